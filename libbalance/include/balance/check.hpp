@@ -1,0 +1,25 @@
+// Validating a whole repository, as `balance check` does: every data file parses and validates,
+// sits where its records say it should, ids are unique across the repository (shared and
+// private), and every event points at an existing boundary.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "balance/error.hpp"
+#include "balance/repo.hpp"
+
+namespace balance {
+
+struct check_result {
+  std::vector<diagnostic> problems;
+  std::vector<diagnostic> warnings;  // e.g. a temporary file left by an interrupted write
+  std::size_t files = 0;
+  std::size_t records = 0;
+};
+
+// Checks `paths` (repository-relative or absolute files or directories inside the repo), or the
+// whole repository when empty. Also reports files in data directories that are not data files.
+check_result check_repo(const repo& r, const std::vector<std::string>& paths = {});
+
+}  // namespace balance

@@ -1,0 +1,54 @@
+// The file system, behind a small interface (like ninja's DiskInterface or LevelDB's Env) so
+// tests can make any open, write, fsync, rename or mkdir fail without root. On top of it, the
+// one way balance writes a file: a new file beside the target (O_CREAT|O_EXCL|O_NOFOLLOW, 0600),
+// fsync, rename over the target, fsync the directory; on any failure the temp file is removed and
+// the old file is untouched.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace balance {
+
+class file_system {
+ public:
+  virtual ~file_system() = default;
+  // Each mirrors the POSIX call of the same name: -1 and errno on failure.
+  virtual int open(const char* path, int flags, unsigned mode);
+  virtual long write(int fd, const void* data, std::size_t size);
+  virtual int fsync(int fd);
+  virtual int close(int fd);
+  virtual int rename(const char* from, const char* to);
+  virtual int unlink(const char* path);
+  virtual int mkdir(const char* path, unsigned mode);
+  virtual int fchmod(int fd, unsigned mode);
+};
+
+// The real one.
+file_system& real_file_system();
+
+// Reads a whole file. nullopt when it does not exist. Throws error{data} for files over
+// `max_size` (naming `display_path`), error{permission} or error{io} when it cannot be read.
+std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
+                                     std::size_t max_size);
+
+// Refuses to write through `target` when it is a symlink, has more than one hard link, or belongs
+// to another user (error{permission}, naming `display_path`). A missing target is fine.
+void check_write_target(const std::filesystem::path& target, const std::string& display_path);
+
+// Creates `dir` and any missing parents below `root` with mode 0700 whatever the umask.
+// Refuses symlinked directories below the root (error{permission}).
+void make_data_dirs(file_system& fs, const std::filesystem::path& root, const std::filesystem::path& dir);
+
+// Replaces `target` with `content` atomically (see above); the result is mode 0600.
+// Throws error{io}, error{cannot_create} or error{permission} naming `display_path`.
+void write_file_atomically(file_system& fs, const std::filesystem::path& target, std::string_view content,
+                           const std::string& display_path);
+
+// Removes `target` and syncs its directory. A missing file is fine.
+void remove_file(file_system& fs, const std::filesystem::path& target, const std::string& display_path);
+
+}  // namespace balance

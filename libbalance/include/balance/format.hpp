@@ -1,0 +1,58 @@
+// Records in and out of pipes. Lists print as text (a table), json (one array of objects: the
+// canonical keys plus `type`, `author`, `private`; `at` as an RFC 3339 string), toml (valid
+// `[[…]]` arrays that `--from` reads back), csv or tsv (a header row of canonical fields, tags
+// joined by spaces, RFC 4180 quoting). Import reads the same json, toml and csv back.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "balance/output.hpp"
+#include "balance/record.hpp"
+
+namespace balance {
+
+struct settings;
+
+enum class format { text, json, toml, csv, tsv, markdown, ledger };
+
+std::string_view format_name(format f) noexcept;
+// Parses a --format value, allowing only `allowed`; throws error{usage} listing them.
+format parse_format(std::string_view text, const std::vector<format>& allowed);
+
+// Writes records one by one in a format, streaming (nothing is held but the current record,
+// except text, which aligns a table and so holds its rows).
+class record_writer {
+ public:
+  virtual ~record_writer() = default;
+  virtual void write(const record& r) = 0;
+  // Ends the output (closes the json array, renders the table). Call once.
+  virtual void finish() = 0;
+};
+
+struct writer_options {
+  const settings* cfg = nullptr;
+  style st;               // colour for text
+  std::size_t width = output_width;
+};
+
+// A writer for records of one type (csv, tsv and text need one set of columns).
+std::unique_ptr<record_writer> make_record_writer(format f, record_type type, sink& out,
+                                                  const writer_options& opts);
+
+// One record as a JSON object (for show --format json and the writers).
+std::string record_to_json(const record& r);
+
+// Human-readable multi-line view of one record (show).
+void write_record_details(const record& r, sink& out, const style& st);
+
+// Reads records for import from TOML, JSON or CSV text (the format is detected: `[` or `{`
+// first → json; a first line that is a CSV header naming `type` or canonical keys → csv;
+// otherwise toml). Records of other types than `expected` are refused. Problems carry
+// SOURCE:LINE:COL (json: SOURCE:record N). Throws error{data} with every problem found.
+std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
+                                const settings& cfg);
+
+}  // namespace balance

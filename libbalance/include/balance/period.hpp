@@ -1,0 +1,68 @@
+// A period is a half-open span of time [begin, end) that a list or report covers, parsed from the
+// PERIOD grammar: `today`, `yesterday`, `this-week`, `last-week`, `this-month`, `last-month`,
+// `this-year`, `last-year`, `all`, `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www` (ISO week),
+// `YYYY-Qn`, `Nd`/`Nw`/`Nmo`/`Ny` (the last N units ending today), and `A..B` where either side is
+// any of these or a WHEN (`A..` and `..B` are open). Calendar units are counted in the calendar's
+// zone, so a 23-hour DST day is still one day.
+//
+// A period also knows its predecessor of the same kind (last month for a month, the previous 28
+// days for `28d`), which reports use for trends.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "balance/time.hpp"
+
+namespace balance {
+
+// A calendar month, the unit of data files (`ledger/sam/2026-11.toml`).
+struct month {
+  int year = 1970;
+  unsigned number = 1;  // 1..12
+
+  friend auto operator<=>(const month&, const month&) = default;
+  month next() const { return number == 12 ? month{year + 1, 1} : month{year, number + 1}; }
+  std::string to_string() const;  // "2026-11"
+};
+
+// Parses "YYYY-MM"; nullopt unless exactly that form with a valid month.
+std::optional<month> parse_month(std::string_view text);
+// The month of a timestamp in its own offset (the month file it belongs in).
+month month_of(const timestamp& t);
+
+enum class period_unit { none, day, week, month, quarter, year };
+
+struct period {
+  sys_seconds begin = sys_seconds::min();  // inclusive
+  sys_seconds end = sys_seconds::max();    // exclusive
+  std::string label;                       // what the user asked for, e.g. "last-month", "28d"
+
+  // How to step to the previous period: `count` units back from `first_day`. `none` with a finite
+  // span steps back by the span's length; `all` has no predecessor.
+  period_unit unit = period_unit::none;
+  int count = 0;
+  local_days first_day{};
+
+  bool is_all() const { return begin == sys_seconds::min() && end == sys_seconds::max(); }
+  bool contains(sys_seconds t) const { return t >= begin && t < end; }
+  bool contains(const timestamp& t) const { return contains(t.utc); }
+};
+
+// Throws error{usage} naming the bad part and listing the accepted forms.
+period parse_period(std::string_view text, const calendar& cal);
+// `--since W --until W` (either may be empty: open). A date-only bound covers its whole day.
+period period_between(std::string_view since, std::string_view until, const calendar& cal);
+// The period of equal kind just before p; nullopt for an open period.
+std::optional<period> previous_period(const period& p, const calendar& cal);
+// The month files that can hold a record of the period: a record's file is the month of `at` in
+// its own offset (up to ±14 h from UTC), so the range is widened by 14 h each side. For `all`
+// the result is empty and callers list the directory instead.
+std::vector<month> months_covering(const period& p);
+
+// "PERIOD is one of: ..." — the accepted forms, for error messages and --help.
+std::string_view period_forms();
+
+}  // namespace balance

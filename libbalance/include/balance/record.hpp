@@ -1,0 +1,146 @@
+// A record is one line of a couple's history: a check-in, a ledger entry, a boundary, or an event
+// that happened to a boundary. All four share one flat struct so that listing, import, export,
+// editing and validation are written once and driven by a per-type schema (the canonical key order
+// of DESIGN §5). Fields a type does not use stay empty; empty text means "absent".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "balance/time.hpp"
+
+namespace balance {
+
+struct settings;
+
+enum class record_type { checkin, entry, boundary, event };
+
+inline constexpr record_type all_record_types[] = {record_type::checkin, record_type::entry,
+                                                   record_type::boundary, record_type::event};
+
+// "checkin", "entry", "boundary", "event": the `[[…]]` table name.
+std::string_view type_name(record_type t) noexcept;
+std::optional<record_type> parse_record_type(std::string_view name) noexcept;
+
+// The kinds a ledger entry and a boundary event may have.
+const std::vector<std::string>& entry_kinds();
+const std::vector<std::string>& event_kinds();
+
+struct rating {
+  std::string key;  // a dimension key
+  int value = 0;    // 1..5
+  friend bool operator==(const rating&, const rating&) = default;
+};
+
+// A key this version does not know, kept so rewriting the record does not lose it.
+struct extra_field {
+  std::string key;
+  std::string toml;  // the value as TOML text
+  friend bool operator==(const extra_field&, const extra_field&) = default;
+};
+
+struct record {
+  record_type type = record_type::entry;
+  std::string id;
+  timestamp at;
+  std::string who;
+
+  // check-in
+  std::vector<rating> ratings;  // in the order written
+  std::optional<std::int64_t> mood;
+  std::optional<std::int64_t> safe;  // private check-ins only
+  std::string feeling;
+  std::string need;
+  std::string thanks;
+
+  // entry and event: which kind of entry or event
+  std::string kind;
+  // entry
+  std::string what;
+  std::string topic;
+  std::optional<double> weight;  // default 1
+  std::optional<std::int64_t> minutes;  // entry and space event
+  std::string for_whom;  // `for`
+
+  // boundary
+  std::string text;
+  std::string review;
+  std::string status;  // active | retired (absent means active)
+  std::optional<timestamp> retired;
+
+  // event
+  std::string boundary;
+
+  std::string note;
+  std::vector<std::string> tags;
+  std::vector<extra_field> extra;
+
+  // Where the record lives; set by the store when reading or writing, never written into it.
+  std::string author;  // the path's person
+  bool is_private = false;
+  std::string path;  // relative to the repository root
+  int line = 0;      // line of the `[[…]]` header
+
+  double weight_or_default() const { return weight.value_or(1.0); }
+  std::optional<int> rating_of(std::string_view key) const;
+  void set_rating(std::string_view key, int value);
+  bool is_active_boundary() const { return status.empty() || status == "active"; }
+
+  // Equal content (ignores where it lives).
+  bool same_content(const record& other) const;
+};
+
+// Records are kept sorted by `at`, then `id`.
+bool record_less(const record& a, const record& b);
+
+// A field's value, as read from TOML, JSON, CSV or a command-line flag.
+using field_value = std::variant<std::monostate, std::string, std::int64_t, double, timestamp,
+                                 std::vector<std::string>>;
+
+struct field {
+  std::string key;
+  field_value value;
+};
+
+enum class value_kind { text, integer, number, datetime, names, rating };
+
+// The canonical keys of a record type in writing order (for a check-in the settings' dimension
+// keys sit between `who` and `mood`).
+std::vector<std::string> canonical_keys(record_type t, const settings& cfg);
+// What kind of value a key holds in a record type; nullopt for an unknown key (for check-ins any
+// integer-valued unknown key is taken as a rating of a retired dimension by the readers).
+std::optional<value_kind> key_kind(record_type t, std::string_view key, const settings& cfg);
+
+// The present fields of a record in canonical order (ratings in their stored order), without
+// the unknown extras.
+std::vector<field> fields_of(const record& r);
+
+// Sets one field. Throws error{usage} with `key` in the message when the key is not a field of
+// the type or the value has the wrong kind. Does not check ranges (that is validate()'s job).
+void set_field(record& r, std::string_view key, field_value value, const settings& cfg);
+// Sets one field from text (a CSV cell or a flag value), parsing it by the key's kind.
+// Empty text clears the field.
+void set_field_text(record& r, std::string_view key, std::string_view text, const settings& cfg);
+
+struct field_problem {
+  std::string key;  // the field at fault; empty for the record as a whole
+  std::string message;
+  bool warning = false;  // unknown keys outside `balance check`
+};
+
+// What validation can know about where a record is or will be.
+struct validation_context {
+  const settings* cfg = nullptr;
+  bool strict = false;  // balance check: unknown keys are errors, not warnings
+};
+
+// Types, ranges, required fields, known people and kinds, name syntax, text without control
+// characters, `safe` only on private check-ins, check-in `who` equal to its author. (Placement,
+// unique ids and references need more than one record: the store and check do those.)
+std::vector<field_problem> validate(const record& r, const validation_context& ctx);
+
+}  // namespace balance

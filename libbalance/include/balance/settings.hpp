@@ -1,0 +1,95 @@
+// Settings: the shared `balance.toml` at the root of a repository (people, check-in questions and
+// cadence, agreed shares, sign thresholds, git) and the per-machine user config
+// `${XDG_CONFIG_HOME:-~/.config}/balance/config.toml` (who I am, where my repo is, colour, editor,
+// safety resources). Nothing in either file can make a command run a program, except `editor`
+// in the user's own config, which is the user's choice like $EDITOR.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "balance/cadence.hpp"
+#include "balance/time.hpp"
+
+namespace balance {
+
+inline constexpr int settings_version = 1;
+
+struct dimension {
+  std::string key;       // the rating's key in a check-in, e.g. "heard"
+  std::string question;  // asked in interactive check-ins
+  std::string low;       // what 1 means
+  std::string high;      // what 5 means
+};
+
+// The five dimensions from the essay, used when a repository does not define its own.
+const std::vector<dimension>& default_dimensions();
+
+// Thresholds for the signs of imbalance (DESIGN §9.3), all overridable in [signs].
+struct sign_thresholds {
+  double low_rating = 2.5;
+  int min_checkins = 2;
+  double rating_gap = 1.5;
+  int gave_in = 2;
+  int crossed = 2;
+  int missed_checkins = 2;
+  int solo_days = 21;
+  int min_choices = 4;
+  double chooser_share = 0.75;
+  int min_entries = 6;
+  double share_gap = 0.15;
+  int min_sacrifices = 6;
+  double sacrifice_share = 0.75;
+};
+
+struct settings {
+  int version = settings_version;
+  balance::week_start week_start = week_start::monday;
+  std::string timezone;  // empty: BALANCE_TZ, then TZ, then the system zone
+  std::vector<std::string> people;
+  cadence checkin_cadence{cadence::kind::weekly};
+  std::vector<dimension> dimensions = default_dimensions();
+  // kind (or topic/tag) -> person -> agreed share; each table sums to 1.
+  std::map<std::string, std::map<std::string, double>> targets;
+  cadence review_cadence{cadence::kind::monthly};
+  std::vector<std::string> remind_turns;
+  sign_thresholds signs;
+  bool autocommit = false;
+
+  bool has_person(std::string_view name) const;
+  const dimension* find_dimension(std::string_view key) const;
+  std::vector<std::string> dimension_keys() const;
+  // The agreed share of `person` for `kind`: [ledger.target] when set, else equal shares.
+  double target_share(std::string_view kind, std::string_view person) const;
+};
+
+// Parses balance.toml. `path` is used in messages. Throws error{config} with PATH:LINE:COL for
+// syntax errors, unknown keys (with did-you-mean), wrong types, bad names, targets that do not sum
+// to 1, and a `version` newer than this program understands (such a repo is read-only: callers
+// check `version` before writing).
+settings parse_settings(std::string_view text, const std::string& path);
+
+// The commented balance.toml that `balance init` writes: every setting with its default.
+std::string default_settings_text(const std::vector<std::string>& people);
+
+struct user_config {
+  std::string me;
+  std::string dir;
+  std::string color;   // auto | always | never; empty = auto
+  std::string editor;  // overrides $VISUAL/$EDITOR
+  std::string safety_resources;  // [safety] resources
+  std::string path;    // where it was read from (may not exist)
+};
+
+// ${XDG_CONFIG_HOME:-$HOME/.config}/balance/config.toml
+std::string user_config_path();
+// Reads the user config; a missing file gives defaults. Throws error{config} on bad content.
+user_config load_user_config();
+// Sets `key = "value"` in the user config file, keeping everything else byte for byte, creating
+// the file (0600) and its directory (0700) when needed.
+void set_user_config_value(const std::string& key, const std::string& value);
+
+}  // namespace balance

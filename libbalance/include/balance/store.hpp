@@ -1,0 +1,98 @@
+// The store reads and writes records in a repository's month files. Reading opens only the files
+// that can hold the requested period and streams records to a callback, so memory grows with the
+// largest month, not with the history. Writing goes through a batch that holds the repository
+// lock, re-reads each file it changes, splices records in or out of the text, and commits every
+// file atomically once the whole batch has succeeded (timewarrior's "finalize all" idea).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "balance/file_system.hpp"
+#include "balance/period.hpp"
+#include "balance/record.hpp"
+#include "balance/record_file.hpp"
+#include "balance/repo.hpp"
+
+namespace balance {
+
+struct scan_filter {
+  record_type type = record_type::entry;
+  period span{};                       // default: all time
+  bool shared = true;                  // read the shared tree
+  bool private_of_me = true;           // read my private records (only mine are ever shown)
+  std::optional<std::string> author;   // only this author's files
+};
+
+class store {
+ public:
+  explicit store(const repo& r, file_system& fs = real_file_system());
+
+  const repo& repository() const { return repo_; }
+  file_system& fs() const { return fs_; }
+
+  // Calls `visit` with every record of the filter's type whose `at` is in the period, file by
+  // file. Throws error{data} with every problem of the first file that does not parse or validate.
+  // Warnings (unknown keys) go to `on_warning` when given.
+  void scan(const scan_filter& filter, const std::function<void(record&&)>& visit,
+            const std::function<void(const diagnostic&)>& on_warning = {}) const;
+  // The same, collected and sorted by at, then id.
+  std::vector<record> load(const scan_filter& filter,
+                           const std::function<void(const diagnostic&)>& on_warning = {}) const;
+
+  // The record of `type` whose id starts with `prefix` (≥ 4 hex digits), among the shared records
+  // and my private ones. Throws error{usage} for a bad prefix, no match, or an ambiguous one
+  // (listing the candidates).
+  record find(record_type type, std::string_view prefix) const;
+
+  // Every id in the repository (all types, shared and private), for import and collision checks.
+  std::unordered_set<std::string> all_ids() const;
+
+  // The repository-relative paths of every data file of a type (shared and private).
+  std::vector<std::string> data_files(record_type type, bool shared, bool include_private) const;
+
+ private:
+  const repo& repo_;
+  file_system& fs_;
+};
+
+// A set of changes written together. The constructor takes the repository lock (waiting up to
+// `lock_wait`); nothing touches the disk before commit().
+class write_batch {
+ public:
+  explicit write_batch(const store& s, std::chrono::milliseconds lock_wait = std::chrono::seconds(10));
+  ~write_batch();
+  write_batch(const write_batch&) = delete;
+  write_batch& operator=(const write_batch&) = delete;
+
+  // Adds a new record (its author, privacy and `at` decide the file; `path` is set). Throws
+  // error{usage} for invalid content and error{data} when the file already holds its id or does
+  // not parse.
+  void add(record& r);
+  // Replaces `before` (found by id in the file it was read from) with `after`. A change of month
+  // or privacy writes the destination first and removes from the source second.
+  void replace(const record& before, record& after);
+  // Removes a record (found by id in its file).
+  void remove(const record& r);
+
+  // Writes every changed file atomically and returns their repository-relative paths in the
+  // order written. Throws on the first failure (files written before it stay written: each is
+  // whole, and a move never loses a record).
+  std::vector<std::string> commit();
+
+ private:
+  struct pending_file;
+  pending_file& open_file(const std::string& relative_path);
+  void flush_inserts(pending_file& f);
+  const store& store_;
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace balance

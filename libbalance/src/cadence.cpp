@@ -1,0 +1,180 @@
+#include "balance/cadence.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+
+namespace balance {
+
+namespace {
+
+constexpr std::string_view forms =
+    "CADENCE is one of: daily, weekly, biweekly, monthly, every N days (N from 1 to 36500), "
+    "every <weekday> (e.g. every sunday), off";
+
+// A hundred years: longer is surely a typo, and it keeps day arithmetic far from overflow.
+constexpr std::int64_t max_every_days = 36500;
+
+constexpr std::string_view weekday_names[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                              "thursday", "friday", "saturday"};
+
+[[noreturn]] void fail(std::string_view text, std::string_view reason) {
+  throw error(errc::usage, fmt::format("bad cadence \"{}\": {}; {}", text, reason, forms));
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+std::optional<unsigned> weekday_named(std::string_view word) {
+  for (unsigned i = 0; i < 7; ++i) {
+    const std::string_view name = weekday_names[i];
+    // Full names and the usual three-letter abbreviations ("sun", "wed").
+    if (word == name || word == name.substr(0, 3)) return i;
+  }
+  return std::nullopt;
+}
+
+// Local time in the zone as an instant, for times reached by arithmetic: one that falls in a DST gap
+// moves forward by the gap's length instead of failing, and a fold takes the earlier instant.
+sys_seconds resolve_lenient(const zone& z, local_seconds t) {
+  try {
+    return z.to_sys(t);
+  } catch (const error&) {
+    // t read as UTC minus 15 h lies before the jump (offsets stay within ±14 h) and long after the
+    // previous one, so this is the offset the gap was entered with.
+    const auto before = z.offset_at(sys_seconds{t.time_since_epoch()} - std::chrono::hours{15});
+    return sys_seconds{t.time_since_epoch() - before};
+  }
+}
+
+// One calendar month later at the same local time, clamped to the end of a shorter month.
+local_seconds plus_one_month(local_seconds t) {
+  const local_days day = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::year_month_day ymd{day};
+  const std::chrono::year_month next = std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{1};
+  const std::chrono::day last = (next / std::chrono::last).day();
+  return local_days{next / std::min(ymd.day(), last)} + (t - day);
+}
+
+int every_days(const cadence& c) { return c.k == cadence::kind::biweekly ? 14 : c.days; }
+
+}  // namespace
+
+std::string_view cadence_forms() { return forms; }
+
+std::string cadence::to_string() const {
+  switch (k) {
+    case kind::daily: return "daily";
+    case kind::weekly: return "weekly";
+    case kind::biweekly: return "biweekly";
+    case kind::monthly: return "monthly";
+    case kind::every_days: return days == 1 ? "every 1 day" : fmt::format("every {} days", days);
+    case kind::every_weekday: return fmt::format("every {}", weekday_names[weekday % 7]);
+    case kind::off: return "off";
+  }
+  return "off";
+}
+
+cadence parse_cadence(std::string_view text) {
+  const std::vector<std::string> words = words_of(text);
+  if (words.empty()) fail(text, "it is empty");
+  cadence c;
+  if (words.size() == 1) {
+    const std::string& w = words[0];
+    if (w == "daily") c.k = cadence::kind::daily;
+    else if (w == "weekly") c.k = cadence::kind::weekly;
+    else if (w == "biweekly") c.k = cadence::kind::biweekly;
+    else if (w == "monthly") c.k = cadence::kind::monthly;
+    else if (w == "off") c.k = cadence::kind::off;
+    else fail(text, fmt::format("unknown word \"{}\"", w));
+    return c;
+  }
+  if (words[0] != "every") fail(text, fmt::format("unknown word \"{}\"", words[0]));
+  if (words.size() == 2) {
+    const auto day = weekday_named(words[1]);
+    if (!day) fail(text, fmt::format("\"{}\" is not a weekday (sunday ... saturday)", words[1]));
+    c.k = cadence::kind::every_weekday;
+    c.weekday = *day;
+    return c;
+  }
+  if (words.size() != 3 || (words[2] != "days" && words[2] != "day")) fail(text, "expected every N days");
+  const std::string& n = words[1];
+  if (n.empty() || n.size() > 9 || !std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    fail(text, fmt::format("\"{}\" is not a whole number of days", n));
+  }
+  const std::int64_t count = std::stoll(n);
+  if (count < 1 || count > max_every_days) fail(text, fmt::format("N must be from 1 to {}", max_every_days));
+  c.k = cadence::kind::every_days;
+  c.days = static_cast<int>(count);
+  return c;
+}
+
+bool checkin_due(const cadence& c, std::optional<sys_seconds> last, const calendar& cal) {
+  const local_days today = cal.today();
+  sys_seconds since{};
+  switch (c.k) {
+    case cadence::kind::off: return false;
+    case cadence::kind::daily: since = cal.tz.day_start(today); break;
+    case cadence::kind::weekly: since = cal.tz.day_start(cal.week_begin(today)); break;
+    case cadence::kind::monthly: {
+      const std::chrono::year_month_day ymd{today};
+      since = cal.tz.day_start(local_days{ymd.year() / ymd.month() / 1});
+      break;
+    }
+    case cadence::kind::every_weekday: {
+      const unsigned now_weekday = std::chrono::weekday{today}.c_encoding();
+      since = cal.tz.day_start(today - std::chrono::days{(now_weekday + 7 - c.weekday % 7) % 7});
+      break;
+    }
+    case cadence::kind::biweekly:
+    case cadence::kind::every_days: {
+      if (!last) return true;
+      // N calendar days after the last check-in at the same local time of day (so a 23-hour DST
+      // day still counts as a day), the way review_due_at counts.
+      const local_seconds last_local = cal.tz.at(*last).local();
+      const sys_seconds due = resolve_lenient(cal.tz, last_local + std::chrono::days{every_days(c)});
+      return cal.now.utc >= due;
+    }
+  }
+  return !last || *last < since;
+}
+
+std::optional<sys_seconds> review_due_at(const cadence& c, const timestamp& since, const calendar& cal) {
+  // Counted in the calendar's zone, whatever offset `since` was written in.
+  const local_seconds local = cal.tz.at(since.utc).local();
+  const local_days day = std::chrono::floor<std::chrono::days>(local);
+  switch (c.k) {
+    case cadence::kind::off: return std::nullopt;
+    case cadence::kind::daily: return resolve_lenient(cal.tz, local + std::chrono::days{1});
+    case cadence::kind::weekly: return resolve_lenient(cal.tz, local + std::chrono::days{7});
+    case cadence::kind::biweekly:
+    case cadence::kind::every_days: return resolve_lenient(cal.tz, local + std::chrono::days{every_days(c)});
+    case cadence::kind::monthly: return resolve_lenient(cal.tz, plus_one_month(local));
+    case cadence::kind::every_weekday: {
+      const unsigned day_weekday = std::chrono::weekday{day}.c_encoding();
+      // Strictly after since's day: a review done on a Sunday is next due the Sunday after.
+      const unsigned ahead = (c.weekday % 7 + 7 - day_weekday) % 7;
+      return cal.tz.day_start(day + std::chrono::days{ahead == 0 ? 7 : ahead});
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace balance

@@ -1,0 +1,200 @@
+#include "balance/check.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "balance/file_system.hpp"
+#include "balance/record_file.hpp"
+#include "balance/settings.hpp"
+#include "balance/text.hpp"
+
+namespace balance {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct seen_record {
+  std::string path;
+  int line;
+  bool is_private;
+};
+
+// The column of `key`'s value within a record's lines, for problems found across records.
+position key_position(std::string_view text, const std::string& path, int header_line, std::string_view key) {
+  std::size_t start = 0;
+  int line = 1;
+  while (line < header_line && start < text.size()) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) break;
+    ++start;
+    ++line;
+  }
+  for (++line, start = text.find('\n', start); start != std::string_view::npos; ++line) {
+    ++start;
+    std::size_t end = text.find('\n', start);
+    std::string_view l = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    std::string_view t = trim(l);
+    if (t.starts_with("[")) break;
+    if (t.starts_with(key) && trim(t.substr(key.size())).starts_with("=")) {
+      std::size_t eq = l.find('=');
+      std::size_t value = l.find_first_not_of(" \t", eq + 1);
+      return {path, line, static_cast<int>((value == std::string_view::npos ? eq : value) + 1)};
+    }
+    start = end;
+  }
+  return {path, header_line, 1};
+}
+
+bool is_temp_name(const std::string& name) { return name.starts_with(".") && name.ends_with(".tmp"); }
+
+}  // namespace
+
+check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
+  check_result result;
+  const auto& cfg = r.config();
+  const fs::path root = r.root();
+
+  // Every file under the data directories: data files are checked, anything else is named.
+  std::vector<std::string> data_files;
+  for (const char* top : {"checkins", "ledger", "boundaries", "private"}) {
+    std::error_code ec;
+    if (!fs::exists(root / top, ec)) continue;
+    for (auto it = fs::recursive_directory_iterator(root / top, fs::directory_options::none, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code e2;
+      if (it->is_directory(e2)) continue;
+      std::string rel = fs::relative(it->path(), root, e2).generic_string();
+      if (it->is_symlink(e2)) {
+        result.problems.push_back({{rel, 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
+        continue;
+      }
+      if (is_temp_name(it->path().filename().string())) {
+        result.warnings.push_back({{rel, 0, 0}, "a temporary file left by an interrupted write; it is safe to delete"});
+        continue;
+      }
+      if (rel == "private/.gitignore" || it->path().filename() == ".gitkeep") continue;
+      if (!role_of_path(rel)) {
+        result.problems.push_back(
+            {{rel, 0, 0},
+             "is not a data file (expected checkins/NAME/YYYY-MM.toml, ledger/NAME/YYYY-MM.toml, "
+             "boundaries/NAME.toml or boundaries/NAME/YYYY-MM.toml)"});
+        continue;
+      }
+      data_files.push_back(rel);
+    }
+  }
+  std::sort(data_files.begin(), data_files.end());
+
+  // Which files the caller asked about (all when none).
+  std::set<std::string> wanted;
+  bool everything = paths.empty();
+  for (const auto& p : paths) {
+    fs::path abs = fs::path(p).is_absolute() ? fs::path(p) : fs::current_path() / p;
+    std::error_code ec;
+    fs::path canon = fs::weakly_canonical(abs, ec);
+    fs::path root_canon = fs::weakly_canonical(root, ec);
+    std::string rel = fs::relative(canon, root_canon, ec).generic_string();
+    if (ec || rel.starts_with("..")) {
+      result.problems.push_back({{p, 0, 0}, "is not inside the repository"});
+      continue;
+    }
+    if (!fs::exists(canon, ec)) {
+      result.problems.push_back({{p, 0, 0}, "does not exist"});
+      continue;
+    }
+    if (rel == "." || rel.empty()) {
+      everything = true;
+      continue;
+    }
+    if (fs::is_directory(canon, ec)) {
+      bool any = false;
+      for (const auto& f : data_files)
+        if (f.starts_with(rel + "/")) {
+          wanted.insert(f);
+          any = true;
+        }
+      if (!any) wanted.insert(rel + "/");
+    } else {
+      wanted.insert(rel);
+    }
+  }
+  auto reported = [&](const std::string& path) { return everything || wanted.count(path) > 0; };
+  if (!everything) {
+    std::erase_if(result.problems, [&](const diagnostic& d) { return !reported(d.where.path); });
+    std::erase_if(result.warnings, [&](const diagnostic& d) { return !reported(d.where.path); });
+  }
+
+  if (reported("balance.toml")) {
+    // Opening the repository already parsed it; a second look finds nothing new but counts it.
+    ++result.files;
+  }
+
+  read_options opts{&cfg, &r.data_zone(), true};
+  std::map<std::string, seen_record> ids;
+  std::map<std::string, bool> boundaries;  // id -> private
+  std::vector<std::pair<record, std::string>> events;  // event, file text
+  std::map<std::string, std::string> texts;
+
+  for (const auto& rel : data_files) {
+    auto role = role_of_path(rel);
+    bool report = reported(rel);
+    std::optional<std::string> text;
+    try {
+      text = read_file(root / rel, rel, max_file_size);
+    } catch (const error& e) {
+      if (report) {
+        if (e.problems().empty())
+          result.problems.push_back({{rel, 0, 0}, e.what()});
+        else
+          result.problems.insert(result.problems.end(), e.problems().begin(), e.problems().end());
+      }
+      continue;
+    }
+    if (!text) continue;
+    if (report) ++result.files;
+    if (!cfg.has_person(role->author) && report)
+      result.problems.push_back({{rel, 0, 0}, fmt::format("\"{}\" is not a person in balance.toml{}", role->author,
+                                                          did_you_mean(role->author, cfg.people))});
+    parsed_file parsed = parse_record_file(*text, rel, *role, opts);
+    if (report) {
+      result.problems.insert(result.problems.end(), parsed.problems.begin(), parsed.problems.end());
+      result.records += parsed.records.size();
+    }
+    for (auto& rec : parsed.records) {
+      auto [it, inserted] = ids.emplace(rec.id, seen_record{rel, rec.line, rec.is_private});
+      if (!inserted && it->second.path != rel && report)
+        result.problems.push_back({key_position(*text, rel, rec.line, "id"),
+                                   fmt::format("id {} is also used at {}:{}{}", rec.id, it->second.path, it->second.line,
+                                               it->second.path == rel ? "" : " (a record moved between files twice? keep one)")});
+      if (rec.type == record_type::boundary) boundaries[rec.id] = rec.is_private;
+      if (rec.type == record_type::event && !rec.boundary.empty() && report) events.push_back({std::move(rec), rel});
+    }
+    if (report && !events.empty()) texts[rel] = *text;
+  }
+
+  for (const auto& [ev, rel] : events) {
+    auto it = boundaries.find(ev.boundary);
+    const std::string& text = texts[rel];
+    if (it == boundaries.end())
+      result.problems.push_back({key_position(text, rel, ev.line, "boundary"),
+                                 fmt::format("event {} points at boundary {}, which does not exist", ev.id, ev.boundary)});
+    else if (it->second && !ev.is_private)
+      result.problems.push_back({key_position(text, rel, ev.line, "boundary"),
+                                 fmt::format("shared event {} points at a private boundary; shared records never "
+                                             "refer to private ones",
+                                             ev.id)});
+  }
+
+  std::stable_sort(result.problems.begin(), result.problems.end(), [](const diagnostic& a, const diagnostic& b) {
+    if (a.where.path != b.where.path) return a.where.path < b.where.path;
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+  return result;
+}
+
+}  // namespace balance

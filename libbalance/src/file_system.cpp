@@ -1,0 +1,202 @@
+#include "balance/file_system.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/id.hpp"
+
+namespace balance {
+
+int file_system::open(const char* path, int flags, unsigned mode) {
+  return ::open(path, flags | O_CLOEXEC, static_cast<mode_t>(mode));
+}
+long file_system::write(int fd, const void* data, std::size_t size) { return ::write(fd, data, size); }
+int file_system::fsync(int fd) { return ::fsync(fd); }
+int file_system::close(int fd) { return ::close(fd); }
+int file_system::rename(const char* from, const char* to) { return ::rename(from, to); }
+int file_system::unlink(const char* path) { return ::unlink(path); }
+int file_system::mkdir(const char* path, unsigned mode) { return ::mkdir(path, static_cast<mode_t>(mode)); }
+int file_system::fchmod(int fd, unsigned mode) { return ::fchmod(fd, static_cast<mode_t>(mode)); }
+
+file_system& real_file_system() {
+  static file_system fs;
+  return fs;
+}
+
+namespace {
+
+errc errc_for(int err, errc otherwise) {
+  switch (err) {
+    case EACCES:
+    case EPERM:
+    case ELOOP:
+      return errc::permission;
+    default:
+      return otherwise;
+  }
+}
+
+[[noreturn]] void fail_errno(int err, errc otherwise, std::string_view what, const std::string& display_path) {
+  std::string reason = err == ELOOP ? "it is a symbolic link" : std::strerror(err);
+  throw error(errc_for(err, otherwise), fmt::format("{}: {}: {}", display_path, what, reason));
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
+                                     std::size_t max_size) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;
+    fail_errno(errno, errc::io, "cannot read", display_path);
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    fail_errno(err, errc::io, "cannot read", display_path);
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw error(errc::no_input, fmt::format("{}: is a directory, not a file", display_path));
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_size) {
+    ::close(fd);
+    throw error(errc::data, diagnostic{{display_path, 0, 0},
+                                       fmt::format("file is {} bytes, more than the {} MiB a data file may have",
+                                                   st.st_size, max_size / (1024 * 1024))});
+  }
+  std::string content;
+  content.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == content.size()) {
+      // The file may have grown since fstat: read on, within the cap.
+      if (content.size() > max_size) break;
+      content.resize(content.size() + 4096);
+    }
+    ssize_t n = ::read(fd, content.data() + got, content.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      fail_errno(err, errc::io, "cannot read", display_path);
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  content.resize(got);
+  if (content.size() > max_size)
+    throw error(errc::data, diagnostic{{display_path, 0, 0}, fmt::format("file is larger than {} MiB", max_size / (1024 * 1024))});
+  return content;
+}
+
+void check_write_target(const std::filesystem::path& target, const std::string& display_path) {
+  struct stat st {};
+  if (::lstat(target.c_str(), &st) != 0) {
+    if (errno == ENOENT) return;
+    fail_errno(errno, errc::io, "cannot inspect", display_path);
+  }
+  if (S_ISLNK(st.st_mode))
+    throw error(errc::permission, fmt::format("{}: refusing to write through a symbolic link", display_path));
+  if (!S_ISREG(st.st_mode))
+    throw error(errc::permission, fmt::format("{}: refusing to write: not a regular file", display_path));
+  if (st.st_nlink > 1)
+    throw error(errc::permission,
+                fmt::format("{}: refusing to write a file with {} hard links (a write would break the link)",
+                            display_path, st.st_nlink));
+  if (st.st_uid != ::geteuid() && ::geteuid() != 0)
+    throw error(errc::permission, fmt::format("{}: refusing to write a file owned by another user", display_path));
+}
+
+void make_data_dirs(file_system& fs, const std::filesystem::path& root, const std::filesystem::path& dir) {
+  std::filesystem::path current = root;
+  for (const auto& part : dir) {
+    if (part.empty() || part == ".") continue;
+    current /= part;
+    std::string shown = std::filesystem::relative(current, root).string();
+    struct stat st {};
+    if (::lstat(current.c_str(), &st) == 0) {
+      if (S_ISLNK(st.st_mode))
+        throw error(errc::permission, fmt::format("{}: refusing to write through a symbolic link", shown));
+      if (!S_ISDIR(st.st_mode)) throw error(errc::cannot_create, fmt::format("{}: exists and is not a directory", shown));
+      continue;
+    }
+    if (fs.mkdir(current.c_str(), 0700) != 0 && errno != EEXIST)
+      fail_errno(errno, errc::cannot_create, "cannot create directory", shown);
+    // mkdir honours the umask; set the mode we promise whatever it is.
+    if (::chmod(current.c_str(), 0700) != 0) fail_errno(errno, errc::cannot_create, "cannot set mode", shown);
+  }
+}
+
+namespace {
+
+void sync_directory(file_system& fs, const std::filesystem::path& dir, const std::string& display_path) {
+  int fd = fs.open(dir.c_str(), O_RDONLY | O_DIRECTORY, 0);
+  if (fd < 0) fail_errno(errno, errc::io, "cannot open directory to sync it", display_path);
+  if (fs.fsync(fd) != 0) {
+    int err = errno;
+    fs.close(fd);
+    fail_errno(err, errc::io, "cannot sync directory", display_path);
+  }
+  fs.close(fd);
+}
+
+}  // namespace
+
+void write_file_atomically(file_system& fs, const std::filesystem::path& target, std::string_view content,
+                           const std::string& display_path) {
+  std::filesystem::path dir = target.parent_path();
+  std::filesystem::path temp = dir / fmt::format(".{}.{}.tmp", target.filename().string(), new_id());
+
+  int fd = fs.open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+  if (fd < 0) fail_errno(errno, errc::cannot_create, "cannot create a temporary file", display_path);
+
+  auto abandon = [&](int err, errc kind, std::string_view what) {
+    fs.close(fd);
+    fs.unlink(temp.c_str());
+    fail_errno(err, kind, what, display_path);
+  };
+
+  if (fs.fchmod(fd, 0600) != 0) abandon(errno, errc::io, "cannot set mode");
+  std::size_t written = 0;
+  while (written < content.size()) {
+    long n = fs.write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      abandon(errno, errc::io, "cannot write");
+    }
+    if (n == 0) abandon(ENOSPC, errc::io, "cannot write");
+    written += static_cast<std::size_t>(n);
+  }
+  if (fs.fsync(fd) != 0) abandon(errno, errc::io, "cannot sync");
+  if (fs.close(fd) != 0) {
+    int err = errno;
+    fs.unlink(temp.c_str());
+    fail_errno(err, errc::io, "cannot write", display_path);
+  }
+  if (fs.rename(temp.c_str(), target.c_str()) != 0) {
+    int err = errno;
+    fs.unlink(temp.c_str());
+    fail_errno(err, errc::io, "cannot replace", display_path);
+  }
+  // The data is in place; a failed directory sync only weakens durability after a power cut,
+  // which is still worth reporting.
+  sync_directory(fs, dir, display_path);
+}
+
+void remove_file(file_system& fs, const std::filesystem::path& target, const std::string& display_path) {
+  if (fs.unlink(target.c_str()) != 0 && errno != ENOENT) fail_errno(errno, errc::io, "cannot remove", display_path);
+  sync_directory(fs, target.parent_path(), display_path);
+}
+
+}  // namespace balance

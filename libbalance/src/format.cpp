@@ -1,0 +1,565 @@
+#include "balance/format.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "balance/error.hpp"
+#include "balance/record_file.hpp"
+#include "balance/settings.hpp"
+#include "balance/text.hpp"
+
+namespace balance {
+
+std::string_view format_name(format f) noexcept {
+  switch (f) {
+    case format::text: return "text";
+    case format::json: return "json";
+    case format::toml: return "toml";
+    case format::csv: return "csv";
+    case format::tsv: return "tsv";
+    case format::markdown: return "markdown";
+    case format::ledger: return "ledger";
+  }
+  return "text";
+}
+
+format parse_format(std::string_view text, const std::vector<format>& allowed) {
+  std::vector<std::string> names;
+  for (auto f : allowed) {
+    if (format_name(f) == text) return f;
+    names.emplace_back(format_name(f));
+  }
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  throw_usage(fmt::format("--format {}: use one of {}{}", escape_for_terminal(text), list, did_you_mean(text, names)));
+}
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+ordered_json json_value(const field_value& v) {
+  struct visitor {
+    ordered_json operator()(std::monostate) const { return nullptr; }
+    ordered_json operator()(const std::string& s) const { return s; }
+    ordered_json operator()(std::int64_t i) const { return i; }
+    ordered_json operator()(double d) const { return d; }
+    ordered_json operator()(const timestamp& t) const { return format_timestamp(t); }
+    ordered_json operator()(const std::vector<std::string>& names) const { return names; }
+  };
+  return std::visit(visitor{}, v);
+}
+
+ordered_json to_json_object(const record& r) {
+  ordered_json obj = ordered_json::object();
+  obj["type"] = std::string(type_name(r.type));
+  for (const auto& f : fields_of(r)) obj[f.key] = json_value(f.value);
+  obj["author"] = r.author;
+  obj["private"] = r.is_private;
+  return obj;
+}
+
+std::string short_id(const std::string& id) { return id.substr(0, 7); }
+
+std::string when_text(const timestamp& t) {
+  std::string full = format_timestamp(t);  // 2026-11-22T19:30:00+01:00
+  return full.substr(0, 10) + " " + full.substr(11, 5);
+}
+
+std::string number_text(double d) { return fmt::format("{}", d); }
+
+class json_writer : public record_writer {
+ public:
+  explicit json_writer(sink& out) : out_(out) {}
+  void write(const record& r) override {
+    out_.write(first_ ? "[\n  " : ",\n  ");
+    first_ = false;
+    out_.write(to_json_object(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  void finish() override { out_.write(first_ ? "[]\n" : "\n]\n"); }
+
+ private:
+  sink& out_;
+  bool first_ = true;
+};
+
+class toml_writer : public record_writer {
+ public:
+  explicit toml_writer(sink& out) : out_(out) {}
+  void write(const record& r) override {
+    if (!first_) out_.write("\n");
+    first_ = false;
+    out_.write(record_to_toml(r));
+    // Kept so that piping a list into `add --from -` keeps private records private.
+    if (r.is_private) out_.write("private = true\n");
+  }
+  void finish() override {}
+
+ private:
+  sink& out_;
+  bool first_ = true;
+};
+
+std::string csv_quote(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string tsv_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string cell_text(const field_value& v) {
+  struct visitor {
+    std::string operator()(std::monostate) const { return {}; }
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(std::int64_t i) const { return std::to_string(i); }
+    std::string operator()(double d) const { return number_text(d); }
+    std::string operator()(const timestamp& t) const { return format_timestamp(t); }
+    std::string operator()(const std::vector<std::string>& names) const {
+      std::string out;
+      for (const auto& n : names) out += (out.empty() ? "" : " ") + n;
+      return out;
+    }
+  };
+  return std::visit(visitor{}, v);
+}
+
+// csv and tsv: a header of the type's canonical keys, then author and private.
+class table_writer : public record_writer {
+ public:
+  table_writer(sink& out, record_type type, const settings& cfg, bool tsv) : out_(out), tsv_(tsv) {
+    keys_ = canonical_keys(type, cfg);
+    keys_.emplace_back("author");
+    keys_.emplace_back("private");
+    line(keys_);
+  }
+  void write(const record& r) override {
+    std::vector<std::string> cells(keys_.size());
+    for (const auto& f : fields_of(r)) {
+      auto it = std::find(keys_.begin(), keys_.end(), f.key);
+      if (it != keys_.end()) cells[static_cast<std::size_t>(it - keys_.begin())] = cell_text(f.value);
+    }
+    cells[keys_.size() - 2] = r.author;
+    cells[keys_.size() - 1] = r.is_private ? "true" : "false";
+    line(cells);
+  }
+  void finish() override {}
+
+ private:
+  void line(const std::vector<std::string>& cells) {
+    std::string text;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) text += tsv_ ? "\t" : ",";
+      text += tsv_ ? tsv_escape(cells[i]) : csv_quote(cells[i]);
+    }
+    text += tsv_ ? "\n" : "\r\n";
+    out_.write(text);
+  }
+  sink& out_;
+  bool tsv_;
+  std::vector<std::string> keys_;
+};
+
+class text_writer : public record_writer {
+ public:
+  text_writer(sink& out, record_type type, const writer_options& opts) : out_(out), type_(type), opts_(opts) {
+    switch (type) {
+      case record_type::checkin:
+        table_.add_column("ID");
+        table_.add_column("WHEN");
+        table_.add_column("WHO");
+        for (const auto& d : opts.cfg->dimensions) {
+          std::string title = ascii_lower(d.key).substr(0, 6);
+          for (auto& c : title) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+          table_.add_column(title, align::right);
+        }
+        table_.add_column("MOOD", align::right);
+        table_.add_column("FEELING / NOTE", align::left, true);
+        break;
+      case record_type::entry:
+        table_.add_column("ID");
+        table_.add_column("WHEN");
+        table_.add_column("WHO");
+        table_.add_column("KIND");
+        table_.add_column("WHAT", align::left, true);
+        table_.add_column("TOPIC");
+        table_.add_column("WEIGHT", align::right);
+        table_.add_column("MIN", align::right);
+        break;
+      case record_type::boundary:
+        table_.add_column("ID");
+        table_.add_column("SINCE");
+        table_.add_column("OWNER");
+        table_.add_column("REVIEW");
+        table_.add_column("STATUS");
+        table_.add_column("TEXT", align::left, true);
+        break;
+      case record_type::event:
+        table_.add_column("ID");
+        table_.add_column("WHEN");
+        table_.add_column("KIND");
+        table_.add_column("WHO");
+        table_.add_column("BOUNDARY");
+        table_.add_column("NOTE", align::left, true);
+        break;
+    }
+  }
+
+  void write(const record& r) override {
+    std::string id = short_id(r.id) + (r.is_private ? "*" : "");
+    switch (type_) {
+      case record_type::checkin: {
+        std::vector<std::string> row = {id, when_text(r.at), r.who};
+        for (const auto& d : opts_.cfg->dimensions) {
+          auto v = r.rating_of(d.key);
+          row.push_back(v ? std::to_string(*v) : "-");
+        }
+        row.push_back(r.mood ? std::to_string(*r.mood) : "-");
+        std::string words = !r.feeling.empty() ? r.feeling : !r.note.empty() ? r.note : !r.need.empty() ? r.need : r.thanks;
+        row.push_back(words);
+        table_.add_row(std::move(row));
+        break;
+      }
+      case record_type::entry:
+        table_.add_row({id, when_text(r.at), r.who, r.kind, r.what, r.topic.empty() ? "-" : r.topic,
+                        number_text(r.weight_or_default()), r.minutes ? std::to_string(*r.minutes) : "-"});
+        break;
+      case record_type::boundary:
+        table_.add_row({id, format_date(r.at), r.who, r.review.empty() ? "-" : r.review,
+                        r.status.empty() ? "active" : r.status, r.text});
+        break;
+      case record_type::event:
+        table_.add_row({id, when_text(r.at), r.kind, r.who, r.boundary.empty() ? "-" : short_id(r.boundary),
+                        r.kind == "space" && r.minutes ? fmt::format("({} min) {}", *r.minutes, r.note) : r.note});
+        break;
+    }
+  }
+
+  void finish() override {
+    if (!table_.empty()) table_.render(out_, opts_.width, opts_.st);
+  }
+
+ private:
+  sink& out_;
+  record_type type_;
+  writer_options opts_;
+  text_table table_;
+};
+
+}  // namespace
+
+std::unique_ptr<record_writer> make_record_writer(format f, record_type type, sink& out, const writer_options& opts) {
+  switch (f) {
+    case format::json: return std::make_unique<json_writer>(out);
+    case format::toml: return std::make_unique<toml_writer>(out);
+    case format::csv: return std::make_unique<table_writer>(out, type, *opts.cfg, false);
+    case format::tsv: return std::make_unique<table_writer>(out, type, *opts.cfg, true);
+    case format::text:
+    case format::markdown:
+    case format::ledger: return std::make_unique<text_writer>(out, type, opts);
+  }
+  return std::make_unique<text_writer>(out, type, opts);
+}
+
+std::string record_to_json(const record& r) {
+  return to_json_object(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void write_record_details(const record& r, sink& out, const style& st) {
+  out.write(st.bold(fmt::format("{} {}", type_name(r.type), r.id)));
+  out.write(st.dim(fmt::format("  ({}{})", r.path, r.is_private ? ", private" : "")));
+  out.write("\n");
+  std::size_t key_width = 0;
+  auto fields = fields_of(r);
+  for (const auto& f : fields) key_width = std::max(key_width, f.key.size());
+  for (const auto& x : r.extra) key_width = std::max(key_width, x.key.size());
+  for (const auto& f : fields) {
+    if (f.key == "id") continue;
+    std::string value = escape_for_terminal(cell_text(f.value));
+    // Continuation lines of a multi-line note line up under the value.
+    std::string indented;
+    for (char c : value) {
+      indented += c;
+      if (c == '\n') indented += std::string(key_width + 2, ' ');
+    }
+    out.write(fmt::format("{:<{}}  {}\n", f.key, key_width, indented));
+  }
+  for (const auto& x : r.extra) out.write(fmt::format("{:<{}}  {}\n", x.key, key_width, escape_for_terminal(x.toml)));
+}
+
+namespace {
+
+struct line_col {
+  int line = 1;
+  int column = 1;
+};
+
+line_col locate(std::string_view text, std::size_t offset) {
+  line_col lc;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++lc.line;
+      lc.column = 1;
+    } else {
+      ++lc.column;
+    }
+  }
+  return lc;
+}
+
+void add_validation(std::vector<diagnostic>& problems, const record& r, const settings& cfg, const position& where,
+                    std::string_view prefix) {
+  validation_context ctx{&cfg, false};
+  for (const auto& p : validate(r, ctx))
+    if (!p.warning) problems.push_back({where, fmt::format("{}{}", prefix, p.message)});
+}
+
+std::vector<record> read_json(std::string_view text, const std::string& source, record_type expected,
+                              const settings& cfg) {
+  ordered_json doc;
+  try {
+    doc = ordered_json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    auto lc = locate(text, e.byte > 0 ? e.byte - 1 : 0);
+    std::string message = e.what();
+    if (auto cut = message.find("parse error"); cut != std::string::npos) message = message.substr(cut);
+    throw error(errc::data, diagnostic{{source, lc.line, lc.column}, "invalid JSON: " + message});
+  }
+  if (doc.is_object()) doc = ordered_json::array({doc});
+  if (!doc.is_array())
+    throw error(errc::data, diagnostic{{source, 1, 1}, "expected a JSON array of records (as `list --format json` prints)"});
+
+  std::vector<record> out;
+  std::vector<diagnostic> problems;
+  std::size_t n = 0;
+  for (const auto& obj : doc) {
+    ++n;
+    position where{source, 0, 0};
+    std::string prefix = fmt::format("record {}: ", n);
+    if (!obj.is_object()) {
+      problems.push_back({where, prefix + "not a JSON object"});
+      continue;
+    }
+    record r;
+    r.type = expected;
+    if (auto t = obj.find("type"); t != obj.end()) {
+      auto type = t->is_string() ? parse_record_type(t->get<std::string>()) : std::nullopt;
+      if (!type || *type != expected) {
+        problems.push_back({where, prefix + fmt::format("type {} cannot be imported here (expected \"{}\")", t->dump(),
+                                                        type_name(expected))});
+        continue;
+      }
+    }
+    bool ok = true;
+    for (const auto& [key, value] : obj.items()) {
+      if (key == "type") continue;
+      try {
+        if (key == "author") {
+          if (!value.is_string()) throw_usage("author must be a string");
+          r.author = value.get<std::string>();
+          continue;
+        }
+        if (key == "private") {
+          if (!value.is_boolean()) throw_usage("private must be true or false");
+          r.is_private = value.get<bool>();
+          continue;
+        }
+        auto kind = key_kind(r.type, key, cfg);
+        if (value.is_null()) {
+          set_field(r, key, std::monostate{}, cfg);
+        } else if (value.is_string()) {
+          if (kind == value_kind::datetime)
+            set_field_text(r, key, value.get<std::string>(), cfg);
+          else
+            set_field(r, key, value.get<std::string>(), cfg);
+        } else if (value.is_number_integer()) {
+          set_field(r, key, value.get<std::int64_t>(), cfg);
+        } else if (value.is_number_float()) {
+          set_field(r, key, value.get<double>(), cfg);
+        } else if (value.is_array()) {
+          std::vector<std::string> names;
+          for (const auto& el : value) {
+            if (!el.is_string()) throw_usage(fmt::format("{} must hold strings", key));
+            names.push_back(el.get<std::string>());
+          }
+          set_field(r, key, std::move(names), cfg);
+        } else {
+          throw_usage(fmt::format("{} has a value of the wrong type", key));
+        }
+      } catch (const error& e) {
+        problems.push_back({where, prefix + e.what()});
+        ok = false;
+      }
+    }
+    if (!obj.contains("at")) {
+      problems.push_back({where, prefix + "at is required"});
+      ok = false;
+    }
+    if (!ok) continue;
+    add_validation(problems, r, cfg, where, prefix);
+    out.push_back(std::move(r));
+  }
+  if (!problems.empty()) throw error(errc::data, std::move(problems));
+  return out;
+}
+
+// RFC 4180 fields, with the line each record starts on.
+std::vector<std::pair<int, std::vector<std::string>>> parse_csv(std::string_view text, const std::string& source) {
+  std::vector<std::pair<int, std::vector<std::string>>> rows;
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false, cell_started = false;
+  int line = 1, row_line = 1;
+  auto end_row = [&] {
+    row.push_back(std::move(cell));
+    cell.clear();
+    if (!(row.size() == 1 && row[0].empty())) rows.push_back({row_line, std::move(row)});
+    row.clear();
+    cell_started = false;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          cell += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        cell += c;
+      }
+      continue;
+    }
+    if (c == '"' && !cell_started) {
+      quoted = true;
+      cell_started = true;
+    } else if (c == ',') {
+      row.push_back(std::move(cell));
+      cell.clear();
+      cell_started = false;
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      continue;
+    } else if (c == '\n') {
+      end_row();
+      ++line;
+      row_line = line;
+    } else {
+      cell += c;
+      cell_started = true;
+    }
+  }
+  if (quoted) throw error(errc::data, diagnostic{{source, row_line, 1}, "unterminated quoted CSV field"});
+  if (cell_started || !row.empty()) end_row();
+  return rows;
+}
+
+std::vector<record> read_csv(std::string_view text, const std::string& source, record_type expected,
+                             const settings& cfg) {
+  auto rows = parse_csv(text, source);
+  if (rows.empty()) return {};
+  const auto& header = rows.front().second;
+  std::vector<diagnostic> problems;
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    const auto& key = header[c];
+    if (key == "type" || key == "author" || key == "private") continue;
+    if (!key_kind(expected, key, cfg))
+      problems.push_back({{source, 1, 0}, fmt::format("column \"{}\" is not a field of a {}{}", key, type_name(expected),
+                                                      did_you_mean(key, canonical_keys(expected, cfg)))});
+  }
+  if (!problems.empty()) throw error(errc::data, std::move(problems));
+  std::vector<record> out;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& [line, cells] = rows[i];
+    position where{source, line, 0};
+    if (cells.size() != header.size()) {
+      problems.push_back({where, fmt::format("{} fields, but the header has {}", cells.size(), header.size())});
+      continue;
+    }
+    record r;
+    r.type = expected;
+    bool ok = true, has_at = false;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      const auto& key = header[c];
+      try {
+        if (key == "type") {
+          if (!cells[c].empty() && cells[c] != type_name(expected))
+            throw_usage(fmt::format("type \"{}\" cannot be imported here", cells[c]));
+        } else if (key == "author") {
+          r.author = cells[c];
+        } else if (key == "private") {
+          if (cells[c] != "" && cells[c] != "true" && cells[c] != "false") throw_usage("private must be true or false");
+          r.is_private = cells[c] == "true";
+        } else {
+          if (key == "at" && !cells[c].empty()) has_at = true;
+          set_field_text(r, key, cells[c], cfg);
+        }
+      } catch (const error& e) {
+        problems.push_back({where, e.what()});
+        ok = false;
+      }
+    }
+    if (!has_at && ok) {
+      problems.push_back({where, "at is required"});
+      ok = false;
+    }
+    if (!ok) continue;
+    add_validation(problems, r, cfg, where, "");
+    out.push_back(std::move(r));
+  }
+  if (!problems.empty()) throw error(errc::data, std::move(problems));
+  return out;
+}
+
+}  // namespace
+
+std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
+                                const settings& cfg) {
+  std::string_view body = trim(text);
+  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+  if (body.empty()) return {};
+  if (body.front() == '[' && !body.starts_with("[[")) {
+    // "[[entry]]" is TOML; "[" followed by "{" or a newline is JSON.
+    std::string_view after = trim(body.substr(1));
+    if (after.empty() || after.front() == '{' || after.front() == ']') return read_json(text, source_name, expected, cfg);
+  }
+  if (body.front() == '{') return read_json(text, source_name, expected, cfg);
+  std::string_view first_line = body.substr(0, body.find('\n'));
+  if (first_line.find(',') != std::string_view::npos && first_line.find('=') == std::string_view::npos &&
+      first_line.find('[') == std::string_view::npos)
+    return read_csv(text, source_name, expected, cfg);
+
+  zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
+  read_options opts{&cfg, &data_zone, false};
+  parsed_file parsed = parse_record_text(text, source_name, opts);
+  for (const auto& r : parsed.records)
+    if (r.type != expected && parsed.problems.empty())
+      parsed.problems.push_back({{source_name, r.line, 1},
+                                 fmt::format("a [[{}]] record cannot be imported here (expected [[{}]])",
+                                             type_name(r.type), type_name(expected))});
+  if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
+  return std::move(parsed.records);
+}
+
+}  // namespace balance

@@ -1,0 +1,73 @@
+#include "balance/init.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/file_system.hpp"
+#include "balance/record_file.hpp"
+#include "balance/settings.hpp"
+#include "balance/text.hpp"
+
+namespace balance {
+
+init_result init_repo(const init_options& opts) {
+  namespace fs = std::filesystem;
+  init_result result;
+  std::error_code ec;
+  fs::path dir = fs::absolute(opts.dir.empty() ? fs::path(".") : opts.dir, ec).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();
+
+  if (fs::exists(dir / "balance.toml", ec)) return result;  // an existing repo: change nothing
+
+  if (opts.people.empty())
+    throw_usage("name the people in the relationship: balance init --person NAME --person NAME");
+  std::vector<std::string> people;
+  for (const auto& p : opts.people) {
+    if (!is_valid_name(p)) throw_usage(fmt::format("--person {}: names use only a-z, 0-9, _ and -", escape_for_terminal(p)));
+    if (std::find(people.begin(), people.end(), p) != people.end())
+      throw_usage(fmt::format("--person {} is given twice", p));
+    people.push_back(p);
+  }
+  if (!opts.me.empty() && std::find(people.begin(), people.end(), opts.me) == people.end())
+    throw_usage(fmt::format("--me {}: not one of the people{}", escape_for_terminal(opts.me), did_you_mean(opts.me, people)));
+
+  auto& files = real_file_system();
+  if (!fs::exists(dir, ec)) {
+    fs::create_directories(dir.parent_path(), ec);
+    if (files.mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+      throw error(errc::cannot_create, fmt::format("cannot create {}: {}", dir.string(), std::strerror(errno)));
+    ::chmod(dir.c_str(), 0700);
+  } else if (!fs::is_directory(dir, ec)) {
+    throw error(errc::cannot_create, fmt::format("{} exists and is not a directory", dir.string()));
+  }
+
+  write_file_atomically(files, dir / "balance.toml", default_settings_text(people), "balance.toml");
+  result.written.push_back("balance.toml");
+
+  // Keep private records out of git from the first commit.
+  auto gitignore = read_file(dir / ".gitignore", ".gitignore", max_file_size);
+  if (!gitignore || gitignore->find("/private/") == std::string::npos) {
+    std::string text = gitignore.value_or("");
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    text += "# private records never leave this machine\n/private/\n";
+    check_write_target(dir / ".gitignore", ".gitignore");
+    write_file_atomically(files, dir / ".gitignore", text, ".gitignore");
+    result.written.push_back(".gitignore");
+  }
+  for (const char* sub : {"checkins", "ledger", "boundaries", "private"}) make_data_dirs(files, dir, sub);
+  result.created = true;
+
+  if (!opts.me.empty()) {
+    set_user_config_value("me", opts.me);
+    if (load_user_config().dir.empty()) set_user_config_value("dir", dir.string());
+  }
+  return result;
+}
+
+}  // namespace balance

@@ -1,0 +1,451 @@
+#include "balance/record.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "balance/cadence.hpp"
+#include "balance/error.hpp"
+#include "balance/id.hpp"
+#include "balance/settings.hpp"
+#include "balance/text.hpp"
+
+namespace balance {
+
+std::string_view type_name(record_type t) noexcept {
+  switch (t) {
+    case record_type::checkin: return "checkin";
+    case record_type::entry: return "entry";
+    case record_type::boundary: return "boundary";
+    case record_type::event: return "event";
+  }
+  return "entry";
+}
+
+std::optional<record_type> parse_record_type(std::string_view name) noexcept {
+  for (auto t : all_record_types)
+    if (type_name(t) == name) return t;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& entry_kinds() {
+  static const std::vector<std::string> kinds = {"chore", "invisible", "choice", "solo", "together", "sacrifice"};
+  return kinds;
+}
+
+const std::vector<std::string>& event_kinds() {
+  static const std::vector<std::string> kinds = {"respected", "crossed", "reviewed", "gave-in", "space"};
+  return kinds;
+}
+
+std::optional<int> record::rating_of(std::string_view key) const {
+  for (const auto& r : ratings)
+    if (r.key == key) return r.value;
+  return std::nullopt;
+}
+
+void record::set_rating(std::string_view key, int value) {
+  for (auto& r : ratings)
+    if (r.key == key) {
+      r.value = value;
+      return;
+    }
+  ratings.push_back({std::string(key), value});
+}
+
+bool record::same_content(const record& o) const {
+  return type == o.type && id == o.id && at.utc == o.at.utc && at.offset == o.at.offset && who == o.who &&
+         ratings == o.ratings && mood == o.mood && safe == o.safe && feeling == o.feeling && need == o.need &&
+         thanks == o.thanks && kind == o.kind && what == o.what && topic == o.topic && weight == o.weight &&
+         minutes == o.minutes && for_whom == o.for_whom && text == o.text && review == o.review &&
+         status == o.status && retired.has_value() == o.retired.has_value() &&
+         (!retired || (retired->utc == o.retired->utc && retired->offset == o.retired->offset)) &&
+         boundary == o.boundary && note == o.note && tags == o.tags && extra == o.extra;
+}
+
+bool record_less(const record& a, const record& b) {
+  if (a.at.utc != b.at.utc) return a.at.utc < b.at.utc;
+  return a.id < b.id;
+}
+
+std::vector<std::string> canonical_keys(record_type t, const settings& cfg) {
+  switch (t) {
+    case record_type::checkin: {
+      std::vector<std::string> keys = {"id", "at", "who"};
+      for (const auto& d : cfg.dimensions) keys.push_back(d.key);
+      for (const char* k : {"mood", "feeling", "need", "thanks", "note", "tags", "safe"}) keys.emplace_back(k);
+      return keys;
+    }
+    case record_type::entry:
+      return {"id", "at", "who", "kind", "what", "topic", "weight", "minutes", "for", "tags", "note"};
+    case record_type::boundary:
+      return {"id", "at", "who", "text", "review", "status", "retired", "tags"};
+    case record_type::event:
+      return {"id", "at", "kind", "boundary", "who", "minutes", "note"};
+  }
+  return {};
+}
+
+std::optional<value_kind> key_kind(record_type t, std::string_view key, const settings& cfg) {
+  if (key == "id" || key == "who") return value_kind::text;
+  if (key == "at") return value_kind::datetime;
+  switch (t) {
+    case record_type::checkin:
+      if (cfg.find_dimension(key)) return value_kind::rating;
+      if (key == "mood" || key == "safe") return value_kind::rating;
+      if (key == "feeling" || key == "need" || key == "thanks" || key == "note") return value_kind::text;
+      if (key == "tags") return value_kind::names;
+      break;
+    case record_type::entry:
+      if (key == "kind" || key == "what" || key == "topic" || key == "for" || key == "note") return value_kind::text;
+      if (key == "weight") return value_kind::number;
+      if (key == "minutes") return value_kind::integer;
+      if (key == "tags") return value_kind::names;
+      break;
+    case record_type::boundary:
+      if (key == "text" || key == "review" || key == "status") return value_kind::text;
+      if (key == "retired") return value_kind::datetime;
+      if (key == "tags") return value_kind::names;
+      break;
+    case record_type::event:
+      if (key == "kind" || key == "boundary" || key == "note") return value_kind::text;
+      if (key == "minutes") return value_kind::integer;
+      break;
+  }
+  return std::nullopt;
+}
+
+std::vector<field> fields_of(const record& r) {
+  std::vector<field> out;
+  auto text = [&](const char* key, const std::string& v) {
+    if (!v.empty()) out.push_back({key, v});
+  };
+  auto integer = [&](const char* key, const std::optional<std::int64_t>& v) {
+    if (v) out.push_back({key, *v});
+  };
+  auto tags = [&] {
+    if (!r.tags.empty()) out.push_back({"tags", r.tags});
+  };
+  out.push_back({"id", r.id});
+  out.push_back({"at", r.at});
+  switch (r.type) {
+    case record_type::checkin:
+      text("who", r.who);
+      for (const auto& rt : r.ratings) out.push_back({rt.key, static_cast<std::int64_t>(rt.value)});
+      integer("mood", r.mood);
+      text("feeling", r.feeling);
+      text("need", r.need);
+      text("thanks", r.thanks);
+      text("note", r.note);
+      tags();
+      integer("safe", r.safe);
+      break;
+    case record_type::entry:
+      text("who", r.who);
+      text("kind", r.kind);
+      text("what", r.what);
+      text("topic", r.topic);
+      if (r.weight) out.push_back({"weight", *r.weight});
+      integer("minutes", r.minutes);
+      text("for", r.for_whom);
+      tags();
+      text("note", r.note);
+      break;
+    case record_type::boundary:
+      text("who", r.who);
+      text("text", r.text);
+      text("review", r.review);
+      text("status", r.status);
+      if (r.retired) out.push_back({"retired", *r.retired});
+      tags();
+      break;
+    case record_type::event:
+      text("kind", r.kind);
+      text("boundary", r.boundary);
+      text("who", r.who);
+      integer("minutes", r.minutes);
+      text("note", r.note);
+      break;
+  }
+  return out;
+}
+
+namespace {
+
+std::string_view kind_word(value_kind k) {
+  switch (k) {
+    case value_kind::text: return "text";
+    case value_kind::integer: return "a whole number";
+    case value_kind::number: return "a number";
+    case value_kind::datetime: return "a date-time";
+    case value_kind::names: return "a list of names";
+    case value_kind::rating: return "a whole number from 1 to 5";
+  }
+  return "a value";
+}
+
+[[noreturn]] void wrong_kind(std::string_view key, value_kind k) {
+  throw_usage(fmt::format("{} must be {}", key, kind_word(k)));
+}
+
+std::string* text_slot(record& r, std::string_view key) {
+  if (key == "id") return &r.id;
+  if (key == "who") return &r.who;
+  if (key == "feeling") return &r.feeling;
+  if (key == "need") return &r.need;
+  if (key == "thanks") return &r.thanks;
+  if (key == "note") return &r.note;
+  if (key == "kind") return &r.kind;
+  if (key == "what") return &r.what;
+  if (key == "topic") return &r.topic;
+  if (key == "for") return &r.for_whom;
+  if (key == "text") return &r.text;
+  if (key == "review") return &r.review;
+  if (key == "status") return &r.status;
+  if (key == "boundary") return &r.boundary;
+  return nullptr;
+}
+
+}  // namespace
+
+void set_field(record& r, std::string_view key, field_value value, const settings& cfg) {
+  auto kind = key_kind(r.type, key, cfg);
+  if (!kind) {
+    auto keys = canonical_keys(r.type, cfg);
+    throw_usage(fmt::format("\"{}\" is not a field of a {}{}", key, type_name(r.type), did_you_mean(key, keys)));
+  }
+  bool clear = std::holds_alternative<std::monostate>(value);
+  switch (*kind) {
+    case value_kind::text: {
+      if (!clear && !std::holds_alternative<std::string>(value)) wrong_kind(key, *kind);
+      *text_slot(r, key) = clear ? std::string() : std::get<std::string>(std::move(value));
+      break;
+    }
+    case value_kind::integer:
+    case value_kind::rating: {
+      std::optional<std::int64_t> v;
+      if (!clear) {
+        if (!std::holds_alternative<std::int64_t>(value)) wrong_kind(key, *kind);
+        v = std::get<std::int64_t>(value);
+      }
+      if (key == "mood")
+        r.mood = v;
+      else if (key == "safe")
+        r.safe = v;
+      else if (key == "minutes")
+        r.minutes = v;
+      else if (!v)
+        std::erase_if(r.ratings, [&](const rating& rt) { return rt.key == key; });
+      else
+        r.set_rating(key, static_cast<int>(std::clamp<std::int64_t>(*v, -1000000, 1000000)));
+      break;
+    }
+    case value_kind::number: {
+      if (clear) {
+        r.weight.reset();
+      } else if (auto* d = std::get_if<double>(&value)) {
+        r.weight = *d;
+      } else if (auto* i = std::get_if<std::int64_t>(&value)) {
+        r.weight = static_cast<double>(*i);
+      } else {
+        wrong_kind(key, *kind);
+      }
+      break;
+    }
+    case value_kind::datetime: {
+      std::optional<timestamp> t;
+      if (!clear) {
+        if (!std::holds_alternative<timestamp>(value)) wrong_kind(key, *kind);
+        t = std::get<timestamp>(value);
+      }
+      if (key == "at") {
+        if (!t) throw_usage("at cannot be removed");
+        r.at = *t;
+      } else {
+        r.retired = t;
+      }
+      break;
+    }
+    case value_kind::names: {
+      if (clear) {
+        r.tags.clear();
+      } else if (auto* v = std::get_if<std::vector<std::string>>(&value)) {
+        r.tags = std::move(*v);
+      } else {
+        wrong_kind(key, *kind);
+      }
+      break;
+    }
+  }
+}
+
+void set_field_text(record& r, std::string_view key, std::string_view text, const settings& cfg) {
+  auto kind = key_kind(r.type, key, cfg);
+  if (!kind) {
+    set_field(r, key, std::monostate{}, cfg);  // throws the unknown-field message
+    return;
+  }
+  if (text.empty()) {
+    set_field(r, key, std::monostate{}, cfg);
+    return;
+  }
+  switch (*kind) {
+    case value_kind::text:
+      set_field(r, key, std::string(text), cfg);
+      return;
+    case value_kind::integer:
+    case value_kind::rating: {
+      std::int64_t v = 0;
+      std::string_view t = trim(text);
+      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (ec != std::errc() || p != t.data() + t.size())
+        throw_usage(fmt::format("{}: \"{}\" is not {}", key, text, kind_word(*kind)));
+      set_field(r, key, v, cfg);
+      return;
+    }
+    case value_kind::number: {
+      std::string t(trim(text));
+      double v = 0;
+      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v))
+        throw_usage(fmt::format("{}: \"{}\" is not a number", key, text));
+      set_field(r, key, v, cfg);
+      return;
+    }
+    case value_kind::datetime: {
+      auto t = parse_timestamp(trim(text));
+      if (!t) throw_usage(fmt::format("{}: \"{}\" is not a date-time with an offset, like 2026-11-22T19:30:00+01:00", key, text));
+      set_field(r, key, *t, cfg);
+      return;
+    }
+    case value_kind::names: {
+      std::vector<std::string> names;
+      std::string_view rest = text;
+      while (!rest.empty()) {
+        auto cut = rest.find_first_of(" ,");
+        std::string_view word = rest.substr(0, cut);
+        if (!word.empty()) names.emplace_back(word);
+        if (cut == std::string_view::npos) break;
+        rest.remove_prefix(cut + 1);
+      }
+      set_field(r, key, std::move(names), cfg);
+      return;
+    }
+  }
+}
+
+std::vector<field_problem> validate(const record& r, const validation_context& ctx) {
+  std::vector<field_problem> out;
+  const settings& cfg = *ctx.cfg;
+  auto problem = [&](std::string key, std::string message) { out.push_back({std::move(key), std::move(message), false}); };
+  auto person = [&](const char* key, const std::string& name, bool required) {
+    if (name.empty()) {
+      if (required) problem(key, fmt::format("{} is required", key));
+      return;
+    }
+    if (!cfg.has_person(name))
+      problem(key, fmt::format("\"{}\" is not a person in balance.toml{}", name, did_you_mean(name, cfg.people)));
+  };
+  auto text = [&](const char* key, const std::string& value) {
+    if (auto p = text_problem(value)) problem(key, *p);
+  };
+  auto in_range = [&](const std::string& key, std::int64_t v) {
+    if (v < 1 || v > 5) problem(key, fmt::format("{} {} is out of range 1–5", key == "mood" || key == "safe" ? key : "rating", v));
+  };
+
+  if (r.id.empty())
+    problem("id", "id is required");
+  else if (!is_valid_id(r.id))
+    problem("id", fmt::format("id \"{}\" must be 12 lowercase hex digits", escape_for_terminal(r.id)));
+
+  for (const auto& t : r.tags)
+    if (!is_valid_name(t)) problem("tags", fmt::format("tag \"{}\" must use only a-z, 0-9, _ and -", escape_for_terminal(t)));
+  text("note", r.note);
+
+  switch (r.type) {
+    case record_type::checkin: {
+      person("who", r.who, true);
+      if (!r.author.empty() && !r.who.empty() && r.who != r.author)
+        problem("who", fmt::format("who = \"{}\" but this is {}'s check-in file (a check-in is always by its author)",
+                                   r.who, r.author));
+      for (const auto& rt : r.ratings) in_range(rt.key, rt.value);
+      if (r.mood) in_range("mood", *r.mood);
+      if (r.safe) {
+        in_range("safe", *r.safe);
+        if (!r.is_private) problem("safe", "safe is only allowed on private check-ins (use --private)");
+      }
+      text("feeling", r.feeling);
+      text("need", r.need);
+      text("thanks", r.thanks);
+      if (r.ratings.empty() && !r.mood && !r.safe && r.feeling.empty() && r.need.empty() && r.thanks.empty() &&
+          r.note.empty())
+        problem("", "a check-in needs at least one rating or a feeling, need, thanks or note");
+      break;
+    }
+    case record_type::entry: {
+      person("who", r.who, true);
+      if (r.kind.empty())
+        problem("kind", "kind is required");
+      else if (std::find(entry_kinds().begin(), entry_kinds().end(), r.kind) == entry_kinds().end())
+        problem("kind", fmt::format("unknown kind \"{}\"{}; kinds are chore, invisible, choice, solo, together, sacrifice",
+                                    escape_for_terminal(r.kind), did_you_mean(r.kind, entry_kinds())));
+      if (trim(r.what).empty()) problem("what", "what is required (what was done or chosen)");
+      text("what", r.what);
+      if (r.kind == "choice" && r.topic.empty())
+        problem("topic", "a choice needs a topic (such as dinner, weekend or movie)");
+      if (!r.topic.empty() && !is_valid_name(r.topic))
+        problem("topic", fmt::format("topic \"{}\" must use only a-z, 0-9, _ and -", escape_for_terminal(r.topic)));
+      if (r.weight && !(std::isfinite(*r.weight) && *r.weight > 0))
+        problem("weight", fmt::format("weight must be a positive number, not {}", *r.weight));
+      if (r.minutes && *r.minutes <= 0) problem("minutes", fmt::format("minutes must be positive, not {}", *r.minutes));
+      person("for", r.for_whom, false);
+      break;
+    }
+    case record_type::boundary: {
+      person("who", r.who, true);
+      if (!r.author.empty() && !r.who.empty() && r.who != r.author)
+        problem("who", fmt::format("who = \"{}\" but this file holds {}'s boundaries", r.who, r.author));
+      if (trim(r.text).empty()) problem("text", "text is required (\"I need …\" or \"I don't …\")");
+      text("text", r.text);
+      if (!r.review.empty()) {
+        try {
+          (void)parse_cadence(r.review);
+        } catch (const error& e) {
+          problem("review", e.what());
+        }
+      }
+      if (!r.status.empty() && r.status != "active" && r.status != "retired")
+        problem("status", fmt::format("status must be \"active\" or \"retired\", not \"{}\"", escape_for_terminal(r.status)));
+      if (r.retired && r.status != "retired") problem("retired", "retired is set but status is not \"retired\"");
+      break;
+    }
+    case record_type::event: {
+      person("who", r.who, true);
+      if (r.kind.empty())
+        problem("kind", "kind is required");
+      else if (std::find(event_kinds().begin(), event_kinds().end(), r.kind) == event_kinds().end())
+        problem("kind", fmt::format("unknown event kind \"{}\"{}; kinds are respected, crossed, reviewed, gave-in, space",
+                                    escape_for_terminal(r.kind), did_you_mean(r.kind, event_kinds())));
+      bool needs_boundary = r.kind == "respected" || r.kind == "crossed" || r.kind == "reviewed";
+      if (needs_boundary && r.boundary.empty())
+        problem("boundary", fmt::format("a {} event needs the id of its boundary", r.kind));
+      if (!r.boundary.empty() && !is_valid_id(r.boundary))
+        problem("boundary", fmt::format("boundary \"{}\" must be a 12-digit id", escape_for_terminal(r.boundary)));
+      if (r.minutes) {
+        if (r.kind != "space") problem("minutes", "minutes belong only to space events");
+        if (*r.minutes <= 0) problem("minutes", fmt::format("minutes must be positive, not {}", *r.minutes));
+      }
+      break;
+    }
+  }
+
+  for (const auto& x : r.extra)
+    out.push_back({x.key, fmt::format("unknown key \"{}\" in a {}{}", x.key, type_name(r.type),
+                                      did_you_mean(x.key, canonical_keys(r.type, cfg))),
+                   !ctx.strict});
+  return out;
+}
+
+}  // namespace balance

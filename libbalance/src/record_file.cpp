@@ -1,0 +1,692 @@
+#include "balance/record_file.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "balance/id.hpp"
+#include "balance/settings.hpp"
+#include "balance/text.hpp"
+#include "toml_util.hpp"
+
+namespace balance {
+
+using detail::describe_type;
+using detail::position_of;
+
+std::optional<file_role> role_of_path(std::string_view relative_path) {
+  std::vector<std::string_view> parts;
+  std::string_view rest = relative_path;
+  while (!rest.empty()) {
+    auto slash = rest.find('/');
+    parts.push_back(rest.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
+  file_role role;
+  if (!parts.empty() && parts[0] == "private") {
+    role.is_private = true;
+    parts.erase(parts.begin());
+  }
+  auto stem_of = [](std::string_view file) -> std::optional<std::string_view> {
+    if (!file.ends_with(".toml")) return std::nullopt;
+    return file.substr(0, file.size() - 5);
+  };
+  if (parts.size() == 2 && parts[0] == "boundaries") {
+    auto stem = stem_of(parts[1]);
+    if (!stem || !is_valid_name(*stem)) return std::nullopt;
+    role.type = record_type::boundary;
+    role.author = std::string(*stem);
+    return role;
+  }
+  if (parts.size() != 3) return std::nullopt;
+  if (parts[0] == "checkins")
+    role.type = record_type::checkin;
+  else if (parts[0] == "ledger")
+    role.type = record_type::entry;
+  else if (parts[0] == "boundaries")
+    role.type = record_type::event;
+  else
+    return std::nullopt;
+  if (!is_valid_name(parts[1])) return std::nullopt;
+  role.author = std::string(parts[1]);
+  auto stem = stem_of(parts[2]);
+  if (!stem) return std::nullopt;
+  role.month = parse_month(*stem);
+  if (!role.month) return std::nullopt;
+  return role;
+}
+
+std::string path_for(const record& r) {
+  std::string prefix = r.is_private ? "private/" : "";
+  switch (r.type) {
+    case record_type::checkin: return fmt::format("{}checkins/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
+    case record_type::entry: return fmt::format("{}ledger/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
+    case record_type::boundary: return fmt::format("{}boundaries/{}.toml", prefix, r.author);
+    case record_type::event: return fmt::format("{}boundaries/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
+  }
+  return {};
+}
+
+std::optional<diagnostic> precheck_toml(std::string_view text, const std::string& path) {
+  if (text.size() > max_file_size)
+    return diagnostic{{path, 0, 0}, fmt::format("file is larger than {} MiB", max_file_size / (1024 * 1024))};
+
+  // A small lexer that knows just enough TOML (strings, comments, brackets, `=`) to count the
+  // parts of each key and the nesting depth before toml++ sees the text.
+  enum class state { normal, comment, basic, literal, ml_basic, ml_literal };
+  state st = state::normal;
+  int line = 1, column = 0;
+  bool at_line_start = true;  // only whitespace so far on this line (outside a value)
+  bool in_key = true;         // reading a key (before `=`) or a table header
+  bool in_header = false;
+  std::size_t dots = 0;
+  int key_line = 1, key_column = 1;
+  std::vector<char> nesting;  // '[' or '{' of open values
+  constexpr std::size_t max_depth = 128;
+
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    ++column;
+    if (c == '\0') return diagnostic{{path, line, column}, "file contains a NUL byte"};
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      if (st == state::comment) st = state::normal;
+      if (st == state::normal && nesting.empty()) {
+        in_key = true;
+        in_header = false;
+        dots = 0;
+      }
+      at_line_start = true;
+      continue;
+    }
+    switch (st) {
+      case state::comment:
+        continue;
+      case state::basic:
+        if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+          ++i;
+          ++column;
+        } else if (c == '"') {
+          st = state::normal;
+        }
+        continue;
+      case state::literal:
+        if (c == '\'') st = state::normal;
+        continue;
+      case state::ml_basic:
+        if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+          ++i;
+          ++column;
+        } else if (text.substr(i, 3) == "\"\"\"") {
+          // Up to two more quotes may belong to the content.
+          std::size_t run = 3;
+          while (i + run < text.size() && text[i + run] == '"' && run < 5) ++run;
+          i += run - 1;
+          column += static_cast<int>(run - 1);
+          st = state::normal;
+        }
+        continue;
+      case state::ml_literal:
+        if (text.substr(i, 3) == "'''") {
+          std::size_t run = 3;
+          while (i + run < text.size() && text[i + run] == '\'' && run < 5) ++run;
+          i += run - 1;
+          column += static_cast<int>(run - 1);
+          st = state::normal;
+        }
+        continue;
+      case state::normal:
+        break;
+    }
+    bool line_start = at_line_start;
+    if (c != ' ' && c != '\t' && c != '\r') at_line_start = false;
+    if (line_start && column == 1 && (text.substr(i, 8) == "<<<<<<< " || text.substr(i, 8) == ">>>>>>> " ||
+                                      text.substr(i, 7) == "=======" || text.substr(i, 8) == "<<<<<<<\n"))
+      return diagnostic{{path, line, column},
+                        "unresolved merge conflict marker: keep the version you want, delete the markers, then run "
+                        "`balance check`"};
+    switch (c) {
+      case '#':
+        st = state::comment;
+        break;
+      case '"':
+        st = text.substr(i, 3) == "\"\"\"" ? state::ml_basic : state::basic;
+        if (st == state::ml_basic) {
+          i += 2;
+          column += 2;
+        }
+        break;
+      case '\'':
+        st = text.substr(i, 3) == "'''" ? state::ml_literal : state::literal;
+        if (st == state::ml_literal) {
+          i += 2;
+          column += 2;
+        }
+        break;
+      case '.':
+        if (in_key || in_header) {
+          if (dots == 0) {
+            key_line = line;
+            key_column = column;
+          }
+          if (++dots >= max_key_parts)
+            return diagnostic{{path, key_line, key_column},
+                              fmt::format("key has more than {} dotted parts", max_key_parts)};
+        }
+        break;
+      case '=':
+        if (in_key) {
+          in_key = false;
+          dots = 0;
+        }
+        break;
+      case '[':
+        if (line_start && nesting.empty() && in_key) {
+          in_header = true;
+          dots = 0;
+        } else if (!in_header) {
+          nesting.push_back('[');
+          if (nesting.size() > max_depth)
+            return diagnostic{{path, line, column}, fmt::format("values are nested more than {} deep", max_depth)};
+        }
+        break;
+      case '{':
+        nesting.push_back('{');
+        if (nesting.size() > max_depth)
+          return diagnostic{{path, line, column}, fmt::format("values are nested more than {} deep", max_depth)};
+        in_key = true;
+        dots = 0;
+        break;
+      case ',':
+        if (!nesting.empty() && nesting.back() == '{') {
+          in_key = true;
+          dots = 0;
+        }
+        break;
+      case ']':
+        if (in_header) {
+          if (i + 1 < text.size() && text[i + 1] == ']') {
+            ++i;
+            ++column;
+          }
+          in_header = false;
+          in_key = false;
+        } else if (!nesting.empty()) {
+          nesting.pop_back();
+        }
+        break;
+      case '}':
+        if (!nesting.empty()) nesting.pop_back();
+        in_key = false;
+        break;
+      default:
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+struct record_reader {
+  const std::string& path;
+  const read_options& opts;
+  parsed_file& out;
+
+  void problem(const toml::node& at, std::string message) { out.problems.push_back({position_of(at, path), std::move(message)}); }
+
+  std::optional<timestamp> read_datetime(const toml::node& n, std::string_view key) {
+    const auto* dt = n.as_date_time();
+    if (!dt) {
+      if (n.is_date())
+        problem(n, fmt::format("{} needs a time and an offset, like 2026-11-22T19:30:00+01:00", key));
+      else
+        problem(n, fmt::format("{} must be a date-time, not {}", key, describe_type(n)));
+      return std::nullopt;
+    }
+    const toml::date_time& v = dt->get();
+    auto ymd = date::year(v.date.year) / date::month(v.date.month) / date::day(v.date.day);
+    if (!ymd.ok()) {
+      problem(n, fmt::format("{}: {:04}-{:02}-{:02} is not a real date", key, v.date.year, v.date.month, v.date.day));
+      return std::nullopt;
+    }
+    auto since_midnight = std::chrono::hours(v.time.hour) + std::chrono::minutes(v.time.minute) +
+                          std::chrono::seconds(v.time.second);
+    auto local = local_seconds{date::local_days(ymd).time_since_epoch()} + since_midnight;
+    if (v.offset) {
+      std::chrono::minutes off(v.offset->minutes);
+      if (!valid_offset(off)) {
+        problem(n, fmt::format("{}: offset {:+03}:{:02} is out of range (±14:00 at most)", key, off.count() / 60,
+                               std::abs(off.count() % 60)));
+        return std::nullopt;
+      }
+      return timestamp{sys_seconds{local.time_since_epoch() - off}, off};
+    }
+    // A hand-written local time: read it in the repository's zone, never the reader's.
+    const zone& z = opts.data_zone ? *opts.data_zone : zone_utc();
+    try {
+      return z.at(z.to_sys(local));
+    } catch (const error& e) {
+      problem(n, fmt::format("{}: {}", key, e.what()));
+      return std::nullopt;
+    }
+  }
+
+  static const zone& zone_utc() {
+    static const zone z = zone::utc();
+    return z;
+  }
+
+  // Reads one `[[type]]` table into a record; problems go to `out`.
+  record read(const toml::table& tbl, record_type type, const file_role* role) {
+    record r;
+    r.type = type;
+    r.line = static_cast<int>(tbl.source().begin.line);
+    if (role) {
+      r.author = role->author;
+      r.is_private = role->is_private;
+      r.path = path;
+    }
+    const settings& cfg = *opts.cfg;
+    std::size_t problems_before = out.problems.size();
+    std::vector<std::pair<toml::source_position, extra_field>> extras;
+    std::vector<std::pair<std::size_t, rating>> ratings;  // dimension index, rating
+
+    for (const auto& [key, node] : tbl) {
+      std::string k(key.str());
+      if (!role && (k == "private" || k == "author")) {
+        // Import only: where a listed record came from (`list --format toml` marks private ones).
+        if (k == "private") {
+          if (auto b = node.value_exact<bool>())
+            r.is_private = *b;
+          else
+            problem(node, fmt::format("private must be true or false, not {}", describe_type(node)));
+        } else if (auto s = node.value_exact<std::string>()) {
+          r.author = *s;
+        } else {
+          problem(node, fmt::format("author must be a string, not {}", describe_type(node)));
+        }
+        continue;
+      }
+      auto kind = key_kind(type, k, cfg);
+      if (!kind && type == record_type::checkin && node.is_integer() && is_valid_name(k)) kind = value_kind::rating;
+      if (!kind) {
+        std::ostringstream value;
+        if (node.is_table())
+          value << toml::toml_formatter(*node.as_table(), toml::format_flags::allow_unicode_strings);
+        else if (node.is_array())
+          value << toml::toml_formatter(*node.as_array(), toml::format_flags::allow_unicode_strings);
+        else
+          node.visit([&](const auto& v) { value << toml::toml_formatter(v, toml::format_flags::allow_unicode_strings); });
+        extras.push_back({key.source().begin, {k, value.str()}});
+        continue;
+      }
+      switch (*kind) {
+        case value_kind::text:
+          if (auto s = node.value_exact<std::string>())
+            set_field(r, k, *s, cfg);
+          else
+            problem(node, fmt::format("{} must be a string, not {}", k, describe_type(node)));
+          break;
+        case value_kind::integer:
+        case value_kind::rating:
+          if (auto v = node.value_exact<std::int64_t>()) {
+            if (*kind == value_kind::rating && k != "mood" && k != "safe") {
+              std::size_t index = cfg.dimensions.size();
+              for (std::size_t d = 0; d < cfg.dimensions.size(); ++d)
+                if (cfg.dimensions[d].key == k) index = d;
+              ratings.push_back({index, {k, static_cast<int>(std::clamp<std::int64_t>(*v, -1000000, 1000000))}});
+            } else {
+              set_field(r, k, *v, cfg);
+            }
+          } else {
+            problem(node, fmt::format("{} must be a whole number, not {}", k, describe_type(node)));
+          }
+          break;
+        case value_kind::number:
+          if (auto d = node.value_exact<double>())
+            set_field(r, k, *d, cfg);
+          else if (auto i = node.value_exact<std::int64_t>())
+            set_field(r, k, *i, cfg);
+          else
+            problem(node, fmt::format("{} must be a number, not {}", k, describe_type(node)));
+          break;
+        case value_kind::datetime:
+          if (auto t = read_datetime(node, k)) set_field(r, k, *t, cfg);
+          break;
+        case value_kind::names: {
+          const auto* arr = node.as_array();
+          if (!arr) {
+            problem(node, fmt::format("{} must be an array of names, not {}", k, describe_type(node)));
+            break;
+          }
+          std::vector<std::string> names;
+          for (const auto& el : *arr) {
+            if (auto s = el.value_exact<std::string>())
+              names.push_back(*s);
+            else
+              problem(el, fmt::format("{} must hold strings, not {}", k, describe_type(el)));
+          }
+          set_field(r, k, std::move(names), cfg);
+          break;
+        }
+      }
+    }
+    // toml++ forgets key order: keep ratings in the settings' order, and extras in file order.
+    std::stable_sort(ratings.begin(), ratings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [index, rt] : ratings) r.ratings.push_back(std::move(rt));
+    std::sort(extras.begin(), extras.end(), [](const auto& a, const auto& b) {
+      return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.column < b.first.column;
+    });
+    for (auto& [pos, x] : extras) r.extra.push_back(std::move(x));
+
+    if (!tbl.get("at") && out.problems.size() == problems_before) problem(tbl, "at is required");
+
+    // Validation reports by key; point at the key's value, or the header for the whole record.
+    validation_context ctx{opts.cfg, opts.strict};
+    for (auto& p : validate(r, ctx)) {
+      if (p.key == "id" && !tbl.get("id")) p.message = "id is required";
+      const toml::node* at = p.key.empty() ? nullptr : tbl.get(p.key);
+      position where = position_of(at ? *at : static_cast<const toml::node&>(tbl), path);
+      if (at == nullptr && !p.key.empty()) {
+        // Extras: point at the key itself.
+        for (const auto& [key, node] : tbl)
+          if (key.str() == p.key) where = position_of(key.source().begin, path);
+      }
+      (p.warning ? out.warnings : out.problems).push_back({where, std::move(p.message)});
+    }
+    if (out.problems.size() > problems_before) return r;
+
+    if (role) {
+      if (role->month && month_of(r.at) != *role->month) {
+        record moved = r;
+        problem(*tbl.get("at"), fmt::format("at {} belongs in {}, not in this file", format_timestamp(r.at), path_for(moved)));
+      }
+    }
+    return r;
+  }
+};
+
+std::size_t last_line_of(const toml::node& n) {
+  std::size_t last = n.source().end.line;
+  if (const auto* t = n.as_table()) {
+    for (const auto& [k, v] : *t) last = std::max(last, last_line_of(v));
+  } else if (const auto* a = n.as_array()) {
+    for (const auto& v : *a) last = std::max(last, last_line_of(v));
+  }
+  return last;
+}
+
+bool is_blank(std::string_view line) { return trim(line).empty(); }
+bool is_comment(std::string_view line) {
+  auto t = trim(line);
+  return !t.empty() && t.front() == '#';
+}
+
+// Splits text into lines, each keeping its terminator.
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
+    lines.push_back(text.substr(start, end - start));
+    start = end;
+  }
+  return lines;
+}
+
+parsed_file parse_impl(std::string_view text, const std::string& path, const file_role* role, const read_options& opts) {
+  parsed_file out;
+  diagnostic problem;
+  auto parsed = detail::parse_toml(text, path, problem);
+  if (!parsed) {
+    out.problems.push_back(problem);
+    return out;
+  }
+  record_reader reader{path, opts, out};
+  struct found {
+    const toml::table* tbl;
+    record_type type;
+  };
+  std::vector<found> tables;
+  for (const auto& [key, node] : *parsed) {
+    std::string k(key.str());
+    auto type = parse_record_type(k);
+    if (role && type != role->type) {
+      std::string expected(type_name(role->type));
+      out.problems.push_back({position_of(key.source().begin, path),
+                              fmt::format("unexpected \"{}\" in a file of [[{}]] records", k, expected)});
+      continue;
+    }
+    if (!type) {
+      std::vector<std::string> names;
+      for (auto t : all_record_types) names.emplace_back(type_name(t));
+      out.problems.push_back({position_of(key.source().begin, path),
+                              fmt::format("unexpected \"{}\": records are [[checkin]], [[entry]], [[boundary]] or [[event]]{}",
+                                          k, did_you_mean(k, names))});
+      continue;
+    }
+    const auto* arr = node.as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+      out.problems.push_back({position_of(node, path), fmt::format("write records as [[{}]] tables", k)});
+      continue;
+    }
+    for (const auto& el : *arr) {
+      const auto* tbl = el.as_table();
+      if (tbl->is_inline()) {
+        out.problems.push_back({position_of(el, path), fmt::format("write each record as its own [[{}]] table", k)});
+        continue;
+      }
+      tables.push_back({tbl, *type});
+    }
+  }
+  std::sort(tables.begin(), tables.end(),
+            [](const found& a, const found& b) { return a.tbl->source().begin.line < b.tbl->source().begin.line; });
+
+  auto lines = split_lines(text);
+  std::map<std::string, std::size_t> seen;  // id -> line
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    const auto& tbl = *tables[i].tbl;
+    record r = reader.read(tbl, tables[i].type, role);
+    record_span span;
+    span.header_line = tbl.source().begin.line - 1;
+    span.last_line = std::max(span.header_line, last_line_of(tbl) - 1);
+    span.first_line = span.header_line;
+    if (i > 0) {
+      // Comment lines directly above a header (no blank line between) belong to that record.
+      std::size_t previous_last = out.spans.back().last_line;
+      while (span.first_line > previous_last + 1 && span.first_line - 1 < lines.size() &&
+             is_comment(lines[span.first_line - 1]))
+        --span.first_line;
+    }
+    if (!r.id.empty()) {
+      auto [it, inserted] = seen.emplace(r.id, tbl.source().begin.line);
+      if (!inserted) {
+        const toml::node* id_node = tbl.get("id");
+        out.problems.push_back({position_of(*id_node, path),
+                                fmt::format("id {} appears twice in this file (first at line {})", r.id, it->second)});
+      }
+    }
+    out.records.push_back(std::move(r));
+    out.spans.push_back(span);
+  }
+  return out;
+}
+
+}  // namespace
+
+parsed_file parse_record_file(std::string_view text, const std::string& path, const file_role& role,
+                              const read_options& opts) {
+  return parse_impl(text, path, &role, opts);
+}
+
+parsed_file parse_record_text(std::string_view text, const std::string& source_name, const read_options& opts) {
+  return parse_impl(text, source_name, nullptr, opts);
+}
+
+namespace {
+
+std::string toml_value(const field_value& v) {
+  struct visitor {
+    std::string operator()(std::monostate) const { return "\"\""; }
+    std::string operator()(const std::string& s) const { return detail::toml_quote(s); }
+    std::string operator()(std::int64_t i) const { return std::to_string(i); }
+    std::string operator()(double d) const {
+      std::string s = fmt::format("{}", d);
+      return s;
+    }
+    std::string operator()(const timestamp& t) const { return format_timestamp(t); }
+    std::string operator()(const std::vector<std::string>& names) const {
+      std::string out = "[";
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) out += ", ";
+        out += detail::toml_quote(names[i]);
+      }
+      return out + "]";
+    }
+  };
+  return std::visit(visitor{}, v);
+}
+
+bool is_bare_key(std::string_view key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+}  // namespace
+
+std::string record_to_toml(const record& r) {
+  std::string out = fmt::format("[[{}]]\n", type_name(r.type));
+  for (const auto& f : fields_of(r)) out += fmt::format("{} = {}\n", f.key, toml_value(f.value));
+  for (const auto& x : r.extra)
+    out += fmt::format("{} = {}\n", is_bare_key(x.key) ? x.key : detail::toml_quote(x.key), x.toml);
+  return out;
+}
+
+namespace {
+
+constexpr std::string_view bom = "\xEF\xBB\xBF";
+
+// The text of a file split for editing: BOM aside, lines with their terminators, the line ending
+// new text should use.
+struct editable {
+  bool has_bom = false;
+  std::vector<std::string> lines;
+  std::string eol = "\n";
+
+  explicit editable(std::string_view text) {
+    if (text.starts_with(bom)) {
+      has_bom = true;
+      text.remove_prefix(bom.size());
+    }
+    for (auto l : split_lines(text)) lines.emplace_back(l);
+    if (!lines.empty() && lines.front().ends_with("\r\n")) eol = "\r\n";
+  }
+
+  std::string block(const record& r) const {
+    std::string text = record_to_toml(r);
+    if (eol == "\n") return text;
+    std::string out;
+    for (char c : text) {
+      if (c == '\n') out += '\r';
+      out += c;
+    }
+    return out;
+  }
+
+  void ensure_terminated() {
+    if (!lines.empty() && !lines.back().ends_with('\n')) lines.back() += eol;
+  }
+
+  std::string str() const {
+    std::string out = has_bom ? std::string(bom) : std::string();
+    for (const auto& l : lines) out += l;
+    return out;
+  }
+};
+
+}  // namespace
+
+std::string splice_insert(std::string_view text, const parsed_file& file, std::vector<record> added) {
+  editable e(text);
+  std::sort(added.begin(), added.end(), record_less);
+  // Where each new record goes: before the first existing record (in file order) that sorts after
+  // it. Files are normally sorted, so the existing records are walked once alongside.
+  std::vector<std::vector<std::size_t>> before(file.records.size() + 1);
+  bool sorted = std::is_sorted(file.records.begin(), file.records.end(), record_less);
+  std::size_t cursor = 0;
+  for (std::size_t a = 0; a < added.size(); ++a) {
+    std::size_t slot = file.records.size();
+    if (sorted) {
+      while (cursor < file.records.size() && !record_less(added[a], file.records[cursor])) ++cursor;
+      slot = cursor;
+    } else {
+      for (std::size_t i = 0; i < file.records.size(); ++i)
+        if (record_less(added[a], file.records[i])) {
+          slot = i;
+          break;
+        }
+    }
+    before[slot].push_back(a);
+  }
+
+  std::vector<std::string> out;
+  out.reserve(e.lines.size() + added.size() * 2);
+  std::size_t line = 0;
+  for (std::size_t i = 0; i <= file.records.size(); ++i) {
+    if (before[i].empty()) continue;
+    if (i < file.records.size()) {
+      std::size_t at = file.spans[i].first_line;
+      for (; line < at; ++line) out.push_back(std::move(e.lines[line]));
+      for (std::size_t a : before[i]) {
+        if (!out.empty() && !is_blank(out.back())) out.push_back(e.eol);
+        out.push_back(e.block(added[a]));
+        out.push_back(e.eol);
+      }
+    } else {
+      for (; line < e.lines.size(); ++line) out.push_back(std::move(e.lines[line]));
+      for (std::size_t a : before[i]) {
+        if (!out.empty() && !out.back().ends_with('\n')) out.back() += e.eol;
+        if (!out.empty() && !is_blank(out.back())) out.push_back(e.eol);
+        out.push_back(e.block(added[a]));
+      }
+    }
+  }
+  for (; line < e.lines.size(); ++line) out.push_back(std::move(e.lines[line]));
+  e.lines = std::move(out);
+  return e.str();
+}
+
+std::string splice_replace(std::string_view text, const parsed_file& file, std::size_t index, const record& r) {
+  editable e(text);
+  const auto& span = file.spans.at(index);
+  std::string block = e.block(r);
+  auto first = e.lines.begin() + static_cast<std::ptrdiff_t>(span.header_line);
+  auto last = e.lines.begin() + static_cast<std::ptrdiff_t>(std::min(span.last_line + 1, e.lines.size()));
+  e.lines.erase(first, last);
+  e.lines.insert(e.lines.begin() + static_cast<std::ptrdiff_t>(span.header_line), block);
+  return e.str();
+}
+
+std::string splice_remove(std::string_view text, const parsed_file& file, std::size_t index) {
+  editable e(text);
+  const auto& span = file.spans.at(index);
+  std::size_t lo = span.first_line;
+  std::size_t hi = std::min(span.last_line + 1, e.lines.size());
+  while (hi < e.lines.size() && is_blank(e.lines[hi])) ++hi;
+  if (hi == e.lines.size()) {
+    // The last record: take the blank lines that separated it from what came before.
+    while (lo > 0 && is_blank(e.lines[lo - 1])) --lo;
+  }
+  e.lines.erase(e.lines.begin() + static_cast<std::ptrdiff_t>(lo), e.lines.begin() + static_cast<std::ptrdiff_t>(hi));
+  return e.str();
+}
+
+}  // namespace balance

@@ -1,0 +1,468 @@
+#include "balance/settings.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/file_system.hpp"
+#include "balance/record_file.hpp"
+#include "balance/text.hpp"
+#include "toml_util.hpp"
+
+namespace balance {
+
+const std::vector<dimension>& default_dimensions() {
+  static const std::vector<dimension> dims = {
+      {"heard", "Do both of our voices get heard?", "one voice is always louder", "both of our voices are heard"},
+      {"space", "Is there room to grow, alone and together?", "I feel stifled or ignored",
+       "room to grow, alone and together"},
+      {"honest", "Can I be honest, and does it feel safe?", "fears, secrets, avoidance",
+       "I can be honest and feel safe doing it"},
+      {"shared", "Are plans and sacrifices shared?", "sacrifices come from one side", "plans and sacrifices are shared"},
+      {"kind", "Is there kindness without keeping score?", "grudges and \"I do more\"",
+       "kindness without keeping score"},
+  };
+  return dims;
+}
+
+bool settings::has_person(std::string_view name) const {
+  for (const auto& p : people)
+    if (p == name) return true;
+  return false;
+}
+
+const dimension* settings::find_dimension(std::string_view key) const {
+  for (const auto& d : dimensions)
+    if (d.key == key) return &d;
+  return nullptr;
+}
+
+std::vector<std::string> settings::dimension_keys() const {
+  std::vector<std::string> keys;
+  for (const auto& d : dimensions) keys.push_back(d.key);
+  return keys;
+}
+
+double settings::target_share(std::string_view kind, std::string_view person) const {
+  if (auto it = targets.find(std::string(kind)); it != targets.end()) {
+    auto p = it->second.find(std::string(person));
+    return p == it->second.end() ? 0.0 : p->second;
+  }
+  return people.empty() ? 0.0 : 1.0 / static_cast<double>(people.size());
+}
+
+namespace {
+
+using detail::describe_type;
+using detail::position_of;
+
+// Keys that check-in records use for their own fields: a dimension cannot be called one of them.
+const std::vector<std::string> reserved_checkin_keys = {"id",   "at",     "who",  "mood", "feeling", "need",
+                                                         "thanks", "note", "tags", "safe", "type",    "author",
+                                                         "private"};
+
+class settings_reader {
+ public:
+  explicit settings_reader(const std::string& path) : path_(path) {}
+
+  // Settings from a newer version are read without complaint about keys we do not know.
+  bool lenient = false;
+
+  [[noreturn]] void fail(const toml::node& at, std::string message) const {
+    throw error(errc::config, diagnostic{position_of(at, path_), std::move(message)});
+  }
+  [[noreturn]] void fail_key(const toml::table& tbl, const toml::key& key, std::string message) const {
+    (void)tbl;
+    throw error(errc::config, diagnostic{position_of(key.source().begin, path_), std::move(message)});
+  }
+
+  // Refuses keys of `tbl` not in `known`, with a did-you-mean.
+  void only_keys(const toml::table& tbl, const std::vector<std::string>& known, std::string_view where) const {
+    if (lenient) return;
+    for (const auto& [key, value] : tbl) {
+      std::string k(key.str());
+      if (std::find(known.begin(), known.end(), k) == known.end())
+        fail_key(tbl, key, fmt::format("unknown setting \"{}\" in {}{}", k, where, did_you_mean(k, known)));
+    }
+  }
+
+  std::string string_at(const toml::node& n, std::string_view what) const {
+    if (auto s = n.value_exact<std::string>()) return *s;
+    fail(n, fmt::format("{} must be a string, not {}", what, describe_type(n)));
+  }
+  std::int64_t integer_at(const toml::node& n, std::string_view what) const {
+    if (auto v = n.value_exact<std::int64_t>()) return *v;
+    fail(n, fmt::format("{} must be an integer, not {}", what, describe_type(n)));
+  }
+  double number_at(const toml::node& n, std::string_view what) const {
+    if (auto v = n.value_exact<double>()) return *v;
+    if (auto v = n.value_exact<std::int64_t>()) return static_cast<double>(*v);
+    fail(n, fmt::format("{} must be a number, not {}", what, describe_type(n)));
+  }
+  const toml::table& table_at(const toml::node& n, std::string_view what) const {
+    if (auto t = n.as_table()) return *t;
+    fail(n, fmt::format("{} must be a table, not {}", what, describe_type(n)));
+  }
+  cadence cadence_at(const toml::node& n, std::string_view what) const {
+    std::string text = string_at(n, what);
+    try {
+      return parse_cadence(text);
+    } catch (const error& e) {
+      fail(n, fmt::format("{}: {}", what, e.what()));
+    }
+  }
+
+ private:
+  const std::string& path_;
+};
+
+}  // namespace
+
+settings parse_settings(std::string_view text, const std::string& path) {
+  diagnostic problem;
+  auto parsed = detail::parse_toml(text, path, problem);
+  if (!parsed) throw error(errc::config, problem);
+  const toml::table& root = *parsed;
+  settings_reader rd(path);
+  settings s;
+  if (auto v = root.get("version"); v && v->value_exact<std::int64_t>().value_or(0) > settings_version)
+    rd.lenient = true;
+
+  rd.only_keys(root, {"version", "week_start", "timezone", "person", "checkin", "ledger", "boundaries", "remind",
+                      "signs", "git"},
+               "balance.toml");
+
+  if (auto n = root.get("version")) {
+    auto v = rd.integer_at(*n, "version");
+    if (v < 1) rd.fail(*n, "version must be 1 or more");
+    s.version = static_cast<int>(v);
+  }
+  if (auto n = root.get("week_start")) {
+    std::string w = rd.string_at(*n, "week_start");
+    if (w == "monday")
+      s.week_start = week_start::monday;
+    else if (w == "sunday")
+      s.week_start = week_start::sunday;
+    else
+      rd.fail(*n, fmt::format("week_start must be \"monday\" or \"sunday\", not \"{}\"", w));
+  }
+  if (auto n = root.get("timezone")) {
+    s.timezone = rd.string_at(*n, "timezone");
+    try {
+      (void)zone::locate(s.timezone);
+    } catch (const error&) {
+      rd.fail(*n, fmt::format("unknown time zone \"{}\" (use an IANA name such as \"Europe/Berlin\")", s.timezone));
+    }
+  }
+
+  if (auto n = root.get("person")) {
+    auto arr = n->as_array();
+    if (!arr || !arr->is_array_of_tables()) rd.fail(*n, "person must be an array of tables: [[person]] name = \"…\"");
+    for (const auto& el : *arr) {
+      const auto& tbl = *el.as_table();
+      rd.only_keys(tbl, {"name"}, "[[person]]");
+      auto name_node = tbl.get("name");
+      if (!name_node) rd.fail(el, "[[person]] needs a name");
+      std::string name = rd.string_at(*name_node, "name");
+      if (!is_valid_name(name))
+        rd.fail(*name_node, fmt::format("person name \"{}\" must use only a-z, 0-9, _ and -", name));
+      if (s.has_person(name)) rd.fail(*name_node, fmt::format("person \"{}\" is listed twice", name));
+      s.people.push_back(name);
+    }
+  }
+
+  if (auto n = root.get("checkin")) {
+    const auto& tbl = rd.table_at(*n, "checkin");
+    rd.only_keys(tbl, {"cadence", "dimension"}, "[checkin]");
+    if (auto c = tbl.get("cadence")) s.checkin_cadence = rd.cadence_at(*c, "checkin.cadence");
+    if (auto d = tbl.get("dimension")) {
+      auto arr = d->as_array();
+      if (!arr || !arr->is_array_of_tables())
+        rd.fail(*d, "checkin.dimension must be an array of tables: [[checkin.dimension]]");
+      s.dimensions.clear();
+      for (const auto& el : *arr) {
+        const auto& dt = *el.as_table();
+        rd.only_keys(dt, {"key", "question", "low", "high"}, "[[checkin.dimension]]");
+        dimension dim;
+        auto key = dt.get("key");
+        if (!key) rd.fail(el, "[[checkin.dimension]] needs a key");
+        dim.key = rd.string_at(*key, "key");
+        if (!is_valid_name(dim.key))
+          rd.fail(*key, fmt::format("dimension key \"{}\" must use only a-z, 0-9, _ and -", dim.key));
+        if (std::find(reserved_checkin_keys.begin(), reserved_checkin_keys.end(), dim.key) !=
+            reserved_checkin_keys.end())
+          rd.fail(*key, fmt::format("dimension key \"{}\" clashes with a check-in field", dim.key));
+        if (s.find_dimension(dim.key)) rd.fail(*key, fmt::format("dimension \"{}\" is defined twice", dim.key));
+        if (auto q = dt.get("question")) dim.question = rd.string_at(*q, "question");
+        if (auto l = dt.get("low")) dim.low = rd.string_at(*l, "low");
+        if (auto h = dt.get("high")) dim.high = rd.string_at(*h, "high");
+        if (dim.question.empty()) dim.question = fmt::format("How is \"{}\" for you?", dim.key);
+        s.dimensions.push_back(std::move(dim));
+      }
+    }
+  }
+
+  if (auto n = root.get("ledger")) {
+    const auto& tbl = rd.table_at(*n, "ledger");
+    rd.only_keys(tbl, {"target"}, "[ledger]");
+    if (auto t = tbl.get("target")) {
+      const auto& targets = rd.table_at(*t, "ledger.target");
+      for (const auto& [kind, shares_node] : targets) {
+        std::string k(kind.str());
+        if (!is_valid_name(k)) rd.fail_key(targets, kind, fmt::format("target name \"{}\" must use only a-z, 0-9, _ and -", k));
+        const auto& shares = rd.table_at(shares_node, fmt::format("ledger.target.{}", k));
+        double sum = 0;
+        std::map<std::string, double> by_person;
+        for (const auto& [person, share] : shares) {
+          std::string p(person.str());
+          if (!s.has_person(p))
+            rd.fail_key(shares, person,
+                        fmt::format("ledger.target.{}: \"{}\" is not a person in balance.toml{}", k, p,
+                                    did_you_mean(p, s.people)));
+          double v = rd.number_at(share, fmt::format("ledger.target.{}.{}", k, p));
+          if (!(v >= 0 && v <= 1)) rd.fail(share, fmt::format("ledger.target.{}.{} must be between 0 and 1", k, p));
+          sum += v;
+          by_person[p] = v;
+        }
+        if (std::fabs(sum - 1.0) > 0.001)
+          rd.fail(shares_node, fmt::format("ledger.target.{}: the shares add up to {:g}, not 1", k, sum));
+        s.targets[k] = std::move(by_person);
+      }
+    }
+  }
+
+  if (auto n = root.get("boundaries")) {
+    const auto& tbl = rd.table_at(*n, "boundaries");
+    rd.only_keys(tbl, {"review"}, "[boundaries]");
+    if (auto r = tbl.get("review")) s.review_cadence = rd.cadence_at(*r, "boundaries.review");
+  }
+
+  if (auto n = root.get("remind")) {
+    const auto& tbl = rd.table_at(*n, "remind");
+    rd.only_keys(tbl, {"turns"}, "[remind]");
+    if (auto t = tbl.get("turns")) {
+      auto arr = t->as_array();
+      if (!arr) rd.fail(*t, "remind.turns must be an array of topics");
+      for (const auto& el : *arr) {
+        std::string topic = rd.string_at(el, "a topic in remind.turns");
+        if (!is_valid_name(topic)) rd.fail(el, fmt::format("topic \"{}\" must use only a-z, 0-9, _ and -", topic));
+        s.remind_turns.push_back(topic);
+      }
+    }
+  }
+
+  if (auto n = root.get("signs")) {
+    const auto& tbl = rd.table_at(*n, "signs");
+    auto& t = s.signs;
+    struct real_key {
+      const char* name;
+      double* value;
+      double min, max;
+    };
+    struct int_key {
+      const char* name;
+      int* value;
+      int min;
+    };
+    const real_key reals[] = {{"low_rating", &t.low_rating, 1, 5},         {"rating_gap", &t.rating_gap, 0, 4},
+                              {"chooser_share", &t.chooser_share, 0, 1},  {"share_gap", &t.share_gap, 0, 1},
+                              {"sacrifice_share", &t.sacrifice_share, 0, 1}};
+    const int_key ints[] = {{"min_checkins", &t.min_checkins, 1},   {"gave_in", &t.gave_in, 1},
+                            {"crossed", &t.crossed, 1},             {"missed_checkins", &t.missed_checkins, 1},
+                            {"solo_days", &t.solo_days, 1},         {"min_choices", &t.min_choices, 1},
+                            {"min_entries", &t.min_entries, 1},     {"min_sacrifices", &t.min_sacrifices, 1}};
+    std::vector<std::string> known;
+    for (const auto& r : reals) known.emplace_back(r.name);
+    for (const auto& i : ints) known.emplace_back(i.name);
+    rd.only_keys(tbl, known, "[signs]");
+    for (const auto& r : reals) {
+      if (auto v = tbl.get(r.name)) {
+        double d = rd.number_at(*v, fmt::format("signs.{}", r.name));
+        if (!(d >= r.min && d <= r.max)) rd.fail(*v, fmt::format("signs.{} must be between {:g} and {:g}", r.name, r.min, r.max));
+        *r.value = d;
+      }
+    }
+    for (const auto& i : ints) {
+      if (auto v = tbl.get(i.name)) {
+        auto d = rd.integer_at(*v, fmt::format("signs.{}", i.name));
+        if (d < i.min || d > 100000) rd.fail(*v, fmt::format("signs.{} must be a whole number from {}", i.name, i.min));
+        *i.value = static_cast<int>(d);
+      }
+    }
+  }
+
+  if (auto n = root.get("git")) {
+    const auto& tbl = rd.table_at(*n, "git");
+    rd.only_keys(tbl, {"autocommit"}, "[git]");
+    if (auto a = tbl.get("autocommit")) {
+      auto b = a->value_exact<bool>();
+      if (!b) rd.fail(*a, fmt::format("git.autocommit must be true or false, not {}", describe_type(*a)));
+      s.autocommit = *b;
+    }
+  }
+
+  return s;
+}
+
+std::string default_settings_text(const std::vector<std::string>& people) {
+  std::string people_text;
+  for (const auto& p : people) people_text += fmt::format("[[person]]\nname = {}\n\n", detail::toml_quote(p));
+  return fmt::format(R"(# balance.toml: the settings you share. Every setting is listed with its default;
+# uncomment a line to change it. `balance check` validates this file; `man 5 balance-files`
+# explains each field.
+
+version = 1
+
+# The day weeks start on: "monday" or "sunday".
+week_start = "monday"
+
+# The zone for "today", weeks and months. Default: BALANCE_TZ, then TZ, then the system zone.
+# timezone = "Europe/Berlin"
+
+# Everyone in the relationship; names use a-z, 0-9, _ and -.
+{}[checkin]
+# How often each of you checks in: daily, weekly, biweekly, monthly, "every N days",
+# "every sunday", or off.
+cadence = "weekly"
+
+# The questions. The default is these five; redefine the list to ask your own.
+# [[checkin.dimension]]
+# key = "heard"
+# question = "Do both of our voices get heard?"
+# low = "one voice is always louder"
+# high = "both of our voices are heard"
+# (likewise "space", "honest", "shared" and "kind")
+
+[ledger.target]
+# The shares you agreed on per kind of entry; each table adds up to 1. Default: equal shares.
+# chore = {{ alex = 0.6, sam = 0.4 }}
+
+[boundaries]
+# How often a new boundary comes up for review.
+review = "monthly"
+
+[remind]
+# Choice topics whose turn `balance-remind` mentions.
+turns = []
+
+[signs]
+# When the report names a sign of imbalance (defaults shown).
+# low_rating = 2.5
+# min_checkins = 2
+# rating_gap = 1.5
+# gave_in = 2
+# crossed = 2
+# missed_checkins = 2
+# solo_days = 21
+# min_choices = 4
+# chooser_share = 0.75
+# min_entries = 6
+# share_gap = 0.15
+# min_sacrifices = 6
+# sacrifice_share = 0.75
+
+[git]
+# true: every write is committed (set by `balance init --git`).
+autocommit = false
+)",
+                     people_text);
+}
+
+std::string user_config_path() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  std::filesystem::path base;
+  if (xdg && *xdg && xdg[0] == '/') {
+    base = xdg;
+  } else {
+    const char* home = std::getenv("HOME");
+    base = std::filesystem::path(home && *home ? home : "/") / ".config";
+  }
+  return (base / "balance" / "config.toml").string();
+}
+
+user_config load_user_config() {
+  user_config cfg;
+  cfg.path = user_config_path();
+  auto text = read_file(cfg.path, cfg.path, max_file_size);
+  if (!text) return cfg;
+  diagnostic problem;
+  auto parsed = detail::parse_toml(*text, cfg.path, problem);
+  if (!parsed) throw error(errc::config, problem);
+  settings_reader rd(cfg.path);
+  rd.only_keys(*parsed, {"me", "dir", "color", "editor", "safety"}, "the user config");
+  if (auto n = parsed->get("me")) {
+    cfg.me = rd.string_at(*n, "me");
+    if (!is_valid_name(cfg.me)) rd.fail(*n, fmt::format("me = \"{}\" is not a valid name", cfg.me));
+  }
+  if (auto n = parsed->get("dir")) cfg.dir = rd.string_at(*n, "dir");
+  if (auto n = parsed->get("color")) {
+    cfg.color = rd.string_at(*n, "color");
+    if (cfg.color != "auto" && cfg.color != "always" && cfg.color != "never")
+      rd.fail(*n, fmt::format("color must be \"auto\", \"always\" or \"never\", not \"{}\"", cfg.color));
+  }
+  if (auto n = parsed->get("editor")) cfg.editor = rd.string_at(*n, "editor");
+  if (auto n = parsed->get("safety")) {
+    const auto& tbl = rd.table_at(*n, "safety");
+    rd.only_keys(tbl, {"resources"}, "[safety]");
+    if (auto r = tbl.get("resources")) cfg.safety_resources = rd.string_at(*r, "safety.resources");
+  }
+  return cfg;
+}
+
+void set_user_config_value(const std::string& key, const std::string& value) {
+  std::filesystem::path path = user_config_path();
+  auto existing = read_file(path, path.string(), max_file_size);
+  std::string text = existing.value_or("");
+  std::string line = fmt::format("{} = {}", key, detail::toml_quote(value));
+
+  std::size_t replace_line = std::string::npos;  // 1-based line of an existing top-level key
+  std::size_t first_header = std::string::npos;  // 1-based line of the first table header
+  if (existing) {
+    diagnostic problem;
+    auto parsed = detail::parse_toml(text, path.string(), problem);
+    if (!parsed) throw error(errc::config, problem);
+    if (auto n = parsed->get(key)) replace_line = n->source().begin.line;
+    for (const auto& [k, v] : *parsed)
+      if (v.is_table() && !v.as_table()->is_inline())
+        first_header = std::min<std::size_t>(first_header, v.source().begin.line);
+  }
+
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  if (replace_line != std::string::npos) {
+    lines[replace_line - 1] = line;
+  } else if (first_header != std::string::npos) {
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(first_header - 1), line);
+  } else {
+    lines.push_back(line);
+  }
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+
+  auto& fs = real_file_system();
+  std::filesystem::path dir = path.parent_path();
+  if (!std::filesystem::exists(dir)) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir.parent_path(), ec);
+    if (fs.mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+      throw error(errc::cannot_create, fmt::format("cannot create {}: {}", dir.string(), std::strerror(errno)));
+  }
+  check_write_target(path, path.string());
+  write_file_atomically(fs, path, out, path.string());
+}
+
+}  // namespace balance

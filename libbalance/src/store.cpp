@@ -1,0 +1,324 @@
+#include "balance/store.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/id.hpp"
+#include "balance/lock.hpp"
+#include "balance/text.hpp"
+
+namespace balance {
+
+namespace {
+
+std::string_view type_dir(record_type t) {
+  switch (t) {
+    case record_type::checkin: return "checkins";
+    case record_type::entry: return "ledger";
+    case record_type::boundary:
+    case record_type::event: return "boundaries";
+  }
+  return "ledger";
+}
+
+// Sorted names of the entries of `dir` that satisfy `keep`.
+std::vector<std::string> list_dir(const std::filesystem::path& dir, bool want_dirs) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir, ec);
+  if (ec) return names;
+  for (const auto& entry : it) {
+    std::error_code e2;
+    bool is_dir = entry.is_directory(e2);
+    if (is_dir != want_dirs) continue;
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// The repository-relative files of one record type under `base` ("" or "private/"), limited to
+// `author` and to the months of `span` when those are given.
+std::vector<std::string> files_under(const std::filesystem::path& root, const std::string& base, record_type type,
+                                     const std::optional<std::string>& author, const period& span) {
+  std::vector<std::string> files;
+  std::string dir = base + std::string(type_dir(type));
+  if (type == record_type::boundary) {
+    for (const auto& name : list_dir(root / dir, false)) {
+      if (!name.ends_with(".toml")) continue;
+      std::string owner = name.substr(0, name.size() - 5);
+      if (!is_valid_name(owner) || (author && owner != *author)) continue;
+      files.push_back(dir + "/" + name);
+    }
+    return files;
+  }
+  std::vector<std::string> authors;
+  if (author)
+    authors.push_back(*author);
+  else
+    for (const auto& name : list_dir(root / dir, true))
+      if (is_valid_name(name)) authors.push_back(name);
+  auto months = months_covering(span);
+  for (const auto& a : authors) {
+    std::string author_dir = dir + "/" + a;
+    if (!months.empty()) {
+      for (const auto& m : months) {
+        std::string rel = author_dir + "/" + m.to_string() + ".toml";
+        std::error_code ec;
+        if (std::filesystem::exists(root / rel, ec)) files.push_back(rel);
+      }
+    } else {
+      for (const auto& name : list_dir(root / author_dir, false)) {
+        if (!name.ends_with(".toml") || !parse_month(name.substr(0, name.size() - 5))) continue;
+        files.push_back(author_dir + "/" + name);
+      }
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+store::store(const repo& r, file_system& fs) : repo_(r), fs_(fs) {}
+
+std::vector<std::string> store::data_files(record_type type, bool shared, bool include_private) const {
+  std::vector<std::string> files;
+  if (shared) files = files_under(repo_.root(), "", type, std::nullopt, period{});
+  if (include_private) {
+    auto more = files_under(repo_.root(), "private/", type, std::nullopt, period{});
+    files.insert(files.end(), more.begin(), more.end());
+  }
+  return files;
+}
+
+void store::scan(const scan_filter& filter, const std::function<void(record&&)>& visit,
+                 const std::function<void(const diagnostic&)>& on_warning) const {
+  std::vector<std::string> files;
+  if (filter.shared) files = files_under(repo_.root(), "", filter.type, filter.author, filter.span);
+  if (filter.private_of_me && repo_.knows_me()) {
+    const std::string& me = repo_.me();
+    if (!filter.author || *filter.author == me) {
+      auto mine = files_under(repo_.root(), "private/", filter.type, me, filter.span);
+      files.insert(files.end(), mine.begin(), mine.end());
+    }
+  }
+  read_options opts{&repo_.config(), &repo_.data_zone(), false};
+  for (const auto& rel : files) {
+    auto role = role_of_path(rel);
+    if (!role) continue;
+    auto text = read_file(repo_.path(rel), rel, max_file_size);
+    if (!text) continue;
+    parsed_file parsed = parse_record_file(*text, rel, *role, opts);
+    if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
+    if (on_warning)
+      for (const auto& w : parsed.warnings) on_warning(w);
+    for (auto& r : parsed.records)
+      if (filter.span.contains(r.at)) visit(std::move(r));
+  }
+}
+
+std::vector<record> store::load(const scan_filter& filter, const std::function<void(const diagnostic&)>& on_warning) const {
+  std::vector<record> out;
+  scan(filter, [&](record&& r) { out.push_back(std::move(r)); }, on_warning);
+  std::sort(out.begin(), out.end(), record_less);
+  return out;
+}
+
+record store::find(record_type type, std::string_view prefix) const {
+  if (!is_valid_id_prefix(prefix))
+    throw_usage(fmt::format("\"{}\" is not an id: give at least {} of its 12 hex digits", escape_for_terminal(prefix),
+                            min_id_prefix));
+  std::vector<record> matches;
+  scan_filter filter;
+  filter.type = type;
+  scan(filter, [&](record&& r) {
+    if (std::string_view(r.id).starts_with(prefix)) matches.push_back(std::move(r));
+  });
+  if (matches.empty()) throw_usage(fmt::format("no {} has an id starting with {}", type_name(type), prefix));
+  if (matches.size() > 1) {
+    std::sort(matches.begin(), matches.end(), record_less);
+    std::string list;
+    for (const auto& m : matches) list += fmt::format("\n  {}  {}  {}", m.id, format_date(m.at), m.path);
+    throw_usage(fmt::format("id {} is ambiguous; it matches:{}", prefix, list));
+  }
+  return std::move(matches.front());
+}
+
+std::unordered_set<std::string> store::all_ids() const {
+  std::unordered_set<std::string> ids;
+  read_options opts{&repo_.config(), &repo_.data_zone(), false};
+  for (auto type : all_record_types) {
+    for (const auto& rel : data_files(type, true, true)) {
+      auto role = role_of_path(rel);
+      auto text = read_file(repo_.path(rel), rel, max_file_size);
+      if (!role || !text) continue;
+      parsed_file parsed = parse_record_file(*text, rel, *role, opts);
+      if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
+      for (const auto& r : parsed.records) ids.insert(r.id);
+    }
+  }
+  return ids;
+}
+
+struct write_batch::pending_file {
+  std::string rel;
+  file_role role;
+  bool existed = false;
+  std::string text;
+  parsed_file parsed;
+  std::vector<record> inserts;  // applied in one pass before any other change or the commit
+};
+
+struct write_batch::impl {
+  explicit impl(const std::filesystem::path& root, std::chrono::milliseconds wait) : lock(root, wait) {}
+  repo_lock lock;
+  std::map<std::string, std::unique_ptr<pending_file>> files;
+  std::vector<pending_file*> changed;  // in the order their first change was made
+  read_options opts;
+};
+
+write_batch::write_batch(const store& s, std::chrono::milliseconds lock_wait) : store_(s) {
+  s.repository().require_writable();
+  impl_ = std::make_unique<impl>(s.repository().root(), lock_wait);
+  impl_->opts = read_options{&s.repository().config(), &s.repository().data_zone(), false};
+}
+
+write_batch::~write_batch() = default;
+
+write_batch::pending_file& write_batch::open_file(const std::string& rel) {
+  auto& slot = impl_->files[rel];
+  if (slot) return *slot;
+  auto role = role_of_path(rel);
+  if (!role) throw error(errc::internal, fmt::format("{} is not a data file path", rel));
+  auto f = std::make_unique<pending_file>();
+  f->rel = rel;
+  f->role = *role;
+  auto abs = store_.repository().path(rel);
+  check_write_target(abs, rel);
+  auto text = read_file(abs, rel, max_file_size);
+  f->existed = text.has_value();
+  f->text = text.value_or("");
+  f->parsed = parse_record_file(f->text, rel, f->role, impl_->opts);
+  // Never splice into a file we cannot fully understand: it is left exactly as it is.
+  if (!f->parsed.problems.empty()) throw error(errc::data, f->parsed.problems);
+  slot = std::move(f);
+  return *slot;
+}
+
+namespace {
+
+std::size_t index_of(const parsed_file& parsed, const std::string& id) {
+  for (std::size_t i = 0; i < parsed.records.size(); ++i)
+    if (parsed.records[i].id == id) return i;
+  return parsed.records.size();
+}
+
+void check_valid(const record& r, const settings& cfg) {
+  validation_context ctx{&cfg, false};
+  std::vector<std::string> messages;
+  for (const auto& p : validate(r, ctx))
+    if (!p.warning) messages.push_back(p.message);
+  if (messages.empty()) return;
+  std::string text;
+  for (const auto& m : messages) text += (text.empty() ? "" : "\n") + m;
+  throw error(errc::usage, text);
+}
+
+}  // namespace
+
+void write_batch::add(record& r) {
+  if (r.author.empty()) throw error(errc::internal, "a new record needs an author");
+  if (r.id.empty()) r.id = new_id();
+  check_valid(r, store_.repository().config());
+  r.path = path_for(r);
+  auto& f = open_file(r.path);
+  bool taken = index_of(f.parsed, r.id) < f.parsed.records.size() ||
+               std::any_of(f.inserts.begin(), f.inserts.end(), [&](const record& x) { return x.id == r.id; });
+  if (taken) throw error(errc::data, fmt::format("{}: id {} is already taken in this file", r.path, r.id));
+  if (f.inserts.empty() && std::find(impl_->changed.begin(), impl_->changed.end(), &f) == impl_->changed.end())
+    impl_->changed.push_back(&f);
+  f.inserts.push_back(r);
+}
+
+void write_batch::replace(const record& before, record& after) {
+  auto& src = open_file(before.path);
+  flush_inserts(src);
+  std::size_t i = index_of(src.parsed, before.id);
+  if (i == src.parsed.records.size())
+    throw error(errc::data, fmt::format("{}: {} {} is no longer there (changed by another command?)", before.path,
+                                        type_name(before.type), before.id));
+  after.author = before.author;
+  after.is_private = before.is_private;
+  after.id = before.id;
+  check_valid(after, store_.repository().config());
+  after.path = path_for(after);
+  auto mark = [&](pending_file& f) {
+    if (std::find(impl_->changed.begin(), impl_->changed.end(), &f) == impl_->changed.end()) impl_->changed.push_back(&f);
+  };
+  if (after.path == before.path) {
+    src.text = splice_replace(src.text, src.parsed, i, after);
+    src.parsed = parse_record_file(src.text, src.rel, src.role, impl_->opts);
+    mark(src);
+    return;
+  }
+  // Moving to another file: the destination is written first, so a crash between the two
+  // writes leaves a duplicate (which `balance check` reports), never a loss.
+  auto& dest = open_file(after.path);
+  flush_inserts(dest);
+  if (index_of(dest.parsed, after.id) < dest.parsed.records.size())
+    throw error(errc::data, fmt::format("{}: id {} is already taken in this file", after.path, after.id));
+  auto self = std::find(impl_->changed.begin(), impl_->changed.end(), &src);
+  if (self != impl_->changed.end()) impl_->changed.erase(self);
+  dest.text = splice_insert(dest.text, dest.parsed, {after});
+  dest.parsed = parse_record_file(dest.text, dest.rel, dest.role, impl_->opts);
+  mark(dest);
+  src.text = splice_remove(src.text, src.parsed, index_of(src.parsed, before.id));
+  src.parsed = parse_record_file(src.text, src.rel, src.role, impl_->opts);
+  mark(src);
+}
+
+void write_batch::remove(const record& r) {
+  auto& f = open_file(r.path);
+  flush_inserts(f);
+  std::size_t i = index_of(f.parsed, r.id);
+  if (i == f.parsed.records.size())
+    throw error(errc::data, fmt::format("{}: {} {} is no longer there (changed by another command?)", r.path,
+                                        type_name(r.type), r.id));
+  f.text = splice_remove(f.text, f.parsed, i);
+  f.parsed = parse_record_file(f.text, f.rel, f.role, impl_->opts);
+  if (std::find(impl_->changed.begin(), impl_->changed.end(), &f) == impl_->changed.end()) impl_->changed.push_back(&f);
+}
+
+void write_batch::flush_inserts(pending_file& f) {
+  if (f.inserts.empty()) return;
+  f.text = splice_insert(f.text, f.parsed, std::move(f.inserts));
+  f.inserts.clear();
+  f.parsed = parse_record_file(f.text, f.rel, f.role, impl_->opts);
+  if (!f.parsed.problems.empty())
+    throw error(errc::internal, fmt::format("{}: the spliced text does not parse: {}", f.rel,
+                                            f.parsed.problems.front().to_string()));
+}
+
+std::vector<std::string> write_batch::commit() {
+  std::vector<std::string> written;
+  for (auto* f : impl_->changed) flush_inserts(*f);
+  const auto& root = store_.repository().root();
+  for (auto* f : impl_->changed) {
+    auto abs = store_.repository().path(f->rel);
+    make_data_dirs(store_.fs(), root, std::filesystem::path(f->rel).parent_path());
+    check_write_target(abs, f->rel);
+    if (f->text.empty() && f->existed)
+      remove_file(store_.fs(), abs, f->rel);  // its last record went: no empty month files
+    else
+      write_file_atomically(store_.fs(), abs, f->text, f->rel);
+    written.push_back(f->rel);
+  }
+  impl_->changed.clear();
+  return written;
+}
+
+}  // namespace balance

@@ -1,0 +1,170 @@
+#include "cli/harness.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace balance_test {
+
+namespace fs = std::filesystem;
+
+std::string bin_dir() { return BALANCE_BIN_DIR; }
+std::string source_dir() { return BALANCE_SOURCE_DIR; }
+
+sandbox::sandbox() {
+  std::string tmpl = (fs::temp_directory_path() / "balance-cli-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  dir_ = tmpl;
+  fs::create_directories(home());
+  fs::create_directories(dir_ / "xdg-config");
+  fs::create_directories(dir_ / "xdg-data");
+  fs::create_directories(dir_ / "xdg-cache");
+  cwd = dir_;
+  const char* path = std::getenv("PATH");
+  env = {
+      {"HOME", home().string()},
+      {"XDG_CONFIG_HOME", (dir_ / "xdg-config").string()},
+      {"XDG_DATA_HOME", (dir_ / "xdg-data").string()},
+      {"XDG_CACHE_HOME", (dir_ / "xdg-cache").string()},
+      {"TZ", "Europe/Berlin"},
+      {"BALANCE_NOW", "2026-11-22T21:00:00+01:00"},
+      {"PATH", path ? path : "/usr/bin:/bin"},
+      {"LC_ALL", "C.UTF-8"},
+      {"NO_COLOR", ""},
+  };
+  // Sanitizer builds: keep leak reports out of stderr assertions only when asked to.
+  if (const char* asan = std::getenv("ASAN_OPTIONS")) env["ASAN_OPTIONS"] = asan;
+  if (const char* ubsan = std::getenv("UBSAN_OPTIONS")) env["UBSAN_OPTIONS"] = ubsan;
+}
+
+sandbox::~sandbox() {
+  std::error_code ec;
+  // Permission tests may leave read-only directories behind.
+  for (auto it = fs::recursive_directory_iterator(dir_, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+  fs::remove_all(dir_, ec);
+}
+
+result sandbox::run(const std::string& program, const std::vector<std::string>& args, const std::string& input) const {
+  std::string exe = program.find('/') == std::string::npos ? bin_dir() + "/" + program : program;
+  std::vector<std::string> argv_s = {exe};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_s) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  std::vector<std::string> env_s;
+  for (const auto& [k, v] : env) env_s.push_back(k + "=" + v);
+  std::vector<char*> envp;
+  for (auto& s : env_s) envp.push_back(s.data());
+  envp.push_back(nullptr);
+
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  if (::pipe2(in_pipe, O_CLOEXEC) || ::pipe2(out_pipe, O_CLOEXEC) || ::pipe2(err_pipe, O_CLOEXEC))
+    throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+  pid_t pid = 0;
+  int rc = ::posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(in_pipe[0]);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  if (rc != 0) throw std::runtime_error("cannot spawn " + exe + ": " + std::strerror(rc));
+
+  result res;
+  std::size_t written = 0;
+  int in_fd = in_pipe[1];
+  if (input.empty()) {
+    ::close(in_fd);
+    in_fd = -1;
+  } else {
+    ::fcntl(in_fd, F_SETFL, O_NONBLOCK);
+  }
+  bool out_open = true, err_open = true;
+  char buf[65536];
+  while (out_open || err_open || in_fd >= 0) {
+    pollfd fds[3];
+    int n = 0;
+    if (out_open) fds[n++] = {out_pipe[0], POLLIN, 0};
+    if (err_open) fds[n++] = {err_pipe[0], POLLIN, 0};
+    if (in_fd >= 0) fds[n++] = {in_fd, POLLOUT, 0};
+    if (::poll(fds, static_cast<nfds_t>(n), -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (int i = 0; i < n; ++i) {
+      if (!fds[i].revents) continue;
+      if (fds[i].fd == in_fd) {
+        ssize_t w = ::write(in_fd, input.data() + written, input.size() - written);
+        if (w > 0) written += static_cast<std::size_t>(w);
+        if (w < 0 || written == input.size()) {
+          ::close(in_fd);
+          in_fd = -1;
+        }
+        continue;
+      }
+      ssize_t r = ::read(fds[i].fd, buf, sizeof buf);
+      if (r <= 0) {
+        if (fds[i].fd == out_pipe[0]) out_open = false;
+        else err_open = false;
+        continue;
+      }
+      (fds[i].fd == out_pipe[0] ? res.out : res.err).append(buf, static_cast<std::size_t>(r));
+    }
+  }
+  ::close(out_pipe[0]);
+  ::close(err_pipe[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  res.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return res;
+}
+
+void sandbox::init_couple() {
+  auto r = run("balance", {"init", repo().string(), "--person", "alex", "--person", "sam", "--me", "alex"});
+  if (r.status != 0) throw std::runtime_error("balance init failed: " + r.err);
+  const_cast<sandbox*>(this)->cwd = repo();
+}
+
+void sandbox::write(const std::string& relative, const std::string& text) const {
+  fs::path p = repo() / relative;
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+std::string sandbox::read(const std::string& relative) const {
+  std::ifstream in(repo() / relative, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::map<std::string, std::string> sandbox::snapshot() const {
+  std::map<std::string, std::string> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(repo(), ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    files[fs::relative(it->path(), repo()).string()] = ss.str();
+  }
+  return files;
+}
+
+}  // namespace balance_test

@@ -1,0 +1,52 @@
+// Runs the built balance commands as a user would: in a fresh temporary directory with its own
+// HOME and XDG dirs, a pinned clock (BALANCE_NOW) and zone, and none of the caller's BALANCE_*,
+// EDITOR or VISUAL. Captures stdout, stderr and the exit status.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace balance_test {
+
+struct result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+class sandbox {
+ public:
+  sandbox();
+  ~sandbox();
+  sandbox(const sandbox&) = delete;
+  sandbox& operator=(const sandbox&) = delete;
+
+  const std::filesystem::path& dir() const { return dir_; }
+  std::filesystem::path home() const { return dir_ / "home"; }
+  std::filesystem::path repo() const { return dir_ / "repo"; }
+
+  // Environment for every run; tests may change or add entries.
+  std::map<std::string, std::string> env;
+  // Working directory for runs (default: the repo).
+  std::filesystem::path cwd;
+
+  // Runs bin/<program> with args (program "balance" or "balance-ledger"…), feeding `input`.
+  result run(const std::string& program, const std::vector<std::string>& args, const std::string& input = "") const;
+  // `balance init` of a two-person repo (alex, sam) in repo(), as alex.
+  void init_couple();
+
+  void write(const std::string& relative, const std::string& text) const;
+  std::string read(const std::string& relative) const;
+  // Every regular file under the repo with its content, to prove "nothing changed".
+  std::map<std::string, std::string> snapshot() const;
+
+ private:
+  std::filesystem::path dir_;
+};
+
+std::string bin_dir();
+std::string source_dir();
+
+}  // namespace balance_test

@@ -1,0 +1,222 @@
+// balance: the front door. `balance WORD …` runs the built-in WORD (init, check, help,
+// commands) or `balance-WORD` from this program's own directory, then PATH — like git.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "balance/check.hpp"
+#include "balance/error.hpp"
+#include "balance/init.hpp"
+#include "balance/settings.hpp"
+#include "balance/text.hpp"
+#include "balance/version.hpp"
+#include "cli.hpp"
+
+namespace fs = std::filesystem;
+using namespace balance;
+
+namespace {
+
+const std::vector<std::string> builtins = {"init", "check", "help", "commands"};
+
+fs::path own_directory() {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : self.parent_path();
+}
+
+// Directories searched for balance-WORD: our own, then PATH.
+std::vector<fs::path> search_dirs() {
+  std::vector<fs::path> dirs;
+  if (auto own = own_directory(); !own.empty()) dirs.push_back(own);
+  const char* path = std::getenv("PATH");
+  std::string_view rest = path ? path : "";
+  while (!rest.empty()) {
+    auto colon = rest.find(':');
+    std::string_view dir = rest.substr(0, colon);
+    if (!dir.empty()) dirs.emplace_back(std::string(dir));
+    if (colon == std::string_view::npos) break;
+    rest.remove_prefix(colon + 1);
+  }
+  return dirs;
+}
+
+std::optional<fs::path> find_command(const std::string& word) {
+  if (!is_valid_name(word)) return std::nullopt;
+  for (const auto& dir : search_dirs()) {
+    fs::path candidate = dir / ("balance-" + word);
+    if (::access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
+// Every command: the built-ins and each balance-WORD found, sorted, without duplicates.
+std::vector<std::string> all_commands() {
+  std::set<std::string> names(builtins.begin(), builtins.end());
+  for (const auto& dir : search_dirs()) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (!name.starts_with("balance-") || name.size() <= 8) continue;
+      std::string word = name.substr(8);
+      if (is_valid_name(word) && ::access(it->path().c_str(), X_OK) == 0) names.insert(word);
+    }
+  }
+  return {names.begin(), names.end()};
+}
+
+int exec_command(const fs::path& program, const std::string& word, const std::vector<std::string>& args) {
+  std::vector<std::string> argv_strings = {"balance-" + word};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  ::execv(program.c_str(), argv.data());
+  std::cerr << "balance: cannot run " << program.string() << ": " << std::strerror(errno) << '\n';
+  return errno == ENOENT ? 66 : 70;
+}
+
+// `help [COMMAND]`: the man page, from the build tree or the installed pages, else --help.
+int show_help(const std::string& topic) {
+  std::string page = topic.empty() ? "balance" : "balance-" + topic;
+  if (!topic.empty() && std::find(builtins.begin(), builtins.end(), topic) != builtins.end()) page = "balance";
+  if (!topic.empty() && page != "balance" && !find_command(topic)) {
+    auto known = all_commands();
+    throw_usage(fmt::format("no command \"{}\"{}", escape_for_terminal(topic), did_you_mean(topic, known)));
+  }
+  fs::path own = own_directory();
+  for (const fs::path& candidate : {own / ".." / "man" / (page + ".1"), own / ".." / "share" / "man" / "man1" / (page + ".1")}) {
+    if (fs::exists(candidate)) {
+      std::string path = candidate.lexically_normal().string();
+      char* argv[] = {const_cast<char*>("man"), const_cast<char*>("-l"), path.data(), nullptr};
+      ::execvp("man", argv);
+      break;  // no man: fall back to --help below
+    }
+  }
+  char* argv[] = {const_cast<char*>("man"), page.data(), nullptr};
+  if (::access("/usr/bin/man", X_OK) == 0) ::execvp("man", argv);
+  if (topic.empty() || page == "balance") {
+    std::cerr << "balance: man is not installed; try `balance --help`\n";
+    return 66;
+  }
+  auto program = find_command(topic);
+  return exec_command(*program, topic, {"--help"});
+}
+
+// Splits the front door's own options (before the command word) from the rest.
+struct front_args {
+  std::vector<std::string> before;  // common options given before the word
+  std::string word;
+  std::vector<std::string> after;
+};
+
+front_args split_args(const std::vector<std::string>& args) {
+  static const std::set<std::string> valued = {"-C", "--dir", "--as", "--color", "--format"};
+  front_args out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (!a.starts_with("-") || a == "-") {
+      out.word = a;
+      out.after.assign(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      return out;
+    }
+    out.before.push_back(a);
+    if (valued.count(a) && i + 1 < args.size()) out.before.push_back(args[++i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto args = cli::arguments(argc, argv);
+  front_args split = split_args(args);
+
+  if (!split.word.empty() && std::find(builtins.begin(), builtins.end(), split.word) == builtins.end()) {
+    if (auto program = find_command(split.word)) {
+      std::vector<std::string> forwarded = split.before;
+      forwarded.insert(forwarded.end(), split.after.begin(), split.after.end());
+      return exec_command(*program, split.word, forwarded);
+    }
+    auto known = all_commands();
+    std::cerr << fmt::format("balance: \"{}\" is not a balance command{}; see `balance commands`\n",
+                             escape_for_terminal(split.word), did_you_mean(split.word, known));
+    return 64;
+  }
+
+  cli::context ctx;
+  ctx.program = "balance";
+  auto app = cli::make_app("balance", "Keep a relationship in balance, in plain files.\n\n"
+                                      "balance COMMAND runs balance-COMMAND: checkin, ledger, boundaries, report, "
+                                      "remind, and any balance-* on PATH.");
+  cli::add_common_options(*app, ctx.opts);
+  app->require_subcommand(0, 1);
+
+  init_options init;
+  auto* init_cmd = app->add_subcommand("init", "Create a balance repository");
+  init_cmd->add_option("dir", init.dir, "Where to create it (default: the current directory)")->type_name("DIR");
+  init_cmd->add_option("--person", init.people, "A person in the relationship (repeat for each)")->type_name("NAME");
+  init_cmd->add_option("--me", init.me, "Who you are, recorded in your user config")->type_name("NAME");
+
+  std::vector<std::string> check_paths;
+  auto* check_cmd = app->add_subcommand("check", "Validate every file; list each problem as PATH:LINE:COL");
+  check_cmd->add_option("paths", check_paths, "Files or directories to check (default: everything)")->type_name("PATH");
+
+  std::string help_topic;
+  auto* help_cmd = app->add_subcommand("help", "Show the manual of balance or of a COMMAND");
+  help_cmd->add_option("command", help_topic, "A command such as checkin or ledger")->type_name("COMMAND");
+
+  auto* commands_cmd = app->add_subcommand("commands", "List every command, one per line");
+
+  return cli::run(*app, ctx, args, [&]() -> int {
+    if (init_cmd->parsed()) {
+      init_result result = init_repo(init);
+      fs::path where = init.dir.empty() ? fs::current_path() : init.dir;
+      if (!result.created) {
+        ctx.confirm(fmt::format("{} is already a balance repository; nothing changed", where.string()));
+        if (!init.me.empty()) {
+          repo r = repo::open_at(where, repo_options{});
+          r.person(init.me, "--me");
+          set_user_config_value("me", init.me);
+          ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
+        }
+        return 0;
+      }
+      ctx.confirm(fmt::format("created a balance repository in {}", where.string()));
+      if (!init.me.empty()) ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
+      return 0;
+    }
+    if (check_cmd->parsed()) {
+      repo r = ctx.open_repo();
+      check_result result = check_repo(r, check_paths);
+      for (const auto& w : result.warnings) ctx.warn(w);
+      for (const auto& p : result.problems) {
+        ctx.out.write(escape_for_terminal(p.to_string()));
+        ctx.out.write("\n");
+      }
+      if (!result.problems.empty()) {
+        ctx.out.flush();
+        ctx.note(fmt::format("{} problem{} found", result.problems.size(), result.problems.size() == 1 ? "" : "s"));
+        return 65;
+      }
+      ctx.confirm(fmt::format("checked {} file{} and {} record{}: all good", result.files,
+                              result.files == 1 ? "" : "s", result.records, result.records == 1 ? "" : "s"));
+      return 0;
+    }
+    if (help_cmd->parsed()) return show_help(help_topic);
+    if (commands_cmd->parsed()) {
+      for (const auto& c : all_commands()) ctx.out.write(c + "\n");
+      return 0;
+    }
+    ctx.out.write(app->help());
+    return 0;
+  });
+}

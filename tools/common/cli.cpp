@@ -1,0 +1,165 @@
+#include "cli.hpp"
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/text.hpp"
+#include "balance/version.hpp"
+
+namespace balance::cli {
+
+repo context::open_repo() const { return repo::open(repo_options{opts.dir, opts.as}); }
+
+style context::out_style(const user_config& user) const {
+  std::string mode = !opts.color.empty() ? opts.color : !user.color.empty() ? user.color : "auto";
+  return style{use_color(parse_color_mode(mode), 1)};
+}
+
+format context::output_format(const std::vector<format>& allowed) const { return parse_format(opts.format, allowed); }
+
+void context::confirm(const std::string& line) {
+  if (opts.quiet) return;
+  err.write(escape_for_terminal(line));
+  err.write("\n");
+  err.flush();
+}
+
+void context::note(const std::string& line) { confirm(line); }
+
+void context::warn(const diagnostic& d) {
+  if (opts.quiet) return;
+  err.write(fmt::format("warning: {}\n", escape_for_terminal(d.to_string())));
+  err.flush();
+}
+
+void add_common_options(CLI::App& app, common_options& opts, const std::vector<format>& formats) {
+  app.add_option("-C,--dir", opts.dir, "Use the balance repository in DIR")->type_name("DIR");
+  app.add_option("--as", opts.as, "Act as person NAME (who \"me\" is)")->type_name("NAME");
+  app.add_option("--color", opts.color, "Colour: auto, always or never")->type_name("WHEN");
+  app.add_flag("-q,--quiet", opts.quiet, "No confirmations or hints on stderr");
+  if (!formats.empty()) {
+    std::string names;
+    for (auto f : formats) names += (names.empty() ? "" : ", ") + std::string(format_name(f));
+    app.add_option("--format", opts.format, "Output format: " + names)->type_name("FMT");
+  }
+}
+
+std::unique_ptr<CLI::App> make_app(const std::string& program, const std::string& description) {
+  auto app = std::make_unique<CLI::App>(description, program);
+  app->fallthrough();
+  app->set_version_flag("--version", fmt::format("{} {}", program, version_string));
+  app->get_formatter()->column_width(28);
+  app->option_defaults()->always_capture_default(false);
+  return app;
+}
+
+namespace {
+
+// Options of `app` (and its subcommands) that take a value, so the word after them is not
+// mistaken for a subcommand.
+void options_with_values(const CLI::App& app, std::set<std::string>& names) {
+  for (const CLI::Option* opt : app.get_options()) {
+    if (opt->get_type_size() == 0) continue;
+    for (const auto& s : opt->get_snames()) names.insert("-" + s);
+    for (const auto& l : opt->get_lnames()) names.insert("--" + l);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> with_default_command(const CLI::App& app, std::vector<std::string> args,
+                                              const std::string& default_command) {
+  std::set<std::string> valued;
+  options_with_values(app, valued);
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") break;
+    if (a.starts_with("-")) {
+      if (valued.count(a) && a.find('=') == std::string::npos) ++i;  // skip its value
+      continue;
+    }
+    if (std::find(commands.begin(), commands.end(), a) != commands.end()) return args;
+    // The first word is not a subcommand: a typo, unless the default command takes words.
+    const CLI::App* def = nullptr;
+    for (const CLI::App* sub : app.get_subcommands({}))
+      if (sub->get_name() == default_command) def = sub;
+    bool takes_words = def && !def->get_options([](const CLI::Option* o) { return o->get_positional(); }).empty();
+    if (!takes_words)
+      throw_usage(fmt::format("unknown command \"{}\"{}; try `{} --help`", escape_for_terminal(a),
+                              did_you_mean(a, commands), app.get_name()));
+    break;
+  }
+  args.insert(args.begin(), default_command);
+  return args;
+}
+
+void print_error(const std::string& program, const std::exception& e) {
+  if (const auto* be = dynamic_cast<const error*>(&e); be && !be->problems().empty()) {
+    for (const auto& p : be->problems()) std::cerr << escape_for_terminal(p.to_string()) << '\n';
+    return;
+  }
+  std::string message = escape_for_terminal(e.what());
+  // Multi-line messages keep the program name on the first line only.
+  std::cerr << program << ": " << message << '\n';
+}
+
+int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::function<int()>& body) {
+  // A reader that goes away (`| head`) is an EPIPE on write, ended quietly, never a signal.
+  std::signal(SIGPIPE, SIG_IGN);
+  int status = 0;
+  try {
+    std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
+    try {
+      app.parse(args);
+    } catch (const CLI::CallForHelp& e) {
+      app.exit(e, std::cout, std::cerr);
+      return 0;
+    } catch (const CLI::CallForAllHelp& e) {
+      app.exit(e, std::cout, std::cerr);
+      return 0;
+    } catch (const CLI::CallForVersion& e) {
+      app.exit(e, std::cout, std::cerr);
+      return 0;
+    } catch (const CLI::ParseError& e) {
+      std::string message = e.what();
+      if (auto extras = message.find("The following argument"); extras != std::string::npos)
+        message = message.substr(extras);
+      std::cerr << ctx.program << ": " << escape_for_terminal(message) << "\n"
+                << "Try `" << ctx.program << " --help` for more information.\n";
+      return 64;
+    }
+    status = body();
+    ctx.out.flush();
+  } catch (const closed_pipe&) {
+    return status;
+  } catch (const error& e) {
+    try {
+      ctx.out.flush();
+    } catch (...) {
+    }
+    print_error(ctx.program, e);
+    return exit_code(e.kind());
+  } catch (const std::exception& e) {
+    std::cerr << ctx.program << ": internal error: " << escape_for_terminal(e.what()) << '\n';
+    return 70;
+  }
+  return status;
+}
+
+std::vector<std::string> arguments(int argc, char** argv) {
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+  return args;
+}
+
+}  // namespace balance::cli

@@ -1,0 +1,73 @@
+// CLI glue shared by every balance tool: the common options, the bare-command rewrite, the
+// did-you-mean for subcommands, and the one place where errors become exit codes. Internal to
+// the tools (never installed), so the library's public headers stay free of CLI11.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "balance/error.hpp"
+#include "balance/format.hpp"
+#include "balance/output.hpp"
+#include "balance/repo.hpp"
+
+namespace balance::cli {
+
+struct common_options {
+  std::string dir;
+  std::string as;
+  std::string color;
+  std::string format = "text";
+  bool quiet = false;
+};
+
+// What a tool's command body works with.
+struct context {
+  std::string program;  // "balance-ledger"
+  common_options opts;
+  fd_sink out{1};       // stdout; flushed and checked by run()
+  fd_sink err{2};
+
+  // Opens the repository the options and environment point at.
+  repo open_repo() const;
+  // Colour for stdout, by --color, the user config, NO_COLOR and whether stdout is a terminal.
+  style out_style(const user_config& user) const;
+  // The --format value, checked against `allowed`.
+  format output_format(const std::vector<format>& allowed) const;
+  // One line on stderr ("added entry 3f9a1c0 (chore, sam)"), unless --quiet.
+  void confirm(const std::string& line);
+  // A note on stderr that -q silences (hints, warnings).
+  void note(const std::string& line);
+  // Warnings about data (unknown keys) go to stderr once each.
+  void warn(const diagnostic& d);
+};
+
+// Adds -C/--dir, --as, --color, -q/--quiet, and --format when `formats` is not empty.
+void add_common_options(CLI::App& app, common_options& opts, const std::vector<format>& formats = {});
+
+// Makes a CLI11 app for a tool with the house settings: fallthrough (common options after a
+// subcommand), --version printing "<program> <version>", help that fits 80 columns.
+std::unique_ptr<CLI::App> make_app(const std::string& program, const std::string& description);
+
+// The bare command: when argv has no subcommand word, `default_command` is inserted. An unknown
+// word in the subcommand position is a usage error with a did-you-mean.
+std::vector<std::string> with_default_command(const CLI::App& app, std::vector<std::string> args,
+                                              const std::string& default_command);
+
+// Parses, runs `body`, and maps every failure to an exit code: CLI11 errors → 64 (help and
+// --version → 0), balance::error → its kind's code (data problems printed as PATH:LINE:COL lines),
+// a closed stdout pipe → 0 quietly, a failed write to stdout → 74, anything else → 70.
+// `args` excludes the program name.
+int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::function<int()>& body);
+
+// Prints an error the way every tool does ("balance-ledger: message" or PATH:LINE:COL lines).
+void print_error(const std::string& program, const std::exception& e);
+
+// argv[1..] as strings.
+std::vector<std::string> arguments(int argc, char** argv);
+
+}  // namespace balance::cli
