@@ -60,6 +60,7 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
 
   // Every file under the data directories: data files are checked, anything else is named.
   std::vector<std::string> data_files;
+  std::vector<diagnostic> found_in_tree;
   for (const char* top : {"checkins", "ledger", "boundaries", "private"}) {
     std::error_code ec;
     if (!fs::exists(root / top, ec)) continue;
@@ -69,7 +70,7 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
       if (it->is_directory(e2)) continue;
       std::string rel = fs::relative(it->path(), root, e2).generic_string();
       if (it->is_symlink(e2)) {
-        result.problems.push_back({{rel, 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
+        found_in_tree.push_back({{rel, 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
         continue;
       }
       if (is_temp_name(it->path().filename().string())) {
@@ -78,7 +79,7 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
       }
       if (rel == "private/.gitignore" || it->path().filename() == ".gitkeep") continue;
       if (!role_of_path(rel)) {
-        result.problems.push_back(
+        found_in_tree.push_back(
             {{rel, 0, 0},
              "is not a data file (expected checkins/NAME/YYYY-MM.toml, ledger/NAME/YYYY-MM.toml, "
              "boundaries/NAME.toml or boundaries/NAME/YYYY-MM.toml)"});
@@ -124,9 +125,10 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
   }
   auto reported = [&](const std::string& path) { return everything || wanted.count(path) > 0; };
   if (!everything) {
-    std::erase_if(result.problems, [&](const diagnostic& d) { return !reported(d.where.path); });
+    std::erase_if(found_in_tree, [&](const diagnostic& d) { return !reported(d.where.path); });
     std::erase_if(result.warnings, [&](const diagnostic& d) { return !reported(d.where.path); });
   }
+  result.problems.insert(result.problems.end(), found_in_tree.begin(), found_in_tree.end());
 
   if (reported("balance.toml")) {
     // Opening the repository already parsed it; a second look finds nothing new but counts it.

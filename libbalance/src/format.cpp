@@ -328,7 +328,7 @@ line_col locate(std::string_view text, std::size_t offset) {
 
 void add_validation(std::vector<diagnostic>& problems, const record& r, const settings& cfg, const position& where,
                     std::string_view prefix) {
-  validation_context ctx{&cfg, false};
+  validation_context ctx{&cfg, false, true};
   for (const auto& p : validate(r, ctx))
     if (!p.warning) problems.push_back({where, fmt::format("{}{}", prefix, p.message)});
 }
@@ -485,7 +485,7 @@ std::vector<record> read_csv(std::string_view text, const std::string& source, r
     const auto& key = header[c];
     if (key == "type" || key == "author" || key == "private") continue;
     if (!key_kind(expected, key, cfg))
-      problems.push_back({{source, 1, 0}, fmt::format("column \"{}\" is not a field of a {}{}", key, type_name(expected),
+      problems.push_back({{source, 1, 0}, fmt::format("column \"{}\" is not a field of {}{}", key, a_record_of(expected),
                                                       did_you_mean(key, canonical_keys(expected, cfg)))});
   }
   if (!problems.empty()) throw error(errc::data, std::move(problems));
@@ -552,6 +552,7 @@ std::vector<record> read_import(std::string_view text, const std::string& source
 
   zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
   read_options opts{&cfg, &data_zone, false};
+  opts.id_optional = true;
   parsed_file parsed = parse_record_text(text, source_name, opts);
   for (const auto& r : parsed.records)
     if (r.type != expected && parsed.problems.empty())

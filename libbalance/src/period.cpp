@@ -238,7 +238,9 @@ std::optional<period> parse_single(std::string_view original, std::string_view s
   if (s.size() >= 4 && all_digits(s.substr(0, 4)) && (s.size() == 4 || s[4] == '-')) {
     const std::int64_t year = to_number(s.substr(0, 4));
     if (year < first_year) fail(original, "the year must be 0001-9999");
-    if (s.size() == 4) return units_from(cal, label, period_unit::year, local_days{std::chrono::year{static_cast<int>(year)} / 1 / 1});
+    if (s.size() == 4) {
+      return units_from(cal, label, period_unit::year, local_days{std::chrono::year{static_cast<int>(year)} / 1 / 1});
+    }
     const std::string_view rest = s.substr(5);
     if (rest.size() == 2 && all_digits(rest)) {
       const auto ymd = checked_date(original, year, to_number(rest), 1);
@@ -319,7 +321,8 @@ period parse_period(std::string_view text, const calendar& cal) {
   const std::string_view first_text = trim(original.substr(0, dots));
   const std::string_view last_text = trim(original.substr(dots + 2));
   if (first_text.empty() && last_text.empty()) fail(original, "a range needs at least one side");
-  const bound first = first_text.empty() ? bound{sys_seconds::min(), std::nullopt} : parse_bound(first_text, cal, false);
+  const bound first =
+      first_text.empty() ? bound{sys_seconds::min(), std::nullopt} : parse_bound(first_text, cal, false);
   const bound last = last_text.empty() ? bound{sys_seconds::max(), std::nullopt} : parse_bound(last_text, cal, true);
   if (first.at >= last.at) {
     fail(original, fmt::format("the range is reversed: \"{}\" ends before \"{}\" begins", last_text, first_text));

@@ -30,6 +30,16 @@ std::optional<record_type> parse_record_type(std::string_view name) noexcept {
   return std::nullopt;
 }
 
+std::string_view a_record_of(record_type t) noexcept {
+  switch (t) {
+    case record_type::checkin: return "a check-in";
+    case record_type::entry: return "an entry";
+    case record_type::boundary: return "a boundary";
+    case record_type::event: return "an event";
+  }
+  return "a record";
+}
+
 const std::vector<std::string>& entry_kinds() {
   static const std::vector<std::string> kinds = {"chore", "invisible", "choice", "solo", "together", "sacrifice"};
   return kinds;
@@ -214,7 +224,7 @@ void set_field(record& r, std::string_view key, field_value value, const setting
   auto kind = key_kind(r.type, key, cfg);
   if (!kind) {
     auto keys = canonical_keys(r.type, cfg);
-    throw_usage(fmt::format("\"{}\" is not a field of a {}{}", key, type_name(r.type), did_you_mean(key, keys)));
+    throw_usage(fmt::format("\"{}\" is not a field of {}{}", key, a_record_of(r.type), did_you_mean(key, keys)));
   }
   bool clear = std::holds_alternative<std::monostate>(value);
   switch (*kind) {
@@ -355,8 +365,9 @@ std::vector<field_problem> validate(const record& r, const validation_context& c
     if (v < 1 || v > 5) problem(key, fmt::format("{} {} is out of range 1–5", key == "mood" || key == "safe" ? key : "rating", v));
   };
 
-  if (r.id.empty())
-    problem("id", "id is required");
+  if (r.id.empty()) {
+    if (!ctx.id_optional) problem("id", "id is required");
+  }
   else if (!is_valid_id(r.id))
     problem("id", fmt::format("id \"{}\" must be 12 lowercase hex digits", escape_for_terminal(r.id)));
 
@@ -442,7 +453,7 @@ std::vector<field_problem> validate(const record& r, const validation_context& c
   }
 
   for (const auto& x : r.extra)
-    out.push_back({x.key, fmt::format("unknown key \"{}\" in a {}{}", x.key, type_name(r.type),
+    out.push_back({x.key, fmt::format("unknown key \"{}\" in [[{}]]{}", x.key, type_name(r.type),
                                       did_you_mean(x.key, canonical_keys(r.type, cfg))),
                    !ctx.strict});
   return out;

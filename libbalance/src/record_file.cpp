@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <date/date.h>
@@ -296,6 +297,11 @@ struct record_reader {
     std::size_t problems_before = out.problems.size();
     std::vector<std::pair<toml::source_position, extra_field>> extras;
     std::vector<std::pair<std::size_t, rating>> ratings;  // dimension index, rating
+    std::set<std::string> bad_keys;                         // keys whose value had the wrong type
+    auto bad = [&](const std::string& key, const toml::node& at, std::string message) {
+      bad_keys.insert(key);
+      problem(at, std::move(message));
+    };
 
     for (const auto& [key, node] : tbl) {
       std::string k(key.str());
@@ -331,7 +337,7 @@ struct record_reader {
           if (auto s = node.value_exact<std::string>())
             set_field(r, k, *s, cfg);
           else
-            problem(node, fmt::format("{} must be a string, not {}", k, describe_type(node)));
+            bad(k, node, fmt::format("{} must be a string, not {}", k, describe_type(node)));
           break;
         case value_kind::integer:
         case value_kind::rating:
@@ -345,7 +351,7 @@ struct record_reader {
               set_field(r, k, *v, cfg);
             }
           } else {
-            problem(node, fmt::format("{} must be a whole number, not {}", k, describe_type(node)));
+            bad(k, node, fmt::format("{} must be a whole number, not {}", k, describe_type(node)));
           }
           break;
         case value_kind::number:
@@ -354,15 +360,18 @@ struct record_reader {
           else if (auto i = node.value_exact<std::int64_t>())
             set_field(r, k, *i, cfg);
           else
-            problem(node, fmt::format("{} must be a number, not {}", k, describe_type(node)));
+            bad(k, node, fmt::format("{} must be a number, not {}", k, describe_type(node)));
           break;
         case value_kind::datetime:
-          if (auto t = read_datetime(node, k)) set_field(r, k, *t, cfg);
+          if (auto t = read_datetime(node, k))
+            set_field(r, k, *t, cfg);
+          else
+            bad_keys.insert(k);
           break;
         case value_kind::names: {
           const auto* arr = node.as_array();
           if (!arr) {
-            problem(node, fmt::format("{} must be an array of names, not {}", k, describe_type(node)));
+            bad(k, node, fmt::format("{} must be an array of names, not {}", k, describe_type(node)));
             break;
           }
           std::vector<std::string> names;
@@ -370,7 +379,7 @@ struct record_reader {
             if (auto s = el.value_exact<std::string>())
               names.push_back(*s);
             else
-              problem(el, fmt::format("{} must hold strings, not {}", k, describe_type(el)));
+              bad(k, el, fmt::format("{} must hold strings, not {}", k, describe_type(el)));
           }
           set_field(r, k, std::move(names), cfg);
           break;
@@ -388,13 +397,16 @@ struct record_reader {
     if (!tbl.get("at") && out.problems.size() == problems_before) problem(tbl, "at is required");
 
     // Validation reports by key; point at the key's value, or the header for the whole record.
-    validation_context ctx{opts.cfg, opts.strict};
+    // A field that already has a problem (a wrong type) gets no second one.
+    validation_context ctx{opts.cfg, opts.strict, opts.id_optional};
     for (auto& p : validate(r, ctx)) {
+      if (bad_keys.count(p.key) || (p.key.empty() && !bad_keys.empty())) continue;
       if (p.key == "id" && !tbl.get("id")) p.message = "id is required";
-      const toml::node* at = p.key.empty() ? nullptr : tbl.get(p.key);
+      bool is_extra = std::any_of(r.extra.begin(), r.extra.end(), [&](const extra_field& x) { return x.key == p.key; });
+      const toml::node* at = p.key.empty() || is_extra ? nullptr : tbl.get(p.key);
       position where = position_of(at ? *at : static_cast<const toml::node&>(tbl), path);
-      if (at == nullptr && !p.key.empty()) {
-        // Extras: point at the key itself.
+      if (is_extra) {
+        // An unknown key: point at the key itself.
         for (const auto& [key, node] : tbl)
           if (key.str() == p.key) where = position_of(key.source().begin, path);
       }

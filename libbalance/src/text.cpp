@@ -42,7 +42,13 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
     std::size_t dist = edit_distance(lowered, ascii_lower(c));
     // A prefix of a long name ("ledg" for "ledger") is as good as a near miss.
     if (lowered.size() >= 3 && c.size() > lowered.size() && ascii_lower(c).starts_with(lowered)) dist = 1;
-    if (!best || dist < best_distance) {
+    // Ties go to the candidate that starts like the word ("wat" → "what", not "at").
+    auto common_prefix = [&](const std::string& candidate) {
+      std::size_t n = 0;
+      while (n < lowered.size() && n < candidate.size() && lowered[n] == ascii_lower(candidate)[n]) ++n;
+      return n;
+    };
+    if (!best || dist < best_distance || (dist == best_distance && common_prefix(c) > common_prefix(*best))) {
       best = c;
       best_distance = dist;
     }

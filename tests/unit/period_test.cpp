@@ -44,7 +44,9 @@ balance::sys_seconds instant(const char* text) {
   return parsed->utc;
 }
 
-balance::local_days day(int y, unsigned m, unsigned d) { return balance::local_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}}; }
+balance::local_days day(int y, unsigned m, unsigned d) {
+  return balance::local_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
+}
 
 std::vector<std::string> names(const std::vector<month>& months) {
   std::vector<std::string> out;

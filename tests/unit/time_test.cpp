@@ -45,7 +45,8 @@ timestamp ts(const char* text) {
 }
 
 balance::local_seconds local(int y, unsigned m, unsigned d, int hour, int minute) {
-  return balance::local_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}} + std::chrono::hours{hour} + std::chrono::minutes{minute};
+  return balance::local_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}} +
+         std::chrono::hours{hour} + std::chrono::minutes{minute};
 }
 
 std::string in_zone(const zone& z, balance::sys_seconds t) { return format_timestamp(z.at(t)); }
@@ -247,6 +248,11 @@ TEST_CASE("time - resolve_zone prefers BALANCE_TZ, then the repository, then TZ"
     env_override colon("TZ", ":Australia/Lord_Howe");
     CHECK(balance::resolve_zone("").name() == "Australia/Lord_Howe");
   }
+  {
+    env_override unforced("BALANCE_TZ", nullptr);
+    env_override path("TZ", "/usr/share/zoneinfo/Asia/Tokyo");
+    CHECK(balance::resolve_zone("").name() == "Asia/Tokyo");
+  }
 }
 
 TEST_CASE("time - resolve_zone: unknown BALANCE_TZ is usage, unknown repo zone is config", "[time]") {
@@ -257,7 +263,8 @@ TEST_CASE("time - resolve_zone: unknown BALANCE_TZ is usage, unknown repo zone i
     CHECK(kind_of([] { balance::resolve_zone(""); }) == errc::usage);
   }
   env_override unforced("BALANCE_TZ", nullptr);
-  CHECK_THROWS_WITH(balance::resolve_zone("Nowhere/City"), Catch::Contains("timezone") && Catch::Contains("Nowhere/City"));
+  CHECK_THROWS_WITH(balance::resolve_zone("Nowhere/City"),
+                    Catch::Contains("timezone") && Catch::Contains("Nowhere/City"));
   CHECK(kind_of([] { balance::resolve_zone("Nowhere/City"); }) == errc::config);
 }
 

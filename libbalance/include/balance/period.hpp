@@ -5,8 +5,14 @@
 // any of these or a WHEN (`A..` and `..B` are open). Calendar units are counted in the calendar's
 // zone, so a 23-hour DST day is still one day.
 //
+// `Nd` and `Nw` are the N (or 7N) days ending with today: `7d` is today and the 6 days before.
+// `Nmo` and `Ny` run from tomorrow minus N months or years (clamped to the month's end) up to the
+// end of today, so on a month's last day `3mo` is exactly the last three calendar months. `A..B`
+// runs from A's begin to B's end; a WHEN side is an instant (begin at it / end at it).
+//
 // A period also knows its predecessor of the same kind (last month for a month, the previous 28
-// days for `28d`), which reports use for trends.
+// days for `28d`, the previous three months for `2026-01..2026-03`, the same length just before
+// for a range with a WHEN side), which reports use for trends.
 #pragma once
 
 #include <optional>

@@ -25,6 +25,8 @@ inline constexpr record_type all_record_types[] = {record_type::checkin, record_
 // "checkin", "entry", "boundary", "event": the `[[…]]` table name.
 std::string_view type_name(record_type t) noexcept;
 std::optional<record_type> parse_record_type(std::string_view name) noexcept;
+// For messages: "a check-in", "an entry", "a boundary", "an event".
+std::string_view a_record_of(record_type t) noexcept;
 
 // The kinds a ledger entry and a boundary event may have.
 const std::vector<std::string>& entry_kinds();
@@ -135,7 +137,8 @@ struct field_problem {
 // What validation can know about where a record is or will be.
 struct validation_context {
   const settings* cfg = nullptr;
-  bool strict = false;  // balance check: unknown keys are errors, not warnings
+  bool strict = false;       // balance check: unknown keys are errors, not warnings
+  bool id_optional = false;  // imports: records without an id get one
 };
 
 // Types, ranges, required fields, known people and kinds, name syntax, text without control

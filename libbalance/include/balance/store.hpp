@@ -23,6 +23,9 @@
 namespace balance {
 
 struct scan_filter {
+  scan_filter() = default;
+  scan_filter(record_type t, period p = {}) : type(t), span(std::move(p)) {}
+
   record_type type = record_type::entry;
   period span{};                       // default: all time
   bool shared = true;                  // read the shared tree

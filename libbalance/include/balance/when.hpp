@@ -3,8 +3,9 @@
 // WHEN (`--at`): `now`; `today` or `yesterday` (12:00, today capped at now), either optionally
 // followed by `HH:MM`; `HH:MM` (today); `YYYY-MM-DD` (12:00 local); `YYYY-MM-DD HH:MM[:SS]` or with
 // `T`; any of the date-time forms with an explicit offset or `Z` (±00:00 to ±14:00); `-N{m,h,d,w}`
-// (ago). Local times are read in the calendar's zone: a time in a DST gap is an error naming the
-// zone, an ambiguous one takes the earlier instant.
+// (ago; days and weeks are calendar days keeping the local time of day). Local times are read in
+// the calendar's zone: a time in a DST gap is an error naming the zone, an ambiguous one takes the
+// earlier instant.
 // DURATION: `N{m,h,d,w}` (`30m`, `2h`, `1d`), or a bare number of minutes.
 #pragma once
 

@@ -1,0 +1,266 @@
+#!/bin/sh
+# Tests the shell completions of the balance front door in real bash, zsh and fish.
+#
+#   sh tests/completions/run.sh BIN_DIR
+#
+# BIN_DIR is the build's bin/ directory; `balance` resolves to BIN_DIR/balance. Each case types a
+# partial command line, asks the shell for completions the way it does on <TAB>, and compares the
+# candidates with what we expect:
+#   bash: source the file, set COMP_WORDS/COMP_CWORD/COMP_LINE/COMP_POINT, call _balance, read
+#         COMPREPLY;
+#   zsh:  run an interactive `zsh -f` in a pseudo-terminal (zsh/zpty) with compinit and our
+#         directory first in $fpath, press TAB, and record every candidate through a wrapper
+#         around the compadd builtin;
+#   fish: source the file and run `complete -C LINE`.
+# Missing shells are installed with tools/install-deps.sh (apt-get; `sudo -n` when not root).
+# Exits 1 naming every failed case.
+set -u
+
+if [ $# -ne 1 ]; then
+  echo "usage: sh tests/completions/run.sh BIN_DIR" >&2
+  exit 64
+fi
+bin=$(cd "$1" 2>/dev/null && pwd) || { echo "run.sh: no such directory: $1" >&2; exit 66; }
+[ -x "$bin/balance" ] || { echo "run.sh: $bin/balance is not built" >&2; exit 66; }
+root=$(cd "$(dirname "$0")" && cd "$(pwd -P)/../.." && pwd)
+comp=$root/completions
+
+missing=
+for shell in bash zsh fish; do
+  command -v "$shell" >/dev/null 2>&1 || missing="$missing $shell"
+done
+if [ -n "$missing" ]; then
+  echo "run.sh: installing$missing" >&2
+  # shellcheck disable=SC2086
+  sh "$root/tools/install-deps.sh" $missing || { echo "run.sh: cannot install$missing" >&2; exit 1; }
+fi
+if ! zsh -f -c 'zmodload zsh/zpty' 2>/dev/null; then
+  echo "run.sh: zsh lacks the zsh/zpty module" >&2
+  exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/balance-completions.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+# A clean environment: our own HOME and XDG dirs, none of the caller's balance settings.
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache"
+export TZ=UTC BALANCE_NOW=2026-11-22T21:00:00+01:00 LC_ALL=C.UTF-8 TERM=dumb
+unset BALANCE_DIR BALANCE_USER BALANCE_TZ EDITOR VISUAL NO_COLOR ZDOTDIR
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
+
+# An extension command, to show that `balance commands` feeds the completion at TAB time.
+mkdir "$tmp/ext"
+printf '#!/bin/sh\necho "demo $*"\n' >"$tmp/ext/balance-demo"
+chmod +x "$tmp/ext/balance-demo"
+export PATH="$bin:$tmp/ext:$PATH"
+if [ "$(command -v balance)" != "$bin/balance" ]; then
+  echo "run.sh: balance resolves to $(command -v balance), not $bin/balance" >&2
+  exit 1
+fi
+
+# Something to complete: a repository for alex and sam, a directory and a file beside it.
+work="$tmp/work"
+mkdir -p "$work/wonder" "$work/notes-dir"
+: >"$work/notes.toml"
+balance init "$work/repo" --person alex --person sam -q || { echo "run.sh: balance init failed" >&2; exit 1; }
+cd "$work" || exit 1
+
+failures=0
+passes=0
+
+# check NAME MODE EXPECTED... (the candidates are in $tmp/out, one per line)
+# MODE is "only" (the candidates are exactly EXPECTED, in any order), "has" (each EXPECTED is
+# among them) or "lacks" (none of EXPECTED is among them).
+check() {
+  name=$1 mode=$2
+  shift 2
+  got=$(cat "$tmp/out")
+  got_sorted=$(printf '%s\n' "$got" | sed '/^$/d' | sort -u)
+  ok=1
+  case $mode in
+    only)
+      want=$(for w in "$@"; do printf '%s\n' "$w"; done | sort -u)
+      [ "$got_sorted" = "$want" ] || ok=0
+      ;;
+    has)
+      for w in "$@"; do
+        printf '%s\n' "$got_sorted" | grep -Fqx -- "$w" || ok=0
+      done
+      ;;
+    lacks)
+      for w in "$@"; do
+        printf '%s\n' "$got_sorted" | grep -Fqx -- "$w" && ok=0
+      done
+      ;;
+  esac
+  if [ $ok -eq 1 ]; then
+    passes=$((passes + 1))
+  else
+    failures=$((failures + 1))
+    echo "FAIL: $name: expected $mode: $*" >&2
+    echo "      got: $(printf '%s' "$got_sorted" | tr '\n' ' ')" >&2
+  fi
+}
+
+# ---- bash ------------------------------------------------------------------------------------
+cat >"$tmp/bash-complete" <<'EOF'
+# bash bash-complete FILE EXTRA WORD... : completes the last WORD (COMP_WORDS as bash splits them).
+source "$1" || exit 3
+eval "$2"
+shift 2
+COMP_WORDS=("$@")
+COMP_CWORD=$(($# - 1))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+_balance balance "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+status=$?
+printf '%s\n' "${COMPREPLY[@]}"
+exit $status
+EOF
+
+# bash_complete [EXTRA-CODE] WORD... (the last word is the one being completed)
+bash_complete() {
+  extra=
+  case $1 in --extra=*) extra=${1#--extra=}; shift ;; esac
+  timeout 20 bash --norc --noprofile "$tmp/bash-complete" "$comp/bash/balance" "$extra" "$@" >"$tmp/out" 2>&1
+}
+
+bash_complete balance ch ; check "bash: balance ch" only check
+bash_complete balance '' ; check "bash: balance <TAB> lists built-ins and balance-*" only init check help commands demo
+bash_complete balance de ; check "bash: balance de (from balance commands)" only demo
+bash_complete balance -q c ; check "bash: balance -q c" only check commands
+bash_complete balance -- ; check "bash: balance --" has --help --version --dir --as --color --quiet
+bash_complete balance check -- ; check "bash: balance check --" has --quiet --dir --as --color --help
+bash_complete balance check -- ; check "bash: balance check -- offers no init options" lacks --person --me
+bash_complete balance --color '' ; check "bash: balance --color" only auto always never
+bash_complete balance --color = a ; check "bash: balance --color=a" only auto always
+bash_complete balance check --color '' ; check "bash: balance check --color" only auto always never
+bash_complete balance help '' ; check "bash: balance help" has init check help commands demo
+bash_complete balance help init '' ; check "bash: balance help takes one topic" only
+bash_complete balance -C wo ; check "bash: balance -C wo" only wonder
+bash_complete balance --dir n ; check "bash: balance --dir n (directories only)" only notes-dir
+bash_complete balance check no ; check "bash: balance check no (paths)" only notes-dir notes.toml
+bash_complete balance init -- ; check "bash: balance init --" has --person --me --dir --quiet
+bash_complete balance init --person al --person sam --me '' ; check "bash: balance init --me" only al sam
+bash_complete balance -C repo --as '' ; check "bash: balance -C repo --as" only alex sam
+(cd repo && bash_complete balance check --as s) ; check "bash: balance check --as s (inside the repo)" only sam
+bash_complete balance demo -- ; check "bash: balance demo -- (no completion of its own)" has --quiet --dir
+bash_complete --extra='_balance_demo() { COMPREPLY=($(compgen -W "--frobnicate" -- "$2")); }' \
+  balance demo --f ; check "bash: balance demo --f (balance-demo's own completion)" only --frobnicate
+bash_complete --extra='_balance_demo() { COMPREPLY=("${COMP_WORDS[@]:0:COMP_CWORD}"); }' \
+  balance -C repo demo x '' ; check "bash: balance -C repo demo x (words as the front door runs them)" only balance-demo -C repo x
+
+# ---- zsh -------------------------------------------------------------------------------------
+mkdir "$tmp/zsh-functions"
+cp "$comp/zsh/_balance" "$tmp/zsh-functions/"
+cat >"$tmp/zsh-setup" <<EOF
+PROMPT= RPROMPT= PS2=
+unsetopt zle_bracketed_paste 2>/dev/null
+fpath=("$tmp/zsh-functions" \$fpath)
+autoload -U compinit && compinit -u -d "$tmp/zcompdump"
+EOF
+cat >>"$tmp/zsh-setup" <<'EOF'
+bindkey '^I' complete-word
+zstyle ':completion:*' insert-tab false
+zstyle ':completion:*' list-grouped false
+_capture_begin() { print -r -- '<<BEGIN>>'; }
+_capture_end() { print -r -- '<<END>>'; }
+compprefuncs=(_capture_begin)
+comppostfuncs=(_capture_end)
+# Every candidate offered passes through compadd: print the ones that match what is typed.
+compadd() {
+  if (( ${argv[(I)-[OAD]*]} )); then builtin compadd "$@"; return; fi
+  local -a __hits
+  builtin compadd -O __hits "$@"
+  (( $#__hits )) && print -rl -- "${__hits[@]}"
+  builtin compadd "$@"
+}
+EOF
+cat >"$tmp/zsh-complete" <<'EOF'
+# zsh -f zsh-complete SETUP EXTRA LINE : types LINE and TAB in an interactive zsh, prints candidates.
+zmodload zsh/zpty || exit 3
+zpty z zsh -f -i || exit 3
+zpty -w z "source ${(q)1}"
+[[ -n $2 ]] && zpty -w z "$2"
+zpty -w z "$3"$'\t'
+zpty -r z out '*<<END>>*' || exit 4
+zpty -d z
+out=${out//$'\r'/}
+out=${out#*<<BEGIN>>$'\n'}
+print -rn -- "${out%%<<END>>*}"
+EOF
+
+# zsh_complete [--extra=CODE] LINE
+zsh_complete() {
+  extra=
+  case $1 in --extra=*) extra=${1#--extra=}; shift ;; esac
+  timeout 20 zsh -f "$tmp/zsh-complete" "$tmp/zsh-setup" "$extra" "$1" >"$tmp/out" 2>&1 ||
+    echo "(zsh exited with $?)" >>"$tmp/out"
+}
+
+zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load'; source '$comp/zsh/_balance'" >"$tmp/out" 2>&1
+check "zsh: the file loads without errors" only
+zsh_complete 'balance ch' ; check "zsh: balance ch" only check
+zsh_complete 'balance ' ; check "zsh: balance <TAB> lists built-ins and balance-*" only init check help commands demo
+zsh_complete 'balance de' ; check "zsh: balance de (from balance commands)" only demo
+zsh_complete 'balance -q c' ; check "zsh: balance -q c" only check commands
+zsh_complete 'balance --' ; check "zsh: balance --" has --help --version --dir --as --color --quiet
+zsh_complete 'balance check --' ; check "zsh: balance check --" has --quiet --dir --as --color --help
+zsh_complete 'balance check --' ; check "zsh: balance check -- offers no init options" lacks --person --me
+zsh_complete 'balance --color ' ; check "zsh: balance --color" only auto always never
+zsh_complete 'balance --color=a' ; check "zsh: balance --color=a" only auto always
+zsh_complete 'balance check --color ' ; check "zsh: balance check --color" only auto always never
+zsh_complete 'balance help ' ; check "zsh: balance help" has init check help commands demo
+zsh_complete 'balance -C wo' ; check "zsh: balance -C wo" only wonder
+zsh_complete 'balance --dir n' ; check "zsh: balance --dir n (directories only)" only notes-dir
+zsh_complete 'balance check no' ; check "zsh: balance check no (paths)" only notes-dir notes.toml
+zsh_complete 'balance init --' ; check "zsh: balance init --" has --person --me --dir --quiet
+zsh_complete 'balance init --person al --person sam --me ' ; check "zsh: balance init --me" only al sam
+zsh_complete 'balance -C repo --as ' ; check "zsh: balance -C repo --as" only alex sam
+zsh_complete 'balance -C repo check --as ' ; check "zsh: balance -C repo check --as" only alex sam
+(cd repo && zsh_complete 'balance check --as s') ; check "zsh: balance check --as s (inside the repo)" only sam
+zsh_complete 'balance demo --' ; check "zsh: balance demo -- (no completion of its own)" has --quiet --dir
+zsh_complete --extra='_balance-demo() { _arguments "--frobnicate[frob]" }; compdef _balance-demo balance-demo' \
+  'balance demo --f' ; check "zsh: balance demo --f (balance-demo's own completion)" only --frobnicate
+zsh_complete --extra='_balance-demo() { compadd -- ${words[1,CURRENT-1]} }; compdef _balance-demo balance-demo' \
+  'balance -C repo demo x ' ; check "zsh: balance -C repo demo x (words as the front door runs them)" only balance-demo -C repo x
+
+# ---- fish ------------------------------------------------------------------------------------
+# fish_complete [--extra=CODE] LINE (descriptions after the tab are dropped)
+fish_complete() {
+  extra=
+  case $1 in --extra=*) extra=${1#--extra=}; shift ;; esac
+  FILE="$comp/fish/balance.fish" EXTRA="$extra" LINE="$1" timeout 20 fish --no-config -c \
+    'source $FILE; or exit 3; eval $EXTRA; complete -C $LINE' 2>&1 | cut -f1 >"$tmp/out"
+}
+
+fish --no-config -c "source '$comp/fish/balance.fish'" >"$tmp/out" 2>&1
+check "fish: the file loads without errors" only
+fish_complete 'balance ch' ; check "fish: balance ch" only check
+fish_complete 'balance ' ; check "fish: balance <TAB> lists built-ins and balance-*" only init check help commands demo
+fish_complete 'balance de' ; check "fish: balance de (from balance commands)" only demo
+fish_complete 'balance -q c' ; check "fish: balance -q c" only check commands
+fish_complete 'balance --' ; check "fish: balance --" has --help --version --dir --as --color --quiet
+fish_complete 'balance check --' ; check "fish: balance check --" has --quiet --dir --as --color --help
+fish_complete 'balance check --' ; check "fish: balance check -- offers no init options" lacks --person --me
+fish_complete 'balance --color ' ; check "fish: balance --color" only auto always never
+fish_complete 'balance --color=a' ; check "fish: balance --color=a" only --color=auto --color=always
+fish_complete 'balance check --color ' ; check "fish: balance check --color" only auto always never
+fish_complete 'balance help ' ; check "fish: balance help" has init check help commands demo
+fish_complete 'balance help init ' ; check "fish: balance help takes one topic" lacks init check help commands demo
+fish_complete 'balance -C wo' ; check "fish: balance -C wo" only wonder/
+fish_complete 'balance --dir n' ; check "fish: balance --dir n (directories only)" only notes-dir/
+fish_complete 'balance check no' ; check "fish: balance check no (paths)" only notes-dir/ notes.toml
+fish_complete 'balance init --' ; check "fish: balance init --" has --person --me --dir --quiet
+fish_complete 'balance init --person al --person sam --me ' ; check "fish: balance init --me" only al sam
+fish_complete 'balance -C repo --as ' ; check "fish: balance -C repo --as" only alex sam
+(cd repo && fish_complete 'balance check --as s') ; check "fish: balance check --as s (inside the repo)" only sam
+fish_complete 'balance demo --' ; check "fish: balance demo -- (no completion of its own)" has --quiet --dir
+fish_complete --extra='complete -c balance-demo -l frobnicate' \
+  'balance demo --f' ; check "fish: balance demo --f (balance-demo's own completion)" only --frobnicate
+fish_complete --extra='complete -c balance-demo -n "__fish_seen_argument -s C" -l seen-dir' \
+  'balance -C repo demo --s' ; check "fish: balance -C repo demo (options before WORD are passed on)" only --seen-dir
+
+echo "completions: $passes passed, $failures failed"
+[ $failures -eq 0 ]

@@ -1,0 +1,75 @@
+#include <catch2/catch.hpp>
+
+#include "balance/check.hpp"
+#include "balance/record_file.hpp"
+#include "unit/test_support.hpp"
+
+using namespace balance;
+using balance_test::test_repo;
+
+namespace {
+std::vector<std::string> lines(const check_result& r) {
+  std::vector<std::string> out;
+  for (const auto& p : r.problems) out.push_back(p.to_string());
+  return out;
+}
+
+const char* boundary_file =
+    "[[boundary]]\nid = \"b00000000001\"\nat = 2026-10-01T09:00:00+02:00\nwho = \"sam\"\ntext = \"I need quiet mornings\"\n";
+}  // namespace
+
+TEST_CASE("check - a clean repository has no problems", "[check]") {
+  test_repo t;
+  t.write("boundaries/sam.toml", boundary_file);
+  t.write("boundaries/alex/2026-11.toml",
+          "[[event]]\nid = \"e00000000001\"\nat = 2026-11-02T08:00:00+01:00\nkind = \"respected\"\nboundary = \"b00000000001\"\nwho = \"alex\"\n");
+  auto result = check_repo(t.open());
+  CHECK(lines(result).empty());
+  CHECK(result.records == 2);
+  CHECK(result.files == 3);
+}
+
+TEST_CASE("check - an event pointing at a missing boundary is reported at its boundary key", "[check]") {
+  test_repo t;
+  t.write("boundaries/alex/2026-11.toml",
+          "[[event]]\nid = \"e00000000001\"\nat = 2026-11-02T08:00:00+01:00\nkind = \"crossed\"\nboundary = \"b00000000009\"\nwho = \"alex\"\n");
+  CHECK(lines(check_repo(t.open())) ==
+        std::vector<std::string>{
+            "boundaries/alex/2026-11.toml:5:12: event e00000000001 points at boundary b00000000009, which does not exist"});
+}
+
+TEST_CASE("check - ids are unique across the whole repository", "[check]") {
+  test_repo t;
+  t.write("ledger/sam/2026-11.toml", record_to_toml(balance_test::make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam")));
+  t.write("ledger/alex/2026-11.toml", record_to_toml(balance_test::make_entry("aaaaaaaaaaaa", "2026-11-03T08:00:00+01:00", "alex")));
+  auto l = lines(check_repo(t.open()));
+  REQUIRE(l.size() == 1);
+  CHECK_THAT(l[0], Catch::StartsWith("ledger/sam/2026-11.toml:2:6: id aaaaaaaaaaaa is also used at ledger/alex/2026-11.toml:1"));
+}
+
+TEST_CASE("check - unknown keys, strangers and stray files are problems", "[check]") {
+  test_repo t;
+  t.write("ledger/bob/2026-11.toml", "");
+  t.write("ledger/sam/notes.txt", "hello");
+  t.write("ledger/sam/2026-11.toml",
+          "[[entry]]\nid = \"aaaaaaaaaaaa\"\nat = 2026-11-02T08:00:00+01:00\nwho = \"sam\"\nkind = \"chore\"\nwhat = \"x\"\ncolour = \"red\"\n");
+  t.write("ledger/sam/.2026-11.toml.0123456789ab.tmp", "half");
+  auto result = check_repo(t.open());
+  auto l = lines(result);
+  REQUIRE(l.size() == 3);
+  CHECK_THAT(l[0], Catch::StartsWith("ledger/bob/2026-11.toml: \"bob\" is not a person"));
+  CHECK(l[1] == "ledger/sam/2026-11.toml:7:1: unknown key \"colour\" in [[entry]]");
+  CHECK_THAT(l[2], Catch::StartsWith("ledger/sam/notes.txt: is not a data file"));
+  REQUIRE(result.warnings.size() == 1);
+  CHECK_THAT(result.warnings[0].to_string(), Catch::Contains("temporary file"));
+}
+
+TEST_CASE("check - named paths limit what is reported", "[check]") {
+  test_repo t;
+  t.write("ledger/sam/2026-11.toml", "[[entry]\n");
+  t.write("ledger/alex/2026-11.toml", record_to_toml(balance_test::make_entry("aaaaaaaaaaaa", "2026-11-03T08:00:00+01:00", "alex")));
+  repo r = t.open();
+  CHECK(lines(check_repo(r, {(t.root() / "ledger/alex").string()})).empty());
+  CHECK(lines(check_repo(r, {(t.root() / "ledger/sam/2026-11.toml").string()})).size() == 1);
+  CHECK(lines(check_repo(r, {(t.root() / "nope").string()})).at(0) == (t.root() / "nope").string() + ": does not exist");
+}

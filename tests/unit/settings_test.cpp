@@ -1,0 +1,112 @@
+#include <catch2/catch.hpp>
+
+#include "balance/error.hpp"
+#include "balance/settings.hpp"
+
+using namespace balance;
+
+namespace {
+std::string config_error(const std::string& text) {
+  try {
+    parse_settings(text, "balance.toml");
+  } catch (const error& e) {
+    CHECK(e.kind() == errc::config);
+    CHECK(exit_code(e.kind()) == 78);
+    return e.what();
+  }
+  FAIL("expected a config error");
+  return {};
+}
+}  // namespace
+
+TEST_CASE("settings - the file init writes parses to the built-in defaults", "[settings]") {
+  settings s = parse_settings(default_settings_text({"alex", "sam"}), "balance.toml");
+  settings d;
+  CHECK(s.people == std::vector<std::string>{"alex", "sam"});
+  CHECK(s.version == 1);
+  CHECK(s.week_start == week_start::monday);
+  CHECK(s.timezone.empty());
+  CHECK(s.checkin_cadence == d.checkin_cadence);
+  CHECK(s.review_cadence == cadence{cadence::kind::monthly});
+  CHECK(s.dimension_keys() == std::vector<std::string>{"heard", "space", "honest", "shared", "kind"});
+  CHECK(s.targets.empty());
+  CHECK(s.signs.low_rating == 2.5);
+  CHECK(s.signs.solo_days == 21);
+  CHECK_FALSE(s.autocommit);
+}
+
+TEST_CASE("settings - every documented setting is read", "[settings]") {
+  settings s = parse_settings(R"(version = 1
+week_start = "sunday"
+timezone = "America/New_York"
+[[person]]
+name = "alex"
+[[person]]
+name = "sam"
+[checkin]
+cadence = "every sunday"
+[[checkin.dimension]]
+key = "fun"
+question = "Are we having fun?"
+low = "not lately"
+high = "lots"
+[ledger.target]
+chore = { alex = 0.6, sam = 0.4 }
+[boundaries]
+review = "every 14 days"
+[remind]
+turns = ["dinner", "movie"]
+[signs]
+low_rating = 2
+min_choices = 6
+[git]
+autocommit = true
+)",
+                              "balance.toml");
+  CHECK(s.week_start == week_start::sunday);
+  CHECK(s.timezone == "America/New_York");
+  CHECK(s.checkin_cadence.to_string() == "every sunday");
+  REQUIRE(s.dimensions.size() == 1);
+  CHECK(s.dimensions[0].question == "Are we having fun?");
+  CHECK(s.target_share("chore", "alex") == 0.6);
+  CHECK(s.target_share("invisible", "alex") == 0.5);  // no agreement: equal shares
+  CHECK(s.review_cadence.to_string() == "every 14 days");
+  CHECK(s.remind_turns == std::vector<std::string>{"dinner", "movie"});
+  CHECK(s.signs.low_rating == 2.0);
+  CHECK(s.signs.min_choices == 6);
+  CHECK(s.autocommit);
+}
+
+TEST_CASE("settings - unknown keys are refused with a position and a suggestion", "[settings]") {
+  CHECK(config_error("version = 1\nweek_strat = \"monday\"\n") ==
+        "balance.toml:2:1: unknown setting \"week_strat\" in balance.toml (did you mean \"week_start\"?)");
+  CHECK_THAT(config_error("[signs]\nlow_ratng = 2\n"), Catch::Contains("did you mean \"low_rating\""));
+}
+
+TEST_CASE("settings - bad values name what is wrong", "[settings]") {
+  CHECK(config_error("week_start = \"friday\"\n") ==
+        "balance.toml:1:14: week_start must be \"monday\" or \"sunday\", not \"friday\"");
+  CHECK_THAT(config_error("timezone = \"Mars/Olympus\"\n"), Catch::Contains("unknown time zone"));
+  CHECK_THAT(config_error("[[person]]\nname = \"Alex\"\n"), Catch::Contains("a-z, 0-9"));
+  CHECK_THAT(config_error("[[person]]\nname = \"a\"\n[[person]]\nname = \"a\"\n"), Catch::Contains("twice"));
+  CHECK_THAT(config_error("[checkin]\ncadence = \"fortnightly\"\n"), Catch::StartsWith("balance.toml:2:11:"));
+  CHECK_THAT(config_error("[[person]]\nname = \"a\"\n[[person]]\nname = \"b\"\n[ledger.target]\nchore = { a = 0.7, b = 0.4 }\n"),
+             Catch::Contains("add up to 1.1, not 1"));
+  CHECK_THAT(config_error("[[person]]\nname = \"a\"\n[ledger.target]\nchore = { c = 1 }\n"),
+             Catch::Contains("\"c\" is not a person"));
+  CHECK_THAT(config_error("[[checkin.dimension]]\nkey = \"mood\"\n"), Catch::Contains("clashes"));
+  CHECK_THAT(config_error("[signs]\nmin_checkins = 1.5\n"), Catch::Contains("must be an integer"));
+  CHECK_THAT(config_error("[git]\nautocommit = \"yes\"\n"), Catch::Contains("true or false"));
+  CHECK_THAT(config_error("version = 1\n[[\n"), Catch::StartsWith("balance.toml:2:"));
+}
+
+TEST_CASE("settings - a newer version is read without complaining about new keys", "[settings]") {
+  settings s = parse_settings("version = 3\nfuture_thing = 1\n[[person]]\nname = \"sam\"\n", "balance.toml");
+  CHECK(s.version == 3);
+  CHECK(s.people == std::vector<std::string>{"sam"});
+}
+
+TEST_CASE("settings - nothing in balance.toml can name a program to run", "[settings]") {
+  CHECK_THAT(config_error("editor = \"rm -rf ~\"\n"), Catch::Contains("unknown setting \"editor\""));
+  CHECK_THAT(config_error("[git]\nhook = \"sh\"\n"), Catch::Contains("unknown setting \"hook\""));
+}

@@ -1,0 +1,310 @@
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include "balance/error.hpp"
+#include "balance/store.hpp"
+#include "unit/test_support.hpp"
+
+using namespace balance;
+using balance_test::make_entry;
+using balance_test::test_repo;
+
+namespace {
+
+unsigned mode_of(const std::filesystem::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+void add_one(const store& s, record r) {
+  write_batch batch(s);
+  batch.add(r);
+  batch.commit();
+}
+
+}  // namespace
+
+TEST_CASE("store - add writes the author's month file, 0600 in 0700 directories, under umask 000", "[store]") {
+  test_repo t;
+  repo r = t.open("sam");
+  store s(r);
+  mode_t old = ::umask(0);
+  record e = make_entry("", "2026-11-20T18:00:00+01:00", "alex", "chore", "groceries");
+  e.author = "sam";  // sam logs what alex did
+  {
+    write_batch batch(s);
+    batch.add(e);
+    CHECK(batch.commit() == std::vector<std::string>{"ledger/sam/2026-11.toml"});
+  }
+  ::umask(old);
+  CHECK(e.path == "ledger/sam/2026-11.toml");
+  CHECK(e.id.size() == 12);
+  CHECK(mode_of(t.root() / "ledger/sam/2026-11.toml") == 0600);
+  CHECK(mode_of(t.root() / "ledger") == 0700);
+  CHECK(mode_of(t.root() / "ledger/sam") == 0700);
+  CHECK(t.read("ledger/sam/2026-11.toml") == record_to_toml(e));
+}
+
+TEST_CASE("store - a clone's 0644 file is read, and written back as 0600", "[store]") {
+  test_repo t;
+  record e = make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam");
+  t.write("ledger/sam/2026-11.toml", record_to_toml(e));
+  ::chmod((t.root() / "ledger/sam/2026-11.toml").c_str(), 0644);
+  repo r = t.open("sam");
+  store s(r);
+  CHECK(s.load({record_type::entry}).size() == 1);
+  add_one(s, make_entry("bbbbbbbbbbbb", "2026-11-03T08:00:00+01:00", "sam"));
+  CHECK(mode_of(t.root() / "ledger/sam/2026-11.toml") == 0600);
+}
+
+TEST_CASE("store - scan by period opens only the month files that can hold it", "[store]") {
+  test_repo t;
+  t.write("ledger/sam/2026-10.toml", record_to_toml(make_entry("aaaaaaaaaaaa", "2026-10-15T08:00:00+02:00", "sam")));
+  t.write("ledger/sam/2026-11.toml", record_to_toml(make_entry("bbbbbbbbbbbb", "2026-11-15T08:00:00+01:00", "sam")));
+  // Broken files in months outside the period: reading them would throw.
+  t.write("ledger/sam/2026-08.toml", "[[entry]\n");
+  t.write("ledger/alex/2025-01.toml", "this is not toml\n");
+  repo r = t.open("sam");
+  store s(r);
+  period november = parse_period("2026-11", r.cal());
+  auto found = s.load({record_type::entry, november});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == "bbbbbbbbbbbb");
+  CHECK(found[0].author == "sam");
+  CHECK(found[0].path == "ledger/sam/2026-11.toml");
+  period october = parse_period("2026-10", r.cal());
+  CHECK(s.load({record_type::entry, october}).size() == 1);
+  // All time reads everything, and so meets the broken file with its position.
+  try {
+    s.load({record_type::entry});
+    FAIL("expected a data error");
+  } catch (const error& e) {
+    CHECK(e.kind() == errc::data);
+    CHECK_THAT(e.problems().at(0).to_string(), Catch::StartsWith("ledger/alex/2025-01.toml:1:"));
+  }
+}
+
+TEST_CASE("store - records near a month edge are found in the neighbouring file", "[store]") {
+  test_repo t;
+  // 00:30 on 1 Nov in +01:00 is in the November file but 23:30 UTC on 31 Oct.
+  t.write("ledger/sam/2026-11.toml", record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-01T00:30:00+01:00", "sam")));
+  repo r = t.open("sam");
+  store s(r);
+  period p = period_between("2026-10-31T23:00:00Z", "2026-11-01T00:00:00Z", r.cal());
+  CHECK(s.load({record_type::entry, p}).size() == 1);
+}
+
+TEST_CASE("store - find takes a unique prefix of 4 or more digits", "[store]") {
+  test_repo t;
+  t.write("ledger/sam/2026-11.toml", record_to_toml(make_entry("abcd11111111", "2026-11-02T08:00:00+01:00", "sam")) + "\n" +
+                                         record_to_toml(make_entry("abcd22222222", "2026-11-03T08:00:00+01:00", "sam")));
+  repo r = t.open("sam");
+  store s(r);
+  CHECK(s.find(record_type::entry, "abcd1").id == "abcd11111111");
+  CHECK_THROWS_WITH(s.find(record_type::entry, "abcd"), Catch::Contains("ambiguous") && Catch::Contains("abcd22222222"));
+  CHECK_THROWS_WITH(s.find(record_type::entry, "abc"), Catch::Contains("at least 4"));
+  CHECK_THROWS_WITH(s.find(record_type::entry, "ffff"), Catch::Contains("no entry has an id starting with ffff"));
+  CHECK_THROWS_WITH(s.find(record_type::checkin, "abcd1"), Catch::Contains("no checkin"));
+}
+
+TEST_CASE("store - private records live under private/ and are read only by their author", "[store]") {
+  test_repo t;
+  repo alex = t.open("alex");
+  store s(alex);
+  record c;
+  c.type = record_type::checkin;
+  c.at = *parse_timestamp("2026-11-22T20:00:00+01:00");
+  c.who = c.author = "alex";
+  c.is_private = true;
+  c.safe = 4;
+  add_one(s, c);
+  CHECK(t.exists("private/checkins/alex/2026-11.toml"));
+  CHECK(s.load({record_type::checkin}).size() == 1);
+  repo sam = t.open("sam");
+  CHECK(store(sam).load({record_type::checkin}).empty());
+  scan_filter shared_only{record_type::checkin};
+  shared_only.private_of_me = false;
+  CHECK(s.load(shared_only).empty());
+}
+
+TEST_CASE("store - replace within a file keeps the other records byte for byte", "[store]") {
+  test_repo t;
+  std::string text = "# mine\n\n" + record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam")) + "\n" +
+                     record_to_toml(make_entry("bbbbbbbbbbbb", "2026-11-03T08:00:00+01:00", "sam"));
+  t.write("ledger/sam/2026-11.toml", text);
+  repo r = t.open("sam");
+  store s(r);
+  record before = s.find(record_type::entry, "bbbb");
+  record after = before;
+  after.what = "washing up";
+  {
+    write_batch batch(s);
+    batch.replace(before, after);
+    batch.commit();
+  }
+  std::string expected = text;
+  expected.replace(expected.rfind("dishes"), 6, "washing up");
+  CHECK(t.read("ledger/sam/2026-11.toml") == expected);
+}
+
+TEST_CASE("store - moving a record to another month writes the destination first", "[store]") {
+  test_repo t;
+  t.write("ledger/sam/2026-11.toml", record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam")));
+  repo r = t.open("sam");
+  store s(r);
+  record before = s.find(record_type::entry, "aaaa");
+  record after = before;
+  after.at = *parse_timestamp("2026-10-30T08:00:00+01:00");
+  std::vector<std::string> written;
+  {
+    write_batch batch(s);
+    batch.replace(before, after);
+    written = batch.commit();
+  }
+  CHECK(written == std::vector<std::string>{"ledger/sam/2026-10.toml", "ledger/sam/2026-11.toml"});
+  CHECK_FALSE(t.exists("ledger/sam/2026-11.toml"));  // its last record left: no empty file
+  CHECK(t.read("ledger/sam/2026-10.toml") == record_to_toml(after));
+
+  // If the second write fails, the record exists twice rather than not at all.
+  add_one(s, make_entry("bbbbbbbbbbbb", "2026-10-31T08:00:00+01:00", "sam"));
+  record back = s.find(record_type::entry, "aaaa");
+  record moved = back;
+  moved.at = *parse_timestamp("2026-09-30T08:00:00+02:00");
+  balance_test::failing_fs fs(balance_test::failing_fs::op::rename, 2, EIO);
+  store failing(r, fs);
+  write_batch batch(failing);
+  batch.replace(back, moved);
+  CHECK_THROWS_AS(batch.commit(), error);
+  CHECK(t.read("ledger/sam/2026-09.toml") == record_to_toml(moved));
+  CHECK_THAT(t.read("ledger/sam/2026-10.toml"), Catch::Contains("aaaaaaaaaaaa") && Catch::Contains("bbbbbbbbbbbb"));
+}
+
+TEST_CASE("store - remove takes exactly one record", "[store]") {
+  test_repo t;
+  std::string a = record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam"));
+  std::string b = record_to_toml(make_entry("bbbbbbbbbbbb", "2026-11-03T08:00:00+01:00", "sam"));
+  t.write("ledger/sam/2026-11.toml", a + "\n" + b);
+  repo r = t.open("sam");
+  store s(r);
+  {
+    write_batch batch(s);
+    batch.remove(s.find(record_type::entry, "aaaa"));
+    batch.commit();
+  }
+  CHECK(t.read("ledger/sam/2026-11.toml") == b);
+}
+
+TEST_CASE("store - a record already gone is reported, and nothing is written", "[store]") {
+  test_repo t;
+  t.write("ledger/sam/2026-11.toml", record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam")));
+  repo r = t.open("sam");
+  store s(r);
+  record gone = s.find(record_type::entry, "aaaa");
+  gone.id = "aaaaaaaaaaab";
+  write_batch batch(s);
+  CHECK_THROWS_WITH(batch.remove(gone), Catch::Contains("no longer there"));
+}
+
+TEST_CASE("store - add refuses an id already in the file, and invalid records", "[store]") {
+  test_repo t;
+  t.write("ledger/sam/2026-11.toml", record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam")));
+  repo r = t.open("sam");
+  store s(r);
+  auto before = t.snapshot();
+  write_batch batch(s);
+  record dup = make_entry("aaaaaaaaaaaa", "2026-11-05T08:00:00+01:00", "sam");
+  CHECK_THROWS_WITH(batch.add(dup), Catch::Contains("already taken"));
+  record bad = make_entry("", "2026-11-05T08:00:00+01:00", "sam");
+  bad.weight = 0;
+  try {
+    batch.add(bad);
+    FAIL("expected a usage error");
+  } catch (const error& e) {
+    CHECK(e.kind() == errc::usage);
+    CHECK_THAT(e.what(), Catch::Contains("weight must be a positive number"));
+  }
+  CHECK(t.snapshot() == before);
+}
+
+TEST_CASE("store - a broken file is never spliced into", "[store]") {
+  test_repo t;
+  t.write("ledger/sam/2026-11.toml", "[[entry]]\nid = \"aaaaaaaaaaaa\"\nat = 2026-11-02T08:00:00+01:00\nwho = \"sam\"\n");
+  repo r = t.open("sam");
+  store s(r);
+  auto before = t.snapshot();
+  write_batch batch(s);
+  record e = make_entry("", "2026-11-05T08:00:00+01:00", "sam");
+  try {
+    batch.add(e);
+    FAIL("expected a data error");
+  } catch (const error& err) {
+    CHECK(err.kind() == errc::data);
+    CHECK_THAT(err.what(), Catch::StartsWith("ledger/sam/2026-11.toml:1:1:"));
+  }
+  CHECK(t.snapshot() == before);
+}
+
+TEST_CASE("store - symlinked and hard-linked data files are refused with permission errors", "[store]") {
+  test_repo t;
+  t.write("elsewhere.toml", "");
+  std::filesystem::create_directories(t.root() / "ledger/sam");
+  std::filesystem::create_symlink(t.root() / "elsewhere.toml", t.root() / "ledger/sam/2026-11.toml");
+  t.write("ledger/alex/2026-11.toml", "");
+  std::filesystem::create_hard_link(t.root() / "ledger/alex/2026-11.toml", t.root() / "hard.toml");
+  repo r = t.open("sam");
+  store s(r);
+  auto before = t.snapshot();
+  for (const char* who : {"sam", "alex"}) {
+    record e = make_entry("", "2026-11-05T08:00:00+01:00", who);
+    write_batch batch(s);
+    try {
+      batch.add(e);
+      batch.commit();
+      FAIL("expected a permission error");
+    } catch (const error& err) {
+      CHECK(err.kind() == errc::permission);
+      CHECK(exit_code(err.kind()) == 77);
+    }
+  }
+  CHECK(t.snapshot() == before);
+}
+
+TEST_CASE("store - a newer repository version is read but never written", "[store]") {
+  test_repo t("version = 2\nsomething_new = true\n[[person]]\nname = \"sam\"\n");
+  repo r = t.open("sam");
+  store s(r);
+  CHECK(s.load({record_type::entry}).empty());
+  try {
+    write_batch batch(s);
+    FAIL("expected a config error");
+  } catch (const error& e) {
+    CHECK(e.kind() == errc::config);
+    CHECK_THAT(e.what(), Catch::Contains("version 2"));
+  }
+}
+
+TEST_CASE("store - a failure at any file-system step leaves the old file and no temp file", "[store]") {
+  using op = balance_test::failing_fs::op;
+  struct step {
+    op which;
+    int at;
+  };
+  // open: 1 is the temp file (the directory exists already); fsync 1 is the file, 2 the directory.
+  const step steps[] = {{op::open, 1}, {op::fchmod, 1}, {op::write, 1}, {op::fsync, 1}, {op::close, 1}, {op::rename, 1}};
+  for (const auto& st : steps) {
+    test_repo t;
+    std::string original = "# keep me\n" + record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam"));
+    t.write("ledger/sam/2026-11.toml", original);
+    repo r = t.open("sam");
+    balance_test::failing_fs fs(st.which, st.at, ENOSPC);
+    store s(r, fs);
+    write_batch batch(s);
+    record e = make_entry("", "2026-11-05T08:00:00+01:00", "sam");
+    batch.add(e);
+    CHECK_THROWS_AS(batch.commit(), error);
+    CHECK(t.read("ledger/sam/2026-11.toml") == original);
+    CHECK(balance_test::count_temp_files(t.root()) == 0);
+  }
+}
