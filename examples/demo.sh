@@ -1,0 +1,30 @@
+#!/bin/sh
+# make demo: show the bundled example couple through the commands that exist, with the clock
+# pinned to the example's last day so the output means something. Reads only; writes nothing.
+set -eu
+bin=$(cd "$1" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+repo="$here/couple"
+export BALANCE_NOW="2026-11-22T21:00:00+01:00" BALANCE_TZ="Europe/Berlin"
+unset BALANCE_DIR BALANCE_USER
+
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
+  say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+else
+  say() { printf '\n$ %s\n' "$*"; }
+fi
+run() {
+  say "balance $*"
+  "$bin/balance" -C "$repo" --as alex "$@"
+}
+
+if [ -x "$bin/balance-report" ]; then
+  run report
+  exit 0
+fi
+# Until the report lands, the foundation shows what it can.
+run check
+[ -x "$bin/balance-checkin" ] && run checkin list --period 28d
+[ -x "$bin/balance-ledger" ] && run ledger balance --period 28d
+[ -x "$bin/balance-boundaries" ] && run boundaries list
+exit 0
