@@ -280,6 +280,21 @@ std::unique_ptr<record_writer> make_record_writer(format f, record_type type, si
   return std::make_unique<text_writer>(out, type, opts);
 }
 
+std::string json_string(std::string_view text) {
+  return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string record_label(const record& r) {
+  std::string id = short_id(r.id);
+  switch (r.type) {
+    case record_type::checkin: return fmt::format("check-in {} ({}{})", id, r.who, r.is_private ? ", private" : "");
+    case record_type::entry: return fmt::format("entry {} ({}, {}{})", id, r.kind, r.who, r.is_private ? ", private" : "");
+    case record_type::boundary: return fmt::format("boundary {} ({}{})", id, r.who, r.is_private ? ", private" : "");
+    case record_type::event: return fmt::format("event {} ({}, {}{})", id, r.kind, r.who, r.is_private ? ", private" : "");
+  }
+  return id;
+}
+
 std::string record_to_json(const record& r) {
   return to_json_object(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }

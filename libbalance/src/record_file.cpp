@@ -582,6 +582,61 @@ std::string record_to_toml(const record& r) {
   return out;
 }
 
+std::string record_fields_text(const record& r, std::string_view comment) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < comment.size()) {
+    std::size_t nl = comment.find('\n', start);
+    std::string_view line = comment.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    out += line.empty() ? "#\n" : fmt::format("# {}\n", line);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  if (!out.empty()) out += "\n";
+  std::string body = record_to_toml(r);
+  return out + body.substr(body.find('\n') + 1);
+}
+
+record read_record_fields(std::string_view text, const std::string& buffer_name, const record& base,
+                          const read_options& opts) {
+  // First as a plain table, to learn which identity keys the buffer names.
+  diagnostic problem;
+  auto table = detail::parse_toml(text, buffer_name, problem);
+  if (!table) throw error(errc::data, problem);
+  for (const auto& [key, node] : *table)
+    if (node.is_table() && !node.as_table()->is_inline())
+      throw error(errc::data, diagnostic{position_of(key.source().begin, buffer_name),
+                                         "an edit buffer holds the fields of one record, not tables"});
+  // Then as one record: a header line before the text (positions are shifted back), and the
+  // identity keys it leaves out appended after it.
+  std::string tail;
+  if (!table->get("id") && !base.id.empty()) tail += fmt::format("id = {}\n", detail::toml_quote(base.id));
+  if (!table->get("at")) tail += fmt::format("at = {}\n", format_timestamp(base.at));
+  if (!table->get("who") && !base.who.empty()) tail += fmt::format("who = {}\n", detail::toml_quote(base.who));
+  std::string body = fmt::format("[[{}]]\n", type_name(base.type));
+  body.append(text);
+  if (!body.ends_with('\n')) body += '\n';
+  body += tail;
+  read_options o = opts;
+  o.id_optional = o.id_optional || base.id.empty();
+  parsed_file parsed = parse_impl(body, buffer_name, nullptr, o);
+  for (auto& p : parsed.problems)
+    if (p.where.line > 1) --p.where.line;
+  if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
+  record r = std::move(parsed.records.at(0));
+  r.author = base.author;
+  r.is_private = base.is_private;
+  r.path = base.path;
+  r.line = base.line;
+  // Rules that need the author (a check-in's who, safe only when private).
+  validation_context ctx{opts.cfg, opts.strict, o.id_optional};
+  std::vector<diagnostic> late;
+  for (const auto& p : validate(r, ctx))
+    if (!p.warning) late.push_back({{buffer_name, 0, 0}, p.message});
+  if (!late.empty()) throw error(errc::data, std::move(late));
+  return r;
+}
+
 namespace {
 
 constexpr std::string_view bom = "\xEF\xBB\xBF";

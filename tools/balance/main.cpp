@@ -1,5 +1,6 @@
 // balance: the front door. `balance WORD …` runs the built-in WORD (init, check, help,
 // commands) or `balance-WORD` from this program's own directory, then PATH — like git.
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -84,31 +85,46 @@ int exec_command(const fs::path& program, const std::string& word, const std::ve
   return errno == ENOENT ? 66 : 70;
 }
 
-// `help [COMMAND]`: the man page, from the build tree or the installed pages, else --help.
+// Runs a program and waits; its exit status, or -1 when it could not start.
+int run_and_wait(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  std::cout.flush();
+  pid_t pid = ::fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    ::execvp(argv[0], argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) == 127) return -1;
+  return WEXITSTATUS(status);
+}
+
+// `help [COMMAND]`: the man page (from the build tree, the installed pages, or MANPATH); when
+// man is missing or has no page, the command's --help.
 int show_help(const std::string& topic) {
-  std::string page = topic.empty() ? "balance" : "balance-" + topic;
-  if (!topic.empty() && std::find(builtins.begin(), builtins.end(), topic) != builtins.end()) page = "balance";
-  if (!topic.empty() && page != "balance" && !find_command(topic)) {
-    auto known = all_commands();
-    throw_usage(fmt::format("no command \"{}\"{}", escape_for_terminal(topic), did_you_mean(topic, known)));
+  bool builtin = topic.empty() || std::find(builtins.begin(), builtins.end(), topic) != builtins.end();
+  std::string page = builtin ? "balance" : "balance-" + topic;
+  std::optional<fs::path> program;
+  if (!builtin) {
+    program = find_command(topic);
+    if (!program) {
+      auto known = all_commands();
+      throw_usage(fmt::format("no command \"{}\"{}", escape_for_terminal(topic), did_you_mean(topic, known)));
+    }
   }
   fs::path own = own_directory();
   for (const fs::path& candidate : {own / ".." / "man" / (page + ".1"), own / ".." / "share" / "man" / "man1" / (page + ".1")}) {
-    if (fs::exists(candidate)) {
-      std::string path = candidate.lexically_normal().string();
-      char* argv[] = {const_cast<char*>("man"), const_cast<char*>("-l"), path.data(), nullptr};
-      ::execvp("man", argv);
-      break;  // no man: fall back to --help below
-    }
+    if (fs::exists(candidate) && run_and_wait({"man", "-l", candidate.lexically_normal().string()}) == 0) return 0;
   }
-  char* argv[] = {const_cast<char*>("man"), page.data(), nullptr};
-  if (::access("/usr/bin/man", X_OK) == 0) ::execvp("man", argv);
-  if (topic.empty() || page == "balance") {
-    std::cerr << "balance: man is not installed; try `balance --help`\n";
-    return 66;
-  }
-  auto program = find_command(topic);
-  return exec_command(*program, topic, {"--help"});
+  if (run_and_wait({"man", page}) == 0) return 0;
+  if (program) return exec_command(*program, topic, {"--help"});
+  std::cerr << "balance: no manual page could be shown; try `balance --help`\n";
+  return 66;
 }
 
 // Splits the front door's own options (before the command word) from the rest.
@@ -155,8 +171,8 @@ int main(int argc, char** argv) {
   cli::context ctx;
   ctx.program = "balance";
   auto app = cli::make_app("balance", "Keep a relationship in balance, in plain files.\n\n"
-                                      "balance COMMAND runs balance-COMMAND: checkin, ledger, boundaries, report, "
-                                      "remind, and any balance-* on PATH.");
+                                      "balance COMMAND runs the built-in COMMAND below, or balance-COMMAND from\n"
+                                      "beside this program or PATH (see `balance commands`).");
   cli::add_common_options(*app, ctx.opts);
   app->require_subcommand(0, 1);
 
@@ -178,6 +194,7 @@ int main(int argc, char** argv) {
 
   return cli::run(*app, ctx, args, [&]() -> int {
     if (init_cmd->parsed()) {
+      if (init.dir.empty() && !ctx.opts.dir.empty()) init.dir = ctx.opts.dir;  // `balance -C DIR init`
       init_result result = init_repo(init);
       fs::path where = init.dir.empty() ? fs::current_path() : init.dir;
       if (!result.created) {
@@ -186,6 +203,7 @@ int main(int argc, char** argv) {
           repo r = repo::open_at(where, repo_options{});
           r.person(init.me, "--me");
           set_user_config_value("me", init.me);
+          if (load_user_config().dir.empty()) set_user_config_value("dir", fs::absolute(where).lexically_normal().string());
           ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
         }
         return 0;

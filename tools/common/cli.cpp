@@ -15,7 +15,12 @@
 
 namespace balance::cli {
 
-repo context::open_repo() const { return repo::open(repo_options{opts.dir, opts.as}); }
+repo context::open_repo() const {
+  repo r = repo::open(repo_options{opts.dir, opts.as});
+  // A name given with --as must be a person even when the command never asks who I am.
+  if (!opts.as.empty()) r.person(opts.as, "--as");
+  return r;
+}
 
 style context::out_style(const user_config& user) const {
   std::string mode = !opts.color.empty() ? opts.color : !user.color.empty() ? user.color : "auto";
@@ -42,7 +47,9 @@ void context::warn(const diagnostic& d) {
 void add_common_options(CLI::App& app, common_options& opts, const std::vector<format>& formats) {
   app.add_option("-C,--dir", opts.dir, "Use the balance repository in DIR")->type_name("DIR");
   app.add_option("--as", opts.as, "Act as person NAME (who \"me\" is)")->type_name("NAME");
-  app.add_option("--color", opts.color, "Colour: auto, always or never")->type_name("WHEN");
+  app.add_option("--color", opts.color, "Colour: auto, always or never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", opts.quiet, "No confirmations or hints on stderr");
   if (!formats.empty()) {
     std::string names;
@@ -66,10 +73,11 @@ namespace {
 // mistaken for a subcommand.
 void options_with_values(const CLI::App& app, std::set<std::string>& names) {
   for (const CLI::Option* opt : app.get_options()) {
-    if (opt->get_type_size() == 0) continue;
+    if (opt->get_items_expected_max() == 0) continue;  // a flag: no value follows
     for (const auto& s : opt->get_snames()) names.insert("-" + s);
     for (const auto& l : opt->get_lnames()) names.insert("--" + l);
   }
+  for (const CLI::App* sub : app.get_subcommands({})) options_with_values(*sub, names);
 }
 
 }  // namespace

@@ -42,6 +42,12 @@ struct writer_options {
 std::unique_ptr<record_writer> make_record_writer(format f, record_type type, sink& out,
                                                   const writer_options& opts);
 
+// How confirmations name a record: "check-in 3f9a1c0 (alex)", "entry 3f9a1c0 (chore, sam)".
+std::string record_label(const record& r);
+
+// A JSON string literal, escaped.
+std::string json_string(std::string_view text);
+
 // One record as a JSON object (for show --format json and the writers).
 std::string record_to_json(const record& r);
 

@@ -75,6 +75,16 @@ std::optional<diagnostic> precheck_toml(std::string_view text, const std::string
 // escaped through toml++; extras are written after the canonical keys.
 std::string record_to_toml(const record& r);
 
+// An edit buffer: `comment` (each line prefixed "# "), then the record's fields as `key = value`
+// lines without the [[…]] header.
+std::string record_fields_text(const record& r, std::string_view comment);
+
+// Reads an edit buffer of bare `key = value` lines back into a record of base's type. id, at and
+// who keep base's values when the buffer leaves them out; author, privacy and place always come
+// from base. Throws error{data} with BUFFER:LINE:COL positions for anything invalid.
+record read_record_fields(std::string_view text, const std::string& buffer_name, const record& base,
+                          const read_options& opts);
+
 // Text edits that keep everything else byte for byte (CRLF files stay CRLF, a BOM stays).
 // Insert records at their sorted places among the records of `file` (whose text is `text`), in
 // one pass over the text.

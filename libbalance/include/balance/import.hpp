@@ -1,0 +1,39 @@
+// Importing records (`add --from FILE|-`): TOML, JSON or CSV as the list commands print them.
+// Import is idempotent: a record whose id already exists anywhere in the repository is skipped and
+// counted; a record without an id gets one. Either every record is valid and the whole import is
+// written, or nothing is.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "balance/record.hpp"
+#include "balance/store.hpp"
+
+namespace balance {
+
+struct import_options {
+  record_type type = record_type::entry;
+  bool dry_run = false;
+  bool make_private = false;  // --private: every imported record becomes one of mine
+};
+
+struct import_result {
+  std::size_t added = 0;
+  std::size_t skipped = 0;              // already in the repository (or twice in the input)
+  std::vector<std::string> written;     // files written, repository-relative
+  std::vector<record> records;          // the records added (or that would be, with dry_run)
+};
+
+// Reads `text` (named `source` in messages) and adds its records. Check-ins and boundaries
+// belong to their `who`; entries and events to the `author` the input names, else to me.
+// Private records can only be imported by their own author. Throws error{data} listing every
+// problem with its position, and writes nothing then.
+import_result import_records(const store& s, std::string_view text, const std::string& source,
+                             const import_options& opts);
+
+// Reads FILE, or standard input for "-". Throws error{no_input} (66) for a missing file.
+std::string read_input(const std::string& path);
+
+}  // namespace balance

@@ -1,0 +1,194 @@
+#include "balance/checkin.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "balance/cadence.hpp"
+#include "balance/error.hpp"
+#include "balance/record_file.hpp"
+#include "balance/text.hpp"
+
+namespace balance {
+
+std::optional<std::string> i_statement_hint(std::string_view feeling) {
+  std::string text = ascii_lower(trim(feeling));
+  // Opening quotes and the curly apostrophe people type on phones.
+  while (!text.empty() && (text.front() == '"' || text.front() == '\'')) text.erase(0, 1);
+  std::string normalized;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
+      normalized += '\'';
+      i += 2;
+    } else {
+      normalized += text[i];
+    }
+  }
+  static const char* const openings[] = {"you never",   "you always", "you make me", "you don't", "you dont",
+                                         "you do not",  "you won't",  "you can't",   "you should", "you're always",
+                                         "you're never", "you are always", "you are never", "why do you", "why don't you",
+                                         "you ignore", "you only"};
+  for (const char* opening : openings) {
+    std::string_view o(opening);
+    if (normalized.starts_with(o) && (normalized.size() == o.size() || !std::isalpha(static_cast<unsigned char>(normalized[o.size()]))))
+      return std::string(
+          "hint: this reads a little like blame. An \"I feel … when …\" form can be easier to hear, e.g. "
+          "\"I feel unheard when plans change without us talking\". Saved as you wrote it.");
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Reads an answer from 1 to 5; empty skips. Returns false and the reason for anything else.
+bool read_rating(std::string_view answer, std::optional<std::int64_t>& value, std::string& reason) {
+  std::string_view t = trim(answer);
+  value.reset();
+  if (t.empty()) return true;
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec != std::errc() || p != t.data() + t.size()) {
+    reason = fmt::format("\"{}\" is not a number; answer 1 to 5, or press Enter to skip", escape_for_terminal(t));
+    return false;
+  }
+  if (v < 1 || v > 5) {
+    reason = fmt::format("{} is outside 1 to 5; answer 1 to 5, or press Enter to skip", v);
+    return false;
+  }
+  value = v;
+  return true;
+}
+
+}  // namespace
+
+std::optional<record> interview(const settings& cfg, const std::function<std::optional<std::string>()>& read_line,
+                                sink& out) {
+  record r;
+  r.type = record_type::checkin;
+  out.write("How are we doing? Answer each from 1 to 5, or press Enter to skip.\n");
+  auto ask_rating = [&](const std::string& title, const std::string& scale) -> std::optional<std::optional<std::int64_t>> {
+    out.write(fmt::format("\n{}\n", title));
+    if (!scale.empty()) out.write(fmt::format("  {}\n", scale));
+    for (;;) {
+      out.write("> ");
+      out.flush();
+      auto line = read_line();
+      if (!line) return std::nullopt;
+      std::optional<std::int64_t> value;
+      std::string reason;
+      if (read_rating(*line, value, reason)) return value;
+      out.write(fmt::format("  {}\n", reason));
+    }
+  };
+  for (const auto& d : cfg.dimensions) {
+    std::string scale = d.low.empty() && d.high.empty() ? std::string("1 = low · 5 = high")
+                                                         : fmt::format("1 = {} · 5 = {}", d.low, d.high);
+    auto answer = ask_rating(fmt::format("{} — {}", d.key, d.question), scale);
+    if (!answer) return std::nullopt;
+    if (*answer) r.set_rating(d.key, static_cast<int>(**answer));
+  }
+  auto mood = ask_rating("mood — How are you feeling overall?", "1 = low · 5 = great");
+  if (!mood) return std::nullopt;
+  r.mood = *mood;
+
+  struct text_question {
+    std::string* field;
+    const char* prompt;
+  };
+  const text_question texts[] = {
+      {&r.feeling, "feeling — Anything you feel? Try \"I feel … when …\""},
+      {&r.need, "need — Something you need?"},
+      {&r.thanks, "thanks — Something you appreciate?"},
+      {&r.note, "note — Anything else?"},
+  };
+  for (const auto& q : texts) {
+    out.write(fmt::format("\n{}\n> ", q.prompt));
+    out.flush();
+    auto line = read_line();
+    if (!line) return std::nullopt;
+    *q.field = std::string(trim(*line));
+  }
+  return r;
+}
+
+std::string checkin_template(const record& prefilled, const settings& cfg) {
+  auto quote = [](const std::string& s) {
+    // The same escaping the canonical writer uses, via a one-field record.
+    record tmp;
+    tmp.type = record_type::entry;
+    tmp.what = s;
+    std::string line = record_to_toml(tmp);
+    auto start = line.find("what = ") + 7;
+    return line.substr(start, line.find('\n', start) - start);
+  };
+  std::string out =
+      "# How are we doing? Rate each from 1 to 5; leave a line commented out to skip it.\n"
+      "# Lines starting with # are ignored. Save an empty file (or only comments) to cancel.\n\n";
+  for (const auto& d : cfg.dimensions) {
+    out += fmt::format("# {}\n#   1 = {} · 5 = {}\n", d.question, d.low.empty() ? "low" : d.low, d.high.empty() ? "high" : d.high);
+    if (auto v = prefilled.rating_of(d.key))
+      out += fmt::format("{} = {}\n\n", d.key, *v);
+    else
+      out += fmt::format("# {} = \n\n", d.key);
+  }
+  out += "# How are you feeling overall? (1–5)\n";
+  out += prefilled.mood ? fmt::format("mood = {}\n\n", *prefilled.mood) : "# mood = \n\n";
+  auto text = [&](const char* key, const std::string& value, const char* help) {
+    out += fmt::format("# {}\n", help);
+    out += value.empty() ? fmt::format("# {} = \"\"\n\n", key) : fmt::format("{} = {}\n\n", key, quote(value));
+  };
+  text("feeling", prefilled.feeling, "An I-statement: \"I feel … when …\"");
+  text("need", prefilled.need, "Something you need");
+  text("thanks", prefilled.thanks, "Something you appreciate");
+  text("note", prefilled.note, "Anything else");
+  if (!prefilled.tags.empty()) {
+    out += "tags = [";
+    for (std::size_t i = 0; i < prefilled.tags.size(); ++i) out += (i ? ", " : "") + quote(prefilled.tags[i]);
+    out += "]\n";
+  } else {
+    out += "# tags = [\"\"]\n";
+  }
+  if (prefilled.is_private) {
+    out += "\n# Private: only you see this. Do you feel safe with your partner? (1–5)\n";
+    out += prefilled.safe ? fmt::format("safe = {}\n", *prefilled.safe) : "# safe = \n";
+  }
+  return out;
+}
+
+std::vector<due_person> checkins_due(const store& s, const std::vector<std::string>& people) {
+  const repo& r = s.repository();
+  const calendar& cal = r.cal();
+  std::vector<due_person> due;
+  for (const auto& person : people) {
+    // The newest month file that holds a check-in by this person: walk back from the newest.
+    std::optional<timestamp> last;
+    scan_filter filter(record_type::checkin);
+    filter.author = person;
+    std::vector<std::string> files;
+    for (const auto& f : s.data_files(record_type::checkin, true, r.knows_me() && person == r.me())) {
+      auto role = role_of_path(f);
+      if (role && role->author == person) files.push_back(f);
+    }
+    std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
+      return role_of_path(a)->month > role_of_path(b)->month;
+    });
+    for (std::size_t i = 0; i < files.size() && !last; ++i) {
+      auto m = role_of_path(files[i])->month;
+      // Both the shared and the private file of that month count.
+      period month_span = parse_period(m->to_string(), cal);
+      month_span.begin -= std::chrono::hours(14);
+      month_span.end += std::chrono::hours(14);
+      filter.span = month_span;
+      s.scan(filter, [&](record&& c) {
+        if (c.at.utc <= cal.now.utc && (!last || c.at.utc > last->utc)) last = c.at;
+      });
+    }
+    std::optional<sys_seconds> last_time;
+    if (last) last_time = last->utc;
+    if (checkin_due(r.config().checkin_cadence, last_time, cal)) due.push_back({person, last});
+  }
+  return due;
+}
+
+}  // namespace balance

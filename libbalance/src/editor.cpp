@@ -1,0 +1,91 @@
+#include "balance/editor.hpp"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/file_system.hpp"
+#include "balance/id.hpp"
+#include "balance/record_file.hpp"
+#include "balance/text.hpp"
+
+namespace balance {
+
+std::string editor_command(const user_config& user) {
+  if (!user.editor.empty()) return user.editor;
+  for (const char* var : {"VISUAL", "EDITOR"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) return v;
+  }
+  return "vi";
+}
+
+std::filesystem::path edit_buffer_dir() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  std::filesystem::path base;
+  if (xdg && *xdg && xdg[0] == '/') {
+    base = xdg;
+  } else {
+    const char* home = std::getenv("HOME");
+    base = std::filesystem::path(home && *home ? home : "/tmp") / ".cache";
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(base, ec);
+  make_data_dirs(real_file_system(), base, "balance/edits");
+  return base / "balance" / "edits";
+}
+
+edit_buffer edit_text(const std::string& text, const std::string& name, const std::string& editor) {
+  edit_buffer buffer;
+  buffer.path = edit_buffer_dir() / fmt::format("{}-{}", new_id().substr(0, 8), name);
+  write_file_atomically(real_file_system(), buffer.path, text, buffer.path.string());
+
+  pid_t pid = ::fork();
+  if (pid < 0) throw error(errc::io, fmt::format("cannot start the editor: {}", std::strerror(errno)));
+  if (pid == 0) {
+    // The editor command may carry its own arguments ("code --wait"); the path is always "$1".
+    std::string script = editor + " \"$1\"";
+    ::execl("/bin/sh", "sh", "-c", script.c_str(), "sh", buffer.path.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::string how = WIFEXITED(status) ? fmt::format("exited with status {}", WEXITSTATUS(status))
+                                        : fmt::format("was killed by signal {}", WTERMSIG(status));
+    throw error(errc::io, fmt::format("the editor ({}) {}; nothing was saved. Your text is kept in {}",
+                                      escape_for_terminal(editor), how, buffer.path.string()));
+  }
+  auto edited = read_file(buffer.path, buffer.path.string(), max_file_size);
+  if (!edited)
+    throw error(errc::io, fmt::format("the edit buffer {} disappeared; nothing was saved", buffer.path.string()));
+  buffer.text = *edited;
+  return buffer;
+}
+
+void discard_buffer(const edit_buffer& buffer) {
+  std::error_code ec;
+  std::filesystem::remove(buffer.path, ec);
+}
+
+bool only_comments(std::string_view text) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::string_view line = trim(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    if (!line.empty() && line.front() != '#') return false;
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return true;
+}
+
+}  // namespace balance

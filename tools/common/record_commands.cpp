@@ -1,0 +1,258 @@
+#include "record_commands.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "balance/editor.hpp"
+#include "balance/error.hpp"
+#include "balance/format.hpp"
+#include "balance/import.hpp"
+#include "balance/record_file.hpp"
+#include "balance/text.hpp"
+#include "balance/when.hpp"
+
+namespace balance::cli {
+
+void field_flags::add(CLI::App* cmd, const std::string& key, const std::string& help, const std::string& flag) {
+  auto e = std::make_unique<entry>();
+  e->key = key;
+  e->flag = flag.empty() ? "--" + key : flag;
+  cmd->add_option(e->flag, e->value, help)->type_name("V");
+  fields_.push_back(std::move(e));
+}
+
+void field_flags::add_tags(CLI::App* cmd) {
+  cmd->add_option("--tag", tags_, "A tag ([a-z0-9_-]+); repeat for more")
+      ->type_name("T")
+      ->each([this](const std::string&) { tags_given_ = true; });
+}
+
+void field_flags::add_rate(CLI::App* cmd) {
+  cmd->add_option("--rate", rates_, "Rate any configured dimension: KEY=N (1–5); repeatable")->type_name("KEY=N");
+}
+
+void field_flags::add_at(CLI::App* cmd) { cmd->add_option("--at", at_, "When it happened (WHEN; default now)")->type_name("WHEN"); }
+
+bool field_flags::any() const {
+  return tags_given_ || !rates_.empty() || !at_.empty() ||
+         std::any_of(fields_.begin(), fields_.end(), [](const auto& e) { return e->value.has_value(); });
+}
+
+bool field_flags::any_besides_at() const {
+  return tags_given_ || !rates_.empty() ||
+         std::any_of(fields_.begin(), fields_.end(), [](const auto& e) { return e->value.has_value(); });
+}
+
+bool field_flags::has(const std::string& key) const {
+  if (key == "tags") return tags_given_;
+  if (key == "at") return !at_.empty();
+  return std::any_of(fields_.begin(), fields_.end(), [&](const auto& e) { return e->key == key && e->value; });
+}
+
+void field_flags::apply(record& r, const repo& rp) const {
+  const settings& cfg = rp.config();
+  for (const auto& e : fields_) {
+    if (!e->value) continue;
+    if (r.type == record_type::checkin && cfg.find_dimension(e->key) == nullptr && e->key != "mood" &&
+        e->key != "safe" && key_kind(r.type, e->key, cfg) == std::nullopt) {
+      auto keys = cfg.dimension_keys();
+      throw_usage(fmt::format("{}: \"{}\" is not a question in this repository{}; see `balance-checkin questions`",
+                              e->flag, e->key, did_you_mean(e->key, keys)));
+    }
+    try {
+      set_field_text(r, e->key, *e->value, cfg);
+    } catch (const error& err) {
+      throw_usage(fmt::format("{} {}: {}", e->flag, escape_for_terminal(*e->value), err.what()));
+    }
+  }
+  for (const auto& rate : rates_) {
+    auto eq = rate.find('=');
+    if (eq == std::string::npos)
+      throw_usage(fmt::format("--rate {}: write KEY=N, e.g. --rate heard=4", escape_for_terminal(rate)));
+    std::string key = rate.substr(0, eq);
+    if (!cfg.find_dimension(key)) {
+      auto keys = cfg.dimension_keys();
+      throw_usage(fmt::format("--rate {}: \"{}\" is not a question in this repository{}; see `balance-checkin questions`",
+                              escape_for_terminal(rate), escape_for_terminal(key), did_you_mean(key, keys)));
+    }
+    try {
+      set_field_text(r, key, rate.substr(eq + 1), cfg);
+    } catch (const error& err) {
+      throw_usage(fmt::format("--rate {}: {}", escape_for_terminal(rate), err.what()));
+    }
+  }
+  if (tags_given_) {
+    std::vector<std::string> tags;
+    for (const auto& t : tags_)
+      if (!t.empty()) tags.push_back(t);
+    r.tags = tags;
+  }
+  if (!at_.empty()) r.at = parse_when(at_, rp.cal());
+}
+
+void check_flags_record(const record& r, const repo& rp) {
+  validation_context ctx{&rp.config(), false, r.id.empty()};
+  std::vector<std::string> messages;
+  for (const auto& p : validate(r, ctx)) {
+    if (p.warning) continue;
+    std::string flag = p.key.empty() ? "" : (rp.config().find_dimension(p.key) || key_kind(r.type, p.key, rp.config()))
+                                                ? "--" + p.key + ": "
+                                                : "";
+    if (p.key == "who") flag = "--who: ";
+    messages.push_back(flag + p.message);
+  }
+  if (messages.empty()) return;
+  std::string text;
+  for (const auto& m : messages) text += (text.empty() ? "" : "\n") + m;
+  throw_usage(text);
+}
+
+void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool with_topic) {
+  cmd->add_option("--period,-p", opts.period, "The period to list (PERIOD)")->type_name("PERIOD");
+  cmd->add_option("--since", opts.since, "From WHEN (instead of --period)")->type_name("WHEN");
+  cmd->add_option("--until", opts.until, "Until WHEN (instead of --period)")->type_name("WHEN");
+  cmd->add_option("--who", opts.who, "Only records whose who is NAME")->type_name("NAME");
+  cmd->add_option("--tag", opts.tags, "Only records with tag T (repeat: all of them)")->type_name("T");
+  if (with_kind) cmd->add_option("--kind", opts.kind, "Only this kind")->type_name("KIND");
+  if (with_topic) cmd->add_option("--topic", opts.topic, "Only this topic")->type_name("TOPIC");
+  cmd->add_option("--grep", opts.grep, "Only records whose text contains TEXT (any case)")->type_name("TEXT");
+  cmd->add_option("-n,--limit", opts.limit, "Only the N most recent")->type_name("N");
+  cmd->add_flag("--reverse", opts.reverse, "Newest first");
+}
+
+period list_period(const repo& rp, const list_options& opts, const std::string& default_period) {
+  if (!opts.period.empty() && (!opts.since.empty() || !opts.until.empty()))
+    throw_usage("use either --period or --since/--until, not both");
+  if (!opts.since.empty() || !opts.until.empty()) return period_between(opts.since, opts.until, rp.cal());
+  return parse_period(opts.period.empty() ? default_period : opts.period, rp.cal());
+}
+
+namespace {
+
+const std::vector<format> list_formats = {format::text, format::json, format::toml, format::csv, format::tsv};
+
+}  // namespace
+
+int run_list(context& ctx, record_type type, const list_options& opts, const std::string& default_period) {
+  repo rp = ctx.open_repo();
+  format f = ctx.output_format(list_formats);
+  query q;
+  q.type = type;
+  q.span = list_period(rp, opts, default_period);
+  if (!opts.who.empty()) q.who = rp.person(opts.who, "--who");
+  for (const auto& t : opts.tags) {
+    if (!is_valid_name(t)) throw_usage(fmt::format("--tag {}: tags use only a-z, 0-9, _ and -", escape_for_terminal(t)));
+    q.tags.push_back(t);
+  }
+  if (!opts.kind.empty()) {
+    const auto& kinds = type == record_type::entry ? entry_kinds() : event_kinds();
+    if (std::find(kinds.begin(), kinds.end(), opts.kind) == kinds.end())
+      throw_usage(fmt::format("--kind {}: not a kind{}", escape_for_terminal(opts.kind), did_you_mean(opts.kind, kinds)));
+    q.kind = opts.kind;
+  }
+  if (!opts.topic.empty()) q.topic = opts.topic;
+  q.grep = opts.grep;
+  q.limit = opts.limit;
+  q.reverse = opts.reverse;
+  q.active_only = type == record_type::boundary && !opts.all;
+  store s(rp);
+  auto records = run_query(s, q, [&](const diagnostic& d) { ctx.warn(d); });
+  writer_options wo;
+  wo.cfg = &rp.config();
+  wo.st = ctx.out_style(rp.user());
+  auto writer = make_record_writer(f, type, ctx.out, wo);
+  for (const auto& r : records) writer->write(r);
+  writer->finish();
+  if (records.empty() && f == format::text) ctx.note(fmt::format("no {} in {}", type == record_type::checkin ? "check-ins"
+                                                                 : type == record_type::entry ? "entries"
+                                                                 : type == record_type::boundary ? "boundaries" : "events",
+                                                                 q.span.is_all() ? "the repository" : q.span.label));
+  return 0;
+}
+
+int run_show(context& ctx, record_type type, const std::string& id) {
+  repo rp = ctx.open_repo();
+  format f = ctx.output_format({format::text, format::json, format::toml});
+  store s(rp);
+  record r = s.find(type, id);
+  switch (f) {
+    case format::json: ctx.out.write(record_to_json(r) + "\n"); break;
+    case format::toml: ctx.out.write(record_to_toml(r) + (r.is_private ? "private = true\n" : "")); break;
+    default: write_record_details(r, ctx.out, ctx.out_style(rp.user())); break;
+  }
+  return 0;
+}
+
+int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run) {
+  repo rp = ctx.open_repo();
+  store s(rp);
+  record r = s.find(type, id);
+  if (dry_run) {
+    ctx.confirm(fmt::format("would remove {} from {}", record_label(r), r.path));
+    return 0;
+  }
+  write_batch batch(s);
+  batch.remove(r);
+  batch.commit();
+  ctx.confirm(fmt::format("removed {}", record_label(r)));
+  return 0;
+}
+
+int run_edit(context& ctx, record_type type, const std::string& id, const field_flags& flags) {
+  repo rp = ctx.open_repo();
+  store s(rp);
+  record before = s.find(type, id);
+  record after = before;
+  std::optional<edit_buffer> buffer;
+  if (flags.any()) {
+    flags.apply(after, rp);
+    check_flags_record(after, rp);
+  } else {
+    std::string text = record_fields_text(
+        before, fmt::format("Editing {} in {}.\nSave to keep your changes; quit without saving to leave it as it was.",
+                            record_label(before), before.path));
+    buffer = edit_text(text, fmt::format("{}-{}.toml", type_name(type), before.id.substr(0, 7)), editor_command(rp.user()));
+    read_options opts{&rp.config(), &rp.data_zone(), false};
+    try {
+      after = read_record_fields(buffer->text, buffer->path.string(), before, opts);
+    } catch (const error& e) {
+      ctx.err.write(fmt::format("{}: the edit was not saved; your text is kept in {}\n", ctx.program, buffer->path.string()));
+      throw;
+    }
+  }
+  if (after.same_content(before)) {
+    if (buffer) discard_buffer(*buffer);
+    ctx.confirm(fmt::format("no changes to {}", record_label(before)));
+    return 0;
+  }
+  write_batch batch(s);
+  batch.replace(before, after);
+  batch.commit();
+  if (buffer) discard_buffer(*buffer);
+  ctx.confirm(fmt::format("updated {}", record_label(after)));
+  return 0;
+}
+
+int run_import(context& ctx, record_type type, const std::string& from, bool dry_run, bool make_private) {
+  repo rp = ctx.open_repo();
+  store s(rp);
+  std::string text = read_input(from);
+  import_options opts;
+  opts.type = type;
+  opts.dry_run = dry_run;
+  opts.make_private = make_private;
+  import_result result = import_records(s, text, from == "-" ? "<stdin>" : from, opts);
+  ctx.confirm(fmt::format("{} {}, skipped {} already present", dry_run ? "would add" : "added", result.added, result.skipped));
+  return 0;
+}
+
+int save_new(context& ctx, const store& s, record& r) {
+  write_batch batch(s);
+  batch.add(r);
+  batch.commit();
+  ctx.confirm(fmt::format("added {}", record_label(r)));
+  return 0;
+}
+
+}  // namespace balance::cli

@@ -1,0 +1,85 @@
+// The record subcommands every record tool shares — list, show, edit, rm and `add --from` —
+// and the flags that set record fields, written once for check-ins, entries and boundaries.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "balance/query.hpp"
+#include "balance/store.hpp"
+#include "cli.hpp"
+
+namespace balance::cli {
+
+// Flags that set fields: `--heard 4`, `--note T`, `--tag T…`. Values are kept as text and parsed
+// by the library per field, so a bad value names its flag.
+class field_flags {
+ public:
+  // Adds `--KEY` (or `flag` when given) for a text/number field.
+  void add(CLI::App* cmd, const std::string& key, const std::string& help, const std::string& flag = "");
+  // Adds `--tag T` (repeatable) for the tags field.
+  void add_tags(CLI::App* cmd);
+  // Adds `--rate KEY=N` for ratings of any configured dimension.
+  void add_rate(CLI::App* cmd);
+  // Adds `--at WHEN`.
+  void add_at(CLI::App* cmd);
+
+  bool any() const;
+  // Any field besides --at (a time alone is not a check-in).
+  bool any_besides_at() const;
+  bool has(const std::string& key) const;
+  // Sets every given field on `r`; throws error{usage} naming the flag for a bad value.
+  void apply(record& r, const repo& rp) const;
+
+ private:
+  struct entry {
+    std::string key;
+    std::string flag;
+    std::optional<std::string> value;
+  };
+  std::vector<std::unique_ptr<entry>> fields_;
+  std::vector<std::string> tags_;
+  bool tags_given_ = false;
+  std::vector<std::string> rates_;
+  std::string at_;
+};
+
+// Checks a record built from flags and reports problems by flag ("--heard: rating 6 is out of
+// range 1–5"), exit 64.
+void check_flags_record(const record& r, const repo& rp);
+
+struct list_options {
+  std::string period;
+  std::string since;
+  std::string until;
+  std::string who;
+  std::vector<std::string> tags;
+  std::string kind;
+  std::string topic;
+  std::string grep;
+  std::size_t limit = 0;
+  bool reverse = false;
+  bool all = false;  // boundaries: retired ones too
+};
+
+// Adds --period/--since/--until, --who, --tag, -n/--limit, --reverse, --grep (and --kind,
+// --topic when asked).
+void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool with_topic);
+
+// Prints the matching records in --format.
+int run_list(context& ctx, record_type type, const list_options& opts, const std::string& default_period);
+
+int run_show(context& ctx, record_type type, const std::string& id);
+int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run);
+// Edits with field flags when any are given, else in the editor; a text-preserving replace.
+int run_edit(context& ctx, record_type type, const std::string& id, const field_flags& flags);
+int run_import(context& ctx, record_type type, const std::string& from, bool dry_run, bool make_private);
+
+// Writes one new record and confirms it; returns 0.
+int save_new(context& ctx, const store& s, record& r);
+
+// The period a list covers: --period, or --since/--until, or the default.
+period list_period(const repo& rp, const list_options& opts, const std::string& default_period);
+
+}  // namespace balance::cli
