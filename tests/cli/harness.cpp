@@ -1,6 +1,8 @@
 #include "cli/harness.hpp"
 
 #include <fcntl.h>
+#include <pty.h>
+#include <termios.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -133,6 +135,76 @@ result sandbox::run(const std::string& program, const std::vector<std::string>& 
   ::waitpid(pid, &status, 0);
   res.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return res;
+}
+
+result sandbox::run_pty(const std::string& program, const std::vector<std::string>& args, const std::string& input) const {
+  std::string exe = bin_dir() + "/" + program;
+  std::vector<std::string> argv_s = {exe};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<std::string> env_s;
+  for (const auto& [k, v] : env) env_s.push_back(k + "=" + v);
+  int master = -1;
+  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) throw std::runtime_error("forkpty failed");
+  if (pid == 0) {
+    std::vector<char*> argv, envp;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : env_s) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    if (::chdir(cwd.c_str()) != 0) ::_exit(126);
+    ::execve(exe.c_str(), argv.data(), envp.data());
+    ::_exit(127);
+  }
+  // Type the answers; the terminal's line discipline hands them over a line at a time.
+  std::size_t written = 0;
+  while (written < input.size()) {
+    ssize_t w = ::write(master, input.data() + written, input.size() - written);
+    if (w <= 0) break;
+    written += static_cast<std::size_t>(w);
+  }
+  result res;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::read(master, buf, sizeof buf);
+    if (n > 0) {
+      res.out.append(buf, static_cast<std::size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    break;  // EIO once the child has closed the terminal
+  }
+  ::close(master);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  res.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  // Terminals turn "\n" into "\r\n"; tests compare plain lines.
+  std::string plain;
+  for (char c : res.out)
+    if (c != '\r') plain += c;
+  res.out = plain;
+  return res;
+}
+
+std::string sandbox::script(const std::string& name, const std::string& body) const {
+  fs::path p = dir_ / name;
+  std::ofstream(p) << "#!/bin/sh\n" << body;
+  fs::permissions(p, fs::perms::owner_all);
+  return p.string();
+}
+
+std::string first_id(const std::string& text) {
+  for (std::size_t i = 0; i + 12 <= text.size(); ++i) {
+    bool ok = true;
+    for (std::size_t k = 0; k < 12 && ok; ++k) {
+      char c = text[i + k];
+      ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    }
+    bool bounded = (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))) &&
+                   (i + 12 == text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 12])));
+    if (ok && bounded) return text.substr(i, 12);
+  }
+  return {};
 }
 
 void sandbox::init_couple() {

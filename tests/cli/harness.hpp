@@ -34,6 +34,14 @@ class sandbox {
 
   // Runs bin/<program> with args (program "balance" or "balance-ledger"…), feeding `input`.
   result run(const std::string& program, const std::vector<std::string>& args, const std::string& input = "") const;
+  // Runs bin/<program> on a pseudo-terminal (stdin, stdout and stderr are the terminal), typing
+  // `input`; `out` holds everything the terminal showed, including the echoed input.
+  result run_pty(const std::string& program, const std::vector<std::string>& args, const std::string& input) const;
+  // Writes an executable shell script under the sandbox and returns its path.
+  std::string script(const std::string& name, const std::string& body) const;
+  // Replaces balance.toml's text (for settings tests).
+  void settings(const std::string& text) const { write("balance.toml", text); }
+
   // `balance init` of a two-person repo (alex, sam) in repo(), as alex.
   void init_couple();
 
@@ -45,6 +53,9 @@ class sandbox {
  private:
   std::filesystem::path dir_;
 };
+
+// The first 12-digit id in a text.
+std::string first_id(const std::string& text);
 
 std::string bin_dir();
 std::string source_dir();

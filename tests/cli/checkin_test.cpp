@@ -1,0 +1,462 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "cli/harness.hpp"
+
+using balance_test::first_id;
+using balance_test::result;
+using balance_test::sandbox;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A couple's repo with alex as me and the clock at Sunday 2026-11-22 21:00 in Berlin.
+struct couple : sandbox {
+  couple() { init_couple(); }
+  result checkin(const std::vector<std::string>& args, const std::string& input = "") const {
+    return run("balance-checkin", args, input);
+  }
+};
+
+const std::string settings_head =
+    "version = 1\ntimezone = \"Europe/Berlin\"\n[[person]]\nname = \"alex\"\n[[person]]\nname = \"sam\"\n";
+
+}  // namespace
+
+TEST_CASE("checkin add writes one canonical record to the author's month file", "[checkin]") {
+  couple s;
+  result r = s.checkin({"--heard", "4", "--kind", "5", "--mood", "4", "--feeling", "I feel close to you when we cook",
+                        "--need", "a slow Sunday", "--thanks", "the tea", "--note", "good week", "--tag", "home"});
+  REQUIRE(r.status == 0);
+  CHECK(r.out.empty());
+  std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
+  CHECK(r.err == "added check-in " + id.substr(0, 7) + " (alex)\n");
+  CHECK(s.read("checkins/alex/2026-11.toml") ==
+        "[[checkin]]\n"
+        "id = \"" + id + "\"\n"
+        "at = 2026-11-22T21:00:00+01:00\n"
+        "who = \"alex\"\n"
+        "heard = 4\n"
+        "kind = 5\n"
+        "mood = 4\n"
+        "feeling = \"I feel close to you when we cook\"\n"
+        "need = \"a slow Sunday\"\n"
+        "thanks = \"the tea\"\n"
+        "note = \"good week\"\n"
+        "tags = [\"home\"]\n");
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+}
+
+TEST_CASE("checkin add is the bare command, and --as, --at and --rate work", "[checkin]") {
+  couple s;
+  CHECK(s.checkin({"--as", "sam", "--rate", "space=2", "--at", "yesterday 20:15"}).status == 0);
+  std::string text = s.read("checkins/sam/2026-11.toml");
+  CHECK_THAT(text, Catch::Contains("at = 2026-11-21T20:15:00+01:00\nwho = \"sam\"\nspace = 2\n"));
+  // A second record lands at its sorted place with one blank line between.
+  CHECK(s.checkin({"add", "--as", "sam", "--heard", "3", "--at", "2026-11-20"}).status == 0);
+  text = s.read("checkins/sam/2026-11.toml");
+  CHECK(text.find("at = 2026-11-20T12:00:00+01:00") < text.find("at = 2026-11-21T20:15:00+01:00"));
+  CHECK_THAT(text, Catch::Contains("heard = 3\n\n[[checkin]]\n"));
+}
+
+TEST_CASE("checkin add refuses bad values with exit 64 and writes nothing", "[checkin]") {
+  couple s;
+  s.checkin({"--heard", "3"});
+  auto before = s.snapshot();
+  struct bad {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  const bad cases[] = {
+      {{"--heard", "0"}, "balance-checkin: --heard: rating 0 is out of range 1–5\n"},
+      {{"--kind", "6"}, "balance-checkin: --kind: rating 6 is out of range 1–5\n"},
+      {{"--heard", "four"}, "balance-checkin: --heard four: heard: \"four\" is not a whole number from 1 to 5\n"},
+      {{"--rate", "haerd=3"},
+       "balance-checkin: --rate haerd=3: \"haerd\" is not a question in this repository (did you mean \"heard\"?); see "
+       "`balance-checkin questions`\n"},
+      {{"--rate", "heard"}, "balance-checkin: --rate heard: write KEY=N, e.g. --rate heard=4\n"},
+      {{"--as", "sma", "--heard", "3"},
+       "balance-checkin: --as sma: not a person in balance.toml (did you mean \"sam\"?)\n"},
+      {{"--heard", "3", "--tag", "Home"}, "balance-checkin: --tags: tag \"Home\" must use only a-z, 0-9, _ and -\n"},
+      {{"--safe", "2", "--mood", "3"},
+       "balance-checkin: --safe is only for private check-ins: add --private (it is never shared)\n"},
+  };
+  for (const auto& c : cases) {
+    result r = s.checkin(c.args);
+    CHECK(r.status == 64);
+    CHECK(r.err == c.err);
+    CHECK(r.out.empty());
+  }
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("checkin add names a bad WHEN and a time in a DST gap", "[checkin]") {
+  couple s;
+  result bad = s.checkin({"--heard", "3", "--at", "2026-13-01"});
+  CHECK(bad.status == 64);
+  CHECK_THAT(bad.err, Catch::StartsWith("balance-checkin: bad WHEN \"2026-13-01\""));
+  result gap = s.checkin({"--heard", "3", "--at", "2026-03-29 02:30"});
+  CHECK(gap.status == 64);
+  CHECK_THAT(gap.err, Catch::Contains("does not exist in Europe/Berlin"));
+  CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
+}
+
+TEST_CASE("checkin add without a terminal and without values explains the non-interactive form", "[checkin]") {
+  couple s;
+  result r = s.checkin({});
+  CHECK(r.status == 64);
+  CHECK(r.err ==
+        "balance-checkin: nothing to record. Give ratings and words, e.g.\n"
+        "  balance-checkin add --heard 4 --kind 5 --feeling \"I feel … when …\"\n"
+        "or run it in a terminal to be asked each question, or use --edit\n");
+}
+
+TEST_CASE("checkin add on a terminal asks each question, re-asks a bad answer, and saves", "[checkin][pty]") {
+  couple s;
+  // heard 4; space: "7" then "x" are re-asked, then 3; honest skipped; shared 5; kind 4; mood skipped;
+  // feeling, need, thanks given; note skipped.
+  result r = s.run_pty("balance-checkin", {}, "4\n7\nx\n3\n\n5\n4\n\nI feel calm when we plan together\nmore walks\nthe soup\n\n");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("heard — Do both of our voices get heard?\n  1 = one voice is always louder · 5 = both of our voices are heard\n> "));
+  CHECK_THAT(r.out, Catch::Contains("  7 is outside 1 to 5; answer 1 to 5, or press Enter to skip\n"));
+  CHECK_THAT(r.out, Catch::Contains("  \"x\" is not a number; answer 1 to 5, or press Enter to skip\n"));
+  CHECK_THAT(r.out, Catch::Contains("added check-in "));
+  std::string text = s.read("checkins/alex/2026-11.toml");
+  CHECK_THAT(text, Catch::Contains("who = \"alex\"\nheard = 4\nspace = 3\nshared = 5\nkind = 4\n"
+                                   "feeling = \"I feel calm when we plan together\"\nneed = \"more walks\"\nthanks = \"the soup\"\n"));
+  CHECK(text.find("honest") == std::string::npos);
+  CHECK(text.find("mood") == std::string::npos);
+}
+
+TEST_CASE("checkin add on a terminal saves nothing when the input ends early", "[checkin][pty]") {
+  couple s;
+  result r = s.run_pty("balance-checkin", {}, "4\n\x04");
+  CHECK(r.status == 1);
+  CHECK_THAT(r.out, Catch::Contains("no check-in saved"));
+  CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
+}
+
+TEST_CASE("checkin hints gently at an I-statement and still saves; -q keeps quiet", "[checkin]") {
+  couple s;
+  result r = s.checkin({"--feeling", "You never ask about my day", "--heard", "2"});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.err, Catch::StartsWith("hint: this reads a little like blame. An \"I feel … when …\" form"));
+  CHECK_THAT(s.read("checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"You never ask about my day\""));
+  result quiet = s.checkin({"-q", "--feeling", "you always decide", "--heard", "2"});
+  CHECK(quiet.status == 0);
+  CHECK(quiet.err.empty());
+  result fine = s.checkin({"--feeling", "I feel unheard when plans change", "--heard", "2"});
+  CHECK(fine.err.find("hint") == std::string::npos);
+}
+
+TEST_CASE("checkin --edit fills the record from the editor", "[checkin][editor]") {
+  couple s;
+  s.env["EDITOR"] = s.script("editor", "printf 'heard = 3\\nfeeling = \"I feel tired when the week is full\"\\n' >> \"$1\"\n");
+  result r = s.checkin({"--edit", "--kind", "4"});
+  REQUIRE(r.status == 0);
+  std::string text = s.read("checkins/alex/2026-11.toml");
+  CHECK_THAT(text, Catch::Contains("heard = 3\nkind = 4\nfeeling = \"I feel tired when the week is full\"\n"));
+  // The buffer is gone once saved.
+  CHECK(fs::is_empty(s.dir() / "xdg-cache/balance/edits"));
+}
+
+TEST_CASE("checkin --edit: an empty buffer cancels cleanly", "[checkin][editor]") {
+  couple s;
+  s.env["EDITOR"] = s.script("editor", "printf '# nothing\\n' > \"$1\"\n");
+  result r = s.checkin({"--edit"});
+  CHECK(r.status == 0);
+  CHECK(r.err == "the check-in was empty; nothing saved\n");
+  CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
+}
+
+TEST_CASE("checkin --edit: a failing editor keeps the buffer and changes nothing", "[checkin][editor]") {
+  couple s;
+  s.env["VISUAL"] = s.script("editor", "exit 3\n");
+  auto before = s.snapshot();
+  result r = s.checkin({"--edit", "--heard", "4"});
+  CHECK(r.status == 74);
+  CHECK_THAT(r.err, Catch::Contains("exited with status 3; nothing was saved. Your text is kept in ") &&
+                        Catch::Contains("/xdg-cache/balance/edits/"));
+  CHECK(s.snapshot() == before);
+  auto kept = fs::directory_iterator(s.dir() / "xdg-cache/balance/edits")->path();
+  CHECK_THAT(s.run("/bin/cat", {kept.string()}).out, Catch::Contains("heard = 4"));
+  CHECK((fs::status(s.dir() / "xdg-cache/balance/edits").permissions() & fs::perms::all) == fs::perms::owner_all);
+}
+
+TEST_CASE("checkin --edit: invalid TOML is refused with its position and the buffer is kept", "[checkin][editor]") {
+  couple s;
+  s.env["EDITOR"] = s.script("editor", "printf 'heard = 9\\nneed = \"unterminated\\n' > \"$1\"\n");
+  auto before = s.snapshot();
+  result r = s.checkin({"--edit"});
+  CHECK(r.status == 65);
+  CHECK_THAT(r.err, Catch::Contains("checkin.toml:2:") && Catch::Contains("your text is kept in"));
+  CHECK(s.snapshot() == before);
+  s.env["EDITOR"] = s.script("editor", "printf 'heard = 9\\n' > \"$1\"\n");
+  result range = s.checkin({"--edit"});
+  CHECK(range.status == 65);
+  CHECK_THAT(range.err, Catch::Contains("checkin.toml:1:9: rating 9 is out of range 1–5"));
+}
+
+TEST_CASE("checkin list filters by period, who, tag and text, limits and reverses", "[checkin][list]") {
+  couple s;
+  s.checkin({"--heard", "4", "--at", "2026-10-04", "--tag", "holiday", "--note", "lake trip"});
+  s.checkin({"--heard", "3", "--at", "2026-11-15"});
+  s.checkin({"--as", "sam", "--heard", "2", "--at", "2026-11-16", "--feeling", "I feel unheard when plans change"});
+  auto ids = [](const std::string& out) {
+    std::vector<std::string> dates;
+    std::size_t at = 0;
+    while ((at = out.find("2026-", at)) != std::string::npos) {
+      dates.push_back(out.substr(at, 10));
+      at = out.find('\n', at);
+    }
+    return dates;
+  };
+  CHECK(ids(s.checkin({"list"}).out) == std::vector<std::string>{"2026-10-04", "2026-11-15", "2026-11-16"});
+  CHECK(ids(s.checkin({"list", "--period", "2026-11"}).out) == std::vector<std::string>{"2026-11-15", "2026-11-16"});
+  CHECK(ids(s.checkin({"list", "--who", "sam"}).out) == std::vector<std::string>{"2026-11-16"});
+  CHECK(ids(s.checkin({"list", "--tag", "holiday"}).out) == std::vector<std::string>{"2026-10-04"});
+  CHECK(ids(s.checkin({"list", "--grep", "UNHEARD"}).out) == std::vector<std::string>{"2026-11-16"});
+  CHECK(ids(s.checkin({"list", "-n", "2"}).out) == std::vector<std::string>{"2026-11-15", "2026-11-16"});
+  CHECK(ids(s.checkin({"list", "-n", "1", "--reverse"}).out) == std::vector<std::string>{"2026-11-16"});
+  CHECK(ids(s.checkin({"list", "--since", "2026-11-16", "--until", "2026-11-16"}).out) == std::vector<std::string>{"2026-11-16"});
+  result empty = s.checkin({"list", "--period", "2025"});
+  CHECK(empty.status == 0);
+  CHECK(empty.out.empty());
+  CHECK(empty.err == "no check-ins in 2025\n");
+  CHECK(s.checkin({"list", "--period", "2026-13"}).status == 64);
+  CHECK(s.checkin({"list", "--who", "bob"}).status == 64);
+  CHECK(s.checkin({"list", "--format", "yaml"}).status == 64);
+}
+
+TEST_CASE("checkin list prints json, toml, csv and tsv", "[checkin][list]") {
+  couple s;
+  s.checkin({"--heard", "4", "--note", "a, \"quoted\" note", "--tag", "home"});
+  std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
+  CHECK(s.checkin({"list", "--format", "json"}).out ==
+        "[\n  {\"type\":\"checkin\",\"id\":\"" + id +
+            "\",\"at\":\"2026-11-22T21:00:00+01:00\",\"who\":\"alex\",\"heard\":4,\"note\":\"a, \\\"quoted\\\" note\","
+            "\"tags\":[\"home\"],\"author\":\"alex\",\"private\":false}\n]\n");
+  CHECK(s.checkin({"list", "--format", "toml"}).out == s.read("checkins/alex/2026-11.toml"));
+  CHECK(s.checkin({"list", "--format", "csv"}).out ==
+        "id,at,who,heard,space,honest,shared,kind,mood,feeling,need,thanks,note,tags,safe,author,private\r\n" + id +
+            ",2026-11-22T21:00:00+01:00,alex,4,,,,,,,,,\"a, \"\"quoted\"\" note\",home,,alex,false\r\n");
+  CHECK_THAT(s.checkin({"list", "--format", "tsv"}).out, Catch::EndsWith("\ta, \"quoted\" note\thome\t\talex\tfalse\n"));
+}
+
+TEST_CASE("checkin show, edit with flags, and rm by id prefix", "[checkin]") {
+  couple s;
+  s.write("checkins/alex/2026-11.toml",
+          "# my check-ins, by hand too\n\n"
+          "[[checkin]]\nid = \"aaaa11112222\"\nat = 2026-11-15T20:00:00+01:00\nwho = \"alex\"\nheard = 3  # tired\n\n"
+          "[[checkin]]\nid = \"bbbb11112222\"\nat = 2026-11-22T20:00:00+01:00\nwho = \"alex\"\nheard = 4\n");
+  result show = s.checkin({"show", "bbbb"});
+  CHECK(show.status == 0);
+  CHECK(show.out == "checkin bbbb11112222  (checkins/alex/2026-11.toml)\nat     2026-11-22T20:00:00+01:00\nwho    alex\nheard  4\n");
+  CHECK(s.checkin({"show", "bbbb", "--format", "json"}).out ==
+        "{\n  \"type\": \"checkin\",\n  \"id\": \"bbbb11112222\",\n  \"at\": \"2026-11-22T20:00:00+01:00\",\n  \"who\": \"alex\",\n"
+        "  \"heard\": 4,\n  \"author\": \"alex\",\n  \"private\": false\n}\n");
+
+  result edit = s.checkin({"edit", "bbbb", "--heard", "5", "--note", "better"});
+  CHECK(edit.status == 0);
+  CHECK(edit.err == "updated check-in bbbb111 (alex)\n");
+  CHECK(s.read("checkins/alex/2026-11.toml") ==
+        "# my check-ins, by hand too\n\n"
+        "[[checkin]]\nid = \"aaaa11112222\"\nat = 2026-11-15T20:00:00+01:00\nwho = \"alex\"\nheard = 3  # tired\n\n"
+        "[[checkin]]\nid = \"bbbb11112222\"\nat = 2026-11-22T20:00:00+01:00\nwho = \"alex\"\nheard = 5\nnote = \"better\"\n");
+
+  auto before = s.snapshot();
+  CHECK(s.checkin({"rm", "bbbb", "--dry-run"}).err == "would remove check-in bbbb111 (alex) from checkins/alex/2026-11.toml\n");
+  CHECK(s.snapshot() == before);
+  CHECK(s.checkin({"rm", "bbbb"}).err == "removed check-in bbbb111 (alex)\n");
+  CHECK(s.read("checkins/alex/2026-11.toml") ==
+        "# my check-ins, by hand too\n\n"
+        "[[checkin]]\nid = \"aaaa11112222\"\nat = 2026-11-15T20:00:00+01:00\nwho = \"alex\"\nheard = 3  # tired\n");
+}
+
+TEST_CASE("checkin edit moves a record whose month changes", "[checkin]") {
+  couple s;
+  s.checkin({"--heard", "3", "--at", "2026-11-02"});
+  std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
+  CHECK(s.checkin({"edit", id.substr(0, 6), "--at", "2026-10-30 19:00"}).status == 0);
+  CHECK_FALSE(fs::exists(s.repo() / "checkins/alex/2026-11.toml"));
+  CHECK_THAT(s.read("checkins/alex/2026-10.toml"), Catch::Contains("id = \"" + id + "\"\nat = 2026-10-30T19:00:00+01:00"));
+}
+
+TEST_CASE("checkin edit without flags opens the editor on the record", "[checkin][editor]") {
+  couple s;
+  s.checkin({"--heard", "3", "--note", "ok"});
+  std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
+  s.env["EDITOR"] = s.script("editor", "sed -i 's/^heard = 3/heard = 2/' \"$1\"\n");
+  result r = s.checkin({"edit", id.substr(0, 4)});
+  CHECK(r.status == 0);
+  CHECK_THAT(s.read("checkins/alex/2026-11.toml"), Catch::Contains("heard = 2\nnote = \"ok\"\n"));
+  s.env["EDITOR"] = s.script("editor2", "true\n");
+  CHECK(s.checkin({"edit", id.substr(0, 4)}).err == "no changes to check-in " + id.substr(0, 7) + " (alex)\n");
+}
+
+TEST_CASE("checkin ids: missing, ambiguous and malformed", "[checkin]") {
+  couple s;
+  s.write("checkins/alex/2026-11.toml",
+          "[[checkin]]\nid = \"abcd11112222\"\nat = 2026-11-15T20:00:00+01:00\nwho = \"alex\"\nheard = 3\n\n"
+          "[[checkin]]\nid = \"abcd33334444\"\nat = 2026-11-16T20:00:00+01:00\nwho = \"alex\"\nheard = 3\n");
+  auto before = s.snapshot();
+  result missing = s.checkin({"edit", "ffff", "--heard", "2"});
+  CHECK(missing.status == 64);
+  CHECK(missing.err == "balance-checkin: no checkin has an id starting with ffff\n");
+  result ambiguous = s.checkin({"rm", "abcd"});
+  CHECK(ambiguous.status == 64);
+  CHECK_THAT(ambiguous.err, Catch::Contains("ambiguous") && Catch::Contains("abcd11112222") && Catch::Contains("abcd33334444"));
+  result short_id = s.checkin({"show", "ab"});
+  CHECK(short_id.status == 64);
+  CHECK_THAT(short_id.err, Catch::Contains("at least 4"));
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("checkin private records: --safe allowed, kept under private/, shown only to their author", "[checkin][private]") {
+  couple s;
+  result r = s.checkin({"--private", "--safe", "2", "--note", "just for me"});
+  CHECK(r.status == 0);
+  CHECK(fs::exists(s.repo() / "private/checkins/alex/2026-11.toml"));
+  CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
+  CHECK_THAT(s.checkin({"list"}).out, Catch::Contains("*") && Catch::Contains("just for me"));
+  CHECK(s.checkin({"list", "--as", "sam"}).out.empty());
+  std::string id = first_id(s.read("private/checkins/alex/2026-11.toml"));
+  CHECK(s.checkin({"show", id.substr(0, 5), "--as", "sam"}).status == 64);
+  CHECK(s.checkin({"edit", id.substr(0, 5), "--safe", "3"}).status == 0);
+  s.checkin({"--heard", "3"});
+  std::string shared = first_id(s.read("checkins/alex/2026-11.toml"));
+  result refused = s.checkin({"edit", shared.substr(0, 5), "--safe", "3"});
+  CHECK(refused.status == 64);
+  CHECK_THAT(refused.err, Catch::Contains("only for private check-ins"));
+}
+
+TEST_CASE("checkin list --format toml into add --from - copies records exactly, and importing twice adds nothing",
+          "[checkin][import]") {
+  couple s;
+  s.checkin({"--heard", "4", "--feeling", "I feel close", "--tag", "home", "--at", "2026-10-04"});
+  s.checkin({"--as", "sam", "--heard", "2", "--note", "multi\nline"});
+  s.checkin({"--private", "--safe", "4"});
+  std::string exported = s.checkin({"list", "--format", "toml"}).out;
+
+  // The same repo: everything is already there.
+  auto before = s.snapshot();
+  result same = s.checkin({"add", "--from", "-"}, exported);
+  CHECK(same.status == 0);
+  CHECK(same.err == "added 0, skipped 3 already present\n");
+  CHECK(s.snapshot() == before);
+
+  // A second repo gets identical files.
+  sandbox other;
+  other.run("balance", {"init", other.repo().string(), "--person", "alex", "--person", "sam", "--me", "alex"});
+  other.cwd = other.repo();
+  result copy = other.run("balance-checkin", {"add", "--from", "-"}, exported);
+  CHECK(copy.status == 0);
+  CHECK(copy.err == "added 3, skipped 0 already present\n");
+  for (const char* f : {"checkins/alex/2026-10.toml", "checkins/sam/2026-11.toml", "private/checkins/alex/2026-11.toml"})
+    CHECK(other.read(f) == s.read(f));
+}
+
+TEST_CASE("checkin add --from: json and csv, dry runs, and errors that change nothing", "[checkin][import]") {
+  couple s;
+  std::string json =
+      "[{\"type\":\"checkin\",\"at\":\"2026-11-20T20:00:00+01:00\",\"who\":\"sam\",\"heard\":3},"
+      " {\"at\":\"2026-11-21T20:00:00+01:00\",\"who\":\"alex\",\"kind\":5}]";
+  result dry = s.checkin({"add", "--from", "-", "--dry-run"}, json);
+  CHECK(dry.err == "would add 2, skipped 0 already present\n");
+  CHECK_FALSE(fs::exists(s.repo() / "checkins/sam"));
+  CHECK(s.checkin({"add", "--from", "-"}, json).err == "added 2, skipped 0 already present\n");
+  CHECK(fs::exists(s.repo() / "checkins/sam/2026-11.toml"));
+
+  auto before = s.snapshot();
+  result bad = s.checkin({"add", "--from", "-"}, "[{\"at\":\"2026-11-20T20:00:00+01:00\",\"who\":\"sam\",\"heard\":6}]");
+  CHECK(bad.status == 65);
+  CHECK(bad.err == "<stdin>: record 1: rating 6 is out of range 1–5\n");
+  result csv = s.checkin({"add", "--from", "-"}, "at,who,hard\n2026-11-20T20:00:00+01:00,sam,3\n");
+  CHECK(csv.status == 65);
+  CHECK_THAT(csv.err, Catch::Contains("column \"hard\" is not a field of a check-in (did you mean \"heard\"?)"));
+  result missing = s.checkin({"add", "--from", "nope.toml"});
+  CHECK(missing.status == 66);
+  result priv = s.checkin({"add", "--from", "-"}, "[{\"at\":\"2026-11-20T20:00:00+01:00\",\"who\":\"sam\",\"heard\":3,\"private\":true}]");
+  CHECK(priv.status == 65);
+  CHECK_THAT(priv.err, Catch::Contains("only be imported by its author"));
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("checkin questions lists the configured dimensions", "[checkin]") {
+  couple s;
+  CHECK_THAT(s.checkin({"questions"}).out,
+             Catch::StartsWith("heard   Do both of our voices get heard?\n        1 = one voice is always louder · 5 = both of our voices are heard\n"));
+  s.settings(settings_head + "[[checkin.dimension]]\nkey = \"fun\"\nquestion = \"Are we having fun?\"\nlow = \"not lately\"\nhigh = \"lots\"\n");
+  CHECK(s.checkin({"questions", "--format", "json"}).out ==
+        "{\"schema\": 1, \"dimensions\": [\n  {\"key\": \"fun\", \"question\": \"Are we having fun?\", \"low\": \"not lately\", \"high\": \"lots\"}\n]}\n");
+  // A repo without `heard` refuses --heard with a pointer to its own questions.
+  result r = s.checkin({"--heard", "3"});
+  CHECK(r.status == 64);
+  CHECK_THAT(r.err, Catch::Contains("\"heard\" is not a question in this repository"));
+  CHECK(s.checkin({"--rate", "fun=4"}).status == 0);
+}
+
+TEST_CASE("checkin due follows each cadence with a pinned clock", "[checkin][due]") {
+  couple s;
+  auto cadence = [&](const std::string& c) { s.settings(settings_head + "[checkin]\ncadence = \"" + c + "\"\n"); };
+  auto due_at = [&](const std::string& now) {
+    s.env["BALANCE_NOW"] = now;
+    return s.checkin({"due"});
+  };
+  // alex last checked in on Saturday 2026-11-14 20:00.
+  s.checkin({"--heard", "3", "--at", "2026-11-14 20:00"});
+
+  cadence("weekly");  // weeks start on Monday
+  CHECK(due_at("2026-11-15T21:00:00+01:00").status == 1);
+  result weekly = due_at("2026-11-16T09:00:00+01:00");
+  CHECK(weekly.status == 0);
+  CHECK(weekly.out == "alex: check-in due (weekly; last one 2026-11-14)\n");
+
+  cadence("biweekly");
+  CHECK(due_at("2026-11-28T19:59:00+01:00").status == 1);
+  CHECK(due_at("2026-11-28T20:00:00+01:00").status == 0);
+
+  cadence("every 10 days");
+  CHECK(due_at("2026-11-24T19:00:00+01:00").status == 1);
+  CHECK(due_at("2026-11-24T20:00:00+01:00").out == "alex: check-in due (every 10 days; last one 2026-11-14)\n");
+
+  cadence("monthly");
+  CHECK(due_at("2026-11-30T23:00:00+01:00").status == 1);
+  CHECK(due_at("2026-12-01T00:00:00+01:00").status == 0);
+
+  cadence("daily");
+  CHECK(due_at("2026-11-14T23:59:00+01:00").status == 1);
+  CHECK(due_at("2026-11-15T00:00:00+01:00").status == 0);
+
+  cadence("every sunday");  // the latest Sunday 00:00 in Berlin
+  CHECK(due_at("2026-11-14T23:59:00+01:00").status == 1);
+  result sunday = due_at("2026-11-15T00:00:00+01:00");
+  CHECK(sunday.status == 0);
+  CHECK(sunday.out == "alex: check-in due (every sunday; last one 2026-11-14)\n");
+
+  cadence("off");
+  result off = due_at("2027-06-01T00:00:00+02:00");
+  CHECK(off.status == 1);
+  CHECK(off.out.empty());
+}
+
+TEST_CASE("checkin due: --all, --who, nobody yet, and no note text ever", "[checkin][due]") {
+  couple s;
+  s.checkin({"--heard", "3", "--note", "secret words", "--at", "2026-11-22 10:00"});
+  result all = s.checkin({"due", "--all"});
+  CHECK(all.status == 0);
+  CHECK(all.out == "sam: check-in due (weekly; none yet)\n");
+  CHECK(s.checkin({"due", "--who", "alex"}).status == 1);
+  CHECK(s.checkin({"due", "--who", "sma"}).status == 64);
+  CHECK(all.out.find("secret") == std::string::npos);
+  CHECK(s.checkin({"due", "--all", "--who", "sam"}).status == 64);
+}
+
+TEST_CASE("checkin reports unknown subcommands with a suggestion", "[checkin]") {
+  couple s;
+  result r = s.checkin({"lsit"});
+  CHECK(r.status == 64);
+  CHECK(r.err == "balance-checkin: unknown command \"lsit\" (did you mean \"list\"?); try `balance-checkin --help`\n");
+  CHECK(s.run("balance", {"checkin", "list"}).status == 0);
+}
