@@ -309,6 +309,15 @@ month month_of(const timestamp& t) {
 
 std::string_view period_forms() { return forms; }
 
+std::string describe_period(const period& p, const calendar& cal) {
+  if (p.is_all()) return "all time";
+  std::string first = p.begin == sys_seconds::min() ? "…" : date_text(cal.day_of(p.begin));
+  std::string last = p.end == sys_seconds::max() ? "…" : date_text(cal.day_of(p.end - std::chrono::seconds(1)));
+  std::string span = first == last ? first : fmt::format("{} – {}", first, last);
+  if (p.label.empty() || p.label == first || p.label == span) return span;
+  return fmt::format("{} ({})", p.label, span);
+}
+
 period parse_period(std::string_view text, const calendar& cal) {
   const std::string_view original = trim(text);
   if (original.empty()) fail(text, "it is empty");

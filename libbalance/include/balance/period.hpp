@@ -68,6 +68,10 @@ std::optional<period> previous_period(const period& p, const calendar& cal);
 // the result is empty and callers list the directory instead.
 std::vector<month> months_covering(const period& p);
 
+// How headings name a period: "28d (2026-10-26 – 2026-11-22)", "2026-11 (2026-11-01 – 2026-11-30)",
+// "all time". The dates are the first and last local day in the calendar's zone.
+std::string describe_period(const period& p, const calendar& cal);
+
 // "PERIOD is one of: ..." — the accepted forms, for error messages and --help.
 std::string_view period_forms();
 

@@ -1,0 +1,85 @@
+// The give-and-take ledger: each person's share of the load next to the share the couple agreed
+// on (never as a debt), whose turn it is to choose, and an export for plain-text accounting tools.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "balance/output.hpp"
+#include "balance/period.hpp"
+#include "balance/record.hpp"
+#include "balance/settings.hpp"
+
+namespace balance {
+
+enum class share_group { kind, topic, tag };
+enum class share_measure { weight, minutes, count };
+
+// Parse "kind|topic|tag" and "weight|minutes|count"; throw error{usage} naming the flag.
+share_group parse_share_group(std::string_view text);
+share_measure parse_share_measure(std::string_view text);
+std::string_view share_group_name(share_group g) noexcept;
+std::string_view share_measure_name(share_measure m) noexcept;
+
+struct person_share {
+  std::string name;
+  double sum = 0;        // Σ measure of this person's entries in the group
+  std::size_t entries = 0;
+  double share = 0;      // sum / group total (0 when the total is 0)
+  double target = 0;     // the agreed share
+  double deviation() const { return share - target; }
+};
+
+struct group_shares {
+  std::string group;  // a kind, topic or tag
+  double total = 0;
+  std::size_t entries = 0;
+  std::vector<person_share> people;  // in balance.toml order
+};
+
+struct ledger_balance {
+  share_group by = share_group::kind;
+  share_measure measure = share_measure::weight;
+  period span;
+  std::string span_text;  // how the heading names the period, from describe_period()
+  std::string begin;      // RFC 3339 in the calendar's zone; empty when open
+  std::string end;
+  std::size_t entries = 0;
+  std::vector<group_shares> groups;  // kinds in their documented order; topics and tags sorted
+};
+
+// Shares of `entries` (all in the period already). Targets come from [ledger.target] for kinds
+// (equal shares when a kind has none); topics and tags compare against equal shares. Entries
+// without the group's key (no topic, no tags) are left out of topic/tag groups; with
+// `minutes`, entries without minutes count 0.
+ledger_balance compute_balance(const std::vector<record>& entries, const settings& cfg, share_group by,
+                               share_measure measure, const period& span, const calendar& cal);
+
+// Text: a table per group with each person's share, a bar, the target and the difference.
+void write_balance_text(const ledger_balance& b, sink& out, const style& st);
+// JSON with "schema": 1 and the raw sums.
+void write_balance_json(const ledger_balance& b, sink& out);
+
+struct turn_result {
+  std::string person;          // whose turn it is
+  bool anyone_chose = false;   // false: nobody has chosen this topic yet
+  std::size_t choices = 0;     // how many choices the decision rests on
+  std::vector<std::pair<std::string, std::size_t>> counts;  // per person, in balance.toml order
+};
+
+// Whose turn it is to choose `topic`, from its `choices` (choice entries of that topic, any
+// order): among the last `window` of them (all of them when window is 0) the lowest count ÷
+// agreed share wins; ties go to whoever chose least recently (never beats anything), then
+// balance.toml order. The agreed share is [ledger.target] for the topic, else for "choice",
+// else equal.
+turn_result whose_turn(const std::vector<record>& choices, std::string_view topic, const settings& cfg,
+                       std::size_t window);
+
+// A ledger-cli / hledger journal: one transaction per entry dated by its local date, payee =
+// `what`, an unbalanced virtual posting `(KIND:WHO)  WEIGHT`, the id, topic, minutes and tags as
+// comments and tags.
+void write_ledger_journal(const std::vector<record>& entries, sink& out);
+
+}  // namespace balance

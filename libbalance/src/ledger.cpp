@@ -1,0 +1,276 @@
+#include "balance/ledger.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/format.hpp"
+#include "balance/text.hpp"
+
+namespace balance {
+
+share_group parse_share_group(std::string_view text) {
+  if (text == "kind") return share_group::kind;
+  if (text == "topic") return share_group::topic;
+  if (text == "tag") return share_group::tag;
+  std::vector<std::string> names = {"kind", "topic", "tag"};
+  throw_usage(fmt::format("--by {}: use kind, topic or tag{}", escape_for_terminal(text), did_you_mean(text, names)));
+}
+
+share_measure parse_share_measure(std::string_view text) {
+  if (text == "weight") return share_measure::weight;
+  if (text == "minutes") return share_measure::minutes;
+  if (text == "count") return share_measure::count;
+  std::vector<std::string> names = {"weight", "minutes", "count"};
+  throw_usage(fmt::format("--measure {}: use weight, minutes or count{}", escape_for_terminal(text), did_you_mean(text, names)));
+}
+
+std::string_view share_group_name(share_group g) noexcept {
+  switch (g) {
+    case share_group::kind: return "kind";
+    case share_group::topic: return "topic";
+    case share_group::tag: return "tag";
+  }
+  return "kind";
+}
+
+std::string_view share_measure_name(share_measure m) noexcept {
+  switch (m) {
+    case share_measure::weight: return "weight";
+    case share_measure::minutes: return "minutes";
+    case share_measure::count: return "count";
+  }
+  return "weight";
+}
+
+namespace {
+
+double amount_of(const record& r, share_measure m) {
+  switch (m) {
+    case share_measure::weight: return r.weight_or_default();
+    case share_measure::minutes: return r.minutes ? static_cast<double>(*r.minutes) : 0.0;
+    case share_measure::count: return 1.0;
+  }
+  return 0;
+}
+
+std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
+
+std::string signed_percent(double d) {
+  long points = std::lround(d * 100);
+  if (points == 0) return "±0%";
+  return fmt::format("{:+}%", points);
+}
+
+std::string number(double v) {
+  if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{:.0f}", v);
+  return fmt::format("{:.1f}", v);
+}
+
+// A 20-cell bar for a share, with the target marked where it falls outside the filled part.
+std::string bar(double share, double target) {
+  constexpr int cells = 20;
+  int filled = static_cast<int>(std::lround(std::clamp(share, 0.0, 1.0) * cells));
+  int mark = static_cast<int>(std::lround(std::clamp(target, 0.0, 1.0) * cells));
+  std::string out;
+  for (int i = 0; i < cells; ++i) {
+    if (i < filled)
+      out += "█";
+    else if (i == mark && mark > 0)
+      out += "┊";
+    else
+      out += "·";
+  }
+  return out;
+}
+
+}  // namespace
+
+ledger_balance compute_balance(const std::vector<record>& entries, const settings& cfg, share_group by,
+                               share_measure measure, const period& span, const calendar& cal) {
+  ledger_balance b;
+  b.span_text = describe_period(span, cal);
+  if (span.begin != sys_seconds::min()) b.begin = format_timestamp(cal.tz.at(span.begin));
+  if (span.end != sys_seconds::max()) b.end = format_timestamp(cal.tz.at(span.end));
+  b.by = by;
+  b.measure = measure;
+  b.span = span;
+  std::map<std::string, group_shares> groups;
+  auto add = [&](const std::string& key, const record& r) {
+    auto& g = groups[key];
+    g.group = key;
+    if (g.people.empty())
+      for (const auto& p : cfg.people) g.people.push_back({p, 0, 0, 0, 0});
+    double amount = amount_of(r, measure);
+    g.total += amount;
+    ++g.entries;
+    for (auto& p : g.people)
+      if (p.name == r.who) {
+        p.sum += amount;
+        ++p.entries;
+      }
+  };
+  for (const auto& r : entries) {
+    if (r.type != record_type::entry) continue;
+    ++b.entries;
+    switch (by) {
+      case share_group::kind: add(r.kind, r); break;
+      case share_group::topic:
+        if (!r.topic.empty()) add(r.topic, r);
+        break;
+      case share_group::tag:
+        for (const auto& t : r.tags) add(t, r);
+        break;
+    }
+  }
+  double equal = cfg.people.empty() ? 0.0 : 1.0 / static_cast<double>(cfg.people.size());
+  for (auto& [key, g] : groups) {
+    for (auto& p : g.people) {
+      p.share = g.total > 0 ? p.sum / g.total : 0.0;
+      p.target = by == share_group::kind ? cfg.target_share(key, p.name) : equal;
+    }
+  }
+  if (by == share_group::kind) {
+    for (const auto& k : entry_kinds())
+      if (auto it = groups.find(k); it != groups.end()) b.groups.push_back(std::move(it->second));
+  } else {
+    for (auto& [key, g] : groups) b.groups.push_back(std::move(g));
+  }
+  return b;
+}
+
+void write_balance_text(const ledger_balance& b, sink& out, const style& st) {
+  out.write(st.bold(fmt::format("Give and take, {}", b.span_text)));
+  out.write("\n");
+  out.write(fmt::format("Each person's share by {}, next to the share you agreed on.\n", share_measure_name(b.measure)));
+  out.write("\n");
+  if (b.groups.empty()) {
+    out.write(b.entries == 0 ? "No entries in this period.\n"
+                             : fmt::format("No entries in this period have a {}.\n", share_group_name(b.by)));
+    return;
+  }
+  text_table table;
+  std::string title(share_group_name(b.by));
+  for (auto& c : title) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  table.add_column(title);
+  table.add_column("WHO");
+  table.add_column("SHARE", align::right);
+  table.add_column("");
+  table.add_column("AGREED", align::right);
+  table.add_column("DIFF", align::right);
+  table.add_column(b.measure == share_measure::count ? "ENTRIES" : std::string(share_measure_name(b.measure)) == "weight" ? "WEIGHT" : "MINUTES",
+                   align::right);
+  for (const auto& g : b.groups) {
+    bool first = true;
+    for (const auto& p : g.people) {
+      table.add_row({first ? g.group : "", p.name, percent(p.share), bar(p.share, p.target), percent(p.target),
+                     signed_percent(p.deviation()), number(p.sum)});
+      first = false;
+    }
+  }
+  table.render(out, output_width, st);
+  out.write(st.dim("\n█ share  ┊ agreed share. Shares describe who logged what, not who is right.\n"));
+}
+
+void write_balance_json(const ledger_balance& b, sink& out) {
+  std::string json = "{\"schema\": 1";
+  json += fmt::format(", \"period\": {{\"label\": {}, \"begin\": {}, \"end\": {}}}",
+                      json_string(b.span.is_all() ? "all" : b.span.label),
+                      b.begin.empty() ? "null" : json_string(b.begin), b.end.empty() ? "null" : json_string(b.end));
+  json += fmt::format(", \"by\": {}, \"measure\": {}, \"entries\": {}, \"groups\": [", json_string(share_group_name(b.by)),
+                      json_string(share_measure_name(b.measure)), b.entries);
+  for (std::size_t i = 0; i < b.groups.size(); ++i) {
+    const auto& g = b.groups[i];
+    json += fmt::format("{}\n  {{\"group\": {}, \"total\": {}, \"entries\": {}, \"people\": [", i ? "," : "",
+                        json_string(g.group), g.total, g.entries);
+    for (std::size_t k = 0; k < g.people.size(); ++k) {
+      const auto& p = g.people[k];
+      json += fmt::format("{}{{\"name\": {}, \"sum\": {}, \"entries\": {}, \"share\": {}, \"target\": {}, \"deviation\": {}}}",
+                          k ? ", " : "", json_string(p.name), p.sum, p.entries, p.share, p.target, p.deviation());
+    }
+    json += "]}";
+  }
+  json += b.groups.empty() ? "]}\n" : "\n]}\n";
+  out.write(json);
+}
+
+turn_result whose_turn(const std::vector<record>& choices, std::string_view topic, const settings& cfg,
+                       std::size_t window) {
+  std::vector<const record*> relevant;
+  for (const auto& r : choices)
+    if (r.type == record_type::entry && r.kind == "choice" && r.topic == topic) relevant.push_back(&r);
+  std::sort(relevant.begin(), relevant.end(), [](const record* a, const record* b) { return record_less(*a, *b); });
+  if (window > 0 && relevant.size() > window)
+    relevant.erase(relevant.begin(), relevant.end() - static_cast<std::ptrdiff_t>(window));
+
+  turn_result result;
+  result.choices = relevant.size();
+  result.anyone_chose = !relevant.empty();
+  std::string target_key = cfg.targets.count(std::string(topic)) ? std::string(topic) : "choice";
+  struct candidate {
+    std::string name;
+    std::size_t count = 0;
+    double target = 0;
+    std::optional<sys_seconds> last;  // their latest choice in the window
+    std::size_t order = 0;
+  };
+  std::vector<candidate> people;
+  for (std::size_t i = 0; i < cfg.people.size(); ++i)
+    people.push_back({cfg.people[i], 0, cfg.target_share(target_key, cfg.people[i]), std::nullopt, i});
+  for (const record* r : relevant)
+    for (auto& p : people)
+      if (p.name == r->who) {
+        ++p.count;
+        p.last = r->at.utc;
+      }
+  for (const auto& p : people) result.counts.push_back({p.name, p.count});
+  if (people.empty()) return result;
+
+  auto ratio = [](const candidate& c) {
+    if (c.target <= 0) return std::numeric_limits<double>::infinity();
+    return static_cast<double>(c.count) / c.target;
+  };
+  auto better = [&](const candidate& a, const candidate& b) {
+    double ra = ratio(a), rb = ratio(b);
+    if (std::fabs(ra - rb) > 1e-9 && !(std::isinf(ra) && std::isinf(rb))) return ra < rb;
+    // Whoever chose least recently goes first; never having chosen is the least recent of all.
+    if (a.last != b.last) return !a.last || (b.last && *a.last < *b.last);
+    return a.order < b.order;
+  };
+  result.person = std::min_element(people.begin(), people.end(), better)->name;
+  return result;
+}
+
+void write_ledger_journal(const std::vector<record>& entries, sink& out) {
+  out.write("; balance ledger export: one transaction per entry, unbalanced virtual postings per kind and person.\n");
+  out.write("; Try: ledger -f FILE balance    or    hledger -f FILE balance\n");
+  for (const auto& r : entries) {
+    if (r.type != record_type::entry) continue;
+    // One line, single spaces (two spaces or a tab before ';' would start a comment in ledger),
+    // and no leading character that means something right after the date (*, !, a (code)).
+    std::string payee;
+    for (char c : r.what) {
+      char ch = c == '\n' || c == '\t' ? ' ' : c;
+      if (ch == ' ' && (payee.empty() || payee.back() == ' ')) continue;
+      if (payee.empty() && (ch == '*' || ch == '!' || ch == '(')) payee.append("- ");
+      payee.push_back(ch);
+    }
+    out.write(fmt::format("\n{} {}\n", format_date(r.at), payee));
+    out.write(fmt::format("    ; id: {}\n", r.id));
+    if (!r.topic.empty()) out.write(fmt::format("    ; topic: {}\n", r.topic));
+    if (r.minutes) out.write(fmt::format("    ; minutes: {}\n", *r.minutes));
+    if (!r.for_whom.empty()) out.write(fmt::format("    ; for: {}\n", r.for_whom));
+    if (!r.tags.empty()) {
+      std::string tags = ":";
+      for (const auto& t : r.tags) tags += t + ":";
+      out.write(fmt::format("    ; {}\n", tags));
+    }
+    out.write(fmt::format("    ({}:{})  {}\n", r.kind, r.who, fmt::format("{}", r.weight_or_default())));
+  }
+}
+
+}  // namespace balance
