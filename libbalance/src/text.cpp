@@ -194,6 +194,43 @@ std::string truncate_to_width(std::string_view text, std::size_t width) {
   return out;
 }
 
+std::string wrap_text(std::string_view text, std::size_t width, std::size_t indent) {
+  std::string out;
+  std::size_t column = indent;  // the caller has written the first line's indent
+  std::size_t start = 0;
+  bool first_word = true;
+  while (start <= text.size()) {
+    std::size_t end = text.find_first_of(" \n", start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    std::size_t w = display_width(word);
+    if (!word.empty()) {
+      if (!first_word && column + 1 + w > width) {
+        out += '\n';
+        out.append(indent, ' ');
+        column = indent;
+        first_word = true;
+      }
+      if (!first_word) {
+        out += ' ';
+        ++column;
+      }
+      out.append(word);
+      column += w;
+      first_word = false;
+    }
+    if (end < text.size() && text[end] == '\n') {
+      out += '\n';
+      out.append(indent, ' ');
+      column = indent;
+      first_word = true;
+    }
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
   for (char& c : out)

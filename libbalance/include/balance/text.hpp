@@ -34,6 +34,10 @@ std::size_t display_width(std::string_view text);
 // Cuts a UTF-8 string to at most `width` columns, ending with "…" when it was cut.
 std::string truncate_to_width(std::string_view text, std::size_t width);
 
+// Wraps text at word boundaries to `width` columns; every line after the first starts with
+// `indent` spaces (the first line's own indent is the caller's). Newlines in the text are kept.
+std::string wrap_text(std::string_view text, std::size_t width, std::size_t indent);
+
 // Lowercase ASCII copy.
 std::string ascii_lower(std::string_view text);
 std::string_view trim(std::string_view text) noexcept;

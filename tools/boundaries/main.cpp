@@ -1,0 +1,304 @@
+// balance-boundaries: each person's boundaries, what happened to them, and their reviews.
+#include <fmt/format.h>
+
+#include "balance/boundaries.hpp"
+#include "balance/cadence.hpp"
+#include "balance/error.hpp"
+#include "balance/format.hpp"
+#include "balance/store.hpp"
+#include "balance/text.hpp"
+#include "balance/when.hpp"
+#include "cli.hpp"
+#include "record_commands.hpp"
+
+using namespace balance;
+
+namespace {
+
+struct event_options {
+  std::string id;
+  std::string who;
+  std::string note;
+  std::string text;      // gave-in / space: what happened, kept as the note
+  std::string duration;  // space --for
+  std::string at;
+  bool is_private = false;
+};
+
+void add_event_options(CLI::App* cmd, event_options& o, bool with_who, const std::string& who_help) {
+  if (with_who) {
+    cmd->add_option("--who,--by", o.who, who_help)->type_name("NAME");
+  }
+  cmd->add_option("--note", o.note, "A few words about it")->type_name("T");
+  cmd->add_option("--at", o.at, "When it happened (WHEN; default now)")->type_name("WHEN");
+  cmd->add_flag("--private", o.is_private, "Keep it under private/: never shared, only you see it");
+}
+
+int add_boundary(cli::context& ctx, const std::string& text, const std::string& who, const std::string& review,
+                 const std::vector<std::string>& tags, const std::string& at, bool is_private, const std::string& from,
+                 bool dry_run) {
+  if (!from.empty()) {
+    if (!text.empty()) throw_usage("--from reads whole boundaries; it cannot be combined with TEXT");
+    return cli::run_import(ctx, record_type::boundary, from, dry_run, is_private);
+  }
+  if (dry_run) throw_usage("--dry-run goes with --from");
+  if (trim(text).empty())
+    throw_usage("add needs the boundary's TEXT, e.g. balance-boundaries add \"I need an hour to myself after work\"");
+  repo rp = ctx.open_repo();
+  store s(rp);
+  record r;
+  r.type = record_type::boundary;
+  r.who = who.empty() ? rp.me() : rp.person(who, "--who");
+  r.author = r.who;  // a boundary lives in its owner's file
+  if (is_private && r.who != rp.me()) throw_usage("a private boundary can only be your own");
+  r.is_private = is_private;
+  r.at = at.empty() ? rp.cal().now : parse_when(at, rp.cal());
+  r.text = text;
+  r.review = (review.empty() ? rp.config().review_cadence : parse_cadence(review)).to_string();
+  r.status = "active";
+  for (const auto& t : tags)
+    if (!t.empty()) r.tags.push_back(t);
+  cli::check_flags_record(r, rp);
+  write_batch batch(s);
+  batch.add(r);
+  batch.commit();
+  ctx.confirm(fmt::format("added boundary {} ({}); review {}", r.id.substr(0, 7), r.who, r.review));
+  return 0;
+}
+
+int list(cli::context& ctx, bool all, const std::string& who) {
+  repo rp = ctx.open_repo();
+  format f = ctx.output_format({format::text, format::json, format::toml, format::csv, format::tsv});
+  store s(rp);
+  std::optional<std::string> owner;
+  if (!who.empty()) owner = rp.person(who, "--who");
+  auto views = load_boundaries(s, all, owner);
+  if (f == format::text) {
+    if (views.empty()) {
+      ctx.note(all ? "no boundaries yet" : "no active boundaries");
+      return 0;
+    }
+    write_boundary_table(views, rp.cal(), ctx.out, ctx.out_style(rp.user()));
+    return 0;
+  }
+  writer_options wo;
+  wo.cfg = &rp.config();
+  auto writer = make_record_writer(f, record_type::boundary, ctx.out, wo);
+  for (const auto& v : views) writer->write(v.boundary);
+  writer->finish();
+  return 0;
+}
+
+int show(cli::context& ctx, const std::string& id) {
+  repo rp = ctx.open_repo();
+  format f = ctx.output_format({format::text, format::json, format::toml});
+  store s(rp);
+  record b = s.find(record_type::boundary, id);
+  if (f != format::text) return cli::run_show(ctx, record_type::boundary, id);
+  for (const auto& v : load_boundaries(s, true, b.who))
+    if (v.boundary.id == b.id) write_boundary_history(v, rp.cal(), ctx.out, ctx.out_style(rp.user()));
+  return 0;
+}
+
+int retire(cli::context& ctx, const std::string& id) {
+  repo rp = ctx.open_repo();
+  store s(rp);
+  record before = s.find(record_type::boundary, id);
+  if (!before.is_active_boundary()) {
+    ctx.confirm(fmt::format("boundary {} is already retired", before.id.substr(0, 7)));
+    return 0;
+  }
+  record after = before;
+  after.status = "retired";
+  after.retired = rp.cal().now;
+  write_batch batch(s);
+  batch.replace(before, after);
+  batch.commit();
+  ctx.confirm(fmt::format("retired boundary {}; its history stays", before.id.substr(0, 7)));
+  return 0;
+}
+
+int remove(cli::context& ctx, const std::string& id, bool with_events, bool dry_run) {
+  repo rp = ctx.open_repo();
+  store s(rp);
+  record b = s.find(record_type::boundary, id);
+  std::vector<record> events;
+  s.scan(scan_filter(record_type::event), [&](record&& e) {
+    if (e.boundary == b.id) events.push_back(std::move(e));
+  });
+  if (!events.empty() && !with_events)
+    throw_usage(fmt::format("boundary {} has {} event{} pointing at it. To keep its history, retire it instead "
+                            "(balance-boundaries retire {}); to remove both, add --with-events",
+                            b.id.substr(0, 7), events.size(), events.size() == 1 ? "" : "s", b.id.substr(0, 7)));
+  if (dry_run) {
+    ctx.confirm(fmt::format("would remove boundary {}{}", b.id.substr(0, 7),
+                            events.empty() ? "" : fmt::format(" and {} event{}", events.size(), events.size() == 1 ? "" : "s")));
+    return 0;
+  }
+  write_batch batch(s);
+  // Events first: a crash in between leaves a boundary without events, never events without one.
+  for (const auto& e : events) batch.remove(e);
+  batch.remove(b);
+  batch.commit();
+  ctx.confirm(fmt::format("removed boundary {}{}", b.id.substr(0, 7),
+                          events.empty() ? "" : fmt::format(" and {} event{}", events.size(), events.size() == 1 ? "" : "s")));
+  return 0;
+}
+
+int add_event(cli::context& ctx, const std::string& kind, const event_options& o) {
+  repo rp = ctx.open_repo();
+  store s(rp);
+  record e;
+  e.type = record_type::event;
+  e.kind = kind;
+  e.author = rp.me();
+  e.is_private = o.is_private;
+  e.at = o.at.empty() ? rp.cal().now : parse_when(o.at, rp.cal());
+  e.note = !o.text.empty() ? o.text : o.note;
+  if (!o.text.empty() && !o.note.empty()) e.note = o.text + "\n" + o.note;
+  std::optional<record> target;
+  if (!o.id.empty()) {
+    target = s.find(record_type::boundary, o.id);
+    e.boundary = target->id;
+    check_event_target(e, *target);
+  }
+  if (!o.who.empty()) {
+    e.who = rp.person(o.who, "--who");
+  } else if ((kind == "respected" || kind == "crossed") && target) {
+    auto actor = default_actor(*target, rp.config());
+    if (!actor) throw_usage(fmt::format("whose act was it? add --who NAME"));
+    e.who = *actor;
+  } else {
+    e.who = rp.me();
+  }
+  if (!o.duration.empty()) e.minutes = parse_duration(o.duration).count();
+  cli::check_flags_record(e, rp);
+  write_batch batch(s);
+  batch.add(e);
+  batch.commit();
+  std::string short_event = e.id.substr(0, 7);
+  if (kind == "respected" || kind == "crossed")
+    ctx.confirm(fmt::format("noted that boundary {} was {} ({}), event {}", target->id.substr(0, 7), kind, e.who, short_event));
+  else if (kind == "reviewed")
+    ctx.confirm(fmt::format("reviewed boundary {}, event {}", target->id.substr(0, 7), short_event));
+  else if (kind == "gave-in")
+    ctx.confirm(fmt::format("noted a yes that meant no ({}), event {}. Saying no next time is allowed.", e.who, short_event));
+  else
+    ctx.confirm(fmt::format("noted that {} asked for space{}, event {}", e.who,
+                            e.minutes ? fmt::format(" ({} min)", *e.minutes) : "", short_event));
+  return 0;
+}
+
+int due(cli::context& ctx) {
+  repo rp = ctx.open_repo();
+  store s(rp);
+  std::size_t n = 0;
+  for (const auto& v : load_boundaries(s, false)) {
+    if (!v.review_due) continue;
+    ++n;
+    ctx.out.write(fmt::format("{}: review of boundary {} due ({}; last {} {})\n", v.boundary.who, v.boundary.id.substr(0, 7),
+                              review_cadence_of(v.boundary, rp.config()).to_string(),
+                              v.review_since.utc == v.boundary.at.utc ? "set" : "reviewed", format_date(v.review_since)));
+  }
+  return n > 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cli::context ctx;
+  ctx.program = "balance-boundaries";
+  auto app = cli::make_app(ctx.program,
+                           "Boundaries with kindness: what each of you needs, when it was respected or crossed,\n"
+                           "saying yes when you meant no, asking for space, and regular reviews.");
+  cli::add_common_options(*app, ctx.opts, {format::text, format::json, format::toml, format::csv, format::tsv});
+  app->require_subcommand(1);
+
+  std::string text, who, review, at, from;
+  std::vector<std::string> tags;
+  bool add_private = false, add_dry_run = false;
+  auto* add_cmd = app->add_subcommand("add", "Set a boundary: \"I need …\" or \"I don't …\"");
+  add_cmd->add_option("text", text, "The boundary, in the owner's words")->type_name("TEXT");
+  add_cmd->add_option("--who", who, "Whose boundary it is (default: me)")->type_name("OWNER");
+  add_cmd->add_option("--review", review, "How often to review it (CADENCE; default from balance.toml)")->type_name("CADENCE");
+  add_cmd->add_option("--tag", tags, "A tag; repeat for more")->type_name("T");
+  add_cmd->add_option("--at", at, "When it was set (WHEN; default now)")->type_name("WHEN");
+  add_cmd->add_flag("--private", add_private, "Keep it under private/: never shared, only you see it");
+  add_cmd->add_option("--from", from, "Import boundaries from FILE or - (TOML, JSON or CSV)")->type_name("FILE");
+  add_cmd->add_flag("--dry-run", add_dry_run, "With --from: say what would be added, write nothing");
+
+  bool list_all = false;
+  std::string list_who;
+  auto* list_cmd = app->add_subcommand("list", "List active boundaries (the default command)");
+  list_cmd->add_flag("--all", list_all, "Retired ones too");
+  list_cmd->add_option("--who", list_who, "Only NAME's boundaries")->type_name("NAME");
+
+  std::string id;
+  auto* show_cmd = app->add_subcommand("show", "Show a boundary and its history");
+  show_cmd->add_option("id", id, "Its id (4 or more leading digits)")->required()->type_name("ID");
+
+  cli::field_flags edit_flags;
+  auto* edit_cmd = app->add_subcommand("edit", "Change a boundary: with field flags, or in the editor");
+  edit_cmd->add_option("id", id, "Its id (4 or more leading digits)")->required()->type_name("ID");
+  edit_flags.add(edit_cmd, "text", "The boundary's words");
+  edit_flags.add(edit_cmd, "review", "How often to review it (CADENCE)");
+  edit_flags.add_tags(edit_cmd);
+  edit_flags.add_at(edit_cmd);
+
+  auto* retire_cmd = app->add_subcommand("retire", "Retire a boundary; its history stays");
+  retire_cmd->add_option("id", id, "Its id (4 or more leading digits)")->required()->type_name("ID");
+
+  bool with_events = false, rm_dry_run = false;
+  auto* rm_cmd = app->add_subcommand("rm", "Remove a boundary (refused while events point at it)");
+  rm_cmd->add_option("id", id, "Its id (4 or more leading digits)")->required()->type_name("ID");
+  rm_cmd->add_flag("--with-events", with_events, "Remove its events too");
+  rm_cmd->add_flag("--dry-run", rm_dry_run, "Say what would be removed, change nothing");
+
+  event_options respected, crossed, reviewed, gave_in, space;
+  auto* respected_cmd = app->add_subcommand("respected", "Note that a boundary was respected");
+  respected_cmd->add_option("id", respected.id, "The boundary's id")->required()->type_name("ID");
+  add_event_options(respected_cmd, respected, true, "Who respected it (default: the other person, with two people)");
+  auto* crossed_cmd = app->add_subcommand("crossed", "Note that a boundary was crossed");
+  crossed_cmd->add_option("id", crossed.id, "The boundary's id")->required()->type_name("ID");
+  add_event_options(crossed_cmd, crossed, true, "Whose act it was (default: the other person, with two people)");
+  auto* review_cmd = app->add_subcommand("review", "Note that a boundary was reviewed (restarts its review clock)");
+  review_cmd->add_option("id", reviewed.id, "The boundary's id")->required()->type_name("ID");
+  add_event_options(review_cmd, reviewed, false, "");
+  auto* gave_in_cmd = app->add_subcommand("gave-in", "Note a time you said yes when you meant no");
+  gave_in_cmd->add_option("text", gave_in.text, "What happened")->required()->type_name("TEXT");
+  add_event_options(gave_in_cmd, gave_in, true, "Who gave in (default: me)");
+  auto* space_cmd = app->add_subcommand("space", "Note that you asked for space");
+  space_cmd->add_option("text", space.text, "What for (optional)")->type_name("TEXT");
+  space_cmd->add_option("--for", space.duration, "For how long (DURATION: 30m, 2h, 1d)")->type_name("DURATION");
+  add_event_options(space_cmd, space, true, "Who asked for space (default: me)");
+
+  cli::list_options log_opts;
+  auto* log_cmd = app->add_subcommand("log", "List the events (default: all of them)");
+  cli::add_list_options(log_cmd, log_opts, true, false);
+
+  auto* due_cmd = app->add_subcommand("due", "Boundaries whose review is due (exit 0 with lines, 1 and silence when none)");
+
+  std::vector<std::string> args;
+  try {
+    args = cli::with_default_command(*app, cli::arguments(argc, argv), "list");
+  } catch (const error& e) {
+    cli::print_error(ctx.program, e);
+    return exit_code(e.kind());
+  }
+  return cli::run(*app, ctx, args, [&]() -> int {
+    if (add_cmd->parsed()) return add_boundary(ctx, text, who, review, tags, at, add_private, from, add_dry_run);
+    if (list_cmd->parsed()) return list(ctx, list_all, list_who);
+    if (show_cmd->parsed()) return show(ctx, id);
+    if (edit_cmd->parsed()) return cli::run_edit(ctx, record_type::boundary, id, edit_flags);
+    if (retire_cmd->parsed()) return retire(ctx, id);
+    if (rm_cmd->parsed()) return remove(ctx, id, with_events, rm_dry_run);
+    if (respected_cmd->parsed()) return add_event(ctx, "respected", respected);
+    if (crossed_cmd->parsed()) return add_event(ctx, "crossed", crossed);
+    if (review_cmd->parsed()) return add_event(ctx, "reviewed", reviewed);
+    if (gave_in_cmd->parsed()) return add_event(ctx, "gave-in", gave_in);
+    if (space_cmd->parsed()) return add_event(ctx, "space", space);
+    if (log_cmd->parsed()) return cli::run_list(ctx, record_type::event, log_opts, "all");
+    if (due_cmd->parsed()) return due(ctx);
+    return 64;
+  });
+}
