@@ -112,9 +112,9 @@ void write_boundary_table(const std::vector<boundary_view>& views, const calenda
                           wrap_text(escape_for_terminal(b.text), output_width, indent)));
     std::string review = b.review.empty() ? "default" : b.review;
     std::string next = !b.is_active_boundary() ? fmt::format("retired {}", b.retired ? format_date(*b.retired) : "")
-                       : v.next_review ? fmt::format("next review {}{}", day(cal, *v.next_review), v.review_due ? " (due)" : "")
+                       : v.next_review ? fmt::format("next {}{}", day(cal, *v.next_review), v.review_due ? " (due)" : "")
                                        : "no reviews";
-    std::string last = v.last_event ? fmt::format("last: {} {}", v.last_event->kind, format_date(v.last_event->at)) : "nothing noted yet";
+    std::string last = v.last_event ? fmt::format("last {} {}", v.last_event->kind, format_date(v.last_event->at)) : "nothing noted yet";
     out.write(std::string(indent, ' '));
     out.write(st.dim(fmt::format("review {} · {} · {}", review, next, last)));
     out.write("\n");

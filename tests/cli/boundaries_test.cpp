@@ -1,0 +1,229 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/harness.hpp"
+
+using balance_test::first_id;
+using balance_test::result;
+using balance_test::sandbox;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct couple : sandbox {
+  couple() { init_couple(); }
+  result b(const std::vector<std::string>& args, const std::string& input = "") const {
+    return run("balance-boundaries", args, input);
+  }
+  // Adds a boundary and returns its id.
+  std::string boundary(const std::vector<std::string>& args) const {
+    std::vector<std::string> a = {"add"};
+    a.insert(a.end(), args.begin(), args.end());
+    result r = b(a);
+    if (r.status != 0) throw std::runtime_error(r.err);
+    return first_id(json_of(r));
+  }
+  std::string json_of(const result&) const {
+    auto list = nlohmann::json::parse(b({"list", "--all", "--format", "json"}).out);
+    return list.back()["id"];
+  }
+};
+
+}  // namespace
+
+TEST_CASE("boundaries add writes the owner's file with the default review", "[boundaries]") {
+  couple s;
+  result r = s.b({"add", "I need an hour to myself after work", "--tag", "work", "--at", "2026-11-01 09:00"});
+  REQUIRE(r.status == 0);
+  std::string text = s.read("boundaries/alex.toml");
+  std::string id = first_id(text);
+  CHECK(r.err == "added boundary " + id.substr(0, 7) + " (alex); review monthly\n");
+  CHECK(text == "[[boundary]]\nid = \"" + id +
+                    "\"\nat = 2026-11-01T09:00:00+01:00\nwho = \"alex\"\ntext = \"I need an hour to myself after work\"\n"
+                    "review = \"monthly\"\nstatus = \"active\"\ntags = [\"work\"]\n");
+  CHECK(s.b({"add", "I don't want my phone read", "--who", "sam", "--review", "every 90 days"}).status == 0);
+  CHECK_THAT(s.read("boundaries/sam.toml"), Catch::Contains("who = \"sam\"") && Catch::Contains("review = \"every 90 days\""));
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+}
+
+TEST_CASE("boundaries add refuses a bad cadence, an unknown owner and an empty text", "[boundaries]") {
+  couple s;
+  auto before = s.snapshot();
+  result cadence = s.b({"add", "x", "--review", "fortnightly"});
+  CHECK(cadence.status == 64);
+  CHECK_THAT(cadence.err, Catch::StartsWith("balance-boundaries: bad cadence \"fortnightly\""));
+  result who = s.b({"add", "x", "--who", "sma"});
+  CHECK(who.status == 64);
+  CHECK(who.err == "balance-boundaries: --who sma: not a person in balance.toml (did you mean \"sam\"?)\n");
+  CHECK(s.b({"add", "  "}).status == 64);
+  CHECK(s.b({"add", "x", "--who", "sam", "--private"}).status == 64);
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("boundaries events: respected and crossed default to the other person; --by is --who", "[boundaries][events]") {
+  couple s;
+  std::string mine = s.boundary({"I need quiet mornings", "--at", "2026-11-01"});
+  result crossed = s.b({"crossed", mine.substr(0, 5), "--note", "early call", "--at", "2026-11-10 07:00"});
+  REQUIRE(crossed.status == 0);
+  std::string events = s.read("boundaries/alex/2026-11.toml");
+  std::string ev = first_id(events);
+  CHECK(crossed.err == "noted that boundary " + mine.substr(0, 7) + " was crossed (sam), event " + ev.substr(0, 7) + "\n");
+  CHECK(events == "[[event]]\nid = \"" + ev + "\"\nat = 2026-11-10T07:00:00+01:00\nkind = \"crossed\"\nboundary = \"" + mine +
+                      "\"\nwho = \"sam\"\nnote = \"early call\"\n");
+  CHECK(s.b({"respected", mine.substr(0, 5), "--by", "alex"}).status == 0);
+  CHECK_THAT(s.read("boundaries/alex/2026-11.toml"), Catch::Contains("kind = \"respected\"\nboundary = \"" + mine + "\"\nwho = \"alex\""));
+  // Three people: there is no single "other person".
+  s.settings("version = 1\n[[person]]\nname = \"alex\"\n[[person]]\nname = \"sam\"\n[[person]]\nname = \"kim\"\n");
+  result ask = s.b({"crossed", mine.substr(0, 5)});
+  CHECK(ask.status == 64);
+  CHECK(ask.err == "balance-boundaries: whose act was it? add --who NAME\n");
+}
+
+TEST_CASE("boundaries events on a missing or retired boundary are refused and change nothing", "[boundaries][events]") {
+  couple s;
+  std::string id = s.boundary({"I need quiet mornings"});
+  CHECK(s.b({"retire", id.substr(0, 5)}).err == "retired boundary " + id.substr(0, 7) + "; its history stays\n");
+  CHECK_THAT(s.read("boundaries/alex.toml"), Catch::Contains("status = \"retired\"\nretired = 2026-11-22T21:00:00+01:00\n"));
+  auto before = s.snapshot();
+  result retired = s.b({"crossed", id.substr(0, 5)});
+  CHECK(retired.status == 64);
+  CHECK(retired.err == "balance-boundaries: boundary " + id.substr(0, 7) +
+                           " was retired on 2026-11-22; a retired boundary keeps its history but takes no new events\n");
+  result missing = s.b({"respected", "ffff"});
+  CHECK(missing.status == 64);
+  CHECK(missing.err == "balance-boundaries: no boundary has an id starting with ffff\n");
+  CHECK(s.snapshot() == before);
+  CHECK(s.b({"retire", id.substr(0, 5)}).err == "boundary " + id.substr(0, 7) + " is already retired\n");
+}
+
+TEST_CASE("boundaries gave-in and space, with durations", "[boundaries][events]") {
+  couple s;
+  result gave = s.b({"gave-in", "said yes to hosting when I meant no", "--as", "sam"});
+  CHECK(gave.status == 0);
+  CHECK_THAT(gave.err, Catch::Contains("noted a yes that meant no (sam)"));
+  CHECK_THAT(s.read("boundaries/sam/2026-11.toml"), Catch::Contains("kind = \"gave-in\"\nwho = \"sam\"\nnote = \"said yes to hosting when I meant no\"\n"));
+  result space = s.b({"space", "a walk alone", "--for", "2h"});
+  CHECK(space.status == 0);
+  CHECK_THAT(space.err, Catch::Contains("noted that alex asked for space (120 min)"));
+  CHECK_THAT(s.read("boundaries/alex/2026-11.toml"), Catch::Contains("kind = \"space\"\nwho = \"alex\"\nminutes = 120\nnote = \"a walk alone\"\n"));
+  auto before = s.snapshot();
+  result bad = s.b({"space", "--for", "ages"});
+  CHECK(bad.status == 64);
+  CHECK_THAT(bad.err, Catch::StartsWith("balance-boundaries: bad DURATION \"ages\""));
+  CHECK(s.b({"space", "--for", "0m"}).status == 64);
+  CHECK(s.b({"gave-in", "x", "--who", "bob"}).status == 64);
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("boundaries rm is refused while events point at it, naming retire; --with-events removes both", "[boundaries]") {
+  couple s;
+  std::string id = s.boundary({"I need quiet mornings"});
+  s.b({"crossed", id.substr(0, 5)});
+  auto before = s.snapshot();
+  result refused = s.b({"rm", id.substr(0, 5)});
+  CHECK(refused.status == 64);
+  CHECK(refused.err == "balance-boundaries: boundary " + id.substr(0, 7) +
+                           " has 1 event pointing at it. To keep its history, retire it instead (balance-boundaries retire " +
+                           id.substr(0, 7) + "); to remove both, add --with-events\n");
+  CHECK(s.b({"rm", id.substr(0, 5), "--with-events", "--dry-run"}).err == "would remove boundary " + id.substr(0, 7) + " and 1 event\n");
+  CHECK(s.snapshot() == before);
+  CHECK(s.b({"rm", id.substr(0, 5), "--with-events"}).status == 0);
+  CHECK_FALSE(fs::exists(s.repo() / "boundaries/alex.toml"));
+  CHECK_FALSE(fs::exists(s.repo() / "boundaries/alex/2026-11.toml"));
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+}
+
+TEST_CASE("boundaries list shows active ones with their review line; --all adds retired", "[boundaries][list]") {
+  couple s;
+  std::string a = s.boundary({"I need quiet mornings", "--at", "2026-11-01 08:00"});
+  std::string b = s.boundary({"I don't discuss money after 22:00", "--who", "sam", "--at", "2026-10-01 08:00"});
+  s.b({"respected", a.substr(0, 5), "--at", "2026-11-20 08:00"});
+  result r = s.b({});
+  CHECK(r.status == 0);
+  CHECK(r.out == a.substr(0, 7) + "   alex  I need quiet mornings\n"
+                 "                review monthly · next 2026-12-01 · last respected 2026-11-20\n\n" +
+                 b.substr(0, 7) + "   sam   I don't discuss money after 22:00\n"
+                 "                review monthly · next 2026-11-01 (due) · nothing noted yet\n");
+  s.b({"retire", b.substr(0, 5)});
+  CHECK(s.b({"list"}).out.find("money") == std::string::npos);
+  CHECK_THAT(s.b({"list", "--all"}).out, Catch::Contains("retired 2026-11-22"));
+  CHECK(s.b({"list", "--who", "sam"}).err == "no active boundaries\n");
+  CHECK(nlohmann::json::parse(s.b({"list", "--all", "--format", "json"}).out).size() == 2);
+}
+
+TEST_CASE("boundaries show prints the history of events", "[boundaries]") {
+  couple s;
+  std::string a = s.boundary({"I need quiet mornings", "--at", "2026-11-01 08:00"});
+  s.b({"crossed", a.substr(0, 5), "--at", "2026-11-10 08:00", "--note", "early call"});
+  s.b({"review", a.substr(0, 5), "--at", "2026-11-12 08:00", "--note", "still right"});
+  result r = s.b({"show", a.substr(0, 5)});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("text    I need quiet mornings\n") && Catch::Contains("next review  2026-12-12\n") &&
+                        Catch::Contains("history\n") && Catch::Contains("crossed (sam)  early call\n") &&
+                        Catch::Contains("reviewed (alex)  still right\n"));
+}
+
+TEST_CASE("boundaries edit with flags and log with filters", "[boundaries]") {
+  couple s;
+  std::string a = s.boundary({"I need quiet mornings"});
+  CHECK(s.b({"edit", a.substr(0, 5), "--text", "I need quiet mornings before 9", "--review", "weekly"}).status == 0);
+  CHECK_THAT(s.read("boundaries/alex.toml"), Catch::Contains("text = \"I need quiet mornings before 9\"\nreview = \"weekly\""));
+  CHECK(s.b({"edit", a.substr(0, 5), "--review", "sometimes"}).status == 64);
+  s.b({"crossed", a.substr(0, 5), "--at", "2026-10-10"});
+  s.b({"space", "--for", "30m"});
+  auto kinds = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    for (const auto& e : nlohmann::json::parse(s.b(args).out)) out.push_back(e["kind"]);
+    return out;
+  };
+  using v = std::vector<std::string>;
+  CHECK(kinds({"log", "--format", "json"}) == v{"crossed", "space"});
+  CHECK(kinds({"log", "--format", "json", "--period", "2026-11"}) == v{"space"});
+  CHECK(kinds({"log", "--format", "json", "--kind", "crossed"}) == v{"crossed"});
+  CHECK(kinds({"log", "--format", "json", "--who", "sam"}) == v{"crossed"});
+  CHECK(s.b({"log", "--kind", "crosed"}).status == 64);
+}
+
+TEST_CASE("boundaries due: reviewed yesterday is not due; never reviewed past its cadence is", "[boundaries][due]") {
+  couple s;
+  std::string fresh = s.boundary({"I need quiet mornings", "--at", "2026-09-01 08:00"});
+  std::string stale = s.boundary({"I don't discuss money after 22:00", "--who", "sam", "--at", "2026-10-01 08:00"});
+  s.boundary({"I need a weekly walk", "--review", "off", "--at", "2026-01-01 08:00"});
+  s.b({"review", fresh.substr(0, 5), "--at", "yesterday 10:00"});
+  result r = s.b({"due"});
+  CHECK(r.status == 0);
+  CHECK(r.out == "sam: review of boundary " + stale.substr(0, 7) + " due (monthly; last set 2026-10-01)\n");
+  CHECK(r.out.find("money") == std::string::npos);  // never the boundary's words
+  // A month after yesterday's review it is due again.
+  s.env["BALANCE_NOW"] = "2026-12-21T10:00:00+01:00";
+  CHECK_THAT(s.b({"due"}).out, Catch::Contains(fresh.substr(0, 7) + " due (monthly; last reviewed 2026-11-21)"));
+  s.b({"review", stale.substr(0, 5)});
+  s.b({"review", fresh.substr(0, 5)});
+  result none = s.b({"due"});
+  CHECK(none.status == 1);
+  CHECK(none.out.empty());
+}
+
+TEST_CASE("boundaries: an event pointing at a missing boundary is reported by balance check", "[boundaries]") {
+  couple s;
+  s.write("boundaries/sam/2026-11.toml",
+          "[[event]]\nid = \"e00000000001\"\nat = 2026-11-02T08:00:00+01:00\nkind = \"crossed\"\nboundary = \"b00000000009\"\nwho = \"alex\"\n");
+  result r = s.run("balance", {"check"});
+  CHECK(r.status == 65);
+  CHECK(r.out == "boundaries/sam/2026-11.toml:5:12: event e00000000001 points at boundary b00000000009, which does not exist\n");
+}
+
+TEST_CASE("boundaries: private boundaries take only private events", "[boundaries][private]") {
+  couple s;
+  CHECK(s.b({"add", "I need to journal alone", "--private"}).status == 0);
+  std::string id = first_id(s.read("private/boundaries/alex.toml"));
+  result shared = s.b({"review", id.substr(0, 5)});
+  CHECK(shared.status == 64);
+  CHECK_THAT(shared.err, Catch::Contains("is private; note its events with --private"));
+  CHECK(s.b({"review", id.substr(0, 5), "--private"}).status == 0);
+  CHECK(fs::exists(s.repo() / "private/boundaries/alex/2026-11.toml"));
+  CHECK(s.b({"list", "--as", "sam"}).err == "no active boundaries\n");
+}
