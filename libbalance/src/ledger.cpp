@@ -90,22 +90,18 @@ std::string bar(double share, double target) {
 
 }  // namespace
 
-ledger_balance compute_balance(const std::vector<record>& entries, const settings& cfg, share_group by,
-                               share_measure measure, const period& span, const calendar& cal) {
-  ledger_balance b;
-  b.span_text = describe_period(span, cal);
-  if (span.begin != sys_seconds::min()) b.begin = format_timestamp(cal.tz.at(span.begin));
-  if (span.end != sys_seconds::max()) b.end = format_timestamp(cal.tz.at(span.end));
-  b.by = by;
-  b.measure = measure;
-  b.span = span;
-  std::map<std::string, group_shares> groups;
-  auto add = [&](const std::string& key, const record& r) {
-    auto& g = groups[key];
+balance_accumulator::balance_accumulator(const settings& cfg, share_group by, share_measure measure)
+    : cfg_(cfg), by_(by), measure_(measure) {}
+
+void balance_accumulator::add(const record& r) {
+  if (r.type != record_type::entry) return;
+  ++entries_;
+  auto add_to = [&](const std::string& key) {
+    auto& g = groups_[key];
     g.group = key;
     if (g.people.empty())
-      for (const auto& p : cfg.people) g.people.push_back({p, 0, 0, 0, 0});
-    double amount = amount_of(r, measure);
+      for (const auto& p : cfg_.people) g.people.push_back({p, 0, 0, 0, 0});
+    double amount = amount_of(r, measure_);
     g.total += amount;
     ++g.entries;
     for (auto& p : g.people)
@@ -114,27 +110,35 @@ ledger_balance compute_balance(const std::vector<record>& entries, const setting
         ++p.entries;
       }
   };
-  for (const auto& r : entries) {
-    if (r.type != record_type::entry) continue;
-    ++b.entries;
-    switch (by) {
-      case share_group::kind: add(r.kind, r); break;
-      case share_group::topic:
-        if (!r.topic.empty()) add(r.topic, r);
-        break;
-      case share_group::tag:
-        for (const auto& t : r.tags) add(t, r);
-        break;
-    }
+  switch (by_) {
+    case share_group::kind: add_to(r.kind); break;
+    case share_group::topic:
+      if (!r.topic.empty()) add_to(r.topic);
+      break;
+    case share_group::tag:
+      for (const auto& t : r.tags) add_to(t);
+      break;
   }
-  double equal = cfg.people.empty() ? 0.0 : 1.0 / static_cast<double>(cfg.people.size());
+}
+
+ledger_balance balance_accumulator::finish(const period& span, const calendar& cal) const {
+  ledger_balance b;
+  b.by = by_;
+  b.measure = measure_;
+  b.span = span;
+  b.span_text = describe_period(span, cal);
+  if (span.begin != sys_seconds::min()) b.begin = format_timestamp(cal.tz.at(span.begin));
+  if (span.end != sys_seconds::max()) b.end = format_timestamp(cal.tz.at(span.end));
+  b.entries = entries_;
+  auto groups = groups_;
+  double equal = cfg_.people.empty() ? 0.0 : 1.0 / static_cast<double>(cfg_.people.size());
   for (auto& [key, g] : groups) {
     for (auto& p : g.people) {
       p.share = g.total > 0 ? p.sum / g.total : 0.0;
-      p.target = by == share_group::kind ? cfg.target_share(key, p.name) : equal;
+      p.target = by_ == share_group::kind ? cfg_.target_share(key, p.name) : equal;
     }
   }
-  if (by == share_group::kind) {
+  if (by_ == share_group::kind) {
     for (const auto& k : entry_kinds())
       if (auto it = groups.find(k); it != groups.end()) b.groups.push_back(std::move(it->second));
   } else {
@@ -143,12 +147,25 @@ ledger_balance compute_balance(const std::vector<record>& entries, const setting
   return b;
 }
 
+ledger_balance compute_balance(const std::vector<record>& entries, const settings& cfg, share_group by,
+                               share_measure measure, const period& span, const calendar& cal) {
+  balance_accumulator acc(cfg, by, measure);
+  for (const auto& r : entries) acc.add(r);
+  return acc.finish(span, cal);
+}
+
 void write_balance_text(const ledger_balance& b, sink& out, const style& st) {
   out.write(st.bold(fmt::format("Give and take, {}", b.span_text)));
   out.write("\n");
   out.write(fmt::format("Each person's share by {}, next to the share you agreed on.\n", share_measure_name(b.measure)));
   out.write("\n");
+  write_balance_table(b, out, st);
+}
+
+void write_balance_table(const ledger_balance& b, sink& out, const style& st, std::size_t indent) {
+  std::string pad(indent, ' ');
   if (b.groups.empty()) {
+    out.write(pad);
     out.write(b.entries == 0 ? "No entries in this period.\n"
                              : fmt::format("No entries in this period have a {}.\n", share_group_name(b.by)));
     return;
@@ -162,7 +179,7 @@ void write_balance_text(const ledger_balance& b, sink& out, const style& st) {
   table.add_column("");
   table.add_column("AGREED", align::right);
   table.add_column("DIFF", align::right);
-  table.add_column(b.measure == share_measure::count ? "ENTRIES" : std::string(share_measure_name(b.measure)) == "weight" ? "WEIGHT" : "MINUTES",
+  table.add_column(b.measure == share_measure::count ? "ENTRIES" : b.measure == share_measure::weight ? "WEIGHT" : "MINUTES",
                    align::right);
   for (const auto& g : b.groups) {
     bool first = true;
@@ -172,8 +189,19 @@ void write_balance_text(const ledger_balance& b, sink& out, const style& st) {
       first = false;
     }
   }
-  table.render(out, output_width, st);
-  out.write(st.dim("\n█ share  ┊ agreed share. Shares describe who logged what, not who is right.\n"));
+  string_sink rendered;
+  table.render(rendered, output_width - indent, st);
+  std::size_t start = 0;
+  const std::string& text = rendered.str();
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    out.write(pad);
+    out.write(text.substr(start, nl - start + 1));
+    start = nl + 1;
+  }
+  out.write("\n");
+  out.write(pad);
+  out.write(st.dim("█ share  ┊ agreed share. Shares describe who logged what, not who is right.\n"));
 }
 
 void write_balance_json(const ledger_balance& b, sink& out) {

@@ -314,7 +314,8 @@ std::string describe_period(const period& p, const calendar& cal) {
   std::string first = p.begin == sys_seconds::min() ? "…" : date_text(cal.day_of(p.begin));
   std::string last = p.end == sys_seconds::max() ? "…" : date_text(cal.day_of(p.end - std::chrono::seconds(1)));
   std::string span = first == last ? first : fmt::format("{} – {}", first, last);
-  if (p.label.empty() || p.label == first || p.label == span) return span;
+  // A range's label repeats its dates; a date alone is its own name.
+  if (p.label.empty() || p.label == first || p.label == span || p.label.find("..") != std::string::npos) return span;
   return fmt::format("{} ({})", p.label, span);
 }
 

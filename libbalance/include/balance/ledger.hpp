@@ -2,6 +2,7 @@
 // on (never as a debt), whose turn it is to choose, and an export for plain-text accounting tools.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,21 @@ struct ledger_balance {
   std::vector<group_shares> groups;  // kinds in their documented order; topics and tags sorted
 };
 
+// Adds up shares one entry at a time (for reports that stream their records).
+class balance_accumulator {
+ public:
+  balance_accumulator(const settings& cfg, share_group by, share_measure measure);
+  void add(const record& entry);
+  ledger_balance finish(const period& span, const calendar& cal) const;
+
+ private:
+  const settings& cfg_;
+  share_group by_;
+  share_measure measure_;
+  std::size_t entries_ = 0;
+  std::map<std::string, group_shares> groups_;
+};
+
 // Shares of `entries` (all in the period already). Targets come from [ledger.target] for kinds
 // (equal shares when a kind has none); topics and tags compare against equal shares. Entries
 // without the group's key (no topic, no tags) are left out of topic/tag groups; with
@@ -57,8 +73,11 @@ struct ledger_balance {
 ledger_balance compute_balance(const std::vector<record>& entries, const settings& cfg, share_group by,
                                share_measure measure, const period& span, const calendar& cal);
 
-// Text: a table per group with each person's share, a bar, the target and the difference.
+// Text: a heading, then a table per group with each person's share, a bar, the target and the
+// difference.
 void write_balance_text(const ledger_balance& b, sink& out, const style& st);
+// Just the table and its legend (the report has its own heading), indented by `indent` spaces.
+void write_balance_table(const ledger_balance& b, sink& out, const style& st, std::size_t indent = 0);
 // JSON with "schema": 1 and the raw sums.
 void write_balance_json(const ledger_balance& b, sink& out);
 

@@ -1,0 +1,29 @@
+// Reminders: everything that is due now, for cron. Check-ins due by the cadence, boundary
+// reviews due, people without solo time for `signs.solo_days` days, and — only alongside another
+// due item, so it never nags on its own — whose turn it is for each topic in [remind] turns.
+// Reminders never carry what people wrote (notes, feelings, boundary text): only that
+// something is due.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "balance/output.hpp"
+#include "balance/store.hpp"
+
+namespace balance {
+
+struct reminder {
+  std::string type;     // checkin, review, solo, turn
+  std::string who;      // the person it is for (the chooser for turns)
+  std::string subject;  // a boundary id (review), a topic (turn)
+  std::string text;     // the line printed
+};
+
+// The reminders for `people` (boundary reviews for boundaries they own; turns for everyone).
+std::vector<reminder> due_reminders(const store& s, const std::vector<std::string>& people);
+
+void write_reminders_text(const std::vector<reminder>& items, sink& out);
+void write_reminders_json(const std::vector<reminder>& items, sink& out);
+
+}  // namespace balance

@@ -1,0 +1,159 @@
+// The report: a calm picture of a period, leading with what works, then each balance dimension,
+// the give and take, choices, boundaries, and the signs of imbalance with their evidence, how
+// much data they rest on, and one suggestion addressed to both people.
+//
+// Records are streamed into a report_builder in any order; it keeps only running totals, so memory
+// does not grow with the number of records. Signs are raised only with their minimum data.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "balance/ledger.hpp"
+#include "balance/output.hpp"
+#include "balance/period.hpp"
+#include "balance/record.hpp"
+#include "balance/settings.hpp"
+#include "balance/store.hpp"
+
+namespace balance {
+
+// Section ids, in the order they are printed (DESIGN §9.1).
+const std::vector<std::string>& report_sections();
+
+struct person_dimension {
+  std::string name;
+  std::optional<double> mean;           // this period
+  std::size_t count = 0;
+  std::optional<double> previous_mean;  // the previous period of equal length
+  std::size_t previous_count = 0;
+  std::string sparkline;                // weekly means, ▁…█ ('·' for a week without a rating)
+  std::optional<double> trend() const {
+    if (!mean || !previous_mean) return std::nullopt;
+    return *mean - *previous_mean;
+  }
+};
+
+struct dimension_summary {
+  std::string key;
+  std::string question;
+  std::string high;
+  bool retired = false;  // rated in the data but no longer configured
+  std::vector<person_dimension> people;
+  std::optional<double> mean;  // all people's ratings together
+  std::size_t count = 0;
+  std::optional<double> gap;   // max − min of the people's means (needs two people with ratings)
+};
+
+struct dated_words {
+  std::string who;
+  timestamp at;
+  std::string text;
+};
+
+struct topic_choices {
+  std::string topic;
+  std::size_t choices = 0;
+  std::vector<std::pair<std::string, std::size_t>> counts;  // per person, balance.toml order
+  std::string next;                                          // whose turn is next
+};
+
+struct boundary_counts {
+  std::string person;
+  std::size_t active = 0;        // their active boundaries
+  std::size_t respected = 0;     // events on their boundaries
+  std::size_t crossed = 0;
+  std::size_t gave_in = 0;       // by them
+  std::size_t space = 0;         // times they asked for space
+  std::int64_t space_minutes = 0;
+};
+
+struct sign {
+  std::string id;                     // one-sided, blurred-boundaries, …
+  std::string title;
+  std::vector<std::string> concerns;  // who it is about
+  std::vector<std::string> evidence;  // sentences with numbers
+  std::string data;                   // how much data it rests on
+  std::string suggestion;             // an invitation to both
+};
+
+struct report {
+  // header
+  std::vector<std::string> people;
+  period span;
+  std::string span_text;
+  std::string begin, end;  // RFC 3339 in the calendar's zone; empty when open
+  bool shared_only = false;
+  std::size_t checkins = 0, entries = 0, events = 0;
+  std::optional<std::string> previous_text;
+
+  // working
+  std::vector<std::string> working;  // sentences about what goes well
+  std::vector<dated_words> thanks;   // the latest, newest first
+
+  // checkins
+  std::vector<dimension_summary> dimensions;
+  std::vector<dated_words> feelings;  // latest per person
+  std::vector<dated_words> needs;     // latest per person
+  std::optional<std::string> mood_note;
+
+  // give_and_take
+  ledger_balance give_and_take;
+
+  // choices
+  std::vector<topic_choices> choices;
+
+  // boundaries
+  std::vector<boundary_counts> boundaries;
+
+  // signs
+  std::vector<sign> signs;
+  std::vector<std::string> not_enough_data;  // signs that could not be checked yet, and why
+
+  // safety: set when the viewer's latest private `safe` is 2 or lower (never with shared_only)
+  bool safety = false;
+  std::string safety_resources;
+};
+
+struct report_options {
+  period span;
+  std::optional<period> previous;
+  bool shared_only = false;           // --shared: no private record at all
+  std::optional<std::int64_t> viewer_safe;  // the viewer's latest private `safe`
+  std::string safety_resources;       // [safety] resources from the viewer's user config
+};
+
+class report_builder {
+ public:
+  report_builder(const settings& cfg, const calendar& cal, report_options opts);
+  ~report_builder();
+  report_builder(const report_builder&) = delete;
+  report_builder& operator=(const report_builder&) = delete;
+
+  // Any record, any order. Records outside the period (and its predecessor, for check-ins) are
+  // ignored; boundary definitions count whatever their date.
+  void add(const record& r);
+  report finish();
+
+ private:
+  struct state;
+  std::unique_ptr<state> s_;
+};
+
+// Builds the report from the repository: reads only the month files the period (and its
+// predecessor) need, boundary definitions, and the viewer's private check-ins for `safe`.
+report build_report(const store& s, const period& span, bool shared_only,
+                    const std::function<void(const diagnostic&)>& on_warning = {});
+
+// Renderers. `sections` empty means all; otherwise only the named ones, in report order.
+void write_report_text(const report& r, const std::vector<std::string>& sections, sink& out, const style& st);
+void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out);
+void write_report_json(const report& r, const std::vector<std::string>& sections, sink& out);
+
+// Checks --section values; throws error{usage} with a did-you-mean.
+std::vector<std::string> parse_sections(const std::vector<std::string>& given);
+
+}  // namespace balance

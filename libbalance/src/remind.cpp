@@ -1,0 +1,77 @@
+#include "balance/remind.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "balance/boundaries.hpp"
+#include "balance/checkin.hpp"
+#include "balance/format.hpp"
+#include "balance/ledger.hpp"
+#include "balance/query.hpp"
+
+namespace balance {
+
+std::vector<reminder> due_reminders(const store& s, const std::vector<std::string>& people) {
+  const repo& rp = s.repository();
+  const settings& cfg = rp.config();
+  const calendar& cal = rp.cal();
+  std::vector<reminder> out;
+
+  for (const auto& d : checkins_due(s, people))
+    out.push_back({"checkin", d.who, "", fmt::format("{}: check-in due ({})", d.who, cfg.checkin_cadence.to_string())});
+
+  for (const auto& v : load_boundaries(s, false)) {
+    if (!v.review_due || std::find(people.begin(), people.end(), v.boundary.who) == people.end()) continue;
+    out.push_back({"review", v.boundary.who, v.boundary.id,
+                   fmt::format("{}: review of boundary {} due", v.boundary.who, v.boundary.id.substr(0, 7))});
+  }
+
+  // Solo time: someone busy in the ledger lately with nothing of their own.
+  period window = parse_period(fmt::format("{}d", cfg.signs.solo_days), cal);
+  query q;
+  q.type = record_type::entry;
+  q.span = window;
+  std::map<std::string, std::pair<std::size_t, bool>> activity;  // entries, had solo
+  for (const auto& e : run_query(s, q)) {
+    auto& a = activity[e.who];
+    ++a.first;
+    if (e.kind == "solo") a.second = true;
+  }
+  for (const auto& p : people) {
+    auto it = activity.find(p);
+    if (it == activity.end() || it->second.second) continue;
+    out.push_back({"solo", p, "", fmt::format("{}: no solo time in {} days; something of your own is due", p, cfg.signs.solo_days)});
+  }
+
+  // Turns only ride along with something else that is due.
+  if (!out.empty()) {
+    for (const auto& topic : cfg.remind_turns) {
+      query choices;
+      choices.type = record_type::entry;
+      choices.kind = "choice";
+      choices.topic = topic;
+      auto t = whose_turn(run_query(s, choices), topic, cfg, 8);
+      if (!t.person.empty()) out.push_back({"turn", t.person, topic, fmt::format("{}: {}'s turn to choose", topic, t.person)});
+    }
+  }
+  return out;
+}
+
+void write_reminders_text(const std::vector<reminder>& items, sink& out) {
+  for (const auto& r : items) out.write(r.text + "\n");
+}
+
+void write_reminders_json(const std::vector<reminder>& items, sink& out) {
+  std::string json = "{\"schema\": 1, \"due\": [";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& r = items[i];
+    json += fmt::format("{}\n  {{\"type\": {}, \"who\": {}, \"subject\": {}, \"text\": {}}}", i ? "," : "",
+                        json_string(r.type), json_string(r.who), r.subject.empty() ? "null" : json_string(r.subject),
+                        json_string(r.text));
+  }
+  json += items.empty() ? "]}\n" : "\n]}\n";
+  out.write(json);
+}
+
+}  // namespace balance

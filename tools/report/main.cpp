@@ -1,0 +1,78 @@
+// balance-report: a calm text report over a period — what works first, then the dimensions,
+// the give and take, choices, boundaries, and the signs of imbalance with their evidence.
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/format.hpp"
+#include "balance/import.hpp"
+#include "balance/record_file.hpp"
+#include "balance/report.hpp"
+#include "balance/store.hpp"
+#include "cli.hpp"
+
+using namespace balance;
+
+int main(int argc, char** argv) {
+  cli::context ctx;
+  ctx.program = "balance-report";
+  auto app = cli::make_app(ctx.program,
+                           "A calm report over a period: what is working, each balance dimension, the give and\n"
+                           "take, choices, boundaries, and the signs of imbalance with the evidence behind them.");
+  cli::add_common_options(*app, ctx.opts, {format::text, format::markdown, format::json});
+  std::string period_text, since, until, from;
+  std::vector<std::string> sections;
+  bool shared_only = false;
+  app->add_option("--period,-p", period_text, "The period (PERIOD; default 28d)")->type_name("PERIOD");
+  app->add_option("--since", since, "From WHEN (instead of --period)")->type_name("WHEN");
+  app->add_option("--until", until, "Until WHEN (instead of --period)")->type_name("WHEN");
+  app->add_option("--section", sections,
+                  "Only these sections: header, working, checkins, give_and_take, choices, boundaries, signs, safety")
+      ->type_name("S");
+  app->add_flag("--shared", shared_only, "Leave out every private record: a report for both of you");
+  app->add_option("--from", from, "Report over records from FILE or - instead of the repository")->type_name("FILE");
+
+  return cli::run(*app, ctx, cli::arguments(argc, argv), [&]() -> int {
+    repo rp = ctx.open_repo();
+    format f = ctx.output_format({format::text, format::markdown, format::json});
+    auto chosen = parse_sections(sections);
+    if (!period_text.empty() && (!since.empty() || !until.empty())) throw_usage("use either --period or --since/--until, not both");
+    period span = (!since.empty() || !until.empty()) ? period_between(since, until, rp.cal())
+                                                      : parse_period(period_text.empty() ? "28d" : period_text, rp.cal());
+    report r;
+    if (!from.empty()) {
+      // Records from a pipe: any mix of the four types, as the list commands print them.
+      std::string text = read_input(from);
+      zone z = rp.data_zone();
+      read_options opts{&rp.config(), &z, false};
+      opts.id_optional = true;
+      parsed_file parsed = parse_record_text(text, from == "-" ? "<stdin>" : from, opts);
+      if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
+      for (const auto& w : parsed.warnings) ctx.warn(w);
+      report_options ro;
+      ro.span = span;
+      ro.previous = previous_period(span, rp.cal());
+      ro.shared_only = shared_only;
+      ro.safety_resources = rp.user().safety_resources;
+      if (!shared_only && rp.knows_me()) {
+        std::optional<timestamp> latest;
+        for (const auto& c : parsed.records)
+          if (c.type == record_type::checkin && c.is_private && c.safe && c.who == rp.me() && (!latest || c.at.utc > latest->utc)) {
+            latest = c.at;
+            ro.viewer_safe = c.safe;
+          }
+      }
+      report_builder builder(rp.config(), rp.cal(), ro);
+      for (const auto& rec : parsed.records) builder.add(rec);
+      r = builder.finish();
+    } else {
+      store s(rp);
+      r = build_report(s, span, shared_only, [&](const diagnostic& d) { ctx.warn(d); });
+    }
+    switch (f) {
+      case format::json: write_report_json(r, chosen, ctx.out); break;
+      case format::markdown: write_report_markdown(r, chosen, ctx.out); break;
+      default: write_report_text(r, chosen, ctx.out, ctx.out_style(rp.user())); break;
+    }
+    return 0;
+  });
+}
