@@ -1,13 +1,16 @@
 #!/bin/sh
-# Tests the shell completions of the balance front door in real bash, zsh and fish.
+# Tests the shell completions of the balance front door and of balance-checkin in real bash, zsh
+# and fish.
 #
 #   sh tests/completions/run.sh BIN_DIR
 #
-# BIN_DIR is the build's bin/ directory; `balance` resolves to BIN_DIR/balance. Each case types a
-# partial command line, asks the shell for completions the way it does on <TAB>, and compares the
-# candidates with what we expect:
-#   bash: source the file, set COMP_WORDS/COMP_CWORD/COMP_LINE/COMP_POINT, call _balance, read
-#         COMPREPLY;
+# BIN_DIR is the build's bin/ directory. The programs are copied out of it, so that what
+# `balance commands` finds does not change as more tools are built: the front-door cases run
+# with only `balance` (and the test's own balance-demo), the balance-checkin cases with
+# `balance` and `balance-checkin`. Each case types a partial command line, asks the shell for
+# completions the way it does on <TAB>, and compares the candidates with what we expect:
+#   bash: source the file(s), set COMP_WORDS/COMP_CWORD/COMP_LINE/COMP_POINT, call the completion
+#         function, read COMPREPLY;
 #   zsh:  run an interactive `zsh -f` in a pseudo-terminal (zsh/zpty) with compinit and our
 #         directory first in $fpath, press TAB, and record every candidate through a wrapper
 #         around the compadd builtin;
@@ -21,7 +24,9 @@ if [ $# -ne 1 ]; then
   exit 64
 fi
 bin=$(cd "$1" 2>/dev/null && pwd) || { echo "run.sh: no such directory: $1" >&2; exit 66; }
-[ -x "$bin/balance" ] || { echo "run.sh: $bin/balance is not built" >&2; exit 66; }
+for program in balance balance-checkin; do
+  [ -x "$bin/$program" ] || { echo "run.sh: $bin/$program is not built" >&2; exit 66; }
+done
 root=$(cd "$(dirname "$0")" && cd "$(pwd -P)/../.." && pwd)
 comp=$root/completions
 
@@ -53,11 +58,26 @@ mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 mkdir "$tmp/ext"
 printf '#!/bin/sh\necho "demo $*"\n' >"$tmp/ext/balance-demo"
 chmod +x "$tmp/ext/balance-demo"
-export PATH="$bin:$tmp/ext:$PATH"
-if [ "$(command -v balance)" != "$bin/balance" ]; then
-  echo "run.sh: balance resolves to $(command -v balance), not $bin/balance" >&2
-  exit 1
-fi
+
+# The front door looks for balance-WORD beside its own (resolved) executable, so each set of
+# programs gets a directory of its own: hard links where possible, copies otherwise.
+# front/: balance alone; tools/: balance and balance-checkin.
+mkdir "$tmp/front" "$tmp/tools"
+for target in front/balance tools/balance tools/balance-checkin; do
+  program=${target#*/}
+  ln "$bin/$program" "$tmp/$target" 2>/dev/null || cp "$bin/$program" "$tmp/$target" || exit 1
+  "$tmp/$target" --version >/dev/null 2>&1 || { echo "run.sh: $tmp/$target does not run" >&2; exit 1; }
+done
+original_path=$PATH
+# use_programs front|tools: which programs `balance` and `balance-checkin` resolve to.
+use_programs() {
+  export PATH="$tmp/$1:$tmp/ext:$original_path"
+  if [ "$(command -v balance)" != "$tmp/$1/balance" ]; then
+    echo "run.sh: balance resolves to $(command -v balance), not $tmp/$1/balance" >&2
+    exit 1
+  fi
+}
+use_programs front
 
 # Something to complete: a repository for alex and sam, a directory and a file beside it.
 work="$tmp/work"
