@@ -99,11 +99,11 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
     first = false;
     out.write(st.bold(fmt::format("Balance report for {}", names(r.people))));
     out.write("\n");
-    out.write(r.span_text);
-    if (r.previous_text) out.write(fmt::format(", compared with {}", *r.previous_text));
+    std::string when = r.span_text;
+    if (r.previous_text) when += fmt::format(", compared with {}", *r.previous_text);
+    out.write(wrap_text(when, output_width, 0));
     out.write("\n");
-    out.write(counts_line(r));
-    if (r.shared_only) out.write(" Shared records only.");
+    out.write(wrap_text(counts_line(r) + (r.shared_only ? " Shared records only." : ""), output_width, 0));
     out.write("\n");
   }
 
@@ -140,6 +140,7 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
       table.add_column("CHANGE", align::right);
       table.add_column("GAP", align::right);
       for (const auto& d : r.dimensions) {
+        if (d.count == 0) continue;  // nobody rated it in this period: nothing to show
         bool first_row = true;
         for (const auto& p : d.people) {
           table.add_row({first_row ? d.key + (d.retired ? " (retired)" : "") : "", p.name,
@@ -294,7 +295,8 @@ void write_report_markdown(const report& r, const std::vector<std::string>& sect
       std::vector<std::vector<std::string>> rows;
       for (const auto& d : r.dimensions)
         for (const auto& p : d.people)
-          rows.push_back({md_escape(d.key) + (d.retired ? " (retired)" : ""), md_escape(p.name), p.mean ? one_decimal(*p.mean) : "-",
+          if (d.count > 0)
+            rows.push_back({md_escape(d.key) + (d.retired ? " (retired)" : ""), md_escape(p.name), p.mean ? one_decimal(*p.mean) : "-",
                           std::to_string(p.count), p.sparkline, change_text(p), d.gap ? one_decimal(*d.gap) : ""});
       md_table(out, {"Dimension", "Who", "Mean", "N", "Weekly", "Change", "Gap"}, {false, false, true, true, false, true, true}, rows);
       out.write("\n");
