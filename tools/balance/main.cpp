@@ -14,6 +14,7 @@
 
 #include "balance/check.hpp"
 #include "balance/error.hpp"
+#include "balance/git.hpp"
 #include "balance/init.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
@@ -25,7 +26,7 @@ using namespace balance;
 
 namespace {
 
-const std::vector<std::string> builtins = {"init", "check", "help", "commands"};
+const std::vector<std::string> builtins = {"init", "check", "help", "commands", "git", "sync", "undo", "merge-driver"};
 
 fs::path own_directory() {
   std::error_code ec;
@@ -150,6 +151,79 @@ front_args split_args(const std::vector<std::string>& args) {
   return out;
 }
 
+// The value of -C/--dir among the front door's own options, if given.
+std::string dir_option(const std::vector<std::string>& before) {
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if ((before[i] == "-C" || before[i] == "--dir") && i + 1 < before.size()) return before[i + 1];
+    if (before[i].starts_with("--dir=")) return before[i].substr(6);
+  }
+  return {};
+}
+
+// `balance merge-driver BASE OURS THEIRS PATH`, as git runs it from the top of the work tree.
+int merge_driver(const std::vector<std::string>& args) {
+  if (args.size() != 4) {
+    std::cerr << "usage: balance merge-driver BASE OURS THEIRS PATH (git runs this; see `balance git setup`)\n";
+    return 64;
+  }
+  std::optional<repo> r;
+  try {
+    r = repo::open(repo_options{});
+  } catch (const error&) {
+    // Without the repository's settings, fall back to git's own merge.
+  }
+  git_outcome out = run_merge_driver(args[0], args[1], args[2], args[3], r ? &r->config() : nullptr);
+  if (!out.message.empty()) std::cerr << out.message << '\n';
+  return out.status;
+}
+
+// `balance git setup [--hooks]`, or `balance git ARGS…` run in the repository.
+int git_command(const std::vector<std::string>& before, const std::vector<std::string>& args) {
+  try {
+    repo r = repo::open(repo_options{dir_option(before), ""});
+    if (!args.empty() && args[0] == "setup") {
+      bool hooks = false;
+      for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--hooks") {
+          hooks = true;
+        } else if (args[i] == "-h" || args[i] == "--help") {
+          std::cout << "Usage: balance git setup [--hooks]\n\n"
+                       "Sets up git for this repository (idempotent): .gitattributes sends *.toml to balance's merge\n"
+                       "driver, .git/config names it, .gitignore keeps private/ out. --hooks also installs a pre-commit\n"
+                       "hook that runs `balance check`.\n";
+          return 0;
+        } else {
+          throw_usage(fmt::format("git setup: unknown option {}; the only one is --hooks", escape_for_terminal(args[i])));
+        }
+      }
+      setup_result done = git_setup(r.root(), hooks);
+      bool quiet = std::find(before.begin(), before.end(), "-q") != before.end() ||
+                   std::find(before.begin(), before.end(), "--quiet") != before.end();
+      if (!quiet) {
+        if (done.changed.empty()) {
+          std::cerr << "git is already set up for balance; nothing changed\n";
+        } else {
+          std::string list;
+          for (const auto& c : done.changed) list += (list.empty() ? "" : ", ") + c;
+          std::cerr << "set up git for balance: " << list << '\n';
+        }
+      }
+      return 0;
+    }
+    std::vector<std::string> argv_strings = {"git", "-C", r.root().string()};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_strings) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execvp("git", argv.data());
+    std::cerr << "balance: cannot run git: " << std::strerror(errno) << '\n';
+    return 66;
+  } catch (const error& e) {
+    cli::print_error("balance", e);
+    return exit_code(e.kind());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,6 +242,9 @@ int main(int argc, char** argv) {
     return 64;
   }
 
+  if (split.word == "merge-driver") return merge_driver(split.after);
+  if (split.word == "git") return git_command(split.before, split.after);
+
   cli::context ctx;
   ctx.program = "balance";
   auto app = cli::make_app("balance", "Keep a relationship in balance, in plain files.\n\n"
@@ -181,6 +258,8 @@ int main(int argc, char** argv) {
   init_cmd->add_option("dir", init.dir, "Where to create it (default: the current directory)")->type_name("DIR");
   init_cmd->add_option("--person", init.people, "A person in the relationship (repeat for each)")->type_name("NAME");
   init_cmd->add_option("--me", init.me, "Who you are, recorded in your user config")->type_name("NAME");
+  bool init_git_too = false;
+  init_cmd->add_flag("--git", init_git_too, "Also git init, set up the merge driver and turn autocommit on");
 
   std::vector<std::string> check_paths;
   auto* check_cmd = app->add_subcommand("check", "Validate every file; list each problem as PATH:LINE:COL");
@@ -191,6 +270,10 @@ int main(int argc, char** argv) {
   help_cmd->add_option("command", help_topic, "A command such as checkin or ledger")->type_name("COMMAND");
 
   auto* commands_cmd = app->add_subcommand("commands", "List every command, one per line");
+  auto* sync_cmd = app->add_subcommand("sync", "Pull (merging records by id), then push");
+  auto* undo_cmd = app->add_subcommand("undo", "Revert the latest commit balance made (exit 1 when there is none)");
+  app->add_subcommand("git", "Run git in the repository; `git setup [--hooks]` sets up the merge driver");
+  app->add_subcommand("merge-driver", "The three-way record merge git runs (BASE OURS THEIRS PATH)");
 
   return cli::run(*app, ctx, args, [&]() -> int {
     if (init_cmd->parsed()) {
@@ -209,6 +292,10 @@ int main(int argc, char** argv) {
         return 0;
       }
       ctx.confirm(fmt::format("created a balance repository in {}", where.string()));
+      if (init_git_too) {
+        init_git(fs::absolute(where));
+        ctx.confirm("set up git: merge driver, .gitattributes, autocommit on, first commit made");
+      }
       if (!init.me.empty()) ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
       return 0;
     }
@@ -230,6 +317,15 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (help_cmd->parsed()) return show_help(help_topic);
+    if (sync_cmd->parsed() || undo_cmd->parsed()) {
+      repo r = ctx.open_repo();
+      git_outcome out = sync_cmd->parsed() ? sync_repo(r.root()) : undo_last_commit(r.root());
+      if (out.status == 0)
+        ctx.confirm(out.message);
+      else
+        std::cerr << "balance: " << out.message << '\n';
+      return out.status;
+    }
     if (commands_cmd->parsed()) {
       for (const auto& c : all_commands()) ctx.out.write(c + "\n");
       return 0;

@@ -61,8 +61,7 @@ int add_boundary(cli::context& ctx, const std::string& text, const std::string& 
   cli::check_flags_record(r, rp);
   write_batch batch(s);
   batch.add(r);
-  batch.commit();
-  ctx.confirm(fmt::format("added boundary {} ({}); review {}", r.id.substr(0, 7), r.who, r.review));
+  ctx.written(rp, batch.commit(), fmt::format("added boundary {} ({}); review {}", r.id.substr(0, 7), r.who, r.review));
   return 0;
 }
 
@@ -113,8 +112,7 @@ int retire(cli::context& ctx, const std::string& id) {
   after.retired = rp.cal().now;
   write_batch batch(s);
   batch.replace(before, after);
-  batch.commit();
-  ctx.confirm(fmt::format("retired boundary {}; its history stays", before.id.substr(0, 7)));
+  ctx.written(rp, batch.commit(), fmt::format("retired boundary {}; its history stays", before.id.substr(0, 7)));
   return 0;
 }
 
@@ -139,8 +137,7 @@ int remove(cli::context& ctx, const std::string& id, bool with_events, bool dry_
   // Events first: a crash in between leaves a boundary without events, never events without one.
   for (const auto& e : events) batch.remove(e);
   batch.remove(b);
-  batch.commit();
-  ctx.confirm(fmt::format("removed boundary {}{}", b.id.substr(0, 7),
+  ctx.written(rp, batch.commit(), fmt::format("removed boundary {}{}", b.id.substr(0, 7),
                           events.empty() ? "" : fmt::format(" and {} event{}", events.size(), events.size() == 1 ? "" : "s")));
   return 0;
 }
@@ -175,17 +172,19 @@ int add_event(cli::context& ctx, const std::string& kind, const event_options& o
   cli::check_flags_record(e, rp);
   write_batch batch(s);
   batch.add(e);
-  batch.commit();
+  auto paths = batch.commit();
   std::string short_event = e.id.substr(0, 7);
+  std::string line;
   if (kind == "respected" || kind == "crossed")
-    ctx.confirm(fmt::format("noted that boundary {} was {} ({}), event {}", target->id.substr(0, 7), kind, e.who, short_event));
+    line = fmt::format("noted that boundary {} was {} ({}), event {}", target->id.substr(0, 7), kind, e.who, short_event);
   else if (kind == "reviewed")
-    ctx.confirm(fmt::format("reviewed boundary {}, event {}", target->id.substr(0, 7), short_event));
+    line = fmt::format("reviewed boundary {}, event {}", target->id.substr(0, 7), short_event);
   else if (kind == "gave-in")
-    ctx.confirm(fmt::format("noted a yes that meant no ({}), event {}. Saying no next time is allowed.", e.who, short_event));
+    line = fmt::format("noted a yes that meant no ({}), event {}. Saying no next time is allowed.", e.who, short_event);
   else
-    ctx.confirm(fmt::format("noted that {} asked for space{}, event {}", e.who,
-                            e.minutes ? fmt::format(" ({} min)", *e.minutes) : "", short_event));
+    line = fmt::format("noted that {} asked for space{}, event {}", e.who, e.minutes ? fmt::format(" ({} min)", *e.minutes) : "",
+                       short_event);
+  ctx.written(rp, paths, line);
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "balance/error.hpp"
+#include "balance/git.hpp"
 #include "balance/text.hpp"
 #include "balance/version.hpp"
 
@@ -42,6 +43,15 @@ void context::warn(const diagnostic& d) {
   if (opts.quiet) return;
   err.write(fmt::format("warning: {}\n", escape_for_terminal(d.to_string())));
   err.flush();
+}
+
+void context::written(const repo& r, const std::vector<std::string>& paths, const std::string& line) {
+  confirm(line);
+  if (!r.config().autocommit || paths.empty()) return;
+  if (auto problem = autocommit(r.root(), paths, fmt::format("{}: {}", program, line))) {
+    err.write(fmt::format("{}: the change is saved but was not committed: {}\n", program, escape_for_terminal(*problem)));
+    err.flush();
+  }
 }
 
 void add_common_options(CLI::App& app, common_options& opts, const std::vector<format>& formats) {

@@ -44,6 +44,9 @@ struct context {
   void note(const std::string& line);
   // Warnings about data (unknown keys) go to stderr once each.
   void warn(const diagnostic& d);
+  // After a write: the confirmation line, and with `[git] autocommit` a commit of exactly the
+  // files written, message "<program>: <line>". A failed commit is reported; the data stays.
+  void written(const repo& r, const std::vector<std::string>& paths, const std::string& line);
 };
 
 // Adds -C/--dir, --as, --color, -q/--quiet, and --format when `formats` is not empty.

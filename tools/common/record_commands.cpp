@@ -194,8 +194,7 @@ int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run) 
   }
   write_batch batch(s);
   batch.remove(r);
-  batch.commit();
-  ctx.confirm(fmt::format("removed {}", record_label(r)));
+  ctx.written(rp, batch.commit(), fmt::format("removed {}", record_label(r)));
   return 0;
 }
 
@@ -228,9 +227,9 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
   }
   write_batch batch(s);
   batch.replace(before, after);
-  batch.commit();
+  auto paths = batch.commit();
   if (buffer) discard_buffer(*buffer);
-  ctx.confirm(fmt::format("updated {}", record_label(after)));
+  ctx.written(rp, paths, fmt::format("updated {}", record_label(after)));
   return 0;
 }
 
@@ -243,15 +242,15 @@ int run_import(context& ctx, record_type type, const std::string& from, bool dry
   opts.dry_run = dry_run;
   opts.make_private = make_private;
   import_result result = import_records(s, text, from == "-" ? "<stdin>" : from, opts);
-  ctx.confirm(fmt::format("{} {}, skipped {} already present", dry_run ? "would add" : "added", result.added, result.skipped));
+  ctx.written(rp, result.written,
+              fmt::format("{} {}, skipped {} already present", dry_run ? "would add" : "added", result.added, result.skipped));
   return 0;
 }
 
 int save_new(context& ctx, const store& s, record& r) {
   write_batch batch(s);
   batch.add(r);
-  batch.commit();
-  ctx.confirm(fmt::format("added {}", record_label(r)));
+  ctx.written(s.repository(), batch.commit(), fmt::format("added {}", record_label(r)));
   return 0;
 }
 

@@ -1,0 +1,81 @@
+// Git as the sync engine. Partners keep the repository in git; balance makes merges semantic:
+// record files merge three-way by record id, so additions from both sides never conflict and a
+// conflict is limited to the one record both sides changed. Writes can commit themselves
+// (`[git] autocommit`), `undo` reverts the last such commit, and `sync` pulls then pushes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "balance/repo.hpp"
+
+namespace balance {
+
+struct git_result {
+  int status = 0;
+  std::string out;
+  std::string err;
+};
+
+// Runs git with `args` in `dir`, capturing its output. Throws error{no_input} when git itself
+// cannot be run.
+git_result run_git(const std::filesystem::path& dir, const std::vector<std::string>& args);
+
+// Is `dir` inside a git work tree?
+bool in_git_repo(const std::filesystem::path& dir);
+
+struct setup_result {
+  std::vector<std::string> changed;  // what was added: ".gitattributes", ".gitignore", "merge driver", "pre-commit hook"
+};
+
+// Idempotent: `.gitattributes` gets `*.toml merge=balance` (and text merges for balance.toml),
+// `.gitignore` gets `/private/`, the clone's .git/config gets the driver, and with `hooks` a
+// pre-commit hook runs `balance check`. Throws error{usage} outside a git repository.
+setup_result git_setup(const std::filesystem::path& root, bool hooks);
+
+struct merge_outcome {
+  std::string text;
+  std::size_t conflicts = 0;  // records changed differently on both sides
+};
+
+// Three-way merge of one record file by id (DESIGN §10): additions from both sides are kept, a
+// removal wins over an unchanged record, identical changes merge, different changes to the same
+// record are a conflict with both versions between standard markers. Everything else keeps OURS'
+// text. Throws error{data} when any side does not parse.
+merge_outcome merge_record_files(std::string_view base, std::string_view ours, std::string_view theirs,
+                                 const std::string& path, const settings& cfg);
+
+// Commits exactly `paths` (private ones are skipped: they never enter git) with `message`.
+// Returns a problem description when the commit failed; the data stays written either way.
+std::optional<std::string> autocommit(const std::filesystem::path& root, const std::vector<std::string>& paths,
+                                      const std::string& message);
+
+// Is `subject` the first line of a commit balance made itself?
+bool is_balance_commit(std::string_view subject);
+
+// What a git-facing command did: the exit status to return and one message for stderr.
+struct git_outcome {
+  int status = 0;
+  std::string message;
+};
+
+// `balance merge-driver BASE OURS THEIRS PATH`: merges into OURS. Record files merge by id;
+// anything else (balance.toml) goes to `git merge-file`. Status 0 clean, 1 conflicts or an
+// input that does not parse (then OURS is left untouched).
+git_outcome run_merge_driver(const std::string& base, const std::string& ours, const std::string& theirs,
+                             const std::string& path, const settings* cfg);
+
+// `balance undo`: reverts the latest commit with `git revert` when it is balance's own and the
+// work tree is clean; status 1 and the reason otherwise.
+git_outcome undo_last_commit(const std::filesystem::path& root);
+
+// `balance sync`: pull (a merge, so the driver runs), then push. Status 66 without a remote, 1
+// on conflicts (naming the files), 75 when the push is rejected, 74 for other git failures.
+git_outcome sync_repo(const std::filesystem::path& root);
+
+// `balance init --git`: git init when needed, setup, autocommit on, and a first commit.
+void init_git(const std::filesystem::path& root);
+
+}  // namespace balance

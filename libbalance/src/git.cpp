@@ -1,0 +1,427 @@
+#include "balance/git.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/file_system.hpp"
+#include "balance/record_file.hpp"
+#include "balance/settings.hpp"
+#include "balance/text.hpp"
+
+extern char** environ;
+
+namespace balance {
+
+git_result run_git(const std::filesystem::path& dir, const std::vector<std::string>& args) {
+  std::vector<std::string> argv_s = {"git", "-C", dir.string()};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  int out_pipe[2], err_pipe[2];
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0)
+    throw error(errc::io, fmt::format("cannot run git: {}", std::strerror(errno)));
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  pid_t pid = 0;
+  int rc = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  if (rc != 0) {
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    throw error(errc::no_input, fmt::format("cannot run git ({}); is it installed?", std::strerror(rc)));
+  }
+  git_result result;
+  bool out_open = true, err_open = true;
+  char buf[65536];
+  while (out_open || err_open) {
+    pollfd fds[2];
+    nfds_t n = 0;
+    if (out_open) fds[n++] = {out_pipe[0], POLLIN, 0};
+    if (err_open) fds[n++] = {err_pipe[0], POLLIN, 0};
+    if (::poll(fds, n, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (nfds_t i = 0; i < n; ++i) {
+      if (!fds[i].revents) continue;
+      ssize_t got = ::read(fds[i].fd, buf, sizeof buf);
+      bool is_out = fds[i].fd == out_pipe[0];
+      if (got <= 0) {
+        (is_out ? out_open : err_open) = false;
+        continue;
+      }
+      (is_out ? result.out : result.err).append(buf, static_cast<std::size_t>(got));
+    }
+  }
+  ::close(out_pipe[0]);
+  ::close(err_pipe[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+bool in_git_repo(const std::filesystem::path& dir) {
+  git_result r = run_git(dir, {"rev-parse", "--is-inside-work-tree"});
+  return r.status == 0 && trim(r.out) == "true";
+}
+
+namespace {
+
+// Appends `line` to a text file unless a line equal to it is already there. Returns true when
+// the file changed.
+bool ensure_line(const std::filesystem::path& path, const std::string& display, const std::string& line,
+                 const std::string& comment) {
+  auto text = read_file(path, display, max_file_size).value_or("");
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (trim(std::string_view(text).substr(start, nl == std::string::npos ? std::string::npos : nl - start)) == line) return false;
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  if (!comment.empty()) text += comment + "\n";
+  text += line + "\n";
+  check_write_target(path, display);
+  write_file_atomically(real_file_system(), path, text, display);
+  return true;
+}
+
+}  // namespace
+
+setup_result git_setup(const std::filesystem::path& root, bool hooks) {
+  if (!in_git_repo(root))
+    throw_usage(fmt::format("{} is not in a git repository; run `git init` there first, or `balance init --git`", root.string()));
+  setup_result result;
+  bool attrs = ensure_line(root / ".gitattributes", ".gitattributes", "*.toml merge=balance",
+                           "# balance merges record files by id (balance merge-driver); see `balance help git`");
+  attrs = ensure_line(root / ".gitattributes", ".gitattributes", "/balance.toml merge=text", "") || attrs;
+  if (attrs) result.changed.push_back(".gitattributes");
+  if (ensure_line(root / ".gitignore", ".gitignore", "/private/", "# private records never leave this machine"))
+    result.changed.push_back(".gitignore");
+
+  const std::string driver = "balance merge-driver %O %A %B %P";
+  git_result current = run_git(root, {"config", "--local", "--get", "merge.balance.driver"});
+  if (current.status != 0 || trim(current.out) != driver) {
+    git_result set = run_git(root, {"config", "--local", "merge.balance.driver", driver});
+    if (set.status != 0) throw error(errc::io, fmt::format("git config failed: {}", trim(set.err)));
+    run_git(root, {"config", "--local", "merge.balance.name", "balance: merge record files by id"});
+    result.changed.push_back("merge driver");
+  }
+
+  if (hooks) {
+    git_result dir = run_git(root, {"rev-parse", "--git-path", "hooks"});
+    std::filesystem::path hooks_dir = trim(dir.out);
+    if (hooks_dir.is_relative()) hooks_dir = root / hooks_dir;
+    std::filesystem::path hook = hooks_dir / "pre-commit";
+    const std::string script =
+        "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse commits of data that does not validate.\n"
+        "exec balance check -q\n";
+    auto existing = read_file(hook, hook.string(), max_file_size);
+    if (existing && *existing != script)
+      throw_usage(fmt::format("{} exists and is not balance's; add `balance check -q` to it yourself", hook.string()));
+    if (!existing) {
+      std::error_code ec;
+      std::filesystem::create_directories(hooks_dir, ec);
+      write_file_atomically(real_file_system(), hook, script, hook.string());
+      ::chmod(hook.c_str(), 0700);
+      result.changed.push_back("pre-commit hook");
+    }
+  }
+  return result;
+}
+
+namespace {
+
+// One side of a merge: the parsed file and its lines (with their terminators).
+struct side {
+  parsed_file parsed;
+  std::vector<std::string> lines;
+  std::map<std::string, std::size_t> index;  // id → record index
+
+  side(std::string_view text, const std::string& path, const file_role& role, const read_options& opts, const char* name) {
+    parsed = parse_record_file(text, fmt::format("{} ({})", path, name), role, opts);
+    if (!parsed.problems.empty()) throw error(errc::data, parsed.problems);
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t nl = text.find('\n', start);
+      std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
+      lines.emplace_back(text.substr(start, end - start));
+      start = end;
+    }
+    for (std::size_t i = 0; i < parsed.records.size(); ++i) index[parsed.records[i].id] = i;
+  }
+
+  const record* find(const std::string& id) const {
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : &parsed.records[it->second];
+  }
+  // The record's lines from its header to its last value line (no lead comments).
+  std::string body(const std::string& id) const {
+    const auto& span = parsed.spans[index.at(id)];
+    std::string out;
+    for (std::size_t l = span.header_line; l <= span.last_line && l < lines.size(); ++l) out += lines[l];
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    return out;
+  }
+  // With the comment lines directly above it.
+  std::string block(const std::string& id) const {
+    const auto& span = parsed.spans[index.at(id)];
+    std::string out;
+    for (std::size_t l = span.first_line; l < span.header_line; ++l) out += lines[l];
+    return out + body(id);
+  }
+};
+
+bool same(const record* a, const record* b) { return a && b && a->same_content(*b); }
+
+}  // namespace
+
+merge_outcome merge_record_files(std::string_view base_text, std::string_view ours_text, std::string_view theirs_text,
+                                 const std::string& path, const settings& cfg) {
+  auto role = role_of_path(path);
+  if (!role) throw error(errc::data, diagnostic{{path, 0, 0}, "is not a record file"});
+  zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
+  read_options opts{&cfg, &data_zone, false};
+  side base(base_text, path, *role, opts, "base");
+  side ours(ours_text, path, *role, opts, "ours");
+  side theirs(theirs_text, path, *role, opts, "theirs");
+
+  enum class action { keep, take_theirs, remove, conflict };
+  std::vector<action> actions(ours.parsed.records.size(), action::keep);
+  merge_outcome result;
+  for (std::size_t i = 0; i < ours.parsed.records.size(); ++i) {
+    const record& o = ours.parsed.records[i];
+    const record* b = base.find(o.id);
+    const record* t = theirs.find(o.id);
+    if (!b) {
+      // Added on our side (or on both): the same record twice is one; two different ones conflict.
+      if (t && !same(&o, t)) actions[i] = action::conflict;
+    } else if (!t) {
+      // They removed it: the removal wins over an unchanged record.
+      actions[i] = same(&o, b) ? action::remove : action::conflict;
+    } else if (same(&o, t) || same(t, b)) {
+      actions[i] = action::keep;
+    } else if (same(&o, b)) {
+      actions[i] = action::take_theirs;
+    } else {
+      actions[i] = action::conflict;
+    }
+  }
+  // Records only they have: added by them (unless we removed an unchanged one).
+  std::vector<const record*> added;
+  for (const auto& t : theirs.parsed.records) {
+    if (ours.find(t.id)) continue;
+    const record* b = base.find(t.id);
+    if (!b) {
+      added.push_back(&t);
+    } else if (!same(&t, b)) {
+      // We removed it, they changed it: keep their version and let the people decide.
+      added.push_back(&t);
+      ++result.conflicts;
+    }
+  }
+  std::sort(added.begin(), added.end(), [](const record* a, const record* b) { return record_less(*a, *b); });
+
+  std::string eol = !ours.lines.empty() && ours.lines.front().ends_with("\r\n") ? "\r\n" : "\n";
+  auto blank_before = [&](std::string& out) {
+    if (!out.empty() && !out.ends_with('\n')) out += eol;
+    if (!out.empty() && !out.ends_with(eol + eol) && out != eol) out += eol;
+  };
+  std::string out;
+  std::size_t next_added = 0;
+  auto insert_added_before = [&](const record* limit) {
+    while (next_added < added.size() && (!limit || record_less(*added[next_added], *limit))) {
+      blank_before(out);
+      out += theirs.block(added[next_added]->id);
+      ++next_added;
+    }
+  };
+  std::size_t line = 0;
+  const auto& spans = ours.parsed.spans;
+  for (std::size_t i = 0; i < ours.parsed.records.size(); ++i) {
+    const record& o = ours.parsed.records[i];
+    // Lines before this record (the preamble or what follows the previous one).
+    for (; line < spans[i].first_line; ++line) out += ours.lines[line];
+    insert_added_before(&o);
+    line = spans[i].last_line + 1;
+    switch (actions[i]) {
+      case action::keep: out += ours.block(o.id); break;
+      case action::take_theirs: {
+        for (std::size_t l = spans[i].first_line; l < spans[i].header_line; ++l) out += ours.lines[l];
+        out += theirs.body(o.id);
+        break;
+      }
+      case action::remove:
+        // Drop the blank line that separated it, so records stay one blank line apart.
+        while (line < ours.lines.size() && trim(ours.lines[line]).empty()) ++line;
+        while (!out.empty() && out.ends_with(eol + eol)) out.erase(out.size() - eol.size());
+        if (line < ours.lines.size() && !out.empty()) out += eol;
+        break;
+      case action::conflict: {
+        ++result.conflicts;
+        const record* t = theirs.find(o.id);
+        out += "<<<<<<< ours" + eol + ours.body(o.id) + "=======" + eol + (t ? theirs.body(o.id) : std::string()) +
+               ">>>>>>> theirs" + eol;
+        break;
+      }
+    }
+  }
+  for (; line < ours.lines.size(); ++line) out += ours.lines[line];
+  insert_added_before(nullptr);
+  // A file whose records all went is empty, not a lone blank line.
+  if (trim(out).empty()) out.clear();
+  result.text = std::move(out);
+  return result;
+}
+
+std::optional<std::string> autocommit(const std::filesystem::path& root, const std::vector<std::string>& paths,
+                                      const std::string& message) {
+  std::vector<std::string> shared;
+  for (const auto& p : paths)
+    if (!p.starts_with("private/")) shared.push_back(p);
+  if (shared.empty()) return std::nullopt;
+  std::vector<std::string> add = {"add", "-A", "--"};
+  add.insert(add.end(), shared.begin(), shared.end());
+  git_result staged = run_git(root, add);
+  if (staged.status != 0) return fmt::format("git add failed: {}", trim(staged.err));
+  std::vector<std::string> commit = {"commit", "-q", "-m", message, "--"};
+  commit.insert(commit.end(), shared.begin(), shared.end());
+  git_result committed = run_git(root, commit);
+  if (committed.status != 0)
+    return fmt::format("git commit failed: {}", trim(committed.err.empty() ? committed.out : committed.err));
+  return std::nullopt;
+}
+
+bool is_balance_commit(std::string_view subject) {
+  for (std::string_view tool : {"balance-checkin: ", "balance-ledger: ", "balance-boundaries: ", "balance: "})
+    if (subject.starts_with(tool)) return true;
+  return false;
+}
+
+namespace {
+
+std::string first_line(std::string_view text) {
+  std::string_view t = trim(text);
+  return std::string(t.substr(0, t.find('\n')));
+}
+
+}  // namespace
+
+git_outcome run_merge_driver(const std::string& base, const std::string& ours, const std::string& theirs,
+                             const std::string& path, const settings* cfg) {
+  if (!role_of_path(path) || cfg == nullptr) {
+    // Not a record file: git's own text merge, writing into OURS.
+    git_result merged = run_git(std::filesystem::current_path(), {"merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs});
+    if (merged.status == 0) return {0, ""};
+    if (merged.status > 0 && merged.status < 128)
+      return {1, fmt::format("balance merge-driver: {}: {} conflict{} left for you to resolve", path, merged.status,
+                             merged.status == 1 ? "" : "s")};
+    return {1, fmt::format("balance merge-driver: {}: git merge-file failed: {}", path, first_line(merged.err))};
+  }
+  try {
+    auto read = [&](const std::string& file) {
+      return read_file(file, file, max_file_size).value_or("");
+    };
+    merge_outcome merged = merge_record_files(read(base), read(ours), read(theirs), path, *cfg);
+    write_file_atomically(real_file_system(), ours, merged.text, path);
+    if (merged.conflicts == 0) return {0, ""};
+    return {1, fmt::format("balance merge-driver: {}: {} record{} changed differently on both sides; keep the version "
+                           "you want between the markers, then run `balance check`",
+                           path, merged.conflicts, merged.conflicts == 1 ? "" : "s")};
+  } catch (const error& e) {
+    return {1, fmt::format("balance merge-driver: {}: cannot merge by record, leaving our version untouched:\n{}", path, e.what())};
+  }
+}
+
+git_outcome undo_last_commit(const std::filesystem::path& root) {
+  if (!in_git_repo(root)) return {1, "this repository is not in git, so there is nothing to undo"};
+  git_result dirty = run_git(root, {"status", "--porcelain", "--untracked-files=no"});
+  if (!trim(dirty.out).empty())
+    return {1, "the work tree has uncommitted changes; commit or stash them first, then undo"};
+  git_result subject = run_git(root, {"log", "-1", "--format=%s"});
+  if (subject.status != 0) return {1, "there is no commit to undo yet"};
+  std::string s = first_line(subject.out);
+  if (!is_balance_commit(s))
+    return {1, fmt::format("the latest commit is not one balance made (\"{}\"); undo only reverts balance's own commits",
+                           escape_for_terminal(s))};
+  git_result reverted = run_git(root, {"revert", "--no-edit", "HEAD"});
+  if (reverted.status != 0) return {74, fmt::format("git revert failed: {}", first_line(reverted.err))};
+  return {0, fmt::format("undid \"{}\"", escape_for_terminal(s))};
+}
+
+git_outcome sync_repo(const std::filesystem::path& root) {
+  if (!in_git_repo(root)) return {66, "this repository is not in git; set it up with `balance init --git` or `git init`"};
+  git_result remotes = run_git(root, {"remote"});
+  std::string remote = first_line(remotes.out);
+  if (remote.empty())
+    return {66, "there is no remote to sync with; add one with `balance git remote add origin URL`"};
+  git_result upstream = run_git(root, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
+  bool has_upstream = upstream.status == 0;
+  if (has_upstream) {
+    git_result pulled = run_git(root, {"pull", "--no-rebase", "--no-edit", "-q"});
+    if (pulled.status != 0) {
+      git_result conflicted = run_git(root, {"diff", "--name-only", "--diff-filter=U"});
+      std::string files = trim(conflicted.out).empty() ? "" : std::string(trim(conflicted.out));
+      if (!files.empty()) {
+        for (auto& c : files)
+          if (c == '\n') c = ' ';
+        return {1, fmt::format("the merge has conflicts in: {}. `balance check` shows each one as PATH:LINE:COL; keep "
+                               "the version you want, then `balance git commit -a` and `balance sync` again",
+                               files)};
+      }
+      return {74, fmt::format("git pull failed: {}", first_line(pulled.err))};
+    }
+  } else {
+    // A first sync: take what the remote has, if anything, before pushing.
+    git_result fetched = run_git(root, {"fetch", "-q", remote});
+    if (fetched.status != 0) return {74, fmt::format("git fetch failed: {}", first_line(fetched.err))};
+  }
+  git_result pushed = has_upstream ? run_git(root, {"push", "-q"}) : run_git(root, {"push", "-q", "-u", remote, "HEAD"});
+  if (pushed.status != 0) {
+    if (pushed.err.find("rejected") != std::string::npos || pushed.err.find("fetch first") != std::string::npos)
+      return {75, "the push was rejected: someone pushed in between. Run `balance sync` again"};
+    return {74, fmt::format("git push failed: {}", first_line(pushed.err))};
+  }
+  return {0, fmt::format("synced with {}", remote)};
+}
+
+void init_git(const std::filesystem::path& root) {
+  if (!in_git_repo(root)) {
+    git_result init = run_git(root, {"init", "-q"});
+    if (init.status != 0) throw error(errc::io, fmt::format("git init failed: {}", first_line(init.err)));
+  }
+  git_setup(root, false);
+  auto text = read_file(root / "balance.toml", "balance.toml", max_file_size).value_or("");
+  auto at = text.find("autocommit = false");
+  if (at != std::string::npos) {
+    text.replace(at, 18, "autocommit = true");
+    write_file_atomically(real_file_system(), root / "balance.toml", text, "balance.toml");
+  }
+  std::vector<std::string> files = {"balance.toml", ".gitignore", ".gitattributes"};
+  if (auto problem = autocommit(root, files, "balance: init"))
+    throw error(errc::io, fmt::format("the repository is set up, but the first commit failed: {}", *problem));
+}
+
+}  // namespace balance
