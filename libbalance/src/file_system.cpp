@@ -155,7 +155,8 @@ void sync_directory(file_system& fs, const std::filesystem::path& dir, const std
 
 void write_file_atomically(file_system& fs, const std::filesystem::path& target, std::string_view content,
                            const std::string& display_path) {
-  std::filesystem::path dir = target.parent_path();
+  // A bare file name lives in the current directory (git hands merge drivers such names).
+  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   std::filesystem::path temp = dir / fmt::format(".{}.{}.tmp", target.filename().string(), new_id());
 
   int fd = fs.open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
@@ -196,7 +197,7 @@ void write_file_atomically(file_system& fs, const std::filesystem::path& target,
 
 void remove_file(file_system& fs, const std::filesystem::path& target, const std::string& display_path) {
   if (fs.unlink(target.c_str()) != 0 && errno != ENOENT) fail_errno(errno, errc::io, "cannot remove", display_path);
-  sync_directory(fs, target.parent_path(), display_path);
+  sync_directory(fs, target.has_parent_path() ? target.parent_path() : std::filesystem::path("."), display_path);
 }
 
 }  // namespace balance

@@ -252,11 +252,15 @@ merge_outcome merge_record_files(std::string_view base_text, std::string_view ou
   std::string out;
   std::size_t next_added = 0;
   auto insert_added_before = [&](const record* limit) {
+    bool inserted = false;
     while (next_added < added.size() && (!limit || record_less(*added[next_added], *limit))) {
       blank_before(out);
       out += theirs.block(added[next_added]->id);
       ++next_added;
+      inserted = true;
     }
+    // Keep one blank line between an inserted record and the one that follows it.
+    if (inserted && limit) blank_before(out);
   };
   std::size_t line = 0;
   const auto& spans = ours.parsed.spans;

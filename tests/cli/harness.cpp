@@ -44,7 +44,15 @@ sandbox::sandbox() {
       {"PATH", path ? path : "/usr/bin:/bin"},
       {"LC_ALL", "C.UTF-8"},
       {"NO_COLOR", ""},
+      // git: a known identity and no system or user configuration.
+      {"GIT_AUTHOR_NAME", "Balance Test"},
+      {"GIT_AUTHOR_EMAIL", "test@balance.invalid"},
+      {"GIT_COMMITTER_NAME", "Balance Test"},
+      {"GIT_COMMITTER_EMAIL", "test@balance.invalid"},
+      {"GIT_CONFIG_NOSYSTEM", "1"},
   };
+  // The front door and `balance merge-driver` must be found by git.
+  env["PATH"] = bin_dir() + ":" + env["PATH"];
   // Sanitizer builds: keep leak reports out of stderr assertions only when asked to.
   if (const char* asan = std::getenv("ASAN_OPTIONS")) env["ASAN_OPTIONS"] = asan;
   if (const char* ubsan = std::getenv("UBSAN_OPTIONS")) env["UBSAN_OPTIONS"] = ubsan;

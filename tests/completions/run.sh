@@ -147,7 +147,7 @@ bash_complete() {
 }
 
 bash_complete balance ch ; check "bash: balance ch" only check
-bash_complete balance '' ; check "bash: balance <TAB> lists built-ins and balance-*" only init check help commands demo
+bash_complete balance '' ; check "bash: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo demo
 bash_complete balance de ; check "bash: balance de (from balance commands)" only demo
 bash_complete balance -q c ; check "bash: balance -q c" only check commands
 bash_complete balance -- ; check "bash: balance --" has --help --version --dir --as --color --quiet
@@ -211,18 +211,19 @@ out=${out#*<<BEGIN>>$'\n'}
 print -rn -- "${out%%<<END>>*}"
 EOF
 
-# zsh_complete [--extra=CODE] LINE
+# zsh_complete [--extra=CODE] LINE (with the setup in $zsh_setup)
+zsh_setup=$tmp/zsh-setup
 zsh_complete() {
   extra=
   case $1 in --extra=*) extra=${1#--extra=}; shift ;; esac
-  timeout 20 zsh -f "$tmp/zsh-complete" "$tmp/zsh-setup" "$extra" "$1" >"$tmp/out" 2>&1 ||
+  timeout 20 zsh -f "$tmp/zsh-complete" "$zsh_setup" "$extra" "$1" >"$tmp/out" 2>&1 ||
     echo "(zsh exited with $?)" >>"$tmp/out"
 }
 
 zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load'; source '$comp/zsh/_balance'" >"$tmp/out" 2>&1
 check "zsh: the file loads without errors" only
 zsh_complete 'balance ch' ; check "zsh: balance ch" only check
-zsh_complete 'balance ' ; check "zsh: balance <TAB> lists built-ins and balance-*" only init check help commands demo
+zsh_complete 'balance ' ; check "zsh: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo demo
 zsh_complete 'balance de' ; check "zsh: balance de (from balance commands)" only demo
 zsh_complete 'balance -q c' ; check "zsh: balance -q c" only check commands
 zsh_complete 'balance --' ; check "zsh: balance --" has --help --version --dir --as --color --quiet
@@ -258,7 +259,7 @@ fish_complete() {
 fish --no-config -c "source '$comp/fish/balance.fish'" >"$tmp/out" 2>&1
 check "fish: the file loads without errors" only
 fish_complete 'balance ch' ; check "fish: balance ch" only check
-fish_complete 'balance ' ; check "fish: balance <TAB> lists built-ins and balance-*" only init check help commands demo
+fish_complete 'balance ' ; check "fish: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo demo
 fish_complete 'balance de' ; check "fish: balance de (from balance commands)" only demo
 fish_complete 'balance -q c' ; check "fish: balance -q c" only check commands
 fish_complete 'balance --' ; check "fish: balance --" has --help --version --dir --as --color --quiet
@@ -281,6 +282,174 @@ fish_complete --extra='complete -c balance-demo -l frobnicate' \
   'balance demo --f' ; check "fish: balance demo --f (balance-demo's own completion)" only --frobnicate
 fish_complete --extra='complete -c balance-demo -n "__fish_seen_argument -s C" -l seen-dir' \
   'balance -C repo demo --s' ; check "fish: balance -C repo demo (options before WORD are passed on)" only --seen-dir
+
+# ---- balance-checkin -----------------------------------------------------------------------
+use_programs tools
+checkin=$tmp/tools/balance-checkin
+# one: a repository with a single check-in; dims: a repository that asks its own questions.
+balance init "$work/one" --person alex --person sam -q || { echo "run.sh: balance init failed" >&2; exit 1; }
+"$checkin" -C "$work/one" --as alex --heard 4 -q || { echo "run.sh: balance-checkin failed" >&2; exit 1; }
+id=$("$checkin" -C "$work/one" --as alex list --format tsv | sed -n '2s/\t.*//p')
+case $id in
+  [0-9a-f][0-9a-f][0-9a-f][0-9a-f]*) ;;
+  *) echo "run.sh: no check-in id in $work/one: '$id'" >&2; exit 1 ;;
+esac
+balance init "$work/dims" --person alex --person sam -q || { echo "run.sh: balance init failed" >&2; exit 1; }
+cat >>"$work/dims/balance.toml" <<'EOF'
+
+[[checkin.dimension]]
+key = "fun"
+question = "Do we still play together?"
+
+[[checkin.dimension]]
+key = "heard"
+question = "Do both of our voices get heard?"
+EOF
+
+# ---- balance-checkin: bash
+cat >"$tmp/bash-complete-files" <<'EOF'
+# bash bash-complete-files FILE[:FILE…] WORD… : sources the files, completes the last WORD with
+# _balance (for `balance …`) or _balance_checkin.
+IFS=: read -r -a files <<<"$1"
+for file in "${files[@]}"; do source "$file" || exit 3; done
+shift
+COMP_WORDS=("$@")
+COMP_CWORD=$(($# - 1))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+case ${COMP_WORDS[0]} in
+  balance) function=_balance ;;
+  *) function=_balance_checkin ;;
+esac
+"$function" "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+status=$?
+printf '%s\n' "${COMPREPLY[@]}"
+exit $status
+EOF
+
+# bash_checkin WORD… : balance-checkin's file alone; bash_both WORD… : the front door's as well.
+bash_checkin() {
+  timeout 20 bash --norc --noprofile "$tmp/bash-complete-files" "$comp/bash/balance-checkin" "$@" >"$tmp/out" 2>&1
+}
+bash_both() {
+  timeout 20 bash --norc --noprofile "$tmp/bash-complete-files" "$comp/bash/balance:$comp/bash/balance-checkin" "$@" >"$tmp/out" 2>&1
+}
+
+bash_checkin balance-checkin '' ; check "bash: balance-checkin <TAB> lists the commands" only add list show edit rm questions due
+bash_checkin balance-checkin l ; check "bash: balance-checkin l" only list
+bash_checkin balance-checkin add --he ; check "bash: balance-checkin add --he" has --heard
+bash_checkin balance-checkin add --hea ; check "bash: balance-checkin add --hea" only --heard
+bash_checkin balance-checkin --hea ; check "bash: balance-checkin --hea (bare means add)" only --heard
+bash_checkin balance-checkin add -- ; check "bash: balance-checkin add --" has --heard --rate --mood --feeling --tag --at --safe --private --edit --from --dry-run --dir --as --quiet
+bash_checkin balance-checkin add -- ; check "bash: balance-checkin add -- offers no list options" lacks --reverse --period --all
+bash_checkin balance-checkin list -- ; check "bash: balance-checkin list --" has --period --since --until --who --tag --grep --limit --reverse --format
+bash_checkin balance-checkin list -- ; check "bash: balance-checkin list -- offers no fields" lacks --heard --private
+bash_checkin balance-checkin due -- ; check "bash: balance-checkin due --" has --who --all --dir
+bash_checkin balance-checkin rm -- ; check "bash: balance-checkin rm --" has --dry-run --help
+bash_checkin balance-checkin edit --s ; check "bash: balance-checkin edit --s" only --space --shared --safe
+bash_checkin balance-checkin -C repo add --rate '' ; check "bash: balance-checkin --rate (the repo's questions)" only heard= space= honest= shared= kind=
+bash_checkin balance-checkin -C dims add --rate '' ; check "bash: balance-checkin --rate (questions of its own)" only fun= heard=
+(cd dims && bash_checkin balance-checkin --rate f) ; check "bash: balance-checkin --rate f (inside the repo)" only fun=
+bash_checkin balance-checkin --rate heard = ; check "bash: balance-checkin --rate heard=" only 1 2 3 4 5
+bash_checkin balance-checkin add --kind '' ; check "bash: balance-checkin add --kind" only 1 2 3 4 5
+bash_checkin balance-checkin -C repo list --who '' ; check "bash: balance-checkin list --who" only alex sam
+(cd repo && bash_checkin balance-checkin due --who s) ; check "bash: balance-checkin due --who s (inside the repo)" only sam
+bash_checkin balance-checkin --dir repo --as '' ; check "bash: balance-checkin --as" only alex sam
+bash_checkin balance-checkin list --format '' ; check "bash: balance-checkin list --format" only text json toml csv tsv
+bash_checkin balance-checkin show --format '' ; check "bash: balance-checkin show --format" only text json toml
+bash_checkin balance-checkin questions --format = j ; check "bash: balance-checkin questions --format=j" only json
+bash_checkin balance-checkin list -p this- ; check "bash: balance-checkin list -p this-" only this-week this-month this-year
+bash_checkin balance-checkin list --period '' ; check "bash: balance-checkin list --period" has today yesterday last-week last-month all 7d 28d
+bash_checkin balance-checkin add --from no ; check "bash: balance-checkin add --from no (files)" only notes-dir notes.toml
+bash_checkin balance-checkin -C one show '' ; check "bash: balance-checkin show (the ids)" only "$id"
+bash_checkin balance-checkin edit -C one '' ; check "bash: balance-checkin edit -C one (options after the command)" only "$id"
+bash_checkin balance-checkin -C one rm "$id" '' ; check "bash: balance-checkin rm takes one id" only
+bash_both balance checkin li ; check "bash: balance checkin li (through the front door)" only list
+bash_both balance checkin add --he ; check "bash: balance checkin add --he (through the front door)" has --heard
+bash_both balance -C one checkin show '' ; check "bash: balance -C one checkin show (options before the command word)" only "$id"
+
+# ---- balance-checkin: zsh
+mkdir "$tmp/zsh-tools"
+cp "$comp/zsh/_balance" "$comp/zsh/_balance-checkin" "$tmp/zsh-tools/"
+sed -e "s|$tmp/zsh-functions|$tmp/zsh-tools|" -e "s|$tmp/zcompdump|$tmp/zcompdump-tools|" "$tmp/zsh-setup" >"$tmp/zsh-setup-tools"
+zsh_setup=$tmp/zsh-setup-tools
+
+zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load-checkin'; source '$comp/zsh/_balance-checkin'" >"$tmp/out" 2>&1
+check "zsh: _balance-checkin loads without errors" only
+zsh_complete 'balance-checkin ' ; check "zsh: balance-checkin <TAB> lists the commands" only add list show edit rm questions due
+zsh_complete 'balance-checkin l' ; check "zsh: balance-checkin l" only list
+zsh_complete 'balance-checkin add --he' ; check "zsh: balance-checkin add --he" has --heard
+zsh_complete 'balance-checkin add --hea' ; check "zsh: balance-checkin add --hea" only --heard
+zsh_complete 'balance-checkin --hea' ; check "zsh: balance-checkin --hea (bare means add)" only --heard
+zsh_complete 'balance-checkin add --' ; check "zsh: balance-checkin add --" has --heard --rate --mood --feeling --tag --at --safe --private --edit --from --dry-run --dir --as --quiet
+zsh_complete 'balance-checkin add --' ; check "zsh: balance-checkin add -- offers no list options" lacks --reverse --period --all
+zsh_complete 'balance-checkin list --' ; check "zsh: balance-checkin list --" has --period --since --until --who --tag --grep --limit --reverse --format
+zsh_complete 'balance-checkin list --' ; check "zsh: balance-checkin list -- offers no fields" lacks --heard --private
+zsh_complete 'balance-checkin due --' ; check "zsh: balance-checkin due --" has --who --all --dir
+zsh_complete 'balance-checkin rm --' ; check "zsh: balance-checkin rm --" has --dry-run --help
+zsh_complete 'balance-checkin edit --s' ; check "zsh: balance-checkin edit --s" only --space --shared --safe
+zsh_complete 'balance-checkin -C repo add --rate ' ; check "zsh: balance-checkin --rate (the repo's questions)" only heard= space= honest= shared= kind=
+zsh_complete 'balance-checkin -C dims add --rate ' ; check "zsh: balance-checkin --rate (questions of its own)" only fun= heard=
+(cd dims && zsh_complete 'balance-checkin --rate f') ; check "zsh: balance-checkin --rate f (inside the repo)" only fun=
+zsh_complete 'balance-checkin --rate heard=' ; check "zsh: balance-checkin --rate heard=" only 1 2 3 4 5
+zsh_complete 'balance-checkin add --kind ' ; check "zsh: balance-checkin add --kind" only 1 2 3 4 5
+zsh_complete 'balance-checkin -C repo list --who ' ; check "zsh: balance-checkin list --who" only alex sam
+(cd repo && zsh_complete 'balance-checkin due --who s') ; check "zsh: balance-checkin due --who s (inside the repo)" only sam
+zsh_complete 'balance-checkin --dir repo --as ' ; check "zsh: balance-checkin --as" only alex sam
+zsh_complete 'balance-checkin list --format ' ; check "zsh: balance-checkin list --format" only text json toml csv tsv
+zsh_complete 'balance-checkin show --format ' ; check "zsh: balance-checkin show --format" only text json toml
+zsh_complete 'balance-checkin questions --format=j' ; check "zsh: balance-checkin questions --format=j" only json
+zsh_complete 'balance-checkin list -p this-' ; check "zsh: balance-checkin list -p this-" only this-week this-month this-year
+zsh_complete 'balance-checkin list --period ' ; check "zsh: balance-checkin list --period" has today yesterday last-week last-month all 7d 28d
+zsh_complete 'balance-checkin add --from no' ; check "zsh: balance-checkin add --from no (files)" only notes-dir notes.toml
+zsh_complete 'balance-checkin -C one show ' ; check "zsh: balance-checkin show (the ids)" only "$id"
+zsh_complete 'balance-checkin edit -C one ' ; check "zsh: balance-checkin edit -C one (options after the command)" only "$id"
+zsh_complete "balance-checkin -C one rm $id " ; check "zsh: balance-checkin rm takes one id" lacks "$id"
+zsh_complete 'balance checkin li' ; check "zsh: balance checkin li (through the front door)" only list
+zsh_complete 'balance checkin add --he' ; check "zsh: balance checkin add --he (through the front door)" has --heard
+zsh_complete 'balance -C one checkin show ' ; check "zsh: balance -C one checkin show (options before the command word)" only "$id"
+
+# ---- balance-checkin: fish
+# fish_autoload LINE: fish finds both files in $fish_complete_path, as when they are installed.
+fish_autoload() {
+  DIR="$comp/fish" LINE="$1" timeout 20 fish --no-config -c \
+    'set -p fish_complete_path $DIR; complete -C $LINE' 2>&1 | cut -f1 >"$tmp/out"
+}
+
+fish --no-config -c "source '$comp/fish/balance-checkin.fish'" >"$tmp/out" 2>&1
+check "fish: balance-checkin.fish loads without errors" only
+fish_autoload 'balance-checkin ' ; check "fish: balance-checkin <TAB> lists the commands" only add list show edit rm questions due
+fish_autoload 'balance-checkin l' ; check "fish: balance-checkin l" only list
+fish_autoload 'balance-checkin add --he' ; check "fish: balance-checkin add --he" has --heard
+fish_autoload 'balance-checkin add --hea' ; check "fish: balance-checkin add --hea" only --heard
+fish_autoload 'balance-checkin --hea' ; check "fish: balance-checkin --hea (bare means add)" only --heard
+fish_autoload 'balance-checkin add --' ; check "fish: balance-checkin add --" has --heard --rate --mood --feeling --tag --at --safe --private --edit --from --dry-run --dir --as --quiet
+fish_autoload 'balance-checkin add --' ; check "fish: balance-checkin add -- offers no list options" lacks --reverse --period --all
+fish_autoload 'balance-checkin list --' ; check "fish: balance-checkin list --" has --period --since --until --who --tag --grep --limit --reverse --format
+fish_autoload 'balance-checkin list --' ; check "fish: balance-checkin list -- offers no fields" lacks --heard --private
+fish_autoload 'balance-checkin due --' ; check "fish: balance-checkin due --" has --who --all --dir
+fish_autoload 'balance-checkin rm --' ; check "fish: balance-checkin rm --" has --dry-run --help
+fish_autoload 'balance-checkin edit --s' ; check "fish: balance-checkin edit --s" only --space --shared --safe
+fish_autoload 'balance-checkin -C repo add --rate ' ; check "fish: balance-checkin --rate (the repo's questions)" only heard= space= honest= shared= kind=
+fish_autoload 'balance-checkin -C dims add --rate ' ; check "fish: balance-checkin --rate (questions of its own)" only fun= heard=
+(cd dims && fish_autoload 'balance-checkin --rate f') ; check "fish: balance-checkin --rate f (inside the repo)" only fun=
+fish_autoload 'balance-checkin --rate heard=' ; check "fish: balance-checkin --rate heard=" only heard=1 heard=2 heard=3 heard=4 heard=5
+fish_autoload 'balance-checkin add --kind ' ; check "fish: balance-checkin add --kind" only 1 2 3 4 5
+fish_autoload 'balance-checkin -C repo list --who ' ; check "fish: balance-checkin list --who" only alex sam
+(cd repo && fish_autoload 'balance-checkin due --who s') ; check "fish: balance-checkin due --who s (inside the repo)" only sam
+fish_autoload 'balance-checkin --dir repo --as ' ; check "fish: balance-checkin --as" only alex sam
+fish_autoload 'balance-checkin list --format ' ; check "fish: balance-checkin list --format" only text json toml csv tsv
+fish_autoload 'balance-checkin show --format ' ; check "fish: balance-checkin show --format" only text json toml
+fish_autoload 'balance-checkin questions --format=j' ; check "fish: balance-checkin questions --format=j" only --format=json
+fish_autoload 'balance-checkin list -p this-' ; check "fish: balance-checkin list -p this-" only this-week this-month this-year
+fish_autoload 'balance-checkin list --period ' ; check "fish: balance-checkin list --period" has today yesterday last-week last-month all 7d 28d
+fish_autoload 'balance-checkin add --from no' ; check "fish: balance-checkin add --from no (files)" only notes-dir/ notes.toml
+fish_autoload 'balance-checkin -C one show ' ; check "fish: balance-checkin show (the ids)" only "$id"
+fish_autoload 'balance-checkin edit -C one ' ; check "fish: balance-checkin edit -C one (options after the command)" only "$id"
+fish_autoload "balance-checkin -C one rm $id " ; check "fish: balance-checkin rm takes one id" lacks "$id"
+fish_autoload 'balance checkin li' ; check "fish: balance checkin li (through the front door)" only list
+fish_autoload 'balance checkin add --he' ; check "fish: balance checkin add --he (through the front door)" has --heard
+fish_autoload 'balance -C one checkin show ' ; check "fish: balance -C one checkin show (options before the command word)" only "$id"
 
 echo "completions: $passes passed, $failures failed"
 [ $failures -eq 0 ]

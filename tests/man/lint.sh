@@ -6,7 +6,9 @@
 # - every man/NAME.SECTION.scd converts with scdoc without errors, its preamble says
 #   NAME(SECTION), and the result renders with groff without warnings (when groff is installed);
 # - every long option that `balance --help` and the --help of each built-in command print is
-#   documented in man/balance.1.scd.
+#   documented in man/balance.1.scd;
+# - likewise for every man/balance-WORD.1.scd whose program BIN_DIR/balance-WORD is built: the
+#   options of `balance-WORD --help` and of each of its commands' --help are in that page.
 # Exits 1 naming every problem.
 set -u
 
@@ -63,34 +65,65 @@ for page in "$src"/man/*.scd; do
 done
 [ $pages -gt 0 ] || problem "no man/*.scd pages in $src"
 
-# The options of the front door and of its built-in commands.
-manual="$src/man/balance.1.scd"
-if [ -f "$manual" ]; then
-  if ! "$balance" --help >"$tmp/help" 2>&1; then
-    problem "balance --help failed: $(cat "$tmp/help")"
+# check_options PROGRAM PAGE: every long option that PROGRAM --help and the --help of each of its
+# commands print is documented in PAGE. Its commands are the names listed under "Subcommands:"
+# in PROGRAM --help, and the words the page's SYNOPSIS shows in bold that PROGRAM accepts as a
+# command (`PROGRAM WORD --help` prints "Usage: PROGRAM WORD …"): a tool whose bare form runs a
+# default command prints that command's help for --help, without the list.
+checked=0
+check_options() {
+  program=$1 page=$2
+  name=${program##*/} file=${page##*/}
+  help=$tmp/help-$name
+  if ! "$program" --help >"$help" 2>&1; then
+    problem "$name --help failed: $(cat "$help")"
   fi
-  # The built-in commands: the names listed under "Subcommands:".
-  commands=$(sed -n '/^Subcommands:/,/^$/p' "$tmp/help" | sed -n 's/^  \([a-z][a-z0-9-]*\) .*/\1/p')
-  [ -n "$commands" ] || problem "balance --help lists no subcommands"
+  listed=$(sed -n '/^Subcommands:/,/^$/p' "$help" | sed -n 's/^  \([a-z][a-z0-9-]*\) .*/\1/p')
+  [ "$name" = balance ] && [ -z "$listed" ] && problem "balance --help lists no subcommands"
+  shown=$(sed -n '/^# SYNOPSIS/,/^# /p' "$page" | grep -o '\*[^*]*\*' | tr -d '*' | tr ' ' '\n' |
+    grep -E '^[a-z][a-z0-9-]*$' | grep -vx -- "$name" | sort -u)
+  commands=$listed
+  for word in $shown; do
+    case " $(printf '%s ' $listed)" in *" $word "*) continue ;; esac
+    "$program" "$word" --help 2>/dev/null | grep -q "^Usage: $name $word\( \|$\)" && commands="$commands $word"
+  done
   for command in $commands; do
-    if ! "$balance" "$command" --help >>"$tmp/help" 2>&1; then
-      problem "balance $command --help failed"
+    if ! "$program" "$command" --help >>"$help" 2>&1; then
+      problem "$name $command --help failed"
     fi
-    grep -Eq "(^|[^a-z0-9-])$command([^a-z0-9-]|$)" "$manual" ||
-      problem "balance.1.scd does not mention the command $command"
+    grep -Eq "(^|[^a-z0-9-])$command([^a-z0-9-]|$)" "$page" ||
+      problem "$file does not mention the command $command"
   done
-  options=$(grep -Eo -- '--[a-z][a-z0-9-]*' "$tmp/help" | sort -u)
-  [ -n "$options" ] || problem "the help texts list no long options"
+  options=$(grep -Eo -- '--[a-z][a-z0-9-]*' "$help" | sort -u)
+  [ -n "$options" ] || problem "the help texts of $name list no long options"
   for option in $options; do
-    grep -Eq -- "(^|[^a-z0-9-])$option([^a-z0-9-]|$)" "$manual" ||
-      problem "balance.1.scd does not document $option (printed by --help)"
+    checked=$((checked + 1))
+    grep -Eq -- "(^|[^a-z0-9-])$option([^a-z0-9-]|$)" "$page" ||
+      problem "$file does not document $option (printed by \`$name${commands:+ [COMMAND]} --help\`)"
   done
+}
+
+# The front door and its built-in commands, then each balance-WORD that has a page and is built.
+if [ -f "$src/man/balance.1.scd" ]; then
+  check_options "$balance" "$src/man/balance.1.scd"
 else
   problem "man/balance.1.scd is missing"
 fi
+programs=1
+for page in "$src"/man/balance-*.1.scd; do
+  [ -e "$page" ] || break
+  file=${page##*/}
+  program=$bin/${file%.1.scd}
+  if [ -x "$program" ]; then
+    check_options "$program" "$page"
+    programs=$((programs + 1))
+  else
+    echo "man lint: $file: ${program##*/} is not built; its options are not checked" >&2
+  fi
+done
 
 if [ $problems -gt 0 ]; then
   echo "man lint: $problems problem(s)" >&2
   exit 1
 fi
-echo "man lint: $pages page(s) and $(printf '%s\n' $options | wc -l) option(s) checked"
+echo "man lint: $pages page(s); $checked option(s) of $programs program(s) checked"

@@ -1,0 +1,285 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/harness.hpp"
+
+using balance_test::first_id;
+using balance_test::result;
+using balance_test::sandbox;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A shared remote with a couple's repository, and clones for each machine.
+struct two_machines : sandbox {
+  fs::path remote() const { return dir() / "remote.git"; }
+  fs::path machine(const std::string& name) const { return dir() / name; }
+
+  result in(const std::string& name, const std::string& program, const std::vector<std::string>& args) const {
+    sandbox& self = const_cast<two_machines&>(*this);
+    self.cwd = machine(name);
+    return run(program, args);
+  }
+  result git(const std::string& name, const std::vector<std::string>& args) const {
+    std::vector<std::string> a = {"-C", machine(name).string()};
+    a.insert(a.end(), args.begin(), args.end());
+    return run("/usr/bin/git", a);
+  }
+
+  // alex's machine creates the repository (with one boundary for events to point at) and pushes
+  // it; sam's machine clones it, with or without the merge driver.
+  void start(bool driver_on_sam) {
+    run("/usr/bin/git", {"init", "-q", "--bare", remote().string()});
+    run("balance", {"init", machine("alex").string(), "--person", "alex", "--person", "sam", "--git"});
+    in("alex", "balance", {"git", "remote", "add", "origin", remote().string()});
+    in("alex", "balance-boundaries", {"--as", "alex", "add", "I need quiet mornings", "--at", "2026-10-01"});
+    REQUIRE(in("alex", "balance", {"sync"}).status == 0);
+    run("/usr/bin/git", {"clone", "-q", remote().string(), machine("sam").string()});
+    if (driver_on_sam) REQUIRE(in("sam", "balance", {"git", "setup"}).status == 0);
+  }
+
+  std::string boundary_id() const { return first_id(const_cast<two_machines*>(this)->read_at("alex", "boundaries/alex.toml")); }
+
+  std::string read_at(const std::string& name, const std::string& relative) {
+    std::ifstream in(machine(name) / relative, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  }
+
+  // Fifty records of all kinds by `who`, offline.
+  void fifty(const std::string& name, const std::string& who) {
+    std::string b = boundary_id().substr(0, 6);
+    for (int i = 0; i < 50; ++i) {
+      std::string day = fmt_day(i);
+      switch (i % 3) {
+        case 0: REQUIRE(in(name, "balance-checkin", {"--as", who, "-q", "--heard", "4", "--at", day}).status == 0); break;
+        case 1: REQUIRE(in(name, "balance-ledger", {"--as", who, "-q", "add", "chore", "task " + std::to_string(i), "--at", day}).status == 0); break;
+        default: REQUIRE(in(name, "balance-boundaries", {"--as", who, "-q", "respected", b, "--who", who, "--at", day}).status == 0); break;
+      }
+    }
+  }
+  static std::string fmt_day(int i) {
+    int day = 1 + i % 28;
+    int month = 9 + (i / 28);
+    return "2026-" + std::string(month < 10 ? "0" : "") + std::to_string(month) + "-" + (day < 10 ? "0" : "") +
+           std::to_string(day) + " " + (i % 2 ? "09" : "18") + ":" + (i < 10 ? "0" : "") + std::to_string(i % 60);
+  }
+
+  std::set<std::string> ids(const std::string& name) {
+    std::set<std::string> out;
+    for (const char* tool : {"balance-checkin", "balance-ledger"}) {
+      auto list = nlohmann::json::parse(in(name, tool, {"--as", "alex", "list", "--period", "all", "--format", "json"}).out);
+      for (const auto& r : list) out.insert(r["id"].get<std::string>());
+    }
+    auto events = nlohmann::json::parse(in(name, "balance-boundaries", {"--as", "alex", "log", "--format", "json"}).out);
+    for (const auto& r : events) out.insert(r["id"].get<std::string>());
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("git: init --git sets up the driver, attributes, autocommit and a first commit", "[git]") {
+  two_machines s;
+  s.start(false);
+  CHECK_THAT(s.read_at("alex", ".gitattributes"), Catch::Contains("*.toml merge=balance\n") && Catch::Contains("/balance.toml merge=text\n"));
+  CHECK_THAT(s.read_at("alex", "balance.toml"), Catch::Contains("autocommit = true"));
+  CHECK(s.git("alex", {"config", "--get", "merge.balance.driver"}).out == "balance merge-driver %O %A %B %P\n");
+  CHECK(s.git("alex", {"log", "--format=%s"}).out == "balance-boundaries: added boundary " + s.boundary_id().substr(0, 7) +
+                                                        " (alex); review monthly\nbalance: init\n");
+  // setup is idempotent and says so.
+  result again = s.in("alex", "balance", {"git", "setup"});
+  CHECK(again.status == 0);
+  CHECK(again.err == "git is already set up for balance; nothing changed\n");
+  result hooks = s.in("alex", "balance", {"git", "setup", "--hooks"});
+  CHECK(hooks.err == "set up git for balance: pre-commit hook\n");
+  CHECK(fs::exists(s.machine("alex") / ".git/hooks/pre-commit"));
+  CHECK(s.in("alex", "balance", {"git", "setup", "--bogus"}).status == 64);
+  // Outside git, setup explains what to do.
+  sandbox plain;
+  plain.init_couple();
+  result outside = plain.run("balance", {"git", "setup"});
+  CHECK(outside.status == 64);
+  CHECK_THAT(outside.err, Catch::Contains("not in a git repository"));
+}
+
+TEST_CASE("git: two partners add 50 records each offline, sync, and both have all of them (with the driver)", "[git][sync]") {
+  two_machines s;
+  s.start(true);
+  s.fifty("alex", "alex");
+  s.fifty("sam", "sam");
+  // sam has autocommit from balance.toml too: every write is its own commit.
+  CHECK(s.git("sam", {"status", "--porcelain"}).out.empty());
+  CHECK(s.in("alex", "balance", {"sync"}).status == 0);
+  result sam = s.in("sam", "balance", {"sync"});
+  CHECK(sam.status == 0);
+  CHECK(sam.err == "synced with origin\n");
+  CHECK(s.in("alex", "balance", {"sync"}).status == 0);
+  auto alex_ids = s.ids("alex");
+  CHECK(alex_ids.size() == 100);
+  CHECK(alex_ids == s.ids("sam"));
+  CHECK(s.in("sam", "balance", {"check", "-q"}).status == 0);
+}
+
+TEST_CASE("git: without the driver, per-author files still merge cleanly", "[git][sync]") {
+  two_machines s;
+  s.start(false);
+  CHECK(s.git("sam", {"config", "--get", "merge.balance.driver"}).status != 0);
+  s.fifty("alex", "alex");
+  s.fifty("sam", "sam");
+  CHECK(s.in("alex", "balance", {"sync"}).status == 0);
+  CHECK(s.in("sam", "balance", {"sync"}).status == 0);
+  CHECK(s.in("alex", "balance", {"sync"}).status == 0);
+  CHECK(s.ids("alex").size() == 100);
+  CHECK(s.ids("alex") == s.ids("sam"));
+}
+
+TEST_CASE("git: the same person on two machines appending to one month file merges cleanly with the driver", "[git][merge]") {
+  two_machines s;
+  s.start(true);
+  // Both machines are alex: same author, same month file.
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins", "--at", "2026-11-03"});
+  s.in("sam", "balance-ledger", {"--as", "alex", "add", "chore", "laundry", "--at", "2026-11-04"});
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "dishes", "--at", "2026-11-05"});
+  CHECK(s.in("alex", "balance", {"sync"}).status == 0);
+  result merged = s.in("sam", "balance", {"sync"});
+  CHECK(merged.status == 0);
+  std::string text = s.read_at("sam", "ledger/alex/2026-11.toml");
+  CHECK(text.find("bins") < text.find("laundry"));
+  CHECK(text.find("laundry") < text.find("dishes"));
+  CHECK(s.in("sam", "balance", {"check", "-q"}).status == 0);
+}
+
+TEST_CASE("git: one record edited differently on both sides conflicts on that record only", "[git][merge]") {
+  two_machines s;
+  s.start(true);
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins", "--at", "2026-11-03"});
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "laundry", "--at", "2026-11-04"});
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  REQUIRE(s.in("sam", "balance", {"sync"}).status == 0);
+  std::string id = first_id(s.read_at("sam", "ledger/alex/2026-11.toml"));
+  s.in("alex", "balance-ledger", {"--as", "alex", "edit", id.substr(0, 6), "--note", "alex's note"});
+  s.in("sam", "balance-ledger", {"--as", "sam", "edit", id.substr(0, 6), "--note", "sam's note"});
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  result conflict = s.in("sam", "balance", {"sync"});
+  CHECK(conflict.status == 1);
+  CHECK_THAT(conflict.err, Catch::Contains("conflicts in: ledger/alex/2026-11.toml") && Catch::Contains("balance check"));
+  std::string text = s.read_at("sam", "ledger/alex/2026-11.toml");
+  CHECK_THAT(text, Catch::Contains("<<<<<<< ours\n[[entry]]\nid = \"" + id) && Catch::Contains("note = \"sam's note\"\n=======\n") &&
+                       Catch::Contains("note = \"alex's note\"\n>>>>>>> theirs\n"));
+  // The other record merged untouched, outside the markers.
+  CHECK(text.rfind("laundry") > text.find(">>>>>>> theirs"));
+  result check = s.in("sam", "balance", {"check"});
+  CHECK(check.status == 65);
+  CHECK_THAT(check.out, Catch::StartsWith("ledger/alex/2026-11.toml:") && Catch::Contains("unresolved merge conflict marker"));
+}
+
+TEST_CASE("git: autocommit, undo and sync round trip; undo refuses what balance did not commit", "[git][undo]") {
+  two_machines s;
+  s.start(true);
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins", "--at", "2026-11-03"});
+  CHECK(s.git("alex", {"log", "-1", "--format=%s"}).out.starts_with("balance-ledger: added entry "));
+  result undo = s.in("alex", "balance", {"undo"});
+  CHECK(undo.status == 0);
+  CHECK_THAT(undo.err, Catch::StartsWith("undid \"balance-ledger: added entry "));
+  CHECK_FALSE(fs::exists(s.machine("alex") / "ledger/alex/2026-11.toml"));
+  CHECK(s.in("alex", "balance", {"sync"}).status == 0);
+  CHECK(s.in("sam", "balance", {"sync"}).status == 0);
+  CHECK(s.git("sam", {"log", "-1", "--format=%s"}).out.starts_with("Revert \"balance-ledger: added entry "));
+  // The revert itself is not balance's commit: nothing more to undo.
+  result again = s.in("alex", "balance", {"undo"});
+  CHECK(again.status == 1);
+  CHECK_THAT(again.err, Catch::Contains("not one balance made"));
+  // A dirty tree is refused.
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "dishes"});
+  std::ofstream(s.machine("alex") / "balance.toml", std::ios::app) << "# a local note\n";
+  result dirty = s.in("alex", "balance", {"undo"});
+  CHECK(dirty.status == 1);
+  CHECK_THAT(dirty.err, Catch::Contains("uncommitted changes"));
+}
+
+TEST_CASE("git: a failed autocommit is reported and the data stays", "[git]") {
+  two_machines s;
+  s.start(false);
+  // No identity at all: git refuses to commit.
+  s.env.erase("GIT_AUTHOR_NAME");
+  s.env.erase("GIT_AUTHOR_EMAIL");
+  s.env.erase("GIT_COMMITTER_NAME");
+  s.env.erase("GIT_COMMITTER_EMAIL");
+  s.env["EMAIL"] = "";
+  s.git("alex", {"config", "user.useConfigOnly", "true"});
+  result r = s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins"});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.err, Catch::Contains("the change is saved but was not committed"));
+  CHECK(fs::exists(s.machine("alex") / "ledger/alex/2026-11.toml"));
+}
+
+TEST_CASE("git: sync without a remote, and a rejected push, say what to do", "[git][sync]") {
+  sandbox plain;
+  plain.run("balance", {"init", plain.repo().string(), "--person", "alex", "--me", "alex", "--git"});
+  plain.cwd = plain.repo();
+  result none = plain.run("balance", {"sync"});
+  CHECK(none.status == 66);
+  CHECK(none.err == "balance: there is no remote to sync with; add one with `balance git remote add origin URL`\n");
+
+  two_machines s;
+  s.start(true);
+  // Pushes go to a second remote whose history has moved on: the pull succeeds, the push is refused.
+  s.run("/usr/bin/git", {"clone", "-q", "--bare", s.remote().string(), (s.dir() / "other.git").string()});
+  s.run("/usr/bin/git", {"clone", "-q", (s.dir() / "other.git").string(), (s.dir() / "third").string()});
+  s.in("third", "balance-ledger", {"--as", "sam", "add", "chore", "elsewhere"});
+  s.git("third", {"push", "-q"});
+  s.git("alex", {"config", "remote.origin.pushurl", (s.dir() / "other.git").string()});
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "mine"});
+  result rejected = s.in("alex", "balance", {"sync"});
+  CHECK(rejected.status == 75);
+  CHECK_THAT(rejected.err, Catch::Contains("push was rejected") && Catch::Contains("balance sync"));
+}
+
+TEST_CASE("git: the merge driver falls back for balance.toml and leaves ours untouched on bad input", "[git][merge]") {
+  sandbox s;
+  s.init_couple();
+  // Changes far enough apart for git's own text merge (adjacent lines would conflict there too).
+  s.write("base", "a\nb\nc\nd\ne\n");
+  s.write("ours", "a\nB\nc\nd\ne\n");
+  s.write("theirs", "a\nb\nc\nd\nE\n");
+  result text = s.run("balance", {"merge-driver", "base", "ours", "theirs", "balance.toml"});
+  CHECK(text.status == 0);
+  CHECK(s.read("ours") == "a\nB\nc\nd\nE\n");
+  s.write("theirs", "a\nb2\nc\nd\ne\n");
+  CHECK(s.run("balance", {"merge-driver", "base", "ours", "theirs", "balance.toml"}).status == 1);
+
+  // git passes bare file names relative to the work tree's top.
+  std::string a = "[[entry]]\nid = \"aaaaaaaaaaaa\"\nat = 2026-11-02T08:00:00+01:00\nwho = \"sam\"\nkind = \"chore\"\nwhat = \"a\"\n";
+  std::string b = "[[entry]]\nid = \"bbbbbbbbbbbb\"\nat = 2026-11-03T08:00:00+01:00\nwho = \"sam\"\nkind = \"chore\"\nwhat = \"b\"\n";
+  s.write(".merge_file_base", "");
+  s.write(".merge_file_ours", a);
+  s.write(".merge_file_theirs", b);
+  result bare = s.run("balance", {"merge-driver", ".merge_file_base", ".merge_file_ours", ".merge_file_theirs", "ledger/sam/2026-11.toml"});
+  CHECK(bare.status == 0);
+  CHECK(bare.err.empty());
+  CHECK(s.read(".merge_file_ours") == a + "\n" + b);
+
+  std::string good = "[[entry]]\nid = \"aaaaaaaaaaaa\"\nat = 2026-11-02T08:00:00+01:00\nwho = \"sam\"\nkind = \"chore\"\nwhat = \"x\"\n";
+  s.write("base", good);
+  s.write("ours", "[[entry]\n");
+  s.write("theirs", good);
+  result bad = s.run("balance", {"merge-driver", "base", "ours", "theirs", "ledger/sam/2026-11.toml"});
+  CHECK(bad.status == 1);
+  CHECK_THAT(bad.err, Catch::Contains("cannot merge by record, leaving our version untouched") && Catch::Contains("(ours):1:"));
+  CHECK(s.read("ours") == "[[entry]\n");
+  CHECK(s.run("balance", {"merge-driver", "base", "ours"}).status == 64);
+}
+
+TEST_CASE("git: balance git runs git in the repository from anywhere", "[git]") {
+  two_machines s;
+  s.start(false);
+  s.cwd = s.dir();
+  result r = s.run("balance", {"-C", s.machine("alex").string(), "git", "log", "--format=%s", "-1"});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("balance-boundaries: added boundary"));
+}
