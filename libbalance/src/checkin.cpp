@@ -63,7 +63,7 @@ bool read_rating(std::string_view answer, std::optional<std::int64_t>& value, st
 }  // namespace
 
 std::optional<record> interview(const settings& cfg, const std::function<std::optional<std::string>()>& read_line,
-                                sink& out) {
+                                sink& out, bool ask_safe) {
   record r;
   r.type = record_type::checkin;
   out.write("How are we doing? Answer each from 1 to 5, or press Enter to skip.\n");
@@ -91,6 +91,12 @@ std::optional<record> interview(const settings& cfg, const std::function<std::op
   auto mood = ask_rating("mood — How are you feeling overall?", "1 = low · 5 = great");
   if (!mood) return std::nullopt;
   r.mood = *mood;
+  if (ask_safe) {
+    auto safe = ask_rating("safe — Private, only you see this: do you feel safe with your partner?",
+                           "1 = not safe · 5 = completely safe");
+    if (!safe) return std::nullopt;
+    r.safe = *safe;
+  }
 
   struct text_question {
     std::string* field;

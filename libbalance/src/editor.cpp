@@ -19,11 +19,12 @@
 namespace balance {
 
 std::string editor_command(const user_config& user) {
-  if (!user.editor.empty()) return user.editor;
+  // Environment before the user config, as everywhere in balance (DESIGN §4).
   for (const char* var : {"VISUAL", "EDITOR"}) {
     const char* v = std::getenv(var);
     if (v && *v) return v;
   }
+  if (!user.editor.empty()) return user.editor;
   return "vi";
 }
 

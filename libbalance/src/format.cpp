@@ -490,9 +490,45 @@ std::vector<std::pair<int, std::vector<std::string>>> parse_csv(std::string_view
   return rows;
 }
 
+// TSV as list --format tsv writes it: tab-separated, with \\, \t, \n and \r escaped.
+std::vector<std::pair<int, std::vector<std::string>>> parse_tsv(std::string_view text) {
+  std::vector<std::pair<int, std::vector<std::string>>> rows;
+  int line = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    ++line;
+    std::size_t nl = text.find('\n', start);
+    std::string_view l = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    start = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    if (l.empty()) continue;
+    std::vector<std::string> cells(1);
+    for (std::size_t i = 0; i < l.size(); ++i) {
+      char c = l[i];
+      if (c == '\t') {
+        cells.emplace_back();
+      } else if (c == '\\' && i + 1 < l.size()) {
+        char n = l[++i];
+        cells.back() += n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n;
+      } else {
+        cells.back() += c;
+      }
+    }
+    rows.push_back({line, std::move(cells)});
+  }
+  return rows;
+}
+
+std::vector<record> read_table(std::vector<std::pair<int, std::vector<std::string>>> rows, const std::string& source,
+                               record_type expected, const settings& cfg);
+
 std::vector<record> read_csv(std::string_view text, const std::string& source, record_type expected,
                              const settings& cfg) {
-  auto rows = parse_csv(text, source);
+  return read_table(parse_csv(text, source), source, expected, cfg);
+}
+
+std::vector<record> read_table(std::vector<std::pair<int, std::vector<std::string>>> rows, const std::string& source,
+                               record_type expected, const settings& cfg) {
   if (rows.empty()) return {};
   const auto& header = rows.front().second;
   std::vector<diagnostic> problems;
@@ -561,6 +597,8 @@ std::vector<record> read_import(std::string_view text, const std::string& source
   }
   if (body.front() == '{') return read_json(text, source_name, expected, cfg);
   std::string_view first_line = body.substr(0, body.find('\n'));
+  if (first_line.find('\t') != std::string_view::npos && first_line.find('=') == std::string_view::npos)
+    return read_table(parse_tsv(text), source_name, expected, cfg);
   if (first_line.find(',') != std::string_view::npos && first_line.find('=') == std::string_view::npos &&
       first_line.find('[') == std::string_view::npos)
     return read_csv(text, source_name, expected, cfg);

@@ -392,7 +392,7 @@ std::vector<field_problem> validate(const record& r, const validation_context& c
       text("thanks", r.thanks);
       if (r.ratings.empty() && !r.mood && !r.safe && r.feeling.empty() && r.need.empty() && r.thanks.empty() &&
           r.note.empty())
-        problem("", "a check-in needs at least one rating or a feeling, need, thanks or note");
+        problem("", "a check-in needs at least one rating, a mood, or a feeling, need, thanks or note");
       break;
     }
     case record_type::entry: {

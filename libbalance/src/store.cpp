@@ -129,16 +129,22 @@ std::vector<record> store::load(const scan_filter& filter, const std::function<v
 }
 
 record store::find(record_type type, std::string_view prefix) const {
-  if (!is_valid_id_prefix(prefix))
-    throw_usage(fmt::format("\"{}\" is not an id: give at least {} of its 12 hex digits", escape_for_terminal(prefix),
-                            min_id_prefix));
+  if (!is_valid_id_prefix(prefix)) {
+    bool upper = std::any_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'F'; });
+    throw_usage(upper ? fmt::format("\"{}\" is not an id: ids are lowercase hex digits", escape_for_terminal(prefix))
+                      : fmt::format("\"{}\" is not an id: give at least {} of its 12 hex digits", escape_for_terminal(prefix),
+                                    min_id_prefix));
+  }
   std::vector<record> matches;
   scan_filter filter;
   filter.type = type;
   scan(filter, [&](record&& r) {
     if (std::string_view(r.id).starts_with(prefix)) matches.push_back(std::move(r));
   });
-  if (matches.empty()) throw_usage(fmt::format("no {} has an id starting with {}", type_name(type), prefix));
+  if (matches.empty()) {
+    std::string what(a_record_of(type));
+    throw_usage(fmt::format("no {} has an id starting with {}", what.substr(what.find(' ') + 1), prefix));
+  }
   if (matches.size() > 1) {
     std::sort(matches.begin(), matches.end(), record_less);
     std::string list;

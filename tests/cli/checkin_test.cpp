@@ -71,14 +71,14 @@ TEST_CASE("checkin add refuses bad values with exit 64 and writes nothing", "[ch
   const bad cases[] = {
       {{"--heard", "0"}, "balance-checkin: --heard: rating 0 is out of range 1–5\n"},
       {{"--kind", "6"}, "balance-checkin: --kind: rating 6 is out of range 1–5\n"},
-      {{"--heard", "four"}, "balance-checkin: --heard four: heard: \"four\" is not a whole number from 1 to 5\n"},
+      {{"--heard", "four"}, "balance-checkin: --heard four: \"four\" is not a whole number from 1 to 5\n"},
       {{"--rate", "haerd=3"},
        "balance-checkin: --rate haerd=3: \"haerd\" is not a question in this repository (did you mean \"heard\"?); see "
        "`balance-checkin questions`\n"},
       {{"--rate", "heard"}, "balance-checkin: --rate heard: write KEY=N, e.g. --rate heard=4\n"},
       {{"--as", "sma", "--heard", "3"},
        "balance-checkin: --as sma: not a person in balance.toml (did you mean \"sam\"?)\n"},
-      {{"--heard", "3", "--tag", "Home"}, "balance-checkin: --tags: tag \"Home\" must use only a-z, 0-9, _ and -\n"},
+      {{"--heard", "3", "--tag", "Home"}, "balance-checkin: --tag: tag \"Home\" must use only a-z, 0-9, _ and -\n"},
       {{"--safe", "2", "--mood", "3"},
        "balance-checkin: --safe is only for private check-ins: add --private (it is never shared)\n"},
   };
@@ -132,7 +132,7 @@ TEST_CASE("checkin add on a terminal asks each question, re-asks a bad answer, a
 TEST_CASE("checkin add on a terminal saves nothing when the input ends early", "[checkin][pty]") {
   couple s;
   result r = s.run_pty("balance-checkin", {}, "4\n\x04");
-  CHECK(r.status == 1);
+  CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("no check-in saved"));
   CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
 }
@@ -303,7 +303,7 @@ TEST_CASE("checkin ids: missing, ambiguous and malformed", "[checkin]") {
   auto before = s.snapshot();
   result missing = s.checkin({"edit", "ffff", "--heard", "2"});
   CHECK(missing.status == 64);
-  CHECK(missing.err == "balance-checkin: no checkin has an id starting with ffff\n");
+  CHECK(missing.err == "balance-checkin: no check-in has an id starting with ffff\n");
   result ambiguous = s.checkin({"rm", "abcd"});
   CHECK(ambiguous.status == 64);
   CHECK_THAT(ambiguous.err, Catch::Contains("ambiguous") && Catch::Contains("abcd11112222") && Catch::Contains("abcd33334444"));
@@ -459,4 +459,63 @@ TEST_CASE("checkin reports unknown subcommands with a suggestion", "[checkin]") 
   CHECK(r.status == 64);
   CHECK(r.err == "balance-checkin: unknown command \"lsit\" (did you mean \"list\"?); try `balance-checkin --help`\n");
   CHECK(s.run("balance", {"checkin", "list"}).status == 0);
+}
+
+TEST_CASE("checkin list --format tsv reads back through add --from", "[checkin][import]") {
+  couple s;
+  s.checkin({"--heard", "4", "--note", "tab\tand\nnewline", "--at", "2026-11-20"});
+  std::string tsv = s.checkin({"list", "--format", "tsv"}).out;
+  sandbox other;
+  other.run("balance", {"init", other.repo().string(), "--person", "alex", "--person", "sam", "--me", "alex"});
+  other.cwd = other.repo();
+  result r = other.run("balance-checkin", {"add", "--from", "-"}, tsv);
+  CHECK(r.status == 0);
+  CHECK(other.read("checkins/alex/2026-11.toml") == s.read("checkins/alex/2026-11.toml"));
+}
+
+TEST_CASE("checkin --help is the tool's help, listing its commands and common options", "[checkin]") {
+  couple s;
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--help"}, {"-h"}, {"help"}}) {
+    result r = s.checkin(args);
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("due") && Catch::Contains("questions") && Catch::Contains("--dir"));
+  }
+  CHECK_THAT(s.checkin({"add", "--help"}).out, Catch::Contains("--heard"));
+}
+
+TEST_CASE("checkin due --format json, and write commands refuse other formats", "[checkin][due]") {
+  couple s;
+  result r = s.checkin({"due", "--all", "--format", "json"});
+  CHECK(r.status == 0);
+  CHECK(r.out == "{\"schema\": 1, \"cadence\": \"weekly\", \"due\": [\n  {\"who\": \"alex\", \"last\": null},\n"
+                 "  {\"who\": \"sam\", \"last\": null}\n]}\n");
+  CHECK(s.checkin({"--heard", "3", "--format", "json"}).status == 64);
+  CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
+}
+
+TEST_CASE("checkin edit: emptying the editor buffer leaves the record as it was", "[checkin][editor]") {
+  couple s;
+  s.checkin({"--heard", "3"});
+  auto before = s.snapshot();
+  std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
+  s.env["EDITOR"] = s.script("editor", ": > \"$1\"\n");
+  result r = s.checkin({"edit", id.substr(0, 5)});
+  CHECK(r.status == 0);
+  CHECK(r.err == "the edit was empty; check-in " + id.substr(0, 7) + " (alex) is unchanged\n");
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("checkin edit gives the I-statement hint too", "[checkin]") {
+  couple s;
+  s.checkin({"--heard", "3"});
+  std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
+  CHECK_THAT(s.checkin({"edit", id.substr(0, 5), "--feeling", "you never call"}).err, Catch::StartsWith("hint:"));
+}
+
+TEST_CASE("checkin on a terminal with --private also asks whether you feel safe", "[checkin][pty]") {
+  couple s;
+  result r = s.run_pty("balance-checkin", {"--private"}, "\n\n\n\n\n3\n2\n\n\n\n\n");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("safe — Private, only you see this"));
+  CHECK_THAT(s.read("private/checkins/alex/2026-11.toml"), Catch::Contains("mood = 3\nsafe = 2\n"));
 }

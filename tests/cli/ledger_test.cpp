@@ -53,7 +53,7 @@ TEST_CASE("ledger add refuses bad input with exit 64 and changes nothing", "[led
       {{"add", "choice", "Thai"}, "balance-ledger: --topic: a choice needs a topic (such as dinner, weekend or movie)\n"},
       {{"add", "chore", "x", "--weight", "0"}, "balance-ledger: --weight: weight must be a positive number, not 0\n"},
       {{"add", "chore", "x", "--weight", "-2"}, "balance-ledger: --weight: weight must be a positive number, not -2\n"},
-      {{"add", "chore", "x", "--weight", "lots"}, "balance-ledger: --weight lots: weight: \"lots\" is not a number\n"},
+      {{"add", "chore", "x", "--weight", "lots"}, "balance-ledger: --weight lots: \"lots\" is not a number\n"},
       {{"add", "chore", "x", "--minutes", "0"}, "balance-ledger: --minutes: minutes must be positive, not 0\n"},
       {{"add", "chore", "x", "--who", "sma"}, "balance-ledger: --who sma: not a person in balance.toml (did you mean \"sam\"?)\n"},
       {{"add", "chore", "x", "--for", "bob"}, "balance-ledger: --for bob: not a person in balance.toml\n"},

@@ -45,7 +45,7 @@ TEST_CASE("record - ratings 0 and 6 are out of range, 1 and 5 are fine", "[recor
 
 TEST_CASE("record - a check-in needs something in it", "[record]") {
   record r = checkin();
-  CHECK(problems(r) == std::vector<std::string>{": a check-in needs at least one rating or a feeling, need, thanks or note"});
+  CHECK(problems(r) == std::vector<std::string>{": a check-in needs at least one rating, a mood, or a feeling, need, thanks or note"});
   r.thanks = "for the tea";
   CHECK(problems(r).empty());
 }

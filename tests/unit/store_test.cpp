@@ -106,7 +106,7 @@ TEST_CASE("store - find takes a unique prefix of 4 or more digits", "[store]") {
   CHECK_THROWS_WITH(s.find(record_type::entry, "abcd"), Catch::Contains("ambiguous") && Catch::Contains("abcd22222222"));
   CHECK_THROWS_WITH(s.find(record_type::entry, "abc"), Catch::Contains("at least 4"));
   CHECK_THROWS_WITH(s.find(record_type::entry, "ffff"), Catch::Contains("no entry has an id starting with ffff"));
-  CHECK_THROWS_WITH(s.find(record_type::checkin, "abcd1"), Catch::Contains("no checkin"));
+  CHECK_THROWS_WITH(s.find(record_type::checkin, "abcd1"), Catch::Contains("no check-in has"));
 }
 
 TEST_CASE("store - private records live under private/ and are read only by their author", "[store]") {

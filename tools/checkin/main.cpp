@@ -2,6 +2,8 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <type_traits>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -87,12 +89,13 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
       std::string line;
       if (!std::getline(std::cin, line)) return std::nullopt;
       return line;
-    }, ctx.err);
+    }, ctx.err, is_private);
     ctx.err.write("\n");
     ctx.err.flush();
     if (!answers) {
+      // Ending the input is a way to stop, not a failure.
       ctx.confirm("no check-in saved");
-      return 1;
+      return 0;
     }
     r.ratings = answers->ratings;
     r.mood = answers->mood;
@@ -100,13 +103,24 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
     r.need = answers->need;
     r.thanks = answers->thanks;
     r.note = answers->note;
+    r.safe = answers->safe;
     if (r.ratings.empty() && !r.mood && r.feeling.empty() && r.need.empty() && r.thanks.empty() && r.note.empty()) {
       ctx.confirm("nothing answered; no check-in saved");
       return 0;
     }
     cli::check_flags_record(r, rp);
     if (!ctx.opts.quiet) {
-      write_record_details(r, ctx.err, style{});
+      ctx.err.write(style{}.bold("Your check-in:\n"));
+      for (const auto& f : fields_of(r)) {
+        if (f.key == "id" || f.key == "who") continue;
+        std::string value = f.key == "at" ? format_timestamp(r.at) : std::visit([](const auto& v) -> std::string {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::string>) return v;
+          else if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(v);
+          else return {};
+        }, f.value);
+        if (!value.empty()) ctx.err.write(fmt::format("  {:<8} {}\n", f.key, escape_for_terminal(value)));
+      }
       ctx.err.flush();
     }
   } else {
@@ -149,9 +163,19 @@ int due(cli::context& ctx, const std::string& who, bool all) {
     people = rp.config().people;
   else
     people = {who.empty() ? rp.me() : rp.person(who, "--who")};
+  format f = ctx.output_format({format::text, format::json});
   store s(rp);
   auto due_now = checkins_due(s, people);
   std::string cadence = rp.config().checkin_cadence.to_string();
+  if (f == format::json) {
+    if (due_now.empty()) return 1;
+    std::string json = "{\"schema\": 1, \"cadence\": " + json_string(cadence) + ", \"due\": [";
+    for (std::size_t i = 0; i < due_now.size(); ++i)
+      json += fmt::format("{}\n  {{\"who\": {}, \"last\": {}}}", i ? "," : "", json_string(due_now[i].who),
+                          due_now[i].last ? json_string(format_timestamp(*due_now[i].last)) : "null");
+    ctx.out.write(json + "\n]}\n");
+    return 0;
+  }
   for (const auto& d : due_now) {
     std::string last = d.last ? fmt::format("last one {}", format_date(*d.last)) : std::string("none yet");
     ctx.out.write(fmt::format("{}: check-in due ({}; {})\n", d.who, cadence, last));

@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -27,6 +28,19 @@ style context::out_style(const user_config& user) const {
   std::string mode = !opts.color.empty() ? opts.color : !user.color.empty() ? user.color : "auto";
   return style{use_color(parse_color_mode(mode), 1)};
 }
+
+std::size_t context::list_width() const {
+  if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+    char* end = nullptr;
+    long n = std::strtol(columns, &end, 10);
+    if (end && *end == '\0' && n >= static_cast<long>(output_width) && n < 1000) return static_cast<std::size_t>(n);
+  }
+  winsize ws{};
+  if (::isatty(1) == 1 && ::ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > output_width) return ws.ws_col;
+  return output_width;
+}
+
+void context::text_only() const { (void)output_format({format::text}); }
 
 format context::output_format(const std::vector<format>& allowed) const { return parse_format(opts.format, allowed); }
 
@@ -102,6 +116,9 @@ std::vector<std::string> with_default_command(const CLI::App& app, std::vector<s
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--") break;
+    // `tool --help` is the tool's own help, not its default command's.
+    if (a == "-h" || a == "--help" || a == "--version") return args;
+    if (a == "help") return {"--help"};
     if (a.starts_with("-")) {
       if (valued.count(a) && a.find('=') == std::string::npos) ++i;  // skip its value
       continue;

@@ -38,6 +38,10 @@ struct context {
   style out_style(const user_config& user) const;
   // The --format value, checked against `allowed`.
   format output_format(const std::vector<format>& allowed) const;
+  // Commands that print no records accept only the default --format.
+  void text_only() const;
+  // Lists use the terminal's width when it is wider than 80 (COLUMNS, else the terminal).
+  std::size_t list_width() const;
   // One line on stderr ("added entry 3f9a1c0 (chore, sam)"), unless --quiet.
   void confirm(const std::string& line);
   // A note on stderr that -q silences (hints, warnings).

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "balance/checkin.hpp"
 #include "balance/editor.hpp"
 #include "balance/error.hpp"
 #include "balance/format.hpp"
@@ -63,7 +64,10 @@ void field_flags::apply(record& r, const repo& rp) const {
     try {
       set_field_text(r, e->key, *e->value, cfg);
     } catch (const error& err) {
-      throw_usage(fmt::format("{} {}: {}", e->flag, escape_for_terminal(*e->value), err.what()));
+      // The library names the field ("heard: …"); the flag says it better.
+      std::string message = err.what();
+      if (message.starts_with(e->key + ": ")) message = message.substr(e->key.size() + 2);
+      throw_usage(fmt::format("{} {}: {}", e->flag, escape_for_terminal(*e->value), message));
     }
   }
   for (const auto& rate : rates_) {
@@ -100,6 +104,7 @@ void check_flags_record(const record& r, const repo& rp) {
                                                 ? "--" + p.key + ": "
                                                 : "";
     if (p.key == "who") flag = "--who: ";
+    if (p.key == "tags") flag = "--tag: ";
     messages.push_back(flag + p.message);
   }
   if (messages.empty()) return;
@@ -161,13 +166,18 @@ int run_list(context& ctx, record_type type, const list_options& opts, const std
   writer_options wo;
   wo.cfg = &rp.config();
   wo.st = ctx.out_style(rp.user());
+  wo.width = ctx.list_width();
   auto writer = make_record_writer(f, type, ctx.out, wo);
   for (const auto& r : records) writer->write(r);
   writer->finish();
-  if (records.empty() && f == format::text) ctx.note(fmt::format("no {} in {}", type == record_type::checkin ? "check-ins"
-                                                                 : type == record_type::entry ? "entries"
-                                                                 : type == record_type::boundary ? "boundaries" : "events",
-                                                                 q.span.is_all() ? "the repository" : q.span.label));
+  if (records.empty() && f == format::text) {
+    std::string what = type == record_type::checkin ? "check-ins"
+                       : type == record_type::entry ? "entries"
+                       : type == record_type::boundary ? "boundaries" : "events";
+    bool filtered = q.who || !q.tags.empty() || q.kind || q.topic || !q.grep.empty();
+    std::string where = q.span.is_all() ? "the repository" : q.span.label;
+    ctx.note(filtered ? fmt::format("no {} in {} match", what, where) : fmt::format("no {} in {}", what, where));
+  }
   return 0;
 }
 
@@ -185,6 +195,7 @@ int run_show(context& ctx, record_type type, const std::string& id) {
 }
 
 int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run) {
+  ctx.text_only();
   repo rp = ctx.open_repo();
   store s(rp);
   record r = s.find(type, id);
@@ -199,6 +210,7 @@ int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run) 
 }
 
 int run_edit(context& ctx, record_type type, const std::string& id, const field_flags& flags) {
+  ctx.text_only();
   repo rp = ctx.open_repo();
   store s(rp);
   record before = s.find(type, id);
@@ -212,6 +224,12 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
         before, fmt::format("Editing {} in {}.\nSave to keep your changes; quit without saving to leave it as it was.",
                             record_label(before), before.path));
     buffer = edit_text(text, fmt::format("{}-{}.toml", type_name(type), before.id.substr(0, 7)), editor_command(rp.user()));
+    if (only_comments(buffer->text)) {
+      // Emptying the buffer cancels, as with `add --edit`; `rm` is how a record goes.
+      discard_buffer(*buffer);
+      ctx.confirm(fmt::format("the edit was empty; {} is unchanged", record_label(before)));
+      return 0;
+    }
     read_options opts{&rp.config(), &rp.data_zone(), false};
     try {
       after = read_record_fields(buffer->text, buffer->path.string(), before, opts);
@@ -225,6 +243,8 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
     ctx.confirm(fmt::format("no changes to {}", record_label(before)));
     return 0;
   }
+  if (type == record_type::checkin && after.feeling != before.feeling)
+    if (auto hint = i_statement_hint(after.feeling)) ctx.note(*hint);
   write_batch batch(s);
   batch.replace(before, after);
   auto paths = batch.commit();
@@ -234,6 +254,7 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
 }
 
 int run_import(context& ctx, record_type type, const std::string& from, bool dry_run, bool make_private) {
+  ctx.text_only();
   repo rp = ctx.open_repo();
   store s(rp);
   std::string text = read_input(from);
@@ -248,6 +269,7 @@ int run_import(context& ctx, record_type type, const std::string& from, bool dry
 }
 
 int save_new(context& ctx, const store& s, record& r) {
+  ctx.text_only();
   write_batch batch(s);
   batch.add(r);
   ctx.written(s.repository(), batch.commit(), fmt::format("added {}", record_label(r)));

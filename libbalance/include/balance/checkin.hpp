@@ -23,8 +23,9 @@ std::optional<std::string> i_statement_hint(std::string_view feeling);
 // Asks each configured question in turn (Enter skips; a bad answer is asked again with the
 // reason), then mood and the text fields. `read_line` returns nullopt at end of input, which
 // abandons the interview (nullopt result). Prompts go to `out`.
+// With `ask_safe` (a private check-in) it also asks whether the person feels safe.
 std::optional<record> interview(const settings& cfg, const std::function<std::optional<std::string>()>& read_line,
-                                sink& out);
+                                sink& out, bool ask_safe = false);
 
 // The commented TOML template `add --edit` opens: the record's fields with the questions as
 // comments; ratings not given are left commented out.

@@ -11,7 +11,7 @@
 
 namespace balance {
 
-// The editor to run: the user config's `editor`, then $VISUAL, then $EDITOR, then "vi".
+// The editor to run: $VISUAL, then $EDITOR, then the user config's `editor`, then "vi".
 std::string editor_command(const user_config& user);
 
 // Where edit buffers live: ${XDG_CACHE_HOME:-~/.cache}/balance/edits (created 0700).

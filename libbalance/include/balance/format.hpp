@@ -54,9 +54,8 @@ std::string record_to_json(const record& r);
 // Human-readable multi-line view of one record (show).
 void write_record_details(const record& r, sink& out, const style& st);
 
-// Reads records for import from TOML, JSON or CSV text (the format is detected: `[` or `{`
-// first → json; a first line that is a CSV header naming `type` or canonical keys → csv;
-// otherwise toml). Records of other types than `expected` are refused. Problems carry
+// Reads records for import from TOML, JSON, CSV or TSV text (the format is detected: `[` or `{`
+// first → json; a first line with tabs → tsv; with commas and no `=` → csv; otherwise toml). Records of other types than `expected` are refused. Problems carry
 // SOURCE:LINE:COL (json: SOURCE:record N). Throws error{data} with every problem found.
 std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
                                 const settings& cfg);
