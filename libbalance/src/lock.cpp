@@ -63,7 +63,7 @@ repo_lock::repo_lock(const std::filesystem::path& root, std::chrono::millisecond
     }
     if (std::chrono::steady_clock::now() >= deadline) break;
     std::this_thread::sleep_for(pause);
-    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    pause = std::min(pause * 2, std::chrono::milliseconds(5));  // short: waiting writers follow each other closely
   }
   struct stat st {};
   std::string holder = ::fstat(fd_, &st) == 0 ? describe_holder(st) : "another process";

@@ -3,6 +3,7 @@
 // EDITOR or VISUAL. Captures stdout, stderr and the exit status.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -37,6 +38,9 @@ class sandbox {
   // Runs bin/<program> on a pseudo-terminal (stdin, stdout and stderr are the terminal), typing
   // `input`; `out` holds everything the terminal showed, including the echoed input.
   result run_pty(const std::string& program, const std::vector<std::string>& args, const std::string& input) const;
+  // Starts bin/<program> and kills it with SIGKILL after `delay` (if it is still running).
+  // Returns the exit status (137 when it was killed).
+  int run_killed(const std::string& program, const std::vector<std::string>& args, std::chrono::microseconds delay) const;
   // Writes an executable shell script under the sandbox and returns its path.
   std::string script(const std::string& name, const std::string& body) const;
   // Replaces balance.toml's text (for settings tests).

@@ -151,6 +151,9 @@ void print_error(const std::string& program, const std::exception& e) {
 int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::function<int()>& body) {
   // A reader that goes away (`| head`) is an EPIPE on write, ended quietly, never a signal.
   std::signal(SIGPIPE, SIG_IGN);
+  // A file-size limit (`ulimit -f`) makes write() fail with EFBIG, reported like a full disk,
+  // instead of killing the process halfway.
+  std::signal(SIGXFSZ, SIG_IGN);
   int status = 0;
   try {
     std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
