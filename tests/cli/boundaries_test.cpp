@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -18,17 +19,21 @@ struct couple : sandbox {
   result b(const std::vector<std::string>& args, const std::string& input = "") const {
     return run("balance-boundaries", args, input);
   }
-  // Adds a boundary and returns its id.
+  // Adds a boundary and returns its id (the one id that was not there before).
   std::string boundary(const std::vector<std::string>& args) const {
+    auto before = ids();
     std::vector<std::string> a = {"add"};
     a.insert(a.end(), args.begin(), args.end());
     result r = b(a);
     if (r.status != 0) throw std::runtime_error(r.err);
-    return first_id(json_of(r));
+    for (const auto& id : ids())
+      if (!before.count(id)) return id;
+    throw std::runtime_error("no new boundary");
   }
-  std::string json_of(const result&) const {
-    auto list = nlohmann::json::parse(b({"list", "--all", "--format", "json"}).out);
-    return list.back()["id"];
+  std::set<std::string> ids() const {
+    std::set<std::string> out;
+    for (const auto& r : nlohmann::json::parse(b({"list", "--all", "--format", "json"}).out)) out.insert(r["id"].get<std::string>());
+    return out;
   }
 };
 
@@ -226,4 +231,24 @@ TEST_CASE("boundaries: private boundaries take only private events", "[boundarie
   CHECK(s.b({"review", id.substr(0, 5), "--private"}).status == 0);
   CHECK(fs::exists(s.repo() / "private/boundaries/alex/2026-11.toml"));
   CHECK(s.b({"list", "--as", "sam"}).err == "no active boundaries\n");
+}
+
+TEST_CASE("boundaries list filters by tag and text, limits and reverses", "[boundaries][list]") {
+  couple s;
+  std::string a = s.boundary({"I need quiet mornings", "--tag", "home", "--at", "2026-09-01"});
+  std::string b = s.boundary({"I don't discuss money after 22:00", "--at", "2026-10-01"});
+  std::string c = s.boundary({"I need a walk alone on Sundays", "--tag", "home", "--at", "2026-11-01"});
+  auto ids = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> a2 = {"list", "--format", "json"};
+    a2.insert(a2.end(), args.begin(), args.end());
+    std::vector<std::string> out;
+    for (const auto& r : nlohmann::json::parse(s.b(a2).out)) out.push_back(r["id"]);
+    return out;
+  };
+  using v = std::vector<std::string>;
+  CHECK(ids({}) == v{a, b, c});  // one owner: in the order they were set
+  CHECK(ids({"--tag", "home"}) == v{a, c});
+  CHECK(ids({"--grep", "MONEY"}) == v{b});
+  CHECK(ids({"-n", "2"}) == v{b, c});
+  CHECK(ids({"-n", "1", "--reverse"}) == v{c});
 }

@@ -5,6 +5,7 @@
 #include "balance/cadence.hpp"
 #include "balance/error.hpp"
 #include "balance/format.hpp"
+#include "balance/query.hpp"
 #include "balance/store.hpp"
 #include "balance/text.hpp"
 #include "balance/when.hpp"
@@ -65,13 +66,37 @@ int add_boundary(cli::context& ctx, const std::string& text, const std::string& 
   return 0;
 }
 
-int list(cli::context& ctx, bool all, const std::string& who) {
+struct boundary_list_options {
+  bool all = false;
+  std::string who;
+  std::vector<std::string> tags;
+  std::string grep;
+  std::size_t limit = 0;
+  bool reverse = false;
+};
+
+int list(cli::context& ctx, const boundary_list_options& o) {
   repo rp = ctx.open_repo();
   format f = ctx.output_format({format::text, format::json, format::toml, format::csv, format::tsv});
   store s(rp);
   std::optional<std::string> owner;
-  if (!who.empty()) owner = rp.person(who, "--who");
-  auto views = load_boundaries(s, all, owner);
+  if (!o.who.empty()) owner = rp.person(o.who, "--who");
+  auto views = load_boundaries(s, o.all, owner);
+  // The same filters as every other list: tags, text, the N most recent, newest first.
+  query q;
+  q.type = record_type::boundary;
+  q.tags = o.tags;
+  q.grep = o.grep;
+  std::erase_if(views, [&](const boundary_view& v) { return !matches(q, v.boundary); });
+  // Grouped by owner unless asked for the most recent: then by when they were set.
+  if (o.limit > 0 || o.reverse) {
+    std::stable_sort(views.begin(), views.end(), [](const boundary_view& a, const boundary_view& b) {
+      return record_less(a.boundary, b.boundary);
+    });
+    if (o.limit > 0 && views.size() > o.limit) views.erase(views.begin(), views.end() - static_cast<std::ptrdiff_t>(o.limit));
+    if (o.reverse) std::reverse(views.begin(), views.end());
+  }
+  bool all = o.all;
   if (f == format::text) {
     if (views.empty()) {
       ctx.note(all ? "no boundaries yet" : "no active boundaries");
@@ -226,11 +251,14 @@ int main(int argc, char** argv) {
   add_cmd->add_option("--from", from, "Import boundaries from FILE or - (TOML, JSON or CSV)")->type_name("FILE");
   add_cmd->add_flag("--dry-run", add_dry_run, "With --from: say what would be added, write nothing");
 
-  bool list_all = false;
-  std::string list_who;
+  boundary_list_options list_opts;
   auto* list_cmd = app->add_subcommand("list", "List active boundaries (the default command)");
-  list_cmd->add_flag("--all", list_all, "Retired ones too");
-  list_cmd->add_option("--who", list_who, "Only NAME's boundaries")->type_name("NAME");
+  list_cmd->add_flag("--all", list_opts.all, "Retired ones too");
+  list_cmd->add_option("--who", list_opts.who, "Only NAME's boundaries")->type_name("NAME");
+  list_cmd->add_option("--tag", list_opts.tags, "Only boundaries with tag T (repeat: all of them)")->type_name("T");
+  list_cmd->add_option("--grep", list_opts.grep, "Only boundaries whose text contains TEXT (any case)")->type_name("TEXT");
+  list_cmd->add_option("-n,--limit", list_opts.limit, "Only the N most recently set")->type_name("N");
+  list_cmd->add_flag("--reverse", list_opts.reverse, "Newest first");
 
   std::string id;
   auto* show_cmd = app->add_subcommand("show", "Show a boundary and its history");
@@ -286,7 +314,7 @@ int main(int argc, char** argv) {
   }
   return cli::run(*app, ctx, args, [&]() -> int {
     if (add_cmd->parsed()) return add_boundary(ctx, text, who, review, tags, at, add_private, from, add_dry_run);
-    if (list_cmd->parsed()) return list(ctx, list_all, list_who);
+    if (list_cmd->parsed()) return list(ctx, list_opts);
     if (show_cmd->parsed()) return show(ctx, id);
     if (edit_cmd->parsed()) return cli::run_edit(ctx, record_type::boundary, id, edit_flags);
     if (retire_cmd->parsed()) return retire(ctx, id);
