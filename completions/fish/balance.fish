@@ -8,6 +8,9 @@
 # fish as the front door runs it (`balance-WORD [options given before WORD] [words after WORD]`).
 # Until a tool has completions of its own, its words get the common options and file names.
 
+# Built in to the front door; `balance commands` adds every balance-* it can find.
+set -g __balance_builtins init check help commands git sync undo merge-driver
+
 # The program being completed: `balance`, or a path such as ./build/bin/balance.
 function __balance_program
     set -l tokens (commandline -opc)
@@ -25,7 +28,7 @@ end
 function __balance_command_list
     set -l program (__balance_program)
     set -l names ($program commands 2>/dev/null)
-    test (count $names) -gt 0; or set names init check help commands
+    test (count $names) -gt 0; or set names $__balance_builtins
     for name in $names
         switch $name
             case init
@@ -36,6 +39,24 @@ function __balance_command_list
                 printf '%s\t%s\n' help 'Show the manual of balance or of a command'
             case commands
                 printf '%s\t%s\n' commands 'List every command'
+            case git
+                printf '%s\t%s\n' git 'Run git in the repository; git setup configures the merge driver'
+            case sync
+                printf '%s\t%s\n' sync 'Pull (merging records by id), then push'
+            case undo
+                printf '%s\t%s\n' undo 'Revert the latest commit balance made'
+            case merge-driver
+                printf '%s\t%s\n' merge-driver 'The three-way record merge git runs'
+            case checkin
+                printf '%s\t%s\n' checkin 'A regular "how are we doing?"'
+            case ledger
+                printf '%s\t%s\n' ledger 'The give and take: chores, invisible work, choices'
+            case boundaries
+                printf '%s\t%s\n' boundaries 'Boundaries, respected or crossed, reviews, space'
+            case report
+                printf '%s\t%s\n' report 'What works, where the seesaw tips, what to try'
+            case remind
+                printf '%s\t%s\n' remind 'Everything that is due now'
             case '*'
                 printf '%s\t%s\n' $name "Run balance-$name"
         end
@@ -75,13 +96,13 @@ end
 # True when the command word runs a balance-WORD program rather than a built-in.
 function __balance_external
     set -l found (__balance_word); or return 1
-    not contains -- $found[1] init check help commands
+    not contains -- $found[1] $__balance_builtins
 end
 
 # True when balance-WORD has completions of its own, which then take over.
 function __balance_delegated
     set -l found (__balance_word); or return 1
-    contains -- $found[1] init check help commands; and return 1
+    contains -- $found[1] $__balance_builtins; and return 1
     test -n "$(complete -c balance-$found[1])"; and return 0
     for dir in $fish_complete_path
         test -f $dir/balance-$found[1].fish; and return 0
@@ -117,6 +138,43 @@ function __balance_help_has_topic
         set i (math $i + 1)
     end
     return 1
+end
+
+# The words that follow `balance git`: its own setup, then git commands often used with balance.
+function __balance_git_words
+    printf '%s\t%s\n' setup 'Set up the merge driver, .gitattributes and .gitignore' \
+        status 'Show the working tree status' log 'Show the commits' diff 'Show changes' \
+        show 'Show a commit' pull 'Fetch and merge' push 'Update the remote' \
+        fetch 'Download from the remote' remote 'Manage remotes' add 'Stage files' \
+        commit 'Record staged changes'
+end
+
+# The word after `git`, if any (options before it are skipped).
+function __balance_git_word
+    set -l found (__balance_word); or return 1
+    set -l tokens (commandline -opc)
+    set -l i (math $found[2] + 1)
+    while test $i -le (count $tokens)
+        if not string match -q -r -- '^-.' $tokens[$i]
+            echo $tokens[$i]
+            return 0
+        end
+        set i (math $i + 1)
+    end
+    return 1
+end
+
+function __balance_git_needs_word
+    not __balance_git_word >/dev/null
+end
+
+function __balance_git_setup
+    test "$(__balance_git_word)" = setup
+end
+
+# True on `balance git setup …`, which takes only --hooks.
+function __balance_using_git_setup
+    __balance_using git; and __balance_git_setup
 end
 
 # The repository the command line points at: -C/--dir, BALANCE_DIR, the nearest ancestor holding
@@ -193,7 +251,7 @@ complete -c balance -f
 
 # Options every balance tool accepts, before or after the command word (a tool with its own
 # completions lists them itself).
-set -l common 'not __balance_delegated'
+set -l common 'not __balance_delegated; and not __balance_using_git_setup'
 complete -c balance -n $common -s C -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'Use the balance repository in DIR'
 complete -c balance -n $common -l as -x -a '(__balance_people)' -d 'Act as person NAME'
 complete -c balance -n $common -l color -x -a 'auto always never' -d 'When to use colour'
@@ -207,7 +265,16 @@ complete -c balance -n __balance_needs_command -x -a '(__balance_command_list)'
 # init [DIR] --person NAME… [--me NAME]
 complete -c balance -n '__balance_using init' -l person -x -d 'A person in the relationship (repeat for each)'
 complete -c balance -n '__balance_using init' -l me -x -a '(__balance_init_people)' -d 'Who you are, recorded in your user config'
+complete -c balance -n '__balance_using init' -l git -d 'Also git init, set up the merge driver and turn autocommit on'
 complete -c balance -n '__balance_using init' -x -a '(__fish_complete_directories (commandline -ct))'
+
+# git setup [--hooks], or git ARGS… (files after a git command).
+complete -c balance -n '__balance_using git; and __balance_git_needs_word' -x -a '(__balance_git_words)'
+complete -c balance -n '__balance_using git; and __balance_git_setup' -l hooks -d 'Also install a pre-commit hook that runs balance check'
+complete -c balance -n '__balance_using git; and not __balance_git_needs_word; and not __balance_git_setup' -F
+
+# merge-driver BASE OURS THEIRS PATH.
+complete -c balance -n '__balance_using merge-driver' -F
 
 # check [PATH…]
 complete -c balance -n '__balance_using check' -F

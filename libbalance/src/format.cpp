@@ -348,7 +348,7 @@ void add_validation(std::vector<diagnostic>& problems, const record& r, const se
     if (!p.warning) problems.push_back({where, fmt::format("{}{}", prefix, p.message)});
 }
 
-std::vector<record> read_json(std::string_view text, const std::string& source, record_type expected,
+std::vector<record> read_json(std::string_view text, const std::string& source, std::optional<record_type> expected,
                               const settings& cfg) {
   ordered_json doc;
   try {
@@ -375,14 +375,20 @@ std::vector<record> read_json(std::string_view text, const std::string& source, 
       continue;
     }
     record r;
-    r.type = expected;
     if (auto t = obj.find("type"); t != obj.end()) {
       auto type = t->is_string() ? parse_record_type(t->get<std::string>()) : std::nullopt;
-      if (!type || *type != expected) {
-        problems.push_back({where, prefix + fmt::format("type {} cannot be imported here (expected \"{}\")", t->dump(),
-                                                        type_name(expected))});
+      if (!type || (expected && *type != *expected)) {
+        problems.push_back({where, expected ? prefix + fmt::format("type {} cannot be imported here (expected \"{}\")",
+                                                                    t->dump(), type_name(*expected))
+                                            : prefix + fmt::format("type {} is not a record type", t->dump())});
         continue;
       }
+      r.type = *type;
+    } else if (expected) {
+      r.type = *expected;
+    } else {
+      problems.push_back({where, prefix + "needs a \"type\" (checkin, entry, boundary or event)"});
+      continue;
     }
     bool ok = true;
     for (const auto& [key, value] : obj.items()) {
@@ -612,6 +618,27 @@ std::vector<record> read_import(std::string_view text, const std::string& source
       parsed.problems.push_back({{source_name, r.line, 1},
                                  fmt::format("a [[{}]] record cannot be imported here (expected [[{}]])",
                                              type_name(r.type), type_name(expected))});
+  if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
+  return std::move(parsed.records);
+}
+
+std::vector<record> read_records_any(std::string_view text, const std::string& source_name, const settings& cfg) {
+  std::string_view body = trim(text);
+  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+  if (body.empty()) return {};
+  bool json = body.front() == '{' || (body.front() == '[' && !body.starts_with("[[") &&
+                                      (trim(body.substr(1)).empty() || trim(body.substr(1)).front() == '{' ||
+                                       trim(body.substr(1)).front() == ']'));
+  if (json) return read_json(text, source_name, std::nullopt, cfg);
+  std::string_view first_line = body.substr(0, body.find('\n'));
+  if (first_line.find('=') == std::string_view::npos && first_line.find('[') == std::string_view::npos &&
+      (first_line.find(',') != std::string_view::npos || first_line.find('\t') != std::string_view::npos))
+    throw error(errc::data, diagnostic{{source_name, 1, 1}, "CSV and TSV hold one record type without naming it; pipe "
+                                                            "toml or json (list --format toml|json) into a report"});
+  zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
+  read_options opts{&cfg, &data_zone, false};
+  opts.id_optional = true;
+  parsed_file parsed = parse_record_text(text, source_name, opts);
   if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
   return std::move(parsed.records);
 }

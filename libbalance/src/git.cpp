@@ -370,6 +370,9 @@ git_outcome undo_last_commit(const std::filesystem::path& root) {
   if (!is_balance_commit(s))
     return {1, fmt::format("the latest commit is not one balance made (\"{}\"); undo only reverts balance's own commits",
                            escape_for_terminal(s))};
+  // The first commit is the repository itself: reverting it would remove balance.toml.
+  if (s == "balance: init" || run_git(root, {"rev-parse", "--verify", "-q", "HEAD~1"}).status != 0)
+    return {1, "the latest commit created the repository; there is nothing balance can undo"};
   git_result reverted = run_git(root, {"revert", "--no-edit", "HEAD"});
   if (reverted.status != 0) return {74, fmt::format("git revert failed: {}", first_line(reverted.err))};
   return {0, fmt::format("undid \"{}\"", escape_for_terminal(s))};
@@ -398,13 +401,31 @@ git_outcome sync_repo(const std::filesystem::path& root) {
       return {74, fmt::format("git pull failed: {}", first_line(pulled.err))};
     }
   } else {
-    // A first sync: take what the remote has, if anything, before pushing.
+    // A first sync: take what the remote has, if anything, and merge it before pushing.
     git_result fetched = run_git(root, {"fetch", "-q", remote});
     if (fetched.status != 0) return {74, fmt::format("git fetch failed: {}", first_line(fetched.err))};
+    std::string branch = first_line(run_git(root, {"rev-parse", "--abbrev-ref", "HEAD"}).out);
+    std::string theirs = remote + "/" + branch;
+    if (run_git(root, {"rev-parse", "--verify", "-q", "refs/remotes/" + theirs}).status == 0) {
+      git_result merged = run_git(root, {"merge", "--no-edit", "-q", theirs});
+      if (merged.status != 0) {
+        if (merged.err.find("unrelated histories") != std::string::npos)
+          return {1, fmt::format("{} holds a different balance repository (no common history). Clone it instead: "
+                                 "`git clone URL`, then `balance git setup`",
+                                 theirs)};
+        git_result conflicted = run_git(root, {"diff", "--name-only", "--diff-filter=U"});
+        std::string files(trim(conflicted.out));
+        for (auto& c : files)
+          if (c == '\n') c = ' ';
+        return {1, fmt::format("the merge has conflicts in: {}. `balance check` shows each one as PATH:LINE:COL; keep the "
+                               "version you want, then `balance git commit -a` and `balance sync` again",
+                               files.empty() ? theirs : files)};
+      }
+    }
   }
   git_result pushed = has_upstream ? run_git(root, {"push", "-q"}) : run_git(root, {"push", "-q", "-u", remote, "HEAD"});
   if (pushed.status != 0) {
-    if (pushed.err.find("rejected") != std::string::npos || pushed.err.find("fetch first") != std::string::npos)
+    if (pushed.err.find("fetch first") != std::string::npos || pushed.err.find("non-fast-forward") != std::string::npos)
       return {75, "the push was rejected: someone pushed in between. Run `balance sync` again"};
     return {74, fmt::format("git push failed: {}", first_line(pushed.err))};
   }

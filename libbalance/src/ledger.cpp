@@ -131,6 +131,8 @@ ledger_balance balance_accumulator::finish(const period& span, const calendar& c
   if (span.end != sys_seconds::max()) b.end = format_timestamp(cal.tz.at(span.end));
   b.entries = entries_;
   auto groups = groups_;
+  // With minutes, a kind nobody timed says nothing: leave it out rather than show 0% for all.
+  if (measure_ == share_measure::minutes) std::erase_if(groups, [](const auto& g) { return g.second.total <= 0; });
   double equal = cfg_.people.empty() ? 0.0 : 1.0 / static_cast<double>(cfg_.people.size());
   for (auto& [key, g] : groups) {
     for (auto& p : g.people) {

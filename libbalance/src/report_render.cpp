@@ -246,7 +246,8 @@ namespace {
 std::string md_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']' || c == '\\') out += '\\';
+    // Backticks stay: suggestions quote commands as `code`.
+    if (c == '|' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']' || c == '\\') out += '\\';
     out += c == '\n' ? ' ' : c;
   }
   return out;
@@ -348,7 +349,8 @@ void write_report_markdown(const report& r, const std::vector<std::string>& sect
     std::vector<std::vector<std::string>> rows;
     for (const auto& b : r.boundaries)
       rows.push_back({md_escape(b.person), std::to_string(b.active), std::to_string(b.respected), std::to_string(b.crossed),
-                      std::to_string(b.gave_in), std::to_string(b.space)});
+                      std::to_string(b.gave_in),
+                      b.space_minutes ? fmt::format("{} ({} min)", b.space, b.space_minutes) : std::to_string(b.space)});
     md_table(out, {"Whose", "Active", "Respected", "Crossed", "Gave in", "Space"}, {false, true, true, true, true, true}, rows);
     out.write("\n");
   }

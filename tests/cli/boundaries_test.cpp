@@ -252,3 +252,16 @@ TEST_CASE("boundaries list filters by tag and text, limits and reverses", "[boun
   CHECK(ids({"-n", "2"}) == v{b, c});
   CHECK(ids({"-n", "1", "--reverse"}) == v{c});
 }
+
+TEST_CASE("boundaries due --who and --format json", "[boundaries][due]") {
+  couple s;
+  std::string a = s.boundary({"I need quiet mornings", "--at", "2026-09-01 08:00"});
+  std::string b = s.boundary({"I don't discuss money after 22:00", "--who", "sam", "--at", "2026-10-01 08:00"});
+  CHECK(s.b({"due", "--who", "alex"}).out == "alex: review of boundary " + a.substr(0, 7) + " due (monthly; last set 2026-09-01)\n");
+  auto doc = nlohmann::json::parse(s.b({"due", "--format", "json"}).out);
+  CHECK(doc["schema"] == 1);
+  REQUIRE(doc["due"].size() == 2);
+  CHECK(doc["due"][1]["boundary"] == b);
+  CHECK(doc["due"][1]["due"] == "2026-11-01T08:00:00+01:00");
+  CHECK(s.b({"due", "--who", "sma"}).status == 64);
+}

@@ -283,3 +283,39 @@ TEST_CASE("git: balance git runs git in the repository from anywhere", "[git]") 
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::StartsWith("balance-boundaries: added boundary"));
 }
+
+TEST_CASE("git: undo never reverts the commit that created the repository", "[git][undo]") {
+  sandbox s;
+  s.run("balance", {"init", s.repo().string(), "--person", "alex", "--me", "alex", "--git"});
+  s.cwd = s.repo();
+  result r = s.run("balance", {"undo"});
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Catch::Contains("created the repository"));
+  CHECK(fs::exists(s.repo() / "balance.toml"));
+}
+
+TEST_CASE("git: a first sync merges what the remote already has, then pushes", "[git][sync]") {
+  two_machines s;
+  s.start(false);
+  // A second machine that cloned, set an upstream-less branch, and wrote before its first sync.
+  s.run("/usr/bin/git", {"clone", "-q", s.remote().string(), s.machine("laptop").string()});
+  s.git("laptop", {"branch", "--unset-upstream"});
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "from alex"});
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  s.in("laptop", "balance-ledger", {"--as", "sam", "add", "chore", "from the laptop"});
+  result first = s.in("laptop", "balance", {"sync"});
+  CHECK(first.status == 0);
+  CHECK(s.in("alex", "balance", {"sync"}).status == 0);
+  CHECK_THAT(s.in("alex", "balance-ledger", {"--as", "alex", "list"}).out, Catch::Contains("from the laptop"));
+}
+
+TEST_CASE("git: --help of git and merge-driver is balance's own", "[git]") {
+  sandbox s;
+  result git = s.run("balance", {"git", "--help"});
+  CHECK(git.status == 0);
+  CHECK_THAT(git.out, Catch::StartsWith("Usage: balance git setup [--hooks]"));
+  CHECK(s.run("balance", {"git", "setup", "--help"}).status == 0);
+  result driver = s.run("balance", {"merge-driver", "--help"});
+  CHECK(driver.status == 0);
+  CHECK_THAT(driver.out, Catch::StartsWith("Usage: balance merge-driver BASE OURS THEIRS PATH"));
+}

@@ -208,3 +208,16 @@ TEST_CASE("ledger export is read by ledger-cli with the same totals as balance -
   CHECK(from_ledger.size() >= 10);
   CHECK(from_ledger == from_balance);
 }
+
+TEST_CASE("ledger balance and export: --shared leaves out my private entries; minutes skip untimed kinds", "[ledger][balance]") {
+  couple s;
+  s.ledger({"add", "chore", "bins", "--minutes", "10", "--at", "2026-11-20"});
+  s.ledger({"add", "solo", "therapy", "--private", "--at", "2026-11-21"});
+  CHECK_THAT(s.ledger({"balance"}).out, Catch::Contains("solo"));
+  CHECK(s.ledger({"balance", "--shared"}).out.find("solo") == std::string::npos);
+  CHECK_THAT(s.ledger({"export"}).out, Catch::Contains("therapy"));
+  CHECK(s.ledger({"export", "--shared"}).out.find("therapy") == std::string::npos);
+  std::string minutes = s.ledger({"balance", "--measure", "minutes"}).out;
+  CHECK_THAT(minutes, Catch::Contains("chore"));
+  CHECK(minutes.find("solo") == std::string::npos);
+}

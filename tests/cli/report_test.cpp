@@ -240,3 +240,13 @@ TEST_CASE("remind under cron: env -i with only PATH, HOME and BALANCE_DIR", "[re
                                "BALANCE_NOW=2026-11-30T21:00:00+01:00", "balance", "remind", "--all"})
             .status == 0);
 }
+
+TEST_CASE("report --from - reads json lists too, and refuses csv with a reason", "[report]") {
+  example s;
+  std::string json = s.run("balance-ledger", {"list", "--format", "json", "--period", "28d"}).out;
+  auto doc = nlohmann::json::parse(s.run("balance-report", {"--from", "-", "--section", "header", "--format", "json"}, json).out);
+  CHECK(doc["header"]["entries"] == 84);
+  result csv = s.run("balance-report", {"--from", "-"}, s.run("balance-ledger", {"list", "--format", "csv"}).out);
+  CHECK(csv.status == 65);
+  CHECK_THAT(csv.err, Catch::Contains("CSV and TSV hold one record type"));
+}

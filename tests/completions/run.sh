@@ -1,13 +1,13 @@
 #!/bin/sh
-# Tests the shell completions of the balance front door and of balance-checkin in real bash, zsh
-# and fish.
+# Tests the shell completions of the balance front door and of every tool (balance-checkin,
+# balance-ledger, balance-boundaries, balance-report, balance-remind) in real bash, zsh and fish.
 #
 #   sh tests/completions/run.sh BIN_DIR
 #
 # BIN_DIR is the build's bin/ directory. The programs are copied out of it, so that what
 # `balance commands` finds does not change as more tools are built: the front-door cases run
 # with only `balance` (and the test's own balance-demo), the balance-checkin cases with
-# `balance` and `balance-checkin`. Each case types a partial command line, asks the shell for
+# `balance` and `balance-checkin`, the cases of the other tools with every program. Each case types a partial command line, asks the shell for
 # completions the way it does on <TAB>, and compares the candidates with what we expect:
 #   bash: source the file(s), set COMP_WORDS/COMP_CWORD/COMP_LINE/COMP_POINT, call the completion
 #         function, read COMPREPLY;
@@ -24,7 +24,8 @@ if [ $# -ne 1 ]; then
   exit 64
 fi
 bin=$(cd "$1" 2>/dev/null && pwd) || { echo "run.sh: no such directory: $1" >&2; exit 66; }
-for program in balance balance-checkin; do
+tools="balance-checkin balance-ledger balance-boundaries balance-report balance-remind"
+for program in balance $tools; do
   [ -x "$bin/$program" ] || { echo "run.sh: $bin/$program is not built" >&2; exit 66; }
 done
 root=$(cd "$(dirname "$0")" && cd "$(pwd -P)/../.." && pwd)
@@ -61,15 +62,15 @@ chmod +x "$tmp/ext/balance-demo"
 
 # The front door looks for balance-WORD beside its own (resolved) executable, so each set of
 # programs gets a directory of its own: hard links where possible, copies otherwise.
-# front/: balance alone; tools/: balance and balance-checkin.
-mkdir "$tmp/front" "$tmp/tools"
-for target in front/balance tools/balance tools/balance-checkin; do
+# front/: balance alone; tools/: balance and balance-checkin; all/: every program.
+mkdir "$tmp/front" "$tmp/tools" "$tmp/all"
+for target in front/balance tools/balance tools/balance-checkin all/balance $(for p in $tools; do echo "all/$p"; done); do
   program=${target#*/}
   ln "$bin/$program" "$tmp/$target" 2>/dev/null || cp "$bin/$program" "$tmp/$target" || exit 1
   "$tmp/$target" --version >/dev/null 2>&1 || { echo "run.sh: $tmp/$target does not run" >&2; exit 1; }
 done
 original_path=$PATH
-# use_programs front|tools: which programs `balance` and `balance-checkin` resolve to.
+# use_programs front|tools|all: which programs `balance` and `balance-checkin` resolve to.
 use_programs() {
   export PATH="$tmp/$1:$tmp/ext:$original_path"
   if [ "$(command -v balance)" != "$tmp/$1/balance" ]; then
@@ -450,6 +451,223 @@ fish_autoload "balance-checkin -C one rm $id " ; check "fish: balance-checkin rm
 fish_autoload 'balance checkin li' ; check "fish: balance checkin li (through the front door)" only list
 fish_autoload 'balance checkin add --he' ; check "fish: balance checkin add --he (through the front door)" has --heard
 fish_autoload 'balance -C one checkin show ' ; check "fish: balance -C one checkin show (options before the command word)" only "$id"
+
+# ---- balance-ledger, balance-boundaries, balance-report, balance-remind ----------------------
+use_programs all
+# data: a repository with entries (two topics, a tag) and boundaries (one active, one retired).
+data="$work/data"
+balance init "$data" --person alex --person sam -q || { echo "run.sh: balance init failed" >&2; exit 1; }
+(
+  cd "$data" || exit 1
+  balance-ledger --as alex -q add chore "dishes" &&
+    balance-ledger --as alex -q add choice "Thai takeaway" --topic dinner --tag food &&
+    balance-ledger --as sam -q add choice "Past Lives" --topic movie &&
+    balance-boundaries --as alex -q add "I need a quiet hour after work" --tag evenings &&
+    balance-boundaries --as sam -q add "I don't read work mail on Sundays"
+) || { echo "run.sh: cannot fill $data" >&2; exit 1; }
+entries=$(balance-ledger -C "$data" --as alex list --period all --format tsv | sed -n '2,$s/\t.*//p' | sort)
+[ "$(printf '%s\n' "$entries" | wc -l)" -eq 3 ] || { echo "run.sh: expected 3 entries in $data: $entries" >&2; exit 1; }
+active=$(balance-boundaries -C "$data" --as alex list --format tsv | awk -F '\t' '$3 == "alex" {print $1}')
+retired=$(balance-boundaries -C "$data" --as alex list --format tsv | awk -F '\t' '$3 == "sam" {print $1}')
+case "$active$retired" in
+  [0-9a-f]*[0-9a-f]) ;;
+  *) echo "run.sh: no boundary ids in $data: '$active' '$retired'" >&2; exit 1 ;;
+esac
+balance-boundaries -C "$data" --as alex -q retire "$retired" || { echo "run.sh: cannot retire $retired" >&2; exit 1; }
+# shellcheck disable=SC2086
+set -- $entries
+entry1=$1 entry2=$2 entry3=$3
+kinds="chore invisible choice solo together sacrifice"
+sections="header working checkins give_and_take choices boundaries signs safety"
+
+# ---- the other tools: bash
+cat >"$tmp/bash-complete-tool" <<'EOS'
+# bash bash-complete-tool FILE[:FILE…] WORD… : sources the files, completes the last WORD with the
+# function of the first word (_balance, _balance_ledger, …).
+IFS=: read -r -a files <<<"$1"
+for file in "${files[@]}"; do source "$file" || exit 3; done
+shift
+COMP_WORDS=("$@")
+COMP_CWORD=$(($# - 1))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+function=_${COMP_WORDS[0]//-/_}
+"$function" "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+status=$?
+printf '%s\n' "${COMPREPLY[@]}"
+exit $status
+EOS
+# bash_tool TOOL WORD… : the tool's own file (and the front door's, for `balance …`).
+bash_tool() {
+  files="$comp/bash/$1"
+  [ "$1" = balance ] && files="$comp/bash/balance:$comp/bash/balance-ledger:$comp/bash/balance-boundaries:$comp/bash/balance-report:$comp/bash/balance-remind"
+  shift
+  timeout 20 bash --norc --noprofile "$tmp/bash-complete-tool" "$files" "$@" >"$tmp/out" 2>&1
+}
+
+bash_tool balance-ledger balance-ledger '' ; check "bash: balance-ledger <TAB> lists the commands" only add list show edit rm balance turn export
+bash_tool balance-ledger balance-ledger add ch ; check "bash: balance-ledger add ch" only chore choice
+bash_tool balance-ledger balance-ledger add '' ; check "bash: balance-ledger add (the kinds)" only $kinds
+bash_tool balance-ledger balance-ledger add chore '' ; check "bash: balance-ledger add KIND takes WHAT next" only
+bash_tool balance-ledger balance-ledger add -- ; check "bash: balance-ledger add --" has --who --topic --weight --minutes --for --tag --note --at --private --from --dry-run --dir --as --quiet
+bash_tool balance-ledger balance-ledger add -- ; check "bash: balance-ledger add -- offers no list options" lacks --reverse --period --by
+bash_tool balance-ledger balance-ledger balance --by '' ; check "bash: balance-ledger balance --by" only kind topic tag
+bash_tool balance-ledger balance-ledger balance --measure '' ; check "bash: balance-ledger balance --measure" only weight minutes count
+bash_tool balance-ledger balance-ledger balance -- ; check "bash: balance-ledger balance --" has --period --by --measure --format --dir
+bash_tool balance-ledger balance-ledger balance --format '' ; check "bash: balance-ledger balance --format" only text json
+bash_tool balance-ledger balance-ledger export --format '' ; check "bash: balance-ledger export --format" only ledger
+bash_tool balance-ledger balance-ledger list --kind '' ; check "bash: balance-ledger list --kind" only $kinds
+bash_tool balance-ledger balance-ledger list -p this- ; check "bash: balance-ledger list -p this-" only this-week this-month this-year
+bash_tool balance-ledger balance-ledger -C data turn '' ; check "bash: balance-ledger turn (topics already used)" only dinner movie
+bash_tool balance-ledger balance-ledger -C data add choice x --topic d ; check "bash: balance-ledger add --topic d" only dinner
+bash_tool balance-ledger balance-ledger -C data list --tag '' ; check "bash: balance-ledger list --tag (tags already used)" only food
+(cd data && bash_tool balance-ledger balance-ledger list --who s) ; check "bash: balance-ledger list --who s (inside the repo)" only sam
+bash_tool balance-ledger balance-ledger -C data add chore x --for '' ; check "bash: balance-ledger add --for" only alex sam
+bash_tool balance-ledger balance-ledger -C data --as alex show '' ; check "bash: balance-ledger show (the ids)" only "$entry1" "$entry2" "$entry3"
+bash_tool balance-ledger balance-ledger rm -C data --as alex "$entry1" '' ; check "bash: balance-ledger rm takes one id" only
+bash_tool balance balance ledger tu ; check "bash: balance ledger tu (through the front door)" only turn
+bash_tool balance balance -C data ledger turn '' ; check "bash: balance -C data ledger turn (options before the command word)" only dinner movie
+
+bash_tool balance-boundaries balance-boundaries '' ; check "bash: balance-boundaries <TAB> lists the commands" only add list show edit retire rm respected crossed review gave-in space log due
+bash_tool balance-boundaries balance-boundaries -C data --as alex crossed '' ; check "bash: balance-boundaries crossed (active ids)" only "$active"
+bash_tool balance-boundaries balance-boundaries -C data --as alex show '' ; check "bash: balance-boundaries show (retired ids too)" only "$active" "$retired"
+bash_tool balance-boundaries balance-boundaries -C data crossed --by '' ; check "bash: balance-boundaries crossed --by" only alex sam
+bash_tool balance-boundaries balance-boundaries log --kind '' ; check "bash: balance-boundaries log --kind" only respected crossed reviewed gave-in space
+bash_tool balance-boundaries balance-boundaries rm -- ; check "bash: balance-boundaries rm --" has --with-events --dry-run --help
+bash_tool balance-boundaries balance-boundaries space -- ; check "bash: balance-boundaries space --" has --for --who --by --note --at --private
+bash_tool balance-boundaries balance-boundaries review -- ; check "bash: balance-boundaries review -- (no --who)" lacks --who --by --for
+bash_tool balance-boundaries balance-boundaries add --review '' ; check "bash: balance-boundaries add --review" has weekly monthly
+bash_tool balance-boundaries balance-boundaries list -- ; check "bash: balance-boundaries list --" has --all --who --tag --grep --limit --reverse
+bash_tool balance-boundaries balance-boundaries -C data --tag '' ; check "bash: balance-boundaries --tag (tags already used; bare means list)" only evenings
+bash_tool balance balance boundaries cr ; check "bash: balance boundaries cr (through the front door)" only crossed
+
+bash_tool balance-report balance-report --section '' ; check "bash: balance-report --section" only $sections
+bash_tool balance-report balance-report --section signs,c ; check "bash: balance-report --section signs,c (a list)" only signs,checkins signs,choices
+bash_tool balance-report balance-report --format '' ; check "bash: balance-report --format" only text markdown json
+bash_tool balance-report balance-report -- ; check "bash: balance-report --" has --period --since --until --section --shared --from --format --dir --as --version
+bash_tool balance-report balance-report -C data --as '' ; check "bash: balance-report --as" only alex sam
+bash_tool balance balance report --sec ; check "bash: balance report --sec (through the front door)" only --section
+
+bash_tool balance-remind balance-remind -- ; check "bash: balance-remind --" has --who --all --format --dir --quiet --version
+bash_tool balance-remind balance-remind -C data --who '' ; check "bash: balance-remind --who" only alex sam
+bash_tool balance-remind balance-remind --format '' ; check "bash: balance-remind --format" only text json
+
+bash_tool balance balance git '' ; check "bash: balance git" has setup status log
+bash_tool balance balance git setup -- ; check "bash: balance git setup --" only --hooks
+bash_tool balance balance init -- ; check "bash: balance init -- offers --git" has --git --person --me
+bash_tool balance balance sync -- ; check "bash: balance sync --" has --dir --quiet
+
+# ---- the other tools: zsh
+mkdir "$tmp/zsh-all"
+cp "$comp/zsh/"_balance* "$tmp/zsh-all/"
+sed -e "s|$tmp/zsh-functions|$tmp/zsh-all|" -e "s|$tmp/zcompdump|$tmp/zcompdump-all|" "$tmp/zsh-setup" >"$tmp/zsh-setup-all"
+zsh_setup=$tmp/zsh-setup-all
+
+for file in _balance-ledger _balance-boundaries _balance-report _balance-remind; do
+  zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load-$file'; source '$comp/zsh/$file'" >"$tmp/out" 2>&1
+  check "zsh: $file loads without errors" only
+done
+zsh_complete 'balance-ledger ' ; check "zsh: balance-ledger <TAB> lists the commands" only add list show edit rm balance turn export
+zsh_complete 'balance-ledger add ch' ; check "zsh: balance-ledger add ch" only chore choice
+zsh_complete 'balance-ledger add ' ; check "zsh: balance-ledger add (the kinds)" only $kinds
+zsh_complete 'balance-ledger add --' ; check "zsh: balance-ledger add --" has --who --topic --weight --minutes --for --tag --note --at --private --from --dry-run --dir --as --quiet
+zsh_complete 'balance-ledger add --' ; check "zsh: balance-ledger add -- offers no list options" lacks --reverse --period --by
+zsh_complete 'balance-ledger balance --by ' ; check "zsh: balance-ledger balance --by" only kind topic tag
+zsh_complete 'balance-ledger balance --measure ' ; check "zsh: balance-ledger balance --measure" only weight minutes count
+zsh_complete 'balance-ledger balance --' ; check "zsh: balance-ledger balance --" has --period --by --measure --format --dir
+zsh_complete 'balance-ledger export --format ' ; check "zsh: balance-ledger export --format" only ledger
+zsh_complete 'balance-ledger list --kind ' ; check "zsh: balance-ledger list --kind" only $kinds
+zsh_complete 'balance-ledger -C data turn ' ; check "zsh: balance-ledger turn (topics already used)" only dinner movie
+zsh_complete 'balance-ledger -C data add choice x --topic d' ; check "zsh: balance-ledger add --topic d" only dinner
+zsh_complete 'balance-ledger -C data list --tag ' ; check "zsh: balance-ledger list --tag (tags already used)" only food
+(cd data && zsh_complete 'balance-ledger list --who s') ; check "zsh: balance-ledger list --who s (inside the repo)" only sam
+zsh_complete 'balance-ledger -C data --as alex show ' ; check "zsh: balance-ledger show (the ids)" only "$entry1" "$entry2" "$entry3"
+zsh_complete "balance-ledger -C data --as alex rm $entry1 " ; check "zsh: balance-ledger rm takes one id" lacks "$entry1" "$entry2"
+zsh_complete 'balance ledger tu' ; check "zsh: balance ledger tu (through the front door)" only turn
+zsh_complete 'balance -C data ledger turn ' ; check "zsh: balance -C data ledger turn (options before the command word)" only dinner movie
+
+zsh_complete 'balance-boundaries ' ; check "zsh: balance-boundaries <TAB> lists the commands" only add list show edit retire rm respected crossed review gave-in space log due
+zsh_complete 'balance-boundaries -C data --as alex crossed ' ; check "zsh: balance-boundaries crossed (active ids)" only "$active"
+zsh_complete 'balance-boundaries -C data --as alex show ' ; check "zsh: balance-boundaries show (retired ids too)" only "$active" "$retired"
+zsh_complete 'balance-boundaries -C data crossed --by ' ; check "zsh: balance-boundaries crossed --by" only alex sam
+zsh_complete 'balance-boundaries log --kind ' ; check "zsh: balance-boundaries log --kind" only respected crossed reviewed gave-in space
+zsh_complete 'balance-boundaries rm --' ; check "zsh: balance-boundaries rm --" has --with-events --dry-run --help
+zsh_complete 'balance-boundaries space --' ; check "zsh: balance-boundaries space --" has --for --who --by --note --at --private
+zsh_complete 'balance-boundaries review --' ; check "zsh: balance-boundaries review -- (no --who)" lacks --who --by --for
+zsh_complete 'balance-boundaries list --' ; check "zsh: balance-boundaries list --" has --all --who --tag --grep --limit --reverse
+zsh_complete 'balance-boundaries -C data --tag ' ; check "zsh: balance-boundaries --tag (tags already used; bare means list)" only evenings
+zsh_complete 'balance boundaries cr' ; check "zsh: balance boundaries cr (through the front door)" only crossed
+
+zsh_complete 'balance-report --section ' ; check "zsh: balance-report --section" only $sections
+zsh_complete 'balance-report --section signs,c' ; check "zsh: balance-report --section signs,c (a list)" only checkins choices
+zsh_complete 'balance-report --format ' ; check "zsh: balance-report --format" only text markdown json
+zsh_complete 'balance-report --' ; check "zsh: balance-report --" has --period --since --until --section --shared --from --format --dir --as --version
+zsh_complete 'balance-report -C data --as ' ; check "zsh: balance-report --as" only alex sam
+zsh_complete 'balance report --sec' ; check "zsh: balance report --sec (through the front door)" only --section
+
+zsh_complete 'balance-remind --' ; check "zsh: balance-remind --" has --who --all --format --dir --quiet --version
+zsh_complete 'balance-remind -C data --who ' ; check "zsh: balance-remind --who" only alex sam
+zsh_complete 'balance-remind --format ' ; check "zsh: balance-remind --format" only text json
+
+zsh_complete 'balance git ' ; check "zsh: balance git" has setup status log
+zsh_complete 'balance git setup --' ; check "zsh: balance git setup --" only --hooks
+zsh_complete 'balance init --' ; check "zsh: balance init -- offers --git" has --git --person --me
+zsh_complete 'balance sync --' ; check "zsh: balance sync --" has --dir --quiet
+
+# ---- the other tools: fish
+for file in balance-ledger balance-boundaries balance-report balance-remind; do
+  fish --no-config -c "source '$comp/fish/$file.fish'" >"$tmp/out" 2>&1
+  check "fish: $file.fish loads without errors" only
+done
+fish_autoload 'balance-ledger ' ; check "fish: balance-ledger <TAB> lists the commands" only add list show edit rm balance turn export
+fish_autoload 'balance-ledger add ch' ; check "fish: balance-ledger add ch" only chore choice
+fish_autoload 'balance-ledger add ' ; check "fish: balance-ledger add (the kinds)" only $kinds
+fish_autoload 'balance-ledger add --' ; check "fish: balance-ledger add --" has --who --topic --weight --minutes --for --tag --note --at --private --from --dry-run --dir --as --quiet
+fish_autoload 'balance-ledger add --' ; check "fish: balance-ledger add -- offers no list options" lacks --reverse --period --by
+fish_autoload 'balance-ledger balance --by ' ; check "fish: balance-ledger balance --by" only kind topic tag
+fish_autoload 'balance-ledger balance --measure ' ; check "fish: balance-ledger balance --measure" only weight minutes count
+fish_autoload 'balance-ledger balance --' ; check "fish: balance-ledger balance --" has --period --by --measure --format --dir
+fish_autoload 'balance-ledger export --format ' ; check "fish: balance-ledger export --format" only ledger
+fish_autoload 'balance-ledger list --kind ' ; check "fish: balance-ledger list --kind" only $kinds
+fish_autoload 'balance-ledger -C data turn ' ; check "fish: balance-ledger turn (topics already used)" only dinner movie
+fish_autoload 'balance-ledger -C data add choice x --topic d' ; check "fish: balance-ledger add --topic d" only dinner
+fish_autoload 'balance-ledger -C data list --tag ' ; check "fish: balance-ledger list --tag (tags already used)" only food
+(cd data && fish_autoload 'balance-ledger list --who s') ; check "fish: balance-ledger list --who s (inside the repo)" only sam
+fish_autoload 'balance-ledger -C data --as alex show ' ; check "fish: balance-ledger show (the ids)" only "$entry1" "$entry2" "$entry3"
+fish_autoload "balance-ledger -C data --as alex rm $entry1 " ; check "fish: balance-ledger rm takes one id" lacks "$entry1" "$entry2"
+fish_autoload 'balance ledger tu' ; check "fish: balance ledger tu (through the front door)" only turn
+fish_autoload 'balance -C data ledger turn ' ; check "fish: balance -C data ledger turn (options before the command word)" only dinner movie
+
+fish_autoload 'balance-boundaries ' ; check "fish: balance-boundaries <TAB> lists the commands" only add list show edit retire rm respected crossed review gave-in space log due
+fish_autoload 'balance-boundaries -C data --as alex crossed ' ; check "fish: balance-boundaries crossed (active ids)" only "$active"
+fish_autoload 'balance-boundaries -C data --as alex show ' ; check "fish: balance-boundaries show (retired ids too)" only "$active" "$retired"
+DIR="$comp/fish" LINE='balance-boundaries -C data --as alex crossed ' timeout 20 fish --no-config -c \
+  'set -p fish_complete_path $DIR; complete -C $LINE' >"$tmp/out" 2>&1
+check "fish: balance-boundaries crossed describes each id by its owner and words" only "$(printf '%s\talex: I need a quiet hour after work' "$active")"
+fish_autoload 'balance-boundaries -C data crossed --by ' ; check "fish: balance-boundaries crossed --by" only alex sam
+fish_autoload 'balance-boundaries log --kind ' ; check "fish: balance-boundaries log --kind" only respected crossed reviewed gave-in space
+fish_autoload 'balance-boundaries rm --' ; check "fish: balance-boundaries rm --" has --with-events --dry-run --help
+fish_autoload 'balance-boundaries space --' ; check "fish: balance-boundaries space --" has --for --who --by --note --at --private
+fish_autoload 'balance-boundaries review --' ; check "fish: balance-boundaries review -- (no --who)" lacks --who --by --for
+fish_autoload 'balance-boundaries list --' ; check "fish: balance-boundaries list --" has --all --who --tag --grep --limit --reverse
+fish_autoload 'balance-boundaries -C data --tag ' ; check "fish: balance-boundaries --tag (tags already used; bare means list)" only evenings
+fish_autoload 'balance boundaries cr' ; check "fish: balance boundaries cr (through the front door)" only crossed
+
+fish_autoload 'balance-report --section ' ; check "fish: balance-report --section" only $sections
+fish_autoload 'balance-report --section signs,c' ; check "fish: balance-report --section signs,c (a list)" only signs,checkins signs,choices
+fish_autoload 'balance-report --format ' ; check "fish: balance-report --format" only text markdown json
+fish_autoload 'balance-report --' ; check "fish: balance-report --" has --period --since --until --section --shared --from --format --dir --as --version
+fish_autoload 'balance-report -C data --as ' ; check "fish: balance-report --as" only alex sam
+fish_autoload 'balance report --sec' ; check "fish: balance report --sec (through the front door)" only --section
+
+fish_autoload 'balance-remind --' ; check "fish: balance-remind --" has --who --all --format --dir --quiet --version
+fish_autoload 'balance-remind -C data --who ' ; check "fish: balance-remind --who" only alex sam
+fish_autoload 'balance-remind --format ' ; check "fish: balance-remind --format" only text json
+
+fish_autoload 'balance git ' ; check "fish: balance git" has setup status log
+fish_autoload 'balance git setup --' ; check "fish: balance git setup --" only --hooks
+fish_autoload 'balance init --' ; check "fish: balance init -- offers --git" has --git --person --me
+fish_autoload 'balance sync --' ; check "fish: balance sync --" has --dir --quiet
 
 echo "completions: $passes passed, $failures failed"
 [ $failures -eq 0 ]

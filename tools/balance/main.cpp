@@ -106,23 +106,42 @@ int run_and_wait(const std::vector<std::string>& args) {
 }
 
 // `help [COMMAND]`: the man page (from the build tree, the installed pages, or MANPATH); when
-// man is missing or has no page, the command's --help.
+// man is missing or has no page, the command's --help. `help ideas` is balance(7), `help files`
+// balance-files(5).
 int show_help(const std::string& topic) {
   bool builtin = topic.empty() || std::find(builtins.begin(), builtins.end(), topic) != builtins.end();
   std::string page = builtin ? "balance" : "balance-" + topic;
+  std::string section = "1";
+  if (topic == "ideas") {
+    page = "balance";
+    section = "7";
+    builtin = true;
+  } else if (topic == "files") {
+    page = "balance-files";
+    section = "5";
+    builtin = true;
+  }
   std::optional<fs::path> program;
   if (!builtin) {
     program = find_command(topic);
     if (!program) {
       auto known = all_commands();
+      known.push_back("ideas");
+      known.push_back("files");
       throw_usage(fmt::format("no command \"{}\"{}", escape_for_terminal(topic), did_you_mean(topic, known)));
     }
   }
   fs::path own = own_directory();
-  for (const fs::path& candidate : {own / ".." / "man" / (page + ".1"), own / ".." / "share" / "man" / "man1" / (page + ".1")}) {
-    if (fs::exists(candidate) && run_and_wait({"man", "-l", candidate.lexically_normal().string()}) == 0) return 0;
+  std::string file = page + "." + section;
+  for (const fs::path& candidate : {own / ".." / "man" / file, own / ".." / "share" / "man" / ("man" + section) / file}) {
+    // Once man has shown a page, its status is the answer (a reader quitting early is fine).
+    if (fs::exists(candidate)) {
+      int status = run_and_wait({"man", "-l", candidate.lexically_normal().string()});
+      if (status >= 0) return 0;
+    }
   }
-  if (run_and_wait({"man", page}) == 0) return 0;
+  int status = run_and_wait({"man", section, page});
+  if (status == 0) return 0;
   if (program) return exec_command(*program, topic, {"--help"});
   std::cerr << "balance: no manual page could be shown; try `balance --help`\n";
   return 66;
@@ -162,6 +181,13 @@ std::string dir_option(const std::vector<std::string>& before) {
 
 // `balance merge-driver BASE OURS THEIRS PATH`, as git runs it from the top of the work tree.
 int merge_driver(const std::vector<std::string>& args) {
+  if (args.size() == 1 && (args[0] == "-h" || args[0] == "--help")) {
+    std::cout << "Usage: balance merge-driver BASE OURS THEIRS PATH\n\n"
+                 "The three-way merge git runs for *.toml files once `balance git setup` has named it in\n"
+                 ".git/config: record files merge by id, anything else falls back to `git merge-file`.\n"
+                 "Exit 0 when clean, 1 with conflicts (as git expects).\n";
+    return 0;
+  }
   if (args.size() != 4) {
     std::cerr << "usage: balance merge-driver BASE OURS THEIRS PATH (git runs this; see `balance git setup`)\n";
     return 64;
@@ -179,26 +205,39 @@ int merge_driver(const std::vector<std::string>& args) {
 
 // `balance git setup [--hooks]`, or `balance git ARGS…` run in the repository.
 int git_command(const std::vector<std::string>& before, const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "-h" || args[0] == "--help") {
+    std::cout << "Usage: balance git setup [--hooks]\n"
+                 "       balance git ARGS...\n\n"
+                 "`git setup` sets up git for this repository (idempotent): .gitattributes sends *.toml to\n"
+                 "balance's merge driver, .git/config names it, .gitignore keeps private/ out; --hooks also\n"
+                 "installs a pre-commit hook that runs `balance check`. Anything else runs git in the\n"
+                 "repository, from wherever you are: `balance git log`, `balance git remote add origin URL`.\n";
+    return args.empty() ? 64 : 0;
+  }
   try {
-    repo r = repo::open(repo_options{dir_option(before), ""});
-    if (!args.empty() && args[0] == "setup") {
+    std::vector<std::string> front = before;
+    if (args[0] == "setup") {
       bool hooks = false;
       for (std::size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--hooks") {
           hooks = true;
         } else if (args[i] == "-h" || args[i] == "--help") {
-          std::cout << "Usage: balance git setup [--hooks]\n\n"
-                       "Sets up git for this repository (idempotent): .gitattributes sends *.toml to balance's merge\n"
-                       "driver, .git/config names it, .gitignore keeps private/ out. --hooks also installs a pre-commit\n"
-                       "hook that runs `balance check`.\n";
-          return 0;
+          return git_command(before, {"--help"});
+        } else if (args[i] == "-q" || args[i] == "--quiet") {
+          front.push_back(args[i]);
+        } else if ((args[i] == "-C" || args[i] == "--dir" || args[i] == "--as" || args[i] == "--color") && i + 1 < args.size()) {
+          // Common options work after the word, as everywhere.
+          front.push_back(args[i]);
+          front.push_back(args[++i]);
         } else {
-          throw_usage(fmt::format("git setup: unknown option {}; the only one is --hooks", escape_for_terminal(args[i])));
+          throw_usage(fmt::format("git setup: unknown option {}; it takes --hooks and the common options",
+                                  escape_for_terminal(args[i])));
         }
       }
+      repo r = repo::open(repo_options{dir_option(front), ""});
       setup_result done = git_setup(r.root(), hooks);
-      bool quiet = std::find(before.begin(), before.end(), "-q") != before.end() ||
-                   std::find(before.begin(), before.end(), "--quiet") != before.end();
+      bool quiet = std::find(front.begin(), front.end(), "-q") != front.end() ||
+                   std::find(front.begin(), front.end(), "--quiet") != front.end();
       if (!quiet) {
         if (done.changed.empty()) {
           std::cerr << "git is already set up for balance; nothing changed\n";
@@ -210,6 +249,7 @@ int git_command(const std::vector<std::string>& before, const std::vector<std::s
       }
       return 0;
     }
+    repo r = repo::open(repo_options{dir_option(before), ""});
     std::vector<std::string> argv_strings = {"git", "-C", r.root().string()};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -266,8 +306,8 @@ int main(int argc, char** argv) {
   check_cmd->add_option("paths", check_paths, "Files or directories to check (default: everything)")->type_name("PATH");
 
   std::string help_topic;
-  auto* help_cmd = app->add_subcommand("help", "Show the manual of balance or of a COMMAND");
-  help_cmd->add_option("command", help_topic, "A command such as checkin or ledger")->type_name("COMMAND");
+  auto* help_cmd = app->add_subcommand("help", "Show the manual of balance or of a COMMAND (ideas: balance(7))");
+  help_cmd->add_option("command", help_topic, "A command such as checkin or ledger, or ideas, or files")->type_name("COMMAND");
 
   auto* commands_cmd = app->add_subcommand("commands", "List every command, one per line");
   auto* sync_cmd = app->add_subcommand("sync", "Pull (merging records by id), then push");
@@ -281,6 +321,12 @@ int main(int argc, char** argv) {
       init_result result = init_repo(init);
       fs::path where = init.dir.empty() ? fs::current_path() : init.dir;
       if (!result.created) {
+        if (init_git_too) {
+          // The repository exists; --git still sets up git for it (each step is idempotent).
+          init_git(fs::absolute(where));
+          ctx.confirm(fmt::format("{} is already a balance repository; set up git for it", where.string()));
+          return 0;
+        }
         ctx.confirm(fmt::format("{} is already a balance repository; nothing changed", where.string()));
         if (!init.me.empty()) {
           repo r = repo::open_at(where, repo_options{});

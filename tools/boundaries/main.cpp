@@ -213,17 +213,31 @@ int add_event(cli::context& ctx, const std::string& kind, const event_options& o
   return 0;
 }
 
-int due(cli::context& ctx) {
+int due(cli::context& ctx, const std::string& who) {
   repo rp = ctx.open_repo();
+  format f = ctx.output_format({format::text, format::json});
+  std::optional<std::string> owner;
+  if (!who.empty()) owner = rp.person(who, "--who");
   store s(rp);
   std::size_t n = 0;
-  for (const auto& v : load_boundaries(s, false)) {
+  std::string json = "{\"schema\": 1, \"due\": [";
+  for (const auto& v : load_boundaries(s, false, owner)) {
     if (!v.review_due) continue;
+    if (f == format::json) {
+      json += fmt::format("{}\n  {{\"who\": {}, \"boundary\": {}, \"review\": {}, \"since\": {}, \"due\": {}}}", n ? "," : "",
+                          json_string(v.boundary.who), json_string(v.boundary.id),
+                          json_string(review_cadence_of(v.boundary, rp.config()).to_string()),
+                          json_string(format_timestamp(v.review_since)),
+                          json_string(format_timestamp(rp.cal().tz.at(*v.next_review))));
+      ++n;
+      continue;
+    }
     ++n;
     ctx.out.write(fmt::format("{}: review of boundary {} due ({}; last {} {})\n", v.boundary.who, v.boundary.id.substr(0, 7),
                               review_cadence_of(v.boundary, rp.config()).to_string(),
                               v.review_since.utc == v.boundary.at.utc ? "set" : "reviewed", format_date(v.review_since)));
   }
+  if (f == format::json && n > 0) ctx.out.write(json + "\n]}\n");
   return n > 0 ? 0 : 1;
 }
 
@@ -270,7 +284,7 @@ int main(int argc, char** argv) {
   edit_flags.add(edit_cmd, "text", "The boundary's words");
   edit_flags.add(edit_cmd, "review", "How often to review it (CADENCE)");
   edit_flags.add_tags(edit_cmd);
-  edit_flags.add_at(edit_cmd);
+  edit_flags.add_at(edit_cmd, "When it was set (WHEN)");
 
   auto* retire_cmd = app->add_subcommand("retire", "Retire a boundary; its history stays");
   retire_cmd->add_option("id", id, "Its id (4 or more leading digits)")->required()->type_name("ID");
@@ -301,9 +315,11 @@ int main(int argc, char** argv) {
 
   cli::list_options log_opts;
   auto* log_cmd = app->add_subcommand("log", "List the events (default: all of them)");
-  cli::add_list_options(log_cmd, log_opts, true, false);
+  cli::add_list_options(log_cmd, log_opts, true, false, false);
 
+  std::string due_who;
   auto* due_cmd = app->add_subcommand("due", "Boundaries whose review is due (exit 0 with lines, 1 and silence when none)");
+  due_cmd->add_option("--who", due_who, "Only NAME's boundaries (default: everyone's)")->type_name("NAME");
 
   std::vector<std::string> args;
   try {
@@ -325,7 +341,7 @@ int main(int argc, char** argv) {
     if (gave_in_cmd->parsed()) return add_event(ctx, "gave-in", gave_in);
     if (space_cmd->parsed()) return add_event(ctx, "space", space);
     if (log_cmd->parsed()) return cli::run_list(ctx, record_type::event, log_opts, "all");
-    if (due_cmd->parsed()) return due(ctx);
+    if (due_cmd->parsed()) return due(ctx, due_who);
     return 64;
   });
 }

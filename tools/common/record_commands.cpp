@@ -33,7 +33,7 @@ void field_flags::add_rate(CLI::App* cmd) {
   cmd->add_option("--rate", rates_, "Rate any configured dimension: KEY=N (1–5); repeatable")->type_name("KEY=N");
 }
 
-void field_flags::add_at(CLI::App* cmd) { cmd->add_option("--at", at_, "When it happened (WHEN; default now)")->type_name("WHEN"); }
+void field_flags::add_at(CLI::App* cmd, const std::string& help) { cmd->add_option("--at", at_, help)->type_name("WHEN"); }
 
 bool field_flags::any() const {
   return tags_given_ || !rates_.empty() || !at_.empty() ||
@@ -113,12 +113,12 @@ void check_flags_record(const record& r, const repo& rp) {
   throw_usage(text);
 }
 
-void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool with_topic) {
+void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool with_topic, bool with_tag) {
   cmd->add_option("--period,-p", opts.period, "The period to list (PERIOD)")->type_name("PERIOD");
   cmd->add_option("--since", opts.since, "From WHEN (instead of --period)")->type_name("WHEN");
   cmd->add_option("--until", opts.until, "Until WHEN (instead of --period)")->type_name("WHEN");
   cmd->add_option("--who", opts.who, "Only records whose who is NAME")->type_name("NAME");
-  cmd->add_option("--tag", opts.tags, "Only records with tag T (repeat: all of them)")->type_name("T");
+  if (with_tag) cmd->add_option("--tag", opts.tags, "Only records with tag T (repeat: all of them)")->type_name("T");
   if (with_kind) cmd->add_option("--kind", opts.kind, "Only this kind")->type_name("KIND");
   if (with_topic) cmd->add_option("--topic", opts.topic, "Only this topic")->type_name("TOPIC");
   cmd->add_option("--grep", opts.grep, "Only records whose text contains TEXT (any case)")->type_name("TEXT");

@@ -23,7 +23,7 @@ class field_flags {
   // Adds `--rate KEY=N` for ratings of any configured dimension.
   void add_rate(CLI::App* cmd);
   // Adds `--at WHEN`.
-  void add_at(CLI::App* cmd);
+  void add_at(CLI::App* cmd, const std::string& help = "When it happened (WHEN; default now)");
 
   bool any() const;
   // Any field besides --at (a time alone is not a check-in).
@@ -65,7 +65,7 @@ struct list_options {
 
 // Adds --period/--since/--until, --who, --tag, -n/--limit, --reverse, --grep (and --kind,
 // --topic when asked).
-void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool with_topic);
+void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool with_topic, bool with_tag = true);
 
 // Prints the matching records in --format.
 int run_list(context& ctx, record_type type, const list_options& opts, const std::string& default_period);

@@ -17,7 +17,8 @@ namespace {
 
 // Flags that set an entry's fields, shared by `add` and `edit` (`edit` also changes kind/what).
 void add_entry_fields(CLI::App* cmd, cli::field_flags& flags, bool with_kind_and_what) {
-  flags.add(cmd, "who", "Who did it (default: me)");
+  bool editing = with_kind_and_what;
+  flags.add(cmd, "who", editing ? "Who did it" : "Who did it (default: me)");
   if (with_kind_and_what) {
     flags.add(cmd, "kind", "chore, invisible, choice, solo, together or sacrifice");
     flags.add(cmd, "what", "What was done or chosen");
@@ -28,7 +29,7 @@ void add_entry_fields(CLI::App* cmd, cli::field_flags& flags, bool with_kind_and
   flags.add(cmd, "for", "Who it was for");
   flags.add_tags(cmd);
   flags.add(cmd, "note", "Anything else");
-  flags.add_at(cmd);
+  flags.add_at(cmd, editing ? "When it happened (WHEN)" : "When it happened (WHEN; default now)");
 }
 
 int add(cli::context& ctx, const std::string& kind, const std::string& what, const cli::field_flags& flags,
@@ -60,12 +61,14 @@ int add(cli::context& ctx, const std::string& kind, const std::string& what, con
   return cli::save_new(ctx, s, r);
 }
 
-int show_balance(cli::context& ctx, const std::string& period_text, const std::string& by, const std::string& measure) {
+int show_balance(cli::context& ctx, const std::string& period_text, const std::string& by, const std::string& measure,
+                 bool shared_only) {
   repo rp = ctx.open_repo();
   format f = ctx.output_format({format::text, format::json});
   query q;
   q.type = record_type::entry;
   q.span = parse_period(period_text, rp.cal());
+  q.shared_only = shared_only;
   store s(rp);
   auto entries = run_query(s, q, [&](const diagnostic& d) { ctx.warn(d); });
   auto b = compute_balance(entries, rp.config(), parse_share_group(by), parse_share_measure(measure), q.span, rp.cal());
@@ -95,12 +98,13 @@ int turn(cli::context& ctx, const std::string& topic, const std::string& period_
   return 0;
 }
 
-int export_journal(cli::context& ctx, const std::string& period_text, bool format_given) {
+int export_journal(cli::context& ctx, const std::string& period_text, bool format_given, bool shared_only) {
   repo rp = ctx.open_repo();
   if (format_given) (void)ctx.output_format({format::ledger});
   query q;
   q.type = record_type::entry;
   q.span = parse_period(period_text.empty() ? "all" : period_text, rp.cal());
+  q.shared_only = shared_only;
   store s(rp);
   write_ledger_journal(run_query(s, q, [&](const diagnostic& d) { ctx.warn(d); }), ctx.out);
   return 0;
@@ -152,6 +156,8 @@ int main(int argc, char** argv) {
   balance_cmd->add_option("--period,-p", balance_period, "The period (PERIOD; default 28d)")->type_name("PERIOD");
   balance_cmd->add_option("--by", by, "Group by kind, topic or tag (default kind)")->type_name("GROUP");
   balance_cmd->add_option("--measure", measure, "Count weight, minutes or count (default weight)")->type_name("MEASURE");
+  bool balance_shared = false;
+  balance_cmd->add_flag("--shared", balance_shared, "Leave out my private entries (to share the result)");
 
   std::string topic, turn_period;
   auto* turn_cmd = app->add_subcommand("turn", "Whose turn it is to choose TOPIC (prints the name)");
@@ -161,6 +167,8 @@ int main(int argc, char** argv) {
   std::string export_period;
   auto* export_cmd = app->add_subcommand("export", "Write a ledger-cli/hledger journal (--format ledger)");
   export_cmd->add_option("--period,-p", export_period, "Only PERIOD (default: all)")->type_name("PERIOD");
+  bool export_shared = false;
+  export_cmd->add_flag("--shared", export_shared, "Leave out my private entries (to share the journal)");
 
   std::vector<std::string> args;
   try {
@@ -175,9 +183,10 @@ int main(int argc, char** argv) {
     if (show_cmd->parsed()) return cli::run_show(ctx, record_type::entry, id);
     if (edit_cmd->parsed()) return cli::run_edit(ctx, record_type::entry, id, edit_flags);
     if (rm_cmd->parsed()) return cli::run_rm(ctx, record_type::entry, id, rm_dry_run);
-    if (balance_cmd->parsed()) return show_balance(ctx, balance_period, by, measure);
+    if (balance_cmd->parsed()) return show_balance(ctx, balance_period, by, measure, balance_shared);
     if (turn_cmd->parsed()) return turn(ctx, topic, turn_period);
-    if (export_cmd->parsed()) return export_journal(ctx, export_period, app->get_option("--format")->count() > 0);
+    if (export_cmd->parsed())
+      return export_journal(ctx, export_period, app->get_option("--format")->count() > 0, export_shared);
     return 64;
   });
 }

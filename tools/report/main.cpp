@@ -41,13 +41,7 @@ int main(int argc, char** argv) {
     report r;
     if (!from.empty()) {
       // Records from a pipe: any mix of the four types, as the list commands print them.
-      std::string text = read_input(from);
-      zone z = rp.data_zone();
-      read_options opts{&rp.config(), &z, false};
-      opts.id_optional = true;
-      parsed_file parsed = parse_record_text(text, from == "-" ? "<stdin>" : from, opts);
-      if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
-      for (const auto& w : parsed.warnings) ctx.warn(w);
+      std::vector<record> records = read_records_any(read_input(from), from == "-" ? "<stdin>" : from, rp.config());
       report_options ro;
       ro.span = span;
       ro.previous = previous_period(span, rp.cal());
@@ -55,14 +49,14 @@ int main(int argc, char** argv) {
       ro.safety_resources = rp.user().safety_resources;
       if (!shared_only && rp.knows_me()) {
         std::optional<timestamp> latest;
-        for (const auto& c : parsed.records)
+        for (const auto& c : records)
           if (c.type == record_type::checkin && c.is_private && c.safe && c.who == rp.me() && (!latest || c.at.utc > latest->utc)) {
             latest = c.at;
             ro.viewer_safe = c.safe;
           }
       }
       report_builder builder(rp.config(), rp.cal(), ro);
-      for (const auto& rec : parsed.records) builder.add(rec);
+      for (const auto& rec : records) builder.add(rec);
       r = builder.finish();
     } else {
       store s(rp);

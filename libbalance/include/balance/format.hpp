@@ -60,4 +60,9 @@ void write_record_details(const record& r, sink& out, const style& st);
 std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
                                 const settings& cfg);
 
+// Records of any type, for `balance-report --from`: TOML ([[checkin]], [[entry]] … tables) or
+// JSON (each object names its "type"). CSV and TSV hold one type without saying which, so they
+// are refused with a message.
+std::vector<record> read_records_any(std::string_view text, const std::string& source_name, const settings& cfg);
+
 }  // namespace balance
