@@ -51,18 +51,6 @@ std::optional<unsigned> weekday_named(std::string_view word) {
   return std::nullopt;
 }
 
-// Local time in the zone as an instant, for times reached by arithmetic: one that falls in a DST gap
-// moves forward by the gap's length instead of failing, and a fold takes the earlier instant.
-sys_seconds resolve_lenient(const zone& z, local_seconds t) {
-  try {
-    return z.to_sys(t);
-  } catch (const error&) {
-    // t read as UTC minus 15 h lies before the jump (offsets stay within ±14 h) and long after the
-    // previous one, so this is the offset the gap was entered with.
-    const auto before = z.offset_at(sys_seconds{t.time_since_epoch()} - std::chrono::hours{15});
-    return sys_seconds{t.time_since_epoch() - before};
-  }
-}
 
 // One calendar month later at the same local time, clamped to the end of a shorter month.
 local_seconds plus_one_month(local_seconds t) {
@@ -149,7 +137,7 @@ bool checkin_due(const cadence& c, std::optional<sys_seconds> last, const calend
       // N calendar days after the last check-in at the same local time of day (so a 23-hour DST
       // day still counts as a day), the way review_due_at counts.
       const local_seconds last_local = cal.tz.at(*last).local();
-      const sys_seconds due = resolve_lenient(cal.tz, last_local + std::chrono::days{every_days(c)});
+      const sys_seconds due = cal.tz.to_sys_lenient(last_local + std::chrono::days{every_days(c)});
       return cal.now.utc >= due;
     }
   }
@@ -162,11 +150,11 @@ std::optional<sys_seconds> review_due_at(const cadence& c, const timestamp& sinc
   const local_days day = std::chrono::floor<std::chrono::days>(local);
   switch (c.k) {
     case cadence::kind::off: return std::nullopt;
-    case cadence::kind::daily: return resolve_lenient(cal.tz, local + std::chrono::days{1});
-    case cadence::kind::weekly: return resolve_lenient(cal.tz, local + std::chrono::days{7});
+    case cadence::kind::daily: return cal.tz.to_sys_lenient(local + std::chrono::days{1});
+    case cadence::kind::weekly: return cal.tz.to_sys_lenient(local + std::chrono::days{7});
     case cadence::kind::biweekly:
-    case cadence::kind::every_days: return resolve_lenient(cal.tz, local + std::chrono::days{every_days(c)});
-    case cadence::kind::monthly: return resolve_lenient(cal.tz, plus_one_month(local));
+    case cadence::kind::every_days: return cal.tz.to_sys_lenient(local + std::chrono::days{every_days(c)});
+    case cadence::kind::monthly: return cal.tz.to_sys_lenient(plus_one_month(local));
     case cadence::kind::every_weekday: {
       const unsigned day_weekday = std::chrono::weekday{day}.c_encoding();
       // Strictly after since's day: a review done on a Sunday is next due the Sunday after.

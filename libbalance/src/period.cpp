@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "balance/error.hpp"
+#include "balance/text.hpp"
 #include "balance/when.hpp"
 
 namespace balance {
@@ -30,18 +31,6 @@ constexpr int last_year = 9999;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  return out;
-}
 
 bool all_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
 
@@ -280,7 +269,7 @@ struct bound {
 };
 
 bound parse_bound(std::string_view text, const calendar& cal, bool is_end) {
-  if (auto p = parse_single(text, lower(text), cal)) {
+  if (auto p = parse_single(text, ascii_lower(text), cal)) {
     if (p->is_all()) return {is_end ? sys_seconds::max() : sys_seconds::min(), std::nullopt};
     return {is_end ? p->end : p->begin, std::move(p)};
   }
@@ -324,7 +313,7 @@ period parse_period(std::string_view text, const calendar& cal) {
   if (original.empty()) fail(text, "it is empty");
   const auto dots = original.find("..");
   if (dots == std::string_view::npos) {
-    if (auto p = parse_single(original, lower(original), cal)) return *std::move(p);
+    if (auto p = parse_single(original, ascii_lower(original), cal)) return *std::move(p);
     fail(original, "unknown form");
   }
 
@@ -361,7 +350,7 @@ period parse_period(std::string_view text, const calendar& cal) {
 
 period period_between(std::string_view since, std::string_view until, const calendar& cal) {
   const auto date_only = [](std::string_view s) {
-    const std::string l = lower(trim(s));
+    const std::string l = ascii_lower(trim(s));
     return l == "today" || l == "yesterday" ||
            (l.size() == 10 && all_digits(l.substr(0, 4)) && l[4] == '-' && all_digits(l.substr(5, 2)) &&
             l[7] == '-' && all_digits(l.substr(8)));

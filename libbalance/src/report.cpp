@@ -312,25 +312,50 @@ report report_builder::finish() {
   return r;
 }
 
-report build_report(const store& s, const period& span, bool shared_only,
-                    const std::function<void(const diagnostic&)>& on_warning) {
-  const repo& rp = s.repository();
+namespace {
+
+report_options options_for(const repo& rp, const period& span, bool shared_only) {
   report_options opts;
   opts.span = span;
   opts.previous = previous_period(span, rp.cal());
   opts.shared_only = shared_only;
   opts.safety_resources = rp.user().safety_resources;
+  return opts;
+}
+
+// Keeps the viewer's latest private `safe`, whenever it was given.
+struct latest_safe {
+  std::optional<timestamp> at;
+  void see(const record& c, const repo& rp, report_options& opts) {
+    if (c.type != record_type::checkin || !c.is_private || !c.safe || !rp.knows_me() || c.who != rp.me()) return;
+    if (at && c.at.utc <= at->utc) return;
+    at = c.at;
+    opts.viewer_safe = c.safe;
+  }
+};
+
+}  // namespace
+
+report build_report_from(const std::vector<record>& records, const repo& rp, const period& span, bool shared_only) {
+  report_options opts = options_for(rp, span, shared_only);
+  if (!shared_only) {
+    latest_safe safe;
+    for (const auto& r : records) safe.see(r, rp, opts);
+  }
+  report_builder builder(rp.config(), rp.cal(), opts);
+  for (const auto& r : records) builder.add(r);
+  return builder.finish();
+}
+
+report build_report(const store& s, const period& span, bool shared_only,
+                    const std::function<void(const diagnostic&)>& on_warning) {
+  const repo& rp = s.repository();
+  report_options opts = options_for(rp, span, shared_only);
   if (!shared_only && rp.knows_me()) {
-    // The viewer's latest private `safe`, whenever it was given.
-    std::optional<timestamp> latest;
+    latest_safe safe;
     scan_filter mine(record_type::checkin);
     mine.shared = false;
-    s.scan(mine, [&](record&& c) {
-      if (c.safe && c.who == rp.me() && (!latest || c.at.utc > latest->utc)) {
-        latest = c.at;
-        opts.viewer_safe = c.safe;
-      }
-    }, on_warning);
+    s.scan(mine, [&](record&& c) { safe.see(c, rp, opts); }, on_warning);
   }
   report_builder builder(rp.config(), rp.cal(), opts);
   auto feed = [&](record&& rec) { builder.add(rec); };

@@ -196,6 +196,17 @@ sys_seconds zone::to_sys(local_seconds t) const {
                                        clock_text(t), name_, clock_text(from), clock_text(to)));
 }
 
+sys_seconds zone::to_sys_lenient(local_seconds t) const {
+  try {
+    return to_sys(t);
+  } catch (const error&) {
+    // t read as UTC minus 15 h lies before the jump (offsets stay within ±14 h) and long after the
+    // previous one, so this is the offset the gap was entered with.
+    const auto before = offset_at(sys_seconds{t.time_since_epoch()} - std::chrono::hours{15});
+    return sys_seconds{t.time_since_epoch() - before};
+  }
+}
+
 sys_seconds zone::day_start(local_days d) const {
   const local_seconds midnight{d.time_since_epoch()};
   if (tz_ == nullptr) return sys_seconds{midnight.time_since_epoch()};

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "balance/error.hpp"
+#include "balance/text.hpp"
 
 namespace balance {
 
@@ -40,18 +41,6 @@ constexpr std::string_view month_names[] = {"January", "February", "March",     
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  return out;
-}
 
 // Reads between `min` and `max` digits at `pos`, advancing it.
 std::optional<std::int64_t> read_number(std::string_view s, std::size_t& pos, std::size_t min, std::size_t max) {
@@ -105,19 +94,6 @@ local_days read_date(std::string_view original, std::string_view s, std::size_t&
   return local_days{ymd};
 }
 
-// Local time in the zone as an instant, for times reached by arithmetic rather than typed: one that
-// falls in a DST gap moves forward by the gap's length (what the clocks would show had they not
-// jumped) instead of failing, and a fold takes the earlier instant as usual.
-sys_seconds resolve_lenient(const zone& z, local_seconds t) {
-  try {
-    return z.to_sys(t);
-  } catch (const error&) {
-    // t read as UTC minus 15 h lies before the jump (offsets stay within ±14 h) and long after the
-    // previous one, so this is the offset the gap was entered with.
-    const auto before = z.offset_at(sys_seconds{t.time_since_epoch()} - std::chrono::hours{15});
-    return sys_seconds{t.time_since_epoch() - before};
-  }
-}
 
 timestamp local_in(const calendar& cal, local_seconds t) { return cal.tz.at(cal.tz.to_sys(t)); }
 
@@ -145,7 +121,7 @@ timestamp parse_ago(std::string_view original, std::string_view s, const calenda
     const sys_seconds instant = cal.now.utc - (now_local - then);
     return cal.tz.at(instant);
   }
-  return cal.tz.at(resolve_lenient(cal.tz, then));
+  return cal.tz.at(cal.tz.to_sys_lenient(then));
 }
 
 }  // namespace
@@ -153,7 +129,7 @@ timestamp parse_ago(std::string_view original, std::string_view s, const calenda
 std::string_view when_forms() { return forms; }
 
 timestamp parse_when(std::string_view text, const calendar& cal) {
-  const std::string s = lower(trim(text));
+  const std::string s = ascii_lower(trim(text));
   if (s.empty()) fail(text, "it is empty");
   if (s == "now") return cal.now;
   if (s.front() == '-') return parse_ago(text, s, cal);
@@ -219,7 +195,7 @@ timestamp parse_when(std::string_view text, const calendar& cal) {
 }
 
 std::chrono::minutes parse_duration(std::string_view text) {
-  const std::string s = lower(trim(text));
+  const std::string s = ascii_lower(trim(text));
   if (s.empty()) fail_duration(text, "it is empty");
   if (s.front() == '-') fail_duration(text, "it must be positive");
   std::size_t pos = 0;

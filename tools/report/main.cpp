@@ -41,23 +41,8 @@ int main(int argc, char** argv) {
     report r;
     if (!from.empty()) {
       // Records from a pipe: any mix of the four types, as the list commands print them.
-      std::vector<record> records = read_records_any(read_input(from), from == "-" ? "<stdin>" : from, rp.config());
-      report_options ro;
-      ro.span = span;
-      ro.previous = previous_period(span, rp.cal());
-      ro.shared_only = shared_only;
-      ro.safety_resources = rp.user().safety_resources;
-      if (!shared_only && rp.knows_me()) {
-        std::optional<timestamp> latest;
-        for (const auto& c : records)
-          if (c.type == record_type::checkin && c.is_private && c.safe && c.who == rp.me() && (!latest || c.at.utc > latest->utc)) {
-            latest = c.at;
-            ro.viewer_safe = c.safe;
-          }
-      }
-      report_builder builder(rp.config(), rp.cal(), ro);
-      for (const auto& rec : records) builder.add(rec);
-      r = builder.finish();
+      auto records = read_records_any(read_input(from), from == "-" ? "<stdin>" : from, rp.config());
+      r = build_report_from(records, rp, span, shared_only);
     } else {
       store s(rp);
       r = build_report(s, span, shared_only, [&](const diagnostic& d) { ctx.warn(d); });

@@ -148,6 +148,10 @@ class report_builder {
 report build_report(const store& s, const period& span, bool shared_only,
                     const std::function<void(const diagnostic&)>& on_warning = {});
 
+// Builds the report from records given directly (`--from`): any mix of types, filtered by the
+// period like the repository's; the viewer's latest private `safe` is taken from them.
+report build_report_from(const std::vector<record>& records, const repo& rp, const period& span, bool shared_only);
+
 // Renderers. `sections` empty means all; otherwise only the named ones, in report order.
 void write_report_text(const report& r, const std::vector<std::string>& sections, sink& out, const style& st);
 void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out);

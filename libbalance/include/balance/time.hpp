@@ -55,6 +55,10 @@ class zone {
   // A local time in this zone as an instant. A time in a DST gap throws error{usage} naming the
   // zone; an ambiguous one (DST fold) gives the earlier instant.
   sys_seconds to_sys(local_seconds t) const;
+  // The same for a local time reached by arithmetic rather than typed (a review a month later, a
+  // day back): one in a DST gap moves forward by the gap's length instead of failing; a fold takes
+  // the earlier instant.
+  sys_seconds to_sys_lenient(local_seconds t) const;
   // Midnight starting a local day (a DST gap at midnight moves it to the first valid instant).
   sys_seconds day_start(local_days d) const;
 
