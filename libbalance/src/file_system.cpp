@@ -52,10 +52,13 @@ errc errc_for(int err, errc otherwise) {
 }  // namespace
 
 std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
-                                     std::size_t max_size) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+                                     std::size_t max_size, bool user_chosen) {
+  int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (user_chosen ? 0 : O_NOFOLLOW | O_NONBLOCK);
+  int fd = ::open(path.c_str(), flags);
   if (fd < 0) {
     if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;
+    if (errno == ELOOP)
+      throw error(errc::permission, fmt::format("{}: is a symbolic link; balance reads data files only directly", display_path));
     fail_errno(errno, errc::io, "cannot read", display_path);
   }
   struct stat st {};
@@ -68,6 +71,11 @@ std::optional<std::string> read_file(const std::filesystem::path& path, const st
     ::close(fd);
     throw error(errc::no_input, fmt::format("{}: is a directory, not a file", display_path));
   }
+  if (!user_chosen && !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw error(errc::permission, fmt::format("{}: is not a regular file; balance refuses to read it", display_path));
+  }
+  if (!user_chosen) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (static_cast<std::size_t>(st.st_size) > max_size) {
     ::close(fd);
     throw error(errc::data, diagnostic{{display_path, 0, 0},

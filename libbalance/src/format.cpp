@@ -589,12 +589,20 @@ std::vector<record> read_table(std::vector<std::pair<int, std::vector<std::strin
   return out;
 }
 
+// The text that decides whether input is TOML, JSON, CSV or TSV (a BOM aside). Only TOML has
+// `#` comments, so input that opens with one is TOML whatever the comment says.
+std::string_view first_content(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string_view body = trim(text);
+  if (body.starts_with("#")) return "[[";
+  return body;
+}
+
 }  // namespace
 
 std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
                                 const settings& cfg) {
-  std::string_view body = trim(text);
-  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+  std::string_view body = first_content(text);
   if (body.empty()) return {};
   if (body.front() == '[' && !body.starts_with("[[")) {
     // "[[entry]]" is TOML; "[" followed by "{" or a newline is JSON.
@@ -623,8 +631,7 @@ std::vector<record> read_import(std::string_view text, const std::string& source
 }
 
 std::vector<record> read_records_any(std::string_view text, const std::string& source_name, const settings& cfg) {
-  std::string_view body = trim(text);
-  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+  std::string_view body = first_content(text);
   if (body.empty()) return {};
   bool json = body.front() == '{' || (body.front() == '[' && !body.starts_with("[[") &&
                                       (trim(body.substr(1)).empty() || trim(body.substr(1)).front() == '{' ||

@@ -16,6 +16,7 @@
 
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
+#include "balance/lock.hpp"
 #include "balance/record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
@@ -129,6 +130,14 @@ setup_result git_setup(const std::filesystem::path& root, bool hooks) {
     run_git(root, {"config", "--local", "merge.balance.name", "balance: merge record files by id"});
     result.changed.push_back("merge driver");
   }
+  // A record moving month can empty one file and fill another; git must not mistake that for a
+  // rename and hand the driver a file whose records belong elsewhere.
+  git_result renames = run_git(root, {"config", "--local", "--get", "merge.renames"});
+  if (renames.status != 0 || trim(renames.out) != "false") {
+    run_git(root, {"config", "--local", "merge.renames", "false"});
+    if (std::find(result.changed.begin(), result.changed.end(), "merge driver") == result.changed.end())
+      result.changed.push_back("merge.renames");
+  }
 
   if (hooks) {
     git_result dir = run_git(root, {"rev-parse", "--git-path", "hooks"});
@@ -160,9 +169,16 @@ struct side {
   std::vector<std::string> lines;
   std::map<std::string, std::size_t> index;  // id → record index
 
+  bool bom = false;
+
   side(std::string_view text, const std::string& path, const file_role& role, const read_options& opts, const char* name) {
     parsed = parse_record_file(text, fmt::format("{} ({})", path, name), role, opts);
     if (!parsed.problems.empty()) throw error(errc::data, parsed.problems);
+    // The BOM belongs to the file, not to its first line: kept aside, never copied into the middle.
+    if (text.starts_with("\xEF\xBB\xBF")) {
+      bom = true;
+      text.remove_prefix(3);
+    }
     std::size_t start = 0;
     while (start < text.size()) {
       std::size_t nl = text.find('\n', start);
@@ -171,6 +187,21 @@ struct side {
       start = end;
     }
     for (std::size_t i = 0; i < parsed.records.size(); ++i) index[parsed.records[i].id] = i;
+  }
+
+  // Lines from this side in another side's line endings.
+  static std::string in_eol(const std::string& text, const std::string& eol) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+      if (text[i] == '\n') {
+        out += eol;
+        continue;
+      }
+      out += text[i];
+    }
+    return out;
   }
 
   const record* find(const std::string& id) const {
@@ -255,7 +286,7 @@ merge_outcome merge_record_files(std::string_view base_text, std::string_view ou
     bool inserted = false;
     while (next_added < added.size() && (!limit || record_less(*added[next_added], *limit))) {
       blank_before(out);
-      out += theirs.block(added[next_added]->id);
+      out += side::in_eol(theirs.block(added[next_added]->id), eol);
       ++next_added;
       inserted = true;
     }
@@ -274,7 +305,7 @@ merge_outcome merge_record_files(std::string_view base_text, std::string_view ou
       case action::keep: out += ours.block(o.id); break;
       case action::take_theirs: {
         for (std::size_t l = spans[i].first_line; l < spans[i].header_line; ++l) out += ours.lines[l];
-        out += theirs.body(o.id);
+        out += side::in_eol(theirs.body(o.id), eol);
         break;
       }
       case action::remove:
@@ -286,8 +317,8 @@ merge_outcome merge_record_files(std::string_view base_text, std::string_view ou
       case action::conflict: {
         ++result.conflicts;
         const record* t = theirs.find(o.id);
-        out += "<<<<<<< ours" + eol + ours.body(o.id) + "=======" + eol + (t ? theirs.body(o.id) : std::string()) +
-               ">>>>>>> theirs" + eol;
+        out += "<<<<<<< ours" + eol + ours.body(o.id) + "=======" + eol +
+               (t ? side::in_eol(theirs.body(o.id), eol) : std::string()) + ">>>>>>> theirs" + eol;
         break;
       }
     }
@@ -295,7 +326,10 @@ merge_outcome merge_record_files(std::string_view base_text, std::string_view ou
   for (; line < ours.lines.size(); ++line) out += ours.lines[line];
   insert_added_before(nullptr);
   // A file whose records all went is empty, not a lone blank line.
-  if (trim(out).empty()) out.clear();
+  if (trim(out).empty())
+    out.clear();
+  else if (ours.bom)
+    out.insert(0, "\xEF\xBB\xBF");
   result.text = std::move(out);
   return result;
 }
@@ -331,6 +365,20 @@ std::string first_line(std::string_view text) {
   return std::string(t.substr(0, t.find('\n')));
 }
 
+// What the merge driver said during a git command, to pass on.
+std::string driver_notes(std::string_view err) {
+  std::string notes;
+  std::size_t start = 0;
+  while (start < err.size()) {
+    std::size_t nl = err.find('\n', start);
+    std::string_view line = err.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    if (line.starts_with("balance merge-driver:")) notes += "\n" + std::string(line);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return notes;
+}
+
 }  // namespace
 
 git_outcome run_merge_driver(const std::string& base, const std::string& ours, const std::string& theirs,
@@ -361,6 +409,8 @@ git_outcome run_merge_driver(const std::string& base, const std::string& ours, c
 
 git_outcome undo_last_commit(const std::filesystem::path& root) {
   if (!in_git_repo(root)) return {1, "this repository is not in git, so there is nothing to undo"};
+  // git rewrites data files here: no balance write may run at the same time.
+  repo_lock lock(root);
   git_result dirty = run_git(root, {"status", "--porcelain", "--untracked-files=no"});
   if (!trim(dirty.out).empty())
     return {1, "the work tree has uncommitted changes; commit or stash them first, then undo"};
@@ -384,6 +434,8 @@ git_outcome sync_repo(const std::filesystem::path& root) {
   std::string remote = first_line(remotes.out);
   if (remote.empty())
     return {66, "there is no remote to sync with; add one with `balance git remote add origin URL`"};
+  // A pull rewrites data files: balance writes wait until the sync is done.
+  repo_lock lock(root);
   git_result upstream = run_git(root, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
   bool has_upstream = upstream.status == 0;
   if (has_upstream) {
@@ -395,8 +447,8 @@ git_outcome sync_repo(const std::filesystem::path& root) {
         for (auto& c : files)
           if (c == '\n') c = ' ';
         return {1, fmt::format("the merge has conflicts in: {}. `balance check` shows each one as PATH:LINE:COL; keep "
-                               "the version you want, then `balance git commit -a` and `balance sync` again",
-                               files)};
+                               "the version you want, then `balance git commit -a` and `balance sync` again{}",
+                               files, driver_notes(pulled.err))};
       }
       return {74, fmt::format("git pull failed: {}", first_line(pulled.err))};
     }
@@ -418,8 +470,8 @@ git_outcome sync_repo(const std::filesystem::path& root) {
         for (auto& c : files)
           if (c == '\n') c = ' ';
         return {1, fmt::format("the merge has conflicts in: {}. `balance check` shows each one as PATH:LINE:COL; keep the "
-                               "version you want, then `balance git commit -a` and `balance sync` again",
-                               files.empty() ? theirs : files)};
+                               "version you want, then `balance git commit -a` and `balance sync` again{}",
+                               files.empty() ? theirs : files, driver_notes(merged.err))};
       }
     }
   }

@@ -29,7 +29,7 @@ std::string read_input(const std::string& path) {
     }
     return text;
   }
-  auto text = read_file(path, path, max_file_size);
+  auto text = read_file(path, path, max_file_size, true);
   if (!text) throw error(errc::no_input, fmt::format("{}: no such file", path));
   return *text;
 }

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "balance/error.hpp"
+#include "balance/text.hpp"
 
 namespace balance {
 
@@ -40,7 +41,7 @@ std::string describe_holder(const struct stat& st) {
       if (c == '\0') c = ' ';
     while (!args.empty() && args.back() == ' ') args.pop_back();
     if (args.empty()) return fmt::format("process {}", pid);
-    return fmt::format("process {} ({})", pid, args);
+    return fmt::format("process {} ({})", pid, escape_for_terminal(args));
   }
   return "another process";
 }

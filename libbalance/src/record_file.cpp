@@ -234,6 +234,16 @@ std::optional<diagnostic> precheck_toml(std::string_view text, const std::string
 
 namespace {
 
+// Marks every table inside a value inline, so the formatter writes it on one line.
+void make_inline(toml::node& n) {
+  if (auto* t = n.as_table()) {
+    t->is_inline(true);
+    for (auto&& [k, v] : *t) make_inline(v);
+  } else if (auto* a = n.as_array()) {
+    for (auto& v : *a) make_inline(v);
+  }
+}
+
 struct record_reader {
   const std::string& path;
   const read_options& opts;
@@ -323,11 +333,17 @@ struct record_reader {
       if (!kind && type == record_type::checkin && node.is_integer() && is_valid_name(k)) kind = value_kind::rating;
       if (!kind) {
         std::ostringstream value;
-        if (node.is_table())
-          value << toml::toml_formatter(*node.as_table(), toml::format_flags::allow_unicode_strings);
-        else if (node.is_array())
-          value << toml::toml_formatter(*node.as_array(), toml::format_flags::allow_unicode_strings);
-        else
+        if (node.is_table()) {
+          // A sub-table or dotted key must come back as one `key = { … }` line: a block form
+          // would break the record's other lines when it is rewritten.
+          toml::table copy = *node.as_table();
+          make_inline(copy);
+          value << toml::toml_formatter(copy, toml::format_flags::allow_unicode_strings);
+        } else if (node.is_array()) {
+          toml::array copy = *node.as_array();
+          make_inline(copy);
+          value << toml::toml_formatter(copy, toml::format_flags::allow_unicode_strings);
+        } else
           node.visit([&](const auto& v) { value << toml::toml_formatter(v, toml::format_flags::allow_unicode_strings); });
         extras.push_back({key.source().begin, {k, value.str()}});
         continue;

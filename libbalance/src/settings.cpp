@@ -391,7 +391,8 @@ std::string user_config_path() {
 user_config load_user_config() {
   user_config cfg;
   cfg.path = user_config_path();
-  auto text = read_file(cfg.path, cfg.path, max_file_size);
+  // The user's own config may be a link (dotfile managers make them).
+  auto text = read_file(cfg.path, cfg.path, max_file_size, true);
   if (!text) return cfg;
   diagnostic problem;
   auto parsed = detail::parse_toml(*text, cfg.path, problem);
@@ -419,7 +420,7 @@ user_config load_user_config() {
 
 void set_user_config_value(const std::string& key, const std::string& value) {
   std::filesystem::path path = user_config_path();
-  auto existing = read_file(path, path.string(), max_file_size);
+  auto existing = read_file(path, path.string(), max_file_size, true);
   std::string text = existing.value_or("");
   std::string line = fmt::format("{} = {}", key, detail::toml_quote(value));
 

@@ -257,6 +257,12 @@ void write_batch::replace(const record& before, record& after) {
   if (i == src.parsed.records.size())
     throw error(errc::data, fmt::format("{}: {} {} is no longer there (changed by another command?)", before.path,
                                         type_name(before.type), before.id));
+  // Someone may have changed it since it was read (another command, a git pull, the partner):
+  // never write over that unseen.
+  if (!src.parsed.records[i].same_content(before))
+    throw error(errc::lock, fmt::format("{}: {} {} changed since it was read; nothing was written. Look at it again and "
+                                        "repeat the edit",
+                                        before.path, type_name(before.type), before.id.substr(0, 7)));
   after.author = before.author;
   after.is_private = before.is_private;
   after.id = before.id;
@@ -267,7 +273,7 @@ void write_batch::replace(const record& before, record& after) {
   };
   if (after.path == before.path) {
     src.text = splice_replace(src.text, src.parsed, i, after);
-    src.parsed = parse_record_file(src.text, src.rel, src.role, impl_->opts);
+    reparse_checked(src);
     mark(src);
     return;
   }
@@ -280,10 +286,10 @@ void write_batch::replace(const record& before, record& after) {
   auto self = std::find(impl_->changed.begin(), impl_->changed.end(), &src);
   if (self != impl_->changed.end()) impl_->changed.erase(self);
   dest.text = splice_insert(dest.text, dest.parsed, {after});
-  dest.parsed = parse_record_file(dest.text, dest.rel, dest.role, impl_->opts);
+  reparse_checked(dest);
   mark(dest);
   src.text = splice_remove(src.text, src.parsed, index_of(src.parsed, before.id));
-  src.parsed = parse_record_file(src.text, src.rel, src.role, impl_->opts);
+  reparse_checked(src);
   mark(src);
 }
 
@@ -295,7 +301,7 @@ void write_batch::remove(const record& r) {
     throw error(errc::data, fmt::format("{}: {} {} is no longer there (changed by another command?)", r.path,
                                         type_name(r.type), r.id));
   f.text = splice_remove(f.text, f.parsed, i);
-  f.parsed = parse_record_file(f.text, f.rel, f.role, impl_->opts);
+  reparse_checked(f);
   if (std::find(impl_->changed.begin(), impl_->changed.end(), &f) == impl_->changed.end()) impl_->changed.push_back(&f);
 }
 
@@ -303,9 +309,15 @@ void write_batch::flush_inserts(pending_file& f) {
   if (f.inserts.empty()) return;
   f.text = splice_insert(f.text, f.parsed, std::move(f.inserts));
   f.inserts.clear();
+  reparse_checked(f);
+}
+
+void write_batch::reparse_checked(pending_file& f) {
+  // Every spliced text is read back before it can be written: a splice that broke the file is a
+  // bug, and the file on disk stays as it was.
   f.parsed = parse_record_file(f.text, f.rel, f.role, impl_->opts);
   if (!f.parsed.problems.empty())
-    throw error(errc::internal, fmt::format("{}: the spliced text does not parse: {}", f.rel,
+    throw error(errc::internal, fmt::format("{}: the edited text would not parse ({}); nothing was written", f.rel,
                                             f.parsed.problems.front().to_string()));
 }
 

@@ -89,6 +89,8 @@ TEST_CASE("git: init --git sets up the driver, attributes, autocommit and a firs
   CHECK_THAT(s.read_at("alex", ".gitattributes"), Catch::Contains("*.toml merge=balance\n") && Catch::Contains("/balance.toml merge=text\n"));
   CHECK_THAT(s.read_at("alex", "balance.toml"), Catch::Contains("autocommit = true"));
   CHECK(s.git("alex", {"config", "--get", "merge.balance.driver"}).out == "balance merge-driver %O %A %B %P\n");
+  // A record moving month must not look like a renamed file to git.
+  CHECK(s.git("alex", {"config", "--get", "merge.renames"}).out == "false\n");
   CHECK(s.git("alex", {"log", "--format=%s"}).out == "balance-boundaries: added boundary " + s.boundary_id().substr(0, 7) +
                                                         " (alex); review monthly\nbalance: init\n");
   // setup is idempotent and says so.

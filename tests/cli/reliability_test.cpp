@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -287,4 +288,77 @@ TEST_CASE("reliability: bad arguments are usage errors naming the part at fault"
     CHECK_THAT(r.err, Catch::Contains(c.message));
   }
   CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("review fix: editing a record with a dotted unknown key keeps the file valid", "[reliability][review]") {
+  couple s;
+  s.write("ledger/alex/2026-11.toml",
+          "[[entry]]\nid = \"aaaa00000001\"\nat = 2026-11-05T10:00:00+01:00\nwho = \"alex\"\nkind = \"chore\"\nwhat = \"dishes\"\n"
+          "meta.x = 1\nmeta.y = \"z\"\n\n[entry.sub]\nk = [1, 2]\n");
+  result r = s.run("balance-ledger", {"edit", "aaaa", "--what", "plates"});
+  CHECK(r.status == 0);
+  std::string text = s.read("ledger/alex/2026-11.toml");
+  CHECK_THAT(text, Catch::Contains("what = \"plates\"\n") && Catch::Contains("meta = { x = 1, y = \"z\" }\n") &&
+                       Catch::Contains("sub = { k = [ 1, 2 ] }\n"));
+  result check = s.run("balance", {"check"});
+  CHECK(check.status == 65);  // still unknown keys, but a file that parses
+  CHECK(check.out.find("could not") == std::string::npos);
+  CHECK(s.run("balance-ledger", {"list", "--period", "all"}).status == 0);
+}
+
+TEST_CASE("review fix: an edit is refused when the record changed since it was read, and the edit is kept", "[reliability][review]") {
+  couple s;
+  s.run("balance-ledger", {"add", "chore", "dishes", "--at", "2026-11-05"});
+  std::string id = balance_test::first_id(s.read("ledger/alex/2026-11.toml"));
+  // While the editor is open, someone else changes the same record.
+  s.env["EDITOR"] = s.script("editor", "sed -i 's/^what = .*/what = \"plates\"/' \"$1\"\n\"" + balance_test::bin_dir() +
+                                           "/balance-ledger\" -q edit " + id.substr(0, 6) + " --note \"sam said thanks\"\n");
+  result r = s.run("balance-ledger", {"edit", id.substr(0, 6)});
+  CHECK(r.status == 75);
+  CHECK_THAT(r.err, Catch::Contains("changed since it was read; nothing was written") && Catch::Contains("your edit is kept in"));
+  std::string text = s.read("ledger/alex/2026-11.toml");
+  CHECK_THAT(text, Catch::Contains("note = \"sam said thanks\"") && Catch::Contains("what = \"dishes\""));
+}
+
+TEST_CASE("review fix: data files are never read through a symlink or from a FIFO", "[reliability][review]") {
+  couple s;
+  s.run("balance-ledger", {"add", "solo", "SECRET therapy booking", "--private", "--at", "2026-11-05"});
+  fs::create_directories(s.repo() / "ledger/sam");
+  fs::create_symlink("../../private/ledger/alex/2026-11.toml", s.repo() / "ledger/sam/2026-11.toml");
+  result shared = s.run("balance-ledger", {"export", "--shared"});
+  CHECK(shared.status == 77);
+  CHECK(shared.out.find("SECRET") == std::string::npos);
+  CHECK_THAT(shared.err, Catch::Contains("ledger/sam/2026-11.toml: is a symbolic link"));
+  fs::remove(s.repo() / "ledger/sam/2026-11.toml");
+  fs::create_directories(s.repo() / "ledger/alex");
+  REQUIRE(::mkfifo((s.repo() / "ledger/alex/2026-09.toml").c_str(), 0600) == 0);
+  auto start = std::chrono::steady_clock::now();
+  result fifo = s.run("balance-ledger", {"list", "--period", "2026-09"});
+  CHECK(fifo.status == 77);
+  CHECK_THAT(fifo.err, Catch::Contains("is not a regular file"));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+}
+
+TEST_CASE("review fix: --from input whose first line is a comment with a comma is TOML", "[reliability][review]") {
+  couple s;
+  std::string text = "# my ledger, November\n[[entry]]\nat = 2026-11-05T10:00:00+01:00\nwho = \"alex\"\nkind = \"chore\"\nwhat = \"x\"\n";
+  result r = s.run("balance-ledger", {"add", "--from", "-"}, text);
+  CHECK(r.status == 0);
+  CHECK(r.err == "added 1, skipped 0 already present\n");
+  CHECK(s.run("balance-report", {"--from", "-", "--section", "header"}, text).status == 0);
+}
+
+TEST_CASE("review fix: undo and sync wait for the repository lock", "[reliability][review]") {
+  couple s;
+  s.run("balance", {"init", s.repo().string(), "--person", "alex", "--git"});  // git for the existing repo
+  s.run("balance-ledger", {"add", "chore", "x"});
+  // Another process holds the lock for longer than the 10 s a command waits.
+  std::string dir = s.repo().string();
+  std::thread holder([&] { s.run("/usr/bin/flock", {dir, "sleep", "12"}); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  result undo = s.run("balance", {"undo"});
+  holder.join();
+  CHECK(undo.status == 75);
+  CHECK_THAT(undo.err, Catch::Contains("locked by process"));
+  CHECK(fs::exists(s.repo() / "ledger/alex/2026-11.toml"));
 }

@@ -100,3 +100,26 @@ TEST_CASE("merge driver - balance's own commits are recognised by their subject"
   CHECK_FALSE(is_balance_commit("Merge branch 'master'"));
   CHECK_FALSE(is_balance_commit("Revert \"balance-ledger: added entry\""));
 }
+
+TEST_CASE("merge driver - a BOM stays at the start of ours and never lands mid-file", "[git][merge]") {
+  const std::string bom = "\xEF\xBB\xBF";
+  std::string c = entry("cccccccccccc", 7);
+  auto theirs_bom = merge(A, A + "\n" + B, bom + A + "\n" + c);
+  CHECK(theirs_bom.conflicts == 0);
+  CHECK(theirs_bom.text == A + "\n" + B + "\n" + c);
+  auto ours_bom = merge(A + "\n" + B, bom + A + "\n" + B, B);
+  CHECK(ours_bom.text == bom + B);
+}
+
+TEST_CASE("merge driver - their lines take ours' line endings", "[git][merge]") {
+  auto crlf = [](std::string s) {
+    std::string out;
+    for (char ch : s) {
+      if (ch == '\n') out += '\r';
+      out += ch;
+    }
+    return out;
+  };
+  auto m = merge(crlf(A), crlf(A), A + "\n" + B);
+  CHECK(m.text == crlf(A + "\n" + B));
+}

@@ -245,11 +245,18 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
   }
   if (type == record_type::checkin && after.feeling != before.feeling)
     if (auto hint = i_statement_hint(after.feeling)) ctx.note(*hint);
-  write_batch batch(s);
-  batch.replace(before, after);
-  auto paths = batch.commit();
-  if (buffer) discard_buffer(*buffer);
-  ctx.written(rp, paths, fmt::format("updated {}", record_label(after)));
+  std::vector<std::string> paths;
+  try {
+    write_batch batch(s);
+    batch.replace(before, after);
+    paths = batch.commit();
+    if (buffer) discard_buffer(*buffer);
+    ctx.written(rp, paths, fmt::format("updated {}", record_label(after)));
+  } catch (const error&) {
+    if (buffer) ctx.err.write(fmt::format("{}: your edit is kept in {}\n", ctx.program, buffer->path.string()));
+    ctx.err.flush();
+    throw;
+  }
   return 0;
 }
 

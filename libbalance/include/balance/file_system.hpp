@@ -32,8 +32,11 @@ file_system& real_file_system();
 
 // Reads a whole file. nullopt when it does not exist. Throws error{data} for files over
 // `max_size` (naming `display_path`), error{permission} or error{io} when it cannot be read.
+// Data files are never read through a symbolic link (a partner could commit one pointing at a
+// private file) and must be regular files (a FIFO would hang cron): error{permission} otherwise.
+// `user_chosen` relaxes both for files the user names (--from, their own config).
 std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
-                                     std::size_t max_size);
+                                     std::size_t max_size, bool user_chosen = false);
 
 // Refuses to write through `target` when it is a symlink, has more than one hard link, or belongs
 // to another user (error{permission}, naming `display_path`). A missing target is fine.

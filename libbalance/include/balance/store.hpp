@@ -78,8 +78,9 @@ class write_batch {
   // error{usage} for invalid content and error{data} when the file already holds its id or does
   // not parse.
   void add(record& r);
-  // Replaces `before` (found by id in the file it was read from) with `after`. A change of month
-  // or privacy writes the destination first and removes from the source second.
+  // Replaces `before` (found by id in the file it was read from) with `after`. Throws
+  // error{lock} when the record in the file is no longer `before` (changed since it was read).
+  // A change of month or privacy writes the destination first and removes from the source second.
   void replace(const record& before, record& after);
   // Removes a record (found by id in its file).
   void remove(const record& r);
@@ -93,6 +94,7 @@ class write_batch {
   struct pending_file;
   pending_file& open_file(const std::string& relative_path);
   void flush_inserts(pending_file& f);
+  void reparse_checked(pending_file& f);
   const store& store_;
   struct impl;
   std::unique_ptr<impl> impl_;
