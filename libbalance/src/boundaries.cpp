@@ -23,14 +23,18 @@ cadence review_cadence_of(const record& boundary, const settings& cfg) {
   return cfg.review_cadence;
 }
 
-std::vector<boundary_view> load_boundaries(const store& s, bool include_retired, const std::optional<std::string>& owner) {
+std::vector<boundary_view> load_boundaries(const store& s, bool include_retired, const std::optional<std::string>& owner,
+                                           bool mine) {
   const repo& r = s.repository();
   const settings& cfg = r.config();
   scan_filter defs(record_type::boundary);
   defs.author = owner;
+  defs.private_of_me = mine;
   std::vector<record> boundaries = s.load(defs);
   std::map<std::string, std::vector<record>> events;
-  s.scan(scan_filter(record_type::event), [&](record&& e) {
+  scan_filter event_filter(record_type::event);
+  event_filter.private_of_me = mine;
+  s.scan(event_filter, [&](record&& e) {
     if (!e.boundary.empty()) events[e.boundary].push_back(std::move(e));
   });
 
@@ -101,15 +105,16 @@ void write_boundary_table(const std::vector<boundary_view>& views, const calenda
   // happened last. Owners are padded to one width so the words line up.
   std::size_t owner_width = 0;
   for (const auto& v : views) owner_width = std::max(owner_width, display_width(v.boundary.who));
-  std::size_t indent = 8 + 2 + owner_width + 2;  // id and its private marker, owner, gaps
+  std::size_t indent = 8 + 2 + owner_width + 2;  // id and a space, owner, gaps
   bool first = true;
   for (const auto& v : views) {
     const record& b = v.boundary;
     if (!first) out.write("\n");
     first = false;
-    std::string id = b.id.substr(0, 7) + (b.is_private ? "*" : " ");
+    std::string id = b.id.substr(0, 7) + " ";
+    std::string words = b.is_private ? "(private) " + b.text : b.text;
     out.write(fmt::format("{}  {:<{}}  {}\n", st.yellow(id), b.who, owner_width,
-                          wrap_text(escape_for_terminal(b.text), output_width, indent)));
+                          wrap_text(escape_for_terminal(words), output_width, indent)));
     std::string review = b.review.empty() ? "default" : b.review;
     std::string next = !b.is_active_boundary() ? fmt::format("retired {}", b.retired ? format_date(*b.retired) : "")
                        : v.next_review ? fmt::format("next {}{}", day(cal, *v.next_review), v.review_due ? " (due)" : "")
@@ -121,8 +126,11 @@ void write_boundary_table(const std::vector<boundary_view>& views, const calenda
   }
 }
 
-void write_boundary_history(const boundary_view& v, const calendar& cal, sink& out, const style& st) {
-  write_record_details(v.boundary, out, st);
+void write_boundary_history(const boundary_view& v, const calendar& cal, sink& out, const style& st,
+                            const std::string& shown_path) {
+  record shown = v.boundary;
+  if (!shown_path.empty()) shown.path = shown_path;
+  write_record_details(shown, out, st);
   if (v.boundary.is_active_boundary()) {
     out.write(fmt::format("\nnext review  {}{}\n", v.next_review ? day(cal, *v.next_review) : "never (review = off)",
                           v.review_due ? " (due now)" : ""));
@@ -135,7 +143,8 @@ void write_boundary_history(const boundary_view& v, const calendar& cal, sink& o
   for (const auto& e : v.events) {
     std::string note = e.note.empty() ? "" : "  " + escape_for_terminal(e.note);
     std::replace(note.begin(), note.end(), '\n', ' ');
-    out.write(fmt::format("  {}  {}  {}{}\n", format_date(e.at), e.id.substr(0, 7), event_phrase(e), note));
+    out.write(fmt::format("  {}  {}  {}{}{}\n", format_date(e.at), e.id.substr(0, 7), event_phrase(e), note,
+                          e.is_private && !v.boundary.is_private ? "  (private)" : ""));
   }
 }
 

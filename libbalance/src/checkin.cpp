@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "balance/cadence.hpp"
+#include "balance/editor.hpp"
 #include "balance/error.hpp"
+#include "balance/file_system.hpp"
 #include "balance/record_file.hpp"
 #include "balance/text.hpp"
 
@@ -63,17 +65,18 @@ bool read_rating(std::string_view answer, std::optional<std::int64_t>& value, st
 }  // namespace
 
 std::optional<record> interview(const settings& cfg, const std::function<std::optional<std::string>()>& read_line,
-                                sink& out, bool ask_safe) {
+                                sink& out, bool ask_safe, const std::function<std::optional<std::string>()>& read_secret) {
   record r;
   r.type = record_type::checkin;
   out.write("How are we doing? Answer each from 1 to 5, or press Enter to skip.\n");
-  auto ask_rating = [&](const std::string& title, const std::string& scale) -> std::optional<std::optional<std::int64_t>> {
+  auto ask_rating = [&](const std::string& title, const std::string& scale,
+                        bool secret = false) -> std::optional<std::optional<std::int64_t>> {
     out.write(fmt::format("\n{}\n", title));
     if (!scale.empty()) out.write(fmt::format("  {}\n", scale));
     for (;;) {
       out.write("> ");
       out.flush();
-      auto line = read_line();
+      auto line = secret && read_secret ? read_secret() : read_line();
       if (!line) return std::nullopt;
       std::optional<std::int64_t> value;
       std::string reason;
@@ -81,6 +84,18 @@ std::optional<record> interview(const settings& cfg, const std::function<std::op
       out.write(fmt::format("  {}\n", reason));
     }
   };
+  // In a private check-in safety is asked first: nobody who feels unsafe should have to answer
+  // six questions before hearing where help is.
+  if (ask_safe) {
+    auto safe = ask_rating(
+        "safe — Do you feel safe with your partner? (private, and your answer is not shown as you type)",
+        "1 = not safe · 5 = completely safe", true);
+    if (!safe) return std::nullopt;
+    r.safe = *safe;
+    r.is_private = true;
+    // Feeling unsafe comes before anything else: no more questions.
+    if (is_unsafe_answer(r)) return r;
+  }
   for (const auto& d : cfg.dimensions) {
     std::string scale = d.low.empty() && d.high.empty() ? std::string("1 = low · 5 = high")
                                                          : fmt::format("1 = {} · 5 = {}", d.low, d.high);
@@ -91,12 +106,6 @@ std::optional<record> interview(const settings& cfg, const std::function<std::op
   auto mood = ask_rating("mood — How are you feeling overall?", "1 = low · 5 = great");
   if (!mood) return std::nullopt;
   r.mood = *mood;
-  if (ask_safe) {
-    auto safe = ask_rating("safe — Private, only you see this: do you feel safe with your partner?",
-                           "1 = not safe · 5 = completely safe");
-    if (!safe) return std::nullopt;
-    r.safe = *safe;
-  }
 
   struct text_question {
     std::string* field;
@@ -162,17 +171,20 @@ std::string checkin_template(const record& prefilled, const settings& cfg) {
   return out;
 }
 
-std::vector<due_person> checkins_due(const store& s, const std::vector<std::string>& people) {
+std::vector<due_person> checkins_due(const store& s, const std::vector<std::string>& people, bool own_private) {
   const repo& r = s.repository();
   const calendar& cal = r.cal();
   std::vector<due_person> due;
   for (const auto& person : people) {
     // The newest month file that holds a check-in by this person: walk back from the newest.
     std::optional<timestamp> last;
+    // A person's own private check-ins count for their own rhythm (never for anyone else's view).
+    bool own = own_private && !r.acting_as_other() && person == r.private_owner();
     scan_filter filter(record_type::checkin);
     filter.author = person;
+    filter.private_of_me = own;
     std::vector<std::string> files;
-    for (const auto& f : s.data_files(record_type::checkin, true, r.knows_me() && person == r.me())) {
+    for (const auto& f : s.data_files(record_type::checkin, true, own)) {
       auto role = role_of_path(f);
       if (role && role->author == person) files.push_back(f);
     }
@@ -195,6 +207,44 @@ std::vector<due_person> checkins_due(const store& s, const std::vector<std::stri
     if (checkin_due(r.config().checkin_cadence, last_time, cal)) due.push_back({person, last});
   }
   return due;
+}
+
+forget_result forget_private(const store& s, forget_scope scope, bool dry_run) {
+  const repo& rp = s.repository();
+  rp.require_private_owner();
+  forget_result result;
+  scan_filter mine(record_type::checkin);
+  mine.shared = false;
+  mine.private_of_me = true;
+  std::vector<record> found = s.load(mine);
+  std::erase_if(found, [&](const record& c) { return scope == forget_scope::safety && !c.safe; });
+  result.checkins = found.size();
+  std::error_code ec;
+  std::filesystem::path dir = edit_buffer_dir();
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
+    if (it->is_regular_file(ec)) result.buffers.push_back(it->path());
+  std::sort(result.buffers.begin(), result.buffers.end());
+  if (dry_run) return result;
+  if (!found.empty()) {
+    write_batch batch(s);
+    for (const auto& c : found) {
+      if (scope == forget_scope::all_private) {
+        batch.remove(c);
+      } else {
+        record after = c;
+        after.safe.reset();
+        // A check-in that held nothing but its safety answer goes as a whole.
+        if (after.ratings.empty() && !after.mood && after.feeling.empty() && after.need.empty() && after.thanks.empty() &&
+            after.note.empty())
+          batch.remove(c);
+        else
+          batch.replace(c, after);
+      }
+    }
+    result.written = batch.commit();
+  }
+  for (const auto& b : result.buffers) remove_file(real_file_system(), b, b.string());
+  return result;
 }
 
 }  // namespace balance

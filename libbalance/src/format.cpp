@@ -225,7 +225,9 @@ class text_writer : public record_writer {
   }
 
   void write(const record& r) override {
-    std::string id = short_id(r.id) + (r.is_private ? "*" : "");
+    std::string id = short_id(r.id);
+    // Private records show only in the private view (--mine, or show of my own), always marked.
+    auto marked = [&](const std::string& words) { return r.is_private ? "(private) " + words : words; };
     switch (type_) {
       case record_type::checkin: {
         std::vector<std::string> row = {id, when_text(r.at), r.who};
@@ -235,21 +237,21 @@ class text_writer : public record_writer {
         }
         row.push_back(r.mood ? std::to_string(*r.mood) : "-");
         std::string words = !r.feeling.empty() ? r.feeling : !r.note.empty() ? r.note : !r.need.empty() ? r.need : r.thanks;
-        row.push_back(words);
+        row.push_back(marked(words));
         table_.add_row(std::move(row));
         break;
       }
       case record_type::entry:
-        table_.add_row({id, when_text(r.at), r.who, r.kind, r.what, r.topic.empty() ? "-" : r.topic,
+        table_.add_row({id, when_text(r.at), r.who, r.kind, marked(r.what), r.topic.empty() ? "-" : r.topic,
                         number_text(r.weight_or_default()), r.minutes ? std::to_string(*r.minutes) : "-"});
         break;
       case record_type::boundary:
         table_.add_row({id, format_date(r.at), r.who, r.review.empty() ? "-" : r.review,
-                        r.status.empty() ? "active" : r.status, r.text});
+                        r.status.empty() ? "active" : r.status, marked(r.text)});
         break;
       case record_type::event:
         table_.add_row({id, when_text(r.at), r.kind, r.who, r.boundary.empty() ? "-" : short_id(r.boundary),
-                        r.kind == "space" && r.minutes ? fmt::format("({} min) {}", *r.minutes, r.note) : r.note});
+                        marked(r.kind == "space" && r.minutes ? fmt::format("({} min) {}", *r.minutes, r.note) : r.note)});
         break;
     }
   }

@@ -119,7 +119,7 @@ setup_result git_setup(const std::filesystem::path& root, bool hooks) {
                            "# balance merges record files by id (balance merge-driver); see `balance help git`");
   attrs = ensure_line(root / ".gitattributes", ".gitattributes", "/balance.toml merge=text", "") || attrs;
   if (attrs) result.changed.push_back(".gitattributes");
-  if (ensure_line(root / ".gitignore", ".gitignore", "/private/", "# private records never leave this machine"))
+  if (ensure_line(root / ".gitignore", ".gitignore", "/private/", "# a guard: private records live outside the repository; older versions kept them in private/"))
     result.changed.push_back(".gitignore");
 
   const std::string driver = "balance merge-driver %O %A %B %P";

@@ -55,12 +55,13 @@ init_result init_repo(const init_options& opts) {
   if (!gitignore || gitignore->find("/private/") == std::string::npos) {
     std::string text = gitignore.value_or("");
     if (!text.empty() && text.back() != '\n') text += '\n';
-    text += "# private records never leave this machine\n/private/\n";
+    text += "# a guard: private records live outside the repository; older versions kept them in private/\n/private/\n";
     check_write_target(dir / ".gitignore", ".gitignore");
     write_file_atomically(files, dir / ".gitignore", text, ".gitignore");
     result.written.push_back(".gitignore");
   }
-  for (const char* sub : {"checkins", "ledger", "boundaries", "private"}) make_data_dirs(files, dir, sub);
+  // No private/ here: private records live outside the repository (see private_store.hpp).
+  for (const char* sub : {"checkins", "ledger", "boundaries"}) make_data_dirs(files, dir, sub);
   result.created = true;
 
   if (!opts.me.empty()) {

@@ -60,12 +60,6 @@ double amount_of(const record& r, share_measure m) {
 
 std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
 
-std::string signed_percent(double d) {
-  long points = std::lround(d * 100);
-  if (points == 0) return "±0%";
-  return fmt::format("{:+}%", points);
-}
-
 std::string number(double v) {
   if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{:.0f}", v);
   return fmt::format("{:.1f}", v);
@@ -100,14 +94,16 @@ void balance_accumulator::add(const record& r) {
     auto& g = groups_[key];
     g.group = key;
     if (g.people.empty())
-      for (const auto& p : cfg_.people) g.people.push_back({p, 0, 0, 0, 0});
+      for (const auto& p : cfg_.people) g.people.push_back({p, 0, 0, 0, 0, 0});
     double amount = amount_of(r, measure_);
     g.total += amount;
     ++g.entries;
+    g.minutes += r.minutes.value_or(0);
     for (auto& p : g.people)
       if (p.name == r.who) {
         p.sum += amount;
         ++p.entries;
+        p.minutes += r.minutes.value_or(0);
       }
   };
   switch (by_) {
@@ -130,6 +126,8 @@ ledger_balance balance_accumulator::finish(const period& span, const calendar& c
   if (span.begin != sys_seconds::min()) b.begin = format_timestamp(cal.tz.at(span.begin));
   if (span.end != sys_seconds::max()) b.end = format_timestamp(cal.tz.at(span.end));
   b.entries = entries_;
+  b.min_share_entries = static_cast<std::size_t>(cfg_.signs.min_share_entries);
+  b.share_gap = cfg_.signs.share_gap;
   auto groups = groups_;
   // With minutes, a kind nobody timed says nothing: leave it out rather than show 0% for all.
   if (measure_ == share_measure::minutes) std::erase_if(groups, [](const auto& g) { return g.second.total <= 0; });
@@ -156,6 +154,45 @@ ledger_balance compute_balance(const std::vector<record>& entries, const setting
   return acc.finish(span, cal);
 }
 
+const char* const over_claiming_note =
+    "People tend to log more of their own work than their partner's: read the shares as what each of you "
+    "noticed and logged.";
+
+bool is_total_kind(std::string_view kind) noexcept { return kind == "together" || kind == "solo"; }
+
+std::string_view split_words(const group_shares& g, double share_gap) {
+  double far = 0;
+  for (const auto& p : g.people) far = std::max(far, std::fabs(p.deviation()));
+  constexpr double tolerance = 1e-9;
+  if (far < share_gap / 3 - tolerance) return "close to";
+  if (far < share_gap - tolerance) return "leaning from";
+  return "far from";
+}
+
+namespace {
+
+std::string hours(std::int64_t minutes) { return fmt::format("{:.1f} h", static_cast<double>(minutes) / 60.0); }
+
+std::string times_text(std::size_t n) { return n == 1 ? "1 time" : fmt::format("{} times", n); }
+
+bool is_total_group(const ledger_balance& b, const group_shares& g) {
+  return b.by == share_group::kind && is_total_kind(g.group);
+}
+
+}  // namespace
+
+std::string total_line(const group_shares& g) {
+  if (g.group == "together")
+    return g.minutes > 0 ? fmt::format("{}, {} in all", times_text(g.entries), hours(g.minutes)) : times_text(g.entries);
+  std::string out;
+  for (const auto& p : g.people) {
+    if (!out.empty()) out += " · ";
+    out += fmt::format("{} {}", p.name, times_text(p.entries));
+    if (p.minutes > 0) out += ", " + hours(p.minutes);
+  }
+  return out;
+}
+
 void write_balance_text(const ledger_balance& b, sink& out, const style& st) {
   out.write(st.bold(fmt::format("Give and take, {}", b.span_text)));
   out.write("\n");
@@ -180,30 +217,61 @@ void write_balance_table(const ledger_balance& b, sink& out, const style& st, st
   table.add_column("SHARE", align::right);
   table.add_column("");
   table.add_column("AGREED", align::right);
-  table.add_column("DIFF", align::right);
   table.add_column(b.measure == share_measure::count ? "ENTRIES" : b.measure == share_measure::weight ? "WEIGHT" : "MINUTES",
                    align::right);
+  table.add_column("SPLIT");
+  bool any_share = false;
+  std::vector<const group_shares*> totals;
   for (const auto& g : b.groups) {
+    if (is_total_group(b, g)) {
+      totals.push_back(&g);
+      continue;
+    }
+    any_share = true;
+    bool enough = g.entries >= b.min_share_entries;
     bool first = true;
     for (const auto& p : g.people) {
-      table.add_row({first ? g.group : "", p.name, percent(p.share), bar(p.share, p.target), percent(p.target),
-                     signed_percent(p.deviation()), number(p.sum)});
+      // Below the minimum a share would claim more than the data holds: counts instead.
+      table.add_row({first ? g.group : "", p.name,
+                     enough ? percent(p.share) : fmt::format("{} of {}", p.entries, g.entries),
+                     enough ? bar(p.share, p.target) : "", percent(p.target), number(p.sum),
+                     first ? (enough ? std::string(split_words(g, b.share_gap)) + " agreed" : "few entries") : ""});
       first = false;
     }
   }
-  string_sink rendered;
-  table.render(rendered, output_width - indent, st);
-  std::size_t start = 0;
-  const std::string& text = rendered.str();
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
+  auto write_indented = [&](const std::string& text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t nl = text.find('\n', start);
+      out.write(pad);
+      out.write(text.substr(start, nl - start + 1));
+      start = nl + 1;
+    }
+  };
+  if (any_share) {
+    string_sink rendered;
+    table.render(rendered, output_width - indent, st);
+    write_indented(rendered.str());
+  }
+  // Totals line up under the table's first column.
+  std::size_t label = title.size();
+  for (const auto& g : b.groups) label = std::max(label, g.group.size());
+  for (const auto* g : totals) {
     out.write(pad);
-    out.write(text.substr(start, nl - start + 1));
-    start = nl + 1;
+    out.write(g->group + std::string(label + 2 - g->group.size(), ' '));
+    out.write(wrap_text(escape_for_terminal(total_line(*g)), output_width, indent + label + 2));
+    out.write("\n");
   }
   out.write("\n");
+  if (any_share) {
+    out.write(pad);
+    out.write(st.dim(fmt::format("█ share  ┊ agreed share. Below {} entries a kind shows counts, not shares.",
+                                 b.min_share_entries)));
+    out.write("\n");
+  }
   out.write(pad);
-  out.write(st.dim("█ share  ┊ agreed share. Shares describe who logged what, not who is right.\n"));
+  out.write(st.dim(wrap_text(over_claiming_note, output_width - indent, indent)));
+  out.write("\n");
 }
 
 void write_balance_json(const ledger_balance& b, sink& out) {
@@ -211,20 +279,28 @@ void write_balance_json(const ledger_balance& b, sink& out) {
   json += fmt::format(", \"period\": {{\"label\": {}, \"begin\": {}, \"end\": {}}}",
                       json_string(b.span.is_all() ? "all" : b.span.label),
                       b.begin.empty() ? "null" : json_string(b.begin), b.end.empty() ? "null" : json_string(b.end));
-  json += fmt::format(", \"by\": {}, \"measure\": {}, \"entries\": {}, \"groups\": [", json_string(share_group_name(b.by)),
-                      json_string(share_measure_name(b.measure)), b.entries);
+  json += fmt::format(", \"by\": {}, \"measure\": {}, \"entries\": {}, \"min_share_entries\": {}, \"groups\": [",
+                      json_string(share_group_name(b.by)), json_string(share_measure_name(b.measure)), b.entries,
+                      b.min_share_entries);
   for (std::size_t i = 0; i < b.groups.size(); ++i) {
     const auto& g = b.groups[i];
-    json += fmt::format("{}\n  {{\"group\": {}, \"total\": {}, \"entries\": {}, \"people\": [", i ? "," : "",
-                        json_string(g.group), g.total, g.entries);
+    bool total = is_total_group(b, g);
+    bool enough = !total && g.entries >= b.min_share_entries;
+    json += fmt::format("{}\n  {{\"group\": {}, \"total\": {}, \"entries\": {}, \"minutes\": {}, \"split\": {}, \"people\": [",
+                        i ? "," : "", json_string(g.group), g.total, g.entries, g.minutes,
+                        enough ? json_string(split_words(g, b.share_gap)) : "null");
     for (std::size_t k = 0; k < g.people.size(); ++k) {
       const auto& p = g.people[k];
-      json += fmt::format("{}{{\"name\": {}, \"sum\": {}, \"entries\": {}, \"share\": {}, \"target\": {}, \"deviation\": {}}}",
-                          k ? ", " : "", json_string(p.name), p.sum, p.entries, p.share, p.target, p.deviation());
+      // Shares only where a share means something: not for totals, not below the minimum.
+      json += fmt::format("{}{{\"name\": {}, \"sum\": {}, \"entries\": {}, \"minutes\": {}, \"share\": {}, \"target\": {}}}",
+                          k ? ", " : "", json_string(p.name), p.sum, p.entries, p.minutes,
+                          enough ? fmt::format("{}", p.share) : "null",
+                          total ? "null" : fmt::format("{}", p.target));
     }
     json += "]}";
   }
-  json += b.groups.empty() ? "]}\n" : "\n]}\n";
+  json += b.groups.empty() ? "]" : "\n]";
+  json += fmt::format(", \"note\": {}}}\n", json_string(over_claiming_note));
   out.write(json);
 }
 

@@ -19,7 +19,7 @@ bool matches(const query& q, const record& r) {
   if (q.kind && r.kind != *q.kind) return false;
   if (q.topic && r.topic != *q.topic) return false;
   if (q.active_only && !r.is_active_boundary()) return false;
-  if (q.shared_only && r.is_private) return false;
+  if (!q.mine && r.is_private) return false;
   for (const auto& t : q.tags)
     if (std::find(r.tags.begin(), r.tags.end(), t) == r.tags.end()) return false;
   if (!q.grep.empty()) {
@@ -35,7 +35,7 @@ bool matches(const query& q, const record& r) {
 
 std::vector<record> run_query(const store& s, const query& q, const std::function<void(const diagnostic&)>& on_warning) {
   scan_filter filter(q.type, q.span);
-  filter.private_of_me = !q.shared_only;
+  filter.private_of_me = q.mine;
   std::vector<record> out;
   s.scan(filter, [&](record&& r) {
     if (matches(q, r)) out.push_back(std::move(r));

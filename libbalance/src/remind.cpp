@@ -18,10 +18,14 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
   const calendar& cal = rp.cal();
   std::vector<reminder> out;
 
-  for (const auto& d : checkins_due(s, people))
+  // My own list (not --all, not --as someone else) may use my private records; any list that
+  // others may see rests on shared records only.
+  const bool own_view = people.size() == 1 && rp.knows_me() && people.front() == rp.me() && !rp.acting_as_other() &&
+                        rp.me() == rp.private_owner();
+  for (const auto& d : checkins_due(s, people, own_view))
     out.push_back({"checkin", d.who, "", fmt::format("{}: check-in due ({})", d.who, cfg.checkin_cadence.to_string())});
 
-  for (const auto& v : load_boundaries(s, false)) {
+  for (const auto& v : load_boundaries(s, false, std::nullopt, own_view)) {
     if (!v.review_due || std::find(people.begin(), people.end(), v.boundary.who) == people.end()) continue;
     out.push_back({"review", v.boundary.who, v.boundary.id,
                    fmt::format("{}: review of boundary {} due", v.boundary.who, v.boundary.id.substr(0, 7))});
@@ -38,10 +42,14 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
     ++a.first;
     if (e.kind == "solo") a.second = true;
   }
-  for (const auto& p : people) {
+  // Self-care is a note to oneself, never an item on someone else's list.
+  if (rp.knows_me() && std::find(people.begin(), people.end(), rp.me()) != people.end()) {
+    const std::string& p = rp.me();
     auto it = activity.find(p);
-    if (it == activity.end() || it->second.second) continue;
-    out.push_back({"solo", p, "", fmt::format("{}: no solo time in {} days; something of your own is due", p, cfg.signs.solo_days)});
+    if (it != activity.end() && !it->second.second)
+      out.push_back({"solo", p, "",
+                     fmt::format("{}: no solo time in {} days; something of your own could fit in this week", p,
+                                 cfg.signs.solo_days)});
   }
 
   // Turns only ride along with something else that is due.
@@ -51,7 +59,7 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
       choices.type = record_type::entry;
       choices.kind = "choice";
       choices.topic = topic;
-      auto t = whose_turn(run_query(s, choices), topic, cfg, 8);
+      auto t = whose_turn(run_query(s, choices), topic, cfg, turn_window);
       if (!t.person.empty()) out.push_back({"turn", t.person, topic, fmt::format("{}: {}'s turn to choose", topic, t.person)});
     }
   }

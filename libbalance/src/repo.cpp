@@ -33,13 +33,19 @@ std::filesystem::path expand_home(const std::string& path) {
   return path;
 }
 
-std::filesystem::path data_home() {
+std::filesystem::path xdg_data_home() {
   std::string xdg = env("XDG_DATA_HOME");
-  if (!xdg.empty() && xdg.front() == '/') return std::filesystem::path(xdg) / "balance";
-  return std::filesystem::path(env("HOME")) / ".local" / "share" / "balance";
+  if (!xdg.empty() && xdg.front() == '/') return std::filesystem::path(xdg);
+  return std::filesystem::path(env("HOME")) / ".local" / "share";
 }
 
+std::filesystem::path data_home() { return xdg_data_home() / "balance"; }
+
+constexpr std::string_view private_prefix = "private/";
+
 }  // namespace
+
+std::filesystem::path private_store_base() { return xdg_data_home() / "balance-private"; }
 
 std::optional<std::filesystem::path> find_repo_root(const repo_options& opts, const user_config& user) {
   if (!opts.dir.empty()) return expand_home(opts.dir);
@@ -102,7 +108,47 @@ repo repo::open_at(const std::filesystem::path& root, const repo_options& opts) 
     r.me_ = r.config_.people.front();
     r.me_source_ = "balance.toml";
   }
+
+  // The owner of this computer's private records: never --as.
+  std::string owner = env("BALANCE_USER");
+  if (owner.empty()) owner = r.user_.me;
+  if (owner.empty() && r.config_.people.size() == 1) owner = r.config_.people.front();
+  if (r.config_.has_person(owner)) r.private_owner_ = owner;
+  r.id_ = r.config_.repo_id;
   return r;
+}
+
+bool repo::acting_as_other() const { return me_source_ == "--as" && !private_owner_.empty() && me_ != private_owner_; }
+
+void repo::require_private_owner() const {
+  const std::string& who = me();
+  if (who == private_owner_) return;
+  if (private_owner_.empty())
+    throw_usage(fmt::format(
+        "private records are kept for the person this computer belongs to, and it does not say who that is; "
+        "set it once with `balance init --me NAME` (or BALANCE_USER)"));
+  throw_usage(fmt::format("private records are written only by this computer's own person ({}), not with --as {}",
+                          private_owner_, escape_for_terminal(who)));
+}
+
+std::filesystem::path repo::private_root() const {
+  if (id_.empty()) return {};
+  return private_store_base() / id_;
+}
+
+std::filesystem::path repo::path(std::string_view relative) const {
+  if (relative.starts_with(private_prefix)) {
+    auto base = private_root();
+    if (base.empty())
+      throw error(errc::internal, fmt::format("{}: this repository has no private store yet", relative));
+    return base / std::string(relative.substr(private_prefix.size()));
+  }
+  return root_ / std::string(relative);
+}
+
+std::string repo::display_path(std::string_view relative) const {
+  if (relative.starts_with(private_prefix) && !id_.empty()) return path(relative).string();
+  return std::string(relative);
 }
 
 const std::string& repo::me() const {

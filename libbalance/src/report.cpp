@@ -9,14 +9,15 @@
 
 #include "balance/cadence.hpp"
 #include "balance/error.hpp"
+#include "balance/safety.hpp"
 #include "balance/text.hpp"
 #include "signs.hpp"
 
 namespace balance {
 
 const std::vector<std::string>& report_sections() {
-  static const std::vector<std::string> ids = {"header",  "working",    "checkins", "give_and_take",
-                                               "choices", "boundaries", "signs",    "safety"};
+  static const std::vector<std::string> ids = {"safety",  "header",     "working", "checkins", "give_and_take",
+                                               "choices", "boundaries", "signs"};
   return ids;
 }
 
@@ -31,8 +32,8 @@ std::vector<std::string> parse_sections(const std::vector<std::string>& given) {
       std::string word(trim(rest.substr(0, comma)));
       if (word == "give-and-take") word = "give_and_take";
       if (std::find(ids.begin(), ids.end(), word) == ids.end())
-        throw_usage(fmt::format("--section {}: sections are header, working, checkins, give_and_take, choices, "
-                                "boundaries, signs, safety{}",
+        throw_usage(fmt::format("--section {}: sections are safety (--mine only), header, working, checkins, "
+                                "give_and_take, choices, boundaries, signs{}",
                                 escape_for_terminal(word), did_you_mean(word, ids)));
       if (std::find(out.begin(), out.end(), word) == out.end()) out.push_back(word);
       if (comma == std::string_view::npos) break;
@@ -59,43 +60,58 @@ struct report_builder::state {
   report_options opts;
   balance_accumulator kinds;
 
-  // check-ins, by dimension key then person
+  // check-ins, by dimension key then person; "mood" is kept apart
   std::map<std::string, std::map<std::string, running_mean>> current, previous;
   std::map<std::string, std::map<std::string, std::map<std::int64_t, running_mean>>> weekly;
-  std::map<std::string, running_mean> mood;
+  std::map<std::string, running_mean> mood, previous_mood;
+  std::map<std::string, std::map<std::int64_t, running_mean>> weekly_mood;
   std::map<std::string, dated_words> feeling, need;
-  std::vector<dated_words> thanks;
+  std::map<std::string, std::vector<dated_words>> thanks;  // per person, newest first, at most 5
   detail::checkin_slots slots;
   std::size_t checkins = 0;
   std::optional<local_days> first_checkin_day;
+  std::size_t private_records = 0;
+  std::optional<sys_seconds> first_seen;  // the earliest record in the period, for open periods
 
   // entries
   std::size_t entries = 0;
   std::map<std::string, std::map<std::string, std::size_t>> choice_counts;  // topic → person → n
-  std::map<std::string, std::vector<record>> recent_choices;                 // topic → the last 8
+  std::map<std::string, std::vector<record>> recent_choices;                 // topic → the last few
   detail::solo_window solo;
   std::map<std::string, double> sacrifice_weight;
+  std::map<std::string, std::size_t> sacrifice_count;
   std::size_t sacrifices = 0;
 
   // boundaries
   struct boundary_info {
     std::string owner;
+    std::string text;
     bool active = true;
   };
   std::map<std::string, boundary_info> boundaries;
   std::map<std::string, std::map<std::string, std::size_t>> boundary_events;  // id → kind → n
   std::map<std::string, std::size_t> gave_in, space;
   std::map<std::string, std::int64_t> space_minutes;
+  std::vector<record> respected;  // the latest few respected events, for "what is working"
   std::size_t events = 0;
 
   state(const settings& c, const calendar& k, report_options o)
       : cfg(c), cal(k), opts(std::move(o)), kinds(c, share_group::kind, share_measure::weight),
         slots(c, k, opts.span), solo(c, k, opts.span) {}
 
-  bool visible(const record& r) const { return !(opts.shared_only && r.is_private); }
+  // The shared view sees no private record at all; the private view only the viewer's own.
+  bool visible(const record& r) const {
+    if (!r.is_private) return true;
+    return opts.view == report_view::mine && !opts.viewer.empty() && r.author == opts.viewer;
+  }
 
   std::int64_t week_of(const timestamp& t) const {
     return cal.week_begin(cal.day_of(t.utc)).time_since_epoch().count() / 7;
+  }
+
+  void seen(const record& r) {
+    if (r.is_private) ++private_records;
+    if (!first_seen || r.at.utc < *first_seen) first_seen = r.at.utc;
   }
 };
 
@@ -103,6 +119,19 @@ report_builder::report_builder(const settings& cfg, const calendar& cal, report_
     : s_(std::make_unique<state>(cfg, cal, std::move(opts))) {}
 
 report_builder::~report_builder() = default;
+
+namespace {
+
+constexpr std::size_t thanks_per_person = 5;
+constexpr std::size_t respected_shown = 3;
+
+void keep_newest(std::vector<dated_words>& list, dated_words w, std::size_t limit) {
+  list.push_back(std::move(w));
+  std::sort(list.begin(), list.end(), [](const dated_words& a, const dated_words& b) { return a.at.utc > b.at.utc; });
+  if (list.size() > limit) list.resize(limit);
+}
+
+}  // namespace
 
 void report_builder::add(const record& r) {
   state& st = *s_;
@@ -113,33 +142,37 @@ void report_builder::add(const record& r) {
       bool now = span.contains(r.at);
       bool before = st.opts.previous && st.opts.previous->contains(r.at);
       if (!now && !before) return;
-      auto& means = now ? st.current : st.previous;
-      for (const auto& rt : r.ratings) {
-        means[rt.key][r.who].add(rt.value);
-        if (now) st.weekly[rt.key][r.who][st.week_of(r.at)].add(rt.value);
+      if (!now) {
+        for (const auto& rt : r.ratings) st.previous[rt.key][r.who].add(rt.value);
+        if (r.mood) st.previous_mood[r.who].add(static_cast<double>(*r.mood));
+        return;
       }
-      if (!now) return;
+      st.seen(r);
+      for (const auto& rt : r.ratings) {
+        st.current[rt.key][r.who].add(rt.value, r.at.utc);
+        st.weekly[rt.key][r.who][st.week_of(r.at)].add(rt.value);
+      }
       ++st.checkins;
       local_days day = st.cal.day_of(r.at.utc);
       if (!st.first_checkin_day || day < *st.first_checkin_day) st.first_checkin_day = day;
       st.slots.add(r.who, day);
-      if (r.mood) st.mood[r.who].add(static_cast<double>(*r.mood));
+      if (r.mood) {
+        st.mood[r.who].add(static_cast<double>(*r.mood), r.at.utc);
+        st.weekly_mood[r.who][st.week_of(r.at)].add(static_cast<double>(*r.mood));
+      }
       auto keep_latest = [&](std::map<std::string, dated_words>& latest, const std::string& text) {
         if (text.empty()) return;
         auto it = latest.find(r.who);
-        if (it == latest.end() || it->second.at.utc < r.at.utc) latest[r.who] = {r.who, r.at, text};
+        if (it == latest.end() || it->second.at.utc < r.at.utc) latest[r.who] = {r.who, r.at, text, r.is_private};
       };
       keep_latest(st.feeling, r.feeling);
       keep_latest(st.need, r.need);
-      if (!r.thanks.empty()) {
-        st.thanks.push_back({r.who, r.at, r.thanks});
-        std::sort(st.thanks.begin(), st.thanks.end(), [](const dated_words& a, const dated_words& b) { return a.at.utc > b.at.utc; });
-        if (st.thanks.size() > 3) st.thanks.resize(3);
-      }
+      if (!r.thanks.empty()) keep_newest(st.thanks[r.who], {r.who, r.at, r.thanks, r.is_private}, thanks_per_person);
       return;
     }
     case record_type::entry: {
       if (!span.contains(r.at)) return;
+      st.seen(r);
       ++st.entries;
       st.kinds.add(r);
       st.solo.add(r);
@@ -148,25 +181,32 @@ void report_builder::add(const record& r) {
         auto& recent = st.recent_choices[r.topic];
         recent.push_back(r);
         std::sort(recent.begin(), recent.end(), record_less);
-        if (recent.size() > 8) recent.erase(recent.begin());
+        if (recent.size() > turn_window) recent.erase(recent.begin());
       }
       if (r.kind == "sacrifice") {
         ++st.sacrifices;
+        ++st.sacrifice_count[r.who];
         st.sacrifice_weight[r.who] += r.weight_or_default();
       }
       return;
     }
     case record_type::boundary:
-      st.boundaries[r.id] = {r.who, r.is_active_boundary()};
+      st.boundaries[r.id] = {r.who, r.text, r.is_active_boundary()};
       return;
     case record_type::event: {
       if (!span.contains(r.at)) return;
+      st.seen(r);
       ++st.events;
       if (!r.boundary.empty()) ++st.boundary_events[r.boundary][r.kind];
       if (r.kind == "gave-in") ++st.gave_in[r.who];
       if (r.kind == "space") {
         ++st.space[r.who];
         st.space_minutes[r.who] += r.minutes.value_or(0);
+      }
+      if (r.kind == "respected" && !r.boundary.empty()) {
+        st.respected.push_back(r);
+        std::sort(st.respected.begin(), st.respected.end(), [](const record& a, const record& b) { return b.at.utc < a.at.utc; });
+        if (st.respected.size() > respected_shown) st.respected.resize(respected_shown);
       }
       return;
     }
@@ -202,10 +242,12 @@ report report_builder::finish() {
   if (r.span.begin != sys_seconds::min()) r.begin = format_timestamp(st.cal.tz.at(r.span.begin));
   if (r.span.end != sys_seconds::max()) r.end = format_timestamp(st.cal.tz.at(r.span.end));
   if (st.opts.previous) r.previous_text = describe_period(*st.opts.previous, st.cal);
-  r.shared_only = st.opts.shared_only;
+  r.view = st.opts.view;
+  r.viewer = st.opts.view == report_view::mine ? st.opts.viewer : std::string();
   r.checkins = st.checkins;
   r.entries = st.entries;
   r.events = st.events;
+  r.private_records = st.private_records;
 
   // Weeks for sparklines: the period's weeks (at most the last 26), when it spans two or more.
   std::optional<std::pair<std::int64_t, std::int64_t>> weeks;
@@ -223,6 +265,36 @@ report report_builder::finish() {
     }
   }
 
+  auto summarize = [&](dimension_summary& d, std::map<std::string, running_mean>& now,
+                       std::map<std::string, running_mean>& before,
+                       std::map<std::string, std::map<std::int64_t, running_mean>>& by_week) {
+    std::optional<double> lo, hi;
+    std::size_t rated_people = 0;
+    for (const auto& p : cfg.people) {
+      person_dimension pd;
+      pd.name = p;
+      if (auto it = now.find(p); it != now.end()) {
+        pd.mean = it->second.mean();
+        pd.count = it->second.n;
+        if (it->second.first) pd.first_day = st.cal.day_of(*it->second.first);
+        if (it->second.last) pd.last_day = st.cal.day_of(*it->second.last);
+        d.count += it->second.n;
+      }
+      if (auto it = before.find(p); it != before.end()) {
+        pd.previous_mean = it->second.mean();
+        pd.previous_count = it->second.n;
+      }
+      if (weeks && pd.count > 0) pd.sparkline = spark(by_week[p], weeks->first, weeks->second);
+      if (pd.mean) {
+        ++rated_people;
+        lo = lo ? std::min(*lo, *pd.mean) : *pd.mean;
+        hi = hi ? std::max(*hi, *pd.mean) : *pd.mean;
+      }
+      d.people.push_back(std::move(pd));
+    }
+    if (rated_people >= 2) d.gap = *hi - *lo;
+  };
+
   // Dimensions: the configured ones in order, then any retired key that was rated.
   std::vector<std::pair<std::string, bool>> keys;
   for (const auto& d : cfg.dimensions) keys.push_back({d.key, false});
@@ -236,41 +308,19 @@ report report_builder::finish() {
       d.question = def->question;
       d.high = def->high;
     }
-    running_mean all;
-    std::optional<double> lo, hi;
-    std::size_t rated_people = 0;
-    for (const auto& p : cfg.people) {
-      person_dimension pd;
-      pd.name = p;
-      if (auto it = st.current[key].find(p); it != st.current[key].end()) {
-        pd.mean = it->second.mean();
-        pd.count = it->second.n;
-        all.sum += it->second.sum;
-        all.n += it->second.n;
-      }
-      if (auto it = st.previous[key].find(p); it != st.previous[key].end()) {
-        pd.previous_mean = it->second.mean();
-        pd.previous_count = it->second.n;
-      }
-      if (weeks && pd.count > 0) pd.sparkline = spark(st.weekly[key][p], weeks->first, weeks->second);
-      if (pd.mean) {
-        ++rated_people;
-        lo = lo ? std::min(*lo, *pd.mean) : *pd.mean;
-        hi = hi ? std::max(*hi, *pd.mean) : *pd.mean;
-      }
-      d.people.push_back(std::move(pd));
-    }
-    d.mean = all.mean();
-    d.count = all.n;
-    if (rated_people >= 2) d.gap = *hi - *lo;
+    summarize(d, st.current[key], st.previous[key], st.weekly[key]);
     if (retired && d.count == 0) continue;
     r.dimensions.push_back(std::move(d));
   }
+  r.mood.key = "mood";
+  r.mood.question = "How are you feeling overall?";
+  summarize(r.mood, st.mood, st.previous_mood, st.weekly_mood);
+
   for (const auto& p : cfg.people) {
     if (auto it = st.feeling.find(p); it != st.feeling.end()) r.feelings.push_back(it->second);
     if (auto it = st.need.find(p); it != st.need.end()) r.needs.push_back(it->second);
+    if (auto it = st.thanks.find(p); it != st.thanks.end()) r.thanks.insert(r.thanks.end(), it->second.begin(), it->second.end());
   }
-  r.thanks = st.thanks;
 
   r.give_and_take = st.kinds.finish(r.span, st.cal);
 
@@ -282,7 +332,7 @@ report report_builder::finish() {
       tc.counts.push_back({p, n});
       tc.choices += n;
     }
-    tc.next = whose_turn(st.recent_choices[topic], topic, cfg, 8).person;
+    tc.next = whose_turn(st.recent_choices[topic], topic, cfg, turn_window).person;
     r.choices.push_back(std::move(tc));
   }
 
@@ -303,76 +353,146 @@ report report_builder::finish() {
     r.boundaries.push_back(bc);
   }
 
-  detail::sign_inputs in{cfg, r, st.slots, st.solo, st.choice_counts, st.sacrifices, st.sacrifice_weight};
+  // How many days the period covers, for rates per 28 days: an open period starts at its first
+  // record, and nothing counts beyond now.
+  sys_seconds end = std::min(r.span.end, st.cal.now.utc);
+  sys_seconds begin = r.span.begin != sys_seconds::min() ? r.span.begin : st.first_seen.value_or(end);
+  double days = std::max(1.0, static_cast<double>(std::chrono::duration_cast<std::chrono::hours>(end - begin).count()) / 24.0);
+
+  std::vector<detail::respected_act> acts;
+  for (const auto& e : st.respected) {
+    auto it = st.boundaries.find(e.boundary);
+    if (it == st.boundaries.end()) continue;
+    acts.push_back({e.who, it->second.owner, it->second.text, e.at});
+  }
+
+  detail::sign_inputs in{cfg,           r,         st.cal, st.slots, st.solo, st.sacrifices, st.sacrifice_weight,
+                         st.sacrifice_count, days, acts};
   detail::find_signs(in, r.signs, r.not_enough_data);
   detail::describe_what_works(in, r.working);
-
-  r.safety = !st.opts.shared_only && st.opts.viewer_safe && *st.opts.viewer_safe <= 2;
-  if (r.safety) r.safety_resources = st.opts.safety_resources;
   return r;
 }
 
 namespace {
 
-report_options options_for(const repo& rp, const period& span, bool shared_only) {
+report_options options_for(const repo& rp, const period& span, report_view view) {
   report_options opts;
   opts.span = span;
   opts.previous = previous_period(span, rp.cal());
-  opts.shared_only = shared_only;
-  opts.safety_resources = rp.user().safety_resources;
+  opts.view = view;
+  if (view == report_view::mine && !rp.acting_as_other()) opts.viewer = rp.private_owner();
+  if (opts.viewer.empty()) opts.view = report_view::shared;
   return opts;
 }
 
 // Keeps the viewer's latest private `safe`, whenever it was given.
 struct latest_safe {
   std::optional<timestamp> at;
-  void see(const record& c, const repo& rp, report_options& opts) {
-    if (c.type != record_type::checkin || !c.is_private || !c.safe || !rp.knows_me() || c.who != rp.me()) return;
+  std::int64_t value = 0;
+  std::string path;
+  void see(const record& c, const std::string& viewer) {
+    if (c.type != record_type::checkin || !c.is_private || !c.safe || viewer.empty() || c.author != viewer) return;
     if (at && c.at.utc <= at->utc) return;
     at = c.at;
-    opts.viewer_safe = c.safe;
+    value = *c.safe;
+    path = c.path;
   }
+};
+
+// The private view marks what rests on the viewer's private records: whatever the shared view,
+// built from the same records, does not also say.
+void mark_private(report& mine, const report& shared) {
+  for (auto& s : mine.signs) {
+    bool same = std::any_of(shared.signs.begin(), shared.signs.end(), [&](const sign& t) {
+      return t.id == s.id && t.evidence == s.evidence && t.data == s.data;
+    });
+    s.is_private = !same;
+  }
+  mine.working_private.clear();
+  for (const auto& w : mine.working)
+    mine.working_private.push_back(std::find(shared.working.begin(), shared.working.end(), w) == shared.working.end());
+}
+
+void add_safety(report& r, const latest_safe& safe, const repo& rp) {
+  if (!safe.at || safe.value > 2) return;
+  std::string where = safe.path.empty() ? rp.private_root().string() : rp.display_path(safe.path);
+  r.safety_note = safety_note(*safe.at, rp.user(), rp.cal().tz, where);
+}
+
+// Feeds the same records to the view's builder and, for the private view, to a shared twin that
+// tells which findings rest on private records.
+class view_builders {
+ public:
+  view_builders(const repo& rp, const report_options& opts) : rp_(rp), main_(rp.config(), rp.cal(), opts) {
+    if (opts.view == report_view::mine) {
+      report_options shared = opts;
+      shared.view = report_view::shared;
+      shared.viewer.clear();
+      twin_ = std::make_unique<report_builder>(rp.config(), rp.cal(), shared);
+      viewer_ = opts.viewer;
+    }
+  }
+  void add(const record& r) {
+    main_.add(r);
+    if (twin_) {
+      twin_->add(r);
+      safe_.see(r, viewer_);
+    }
+  }
+  latest_safe& safe() { return safe_; }
+  report finish() {
+    report r = main_.finish();
+    if (twin_) {
+      mark_private(r, twin_->finish());
+      add_safety(r, safe_, rp_);
+    }
+    return r;
+  }
+
+ private:
+  const repo& rp_;
+  report_builder main_;
+  std::unique_ptr<report_builder> twin_;
+  std::string viewer_;
+  latest_safe safe_;
 };
 
 }  // namespace
 
-report build_report_from(const std::vector<record>& records, const repo& rp, const period& span, bool shared_only) {
-  report_options opts = options_for(rp, span, shared_only);
-  if (!shared_only) {
-    latest_safe safe;
-    for (const auto& r : records) safe.see(r, rp, opts);
-  }
-  report_builder builder(rp.config(), rp.cal(), opts);
-  for (const auto& r : records) builder.add(r);
-  return builder.finish();
+report build_report_from(const std::vector<record>& records, const repo& rp, const period& span, report_view view) {
+  view_builders builders(rp, options_for(rp, span, view));
+  for (const auto& r : records) builders.add(r);
+  return builders.finish();
 }
 
-report build_report(const store& s, const period& span, bool shared_only,
+report build_report(const store& s, const period& span, report_view view,
                     const std::function<void(const diagnostic&)>& on_warning) {
   const repo& rp = s.repository();
-  report_options opts = options_for(rp, span, shared_only);
-  if (!shared_only && rp.knows_me()) {
-    latest_safe safe;
-    scan_filter mine(record_type::checkin);
-    mine.shared = false;
-    s.scan(mine, [&](record&& c) { safe.see(c, rp, opts); }, on_warning);
+  report_options opts = options_for(rp, span, view);
+  bool mine = opts.view == report_view::mine;
+  view_builders builders(rp, opts);
+  if (mine) {
+    // The latest safety answer counts whenever it was given, not only in the period.
+    scan_filter answers(record_type::checkin);
+    answers.shared = false;
+    answers.private_of_me = true;
+    s.scan(answers, [&](record&& c) { builders.safe().see(c, opts.viewer); }, on_warning);
   }
-  report_builder builder(rp.config(), rp.cal(), opts);
-  auto feed = [&](record&& rec) { builder.add(rec); };
+  auto feed = [&](record&& rec) { builders.add(rec); };
   scan_filter checkins(record_type::checkin, span);
   if (opts.previous) checkins.span.begin = opts.previous->begin;
-  checkins.private_of_me = !shared_only;
+  checkins.private_of_me = mine;
   s.scan(checkins, feed, on_warning);
   scan_filter entries(record_type::entry, span);
-  entries.private_of_me = !shared_only;
+  entries.private_of_me = mine;
   s.scan(entries, feed, on_warning);
   scan_filter defs(record_type::boundary);
-  defs.private_of_me = !shared_only;
+  defs.private_of_me = mine;
   s.scan(defs, feed, on_warning);
   scan_filter events(record_type::event, span);
-  events.private_of_me = !shared_only;
+  events.private_of_me = mine;
   s.scan(events, feed, on_warning);
-  return builder.finish();
+  return builders.finish();
 }
 
 }  // namespace balance

@@ -1,5 +1,6 @@
 // The report's three faces: text for the terminal and `less` (80 columns), markdown for sharing,
-// and json (schema 1) for scripts. All three read the same report model.
+// and json (schema 1) for scripts. All three read the same report model and print the same
+// sentences and captions, in the same order.
 #include <algorithm>
 #include <cmath>
 
@@ -38,16 +39,62 @@ std::string names(const std::vector<std::string>& people) {
   return out;
 }
 
+std::string plural(std::size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+
+// The captions and fixed sentences, shared by text and markdown.
+namespace words {
+
+std::string view_line(const report& r) {
+  if (r.view == report_view::shared) return "Shared view: no private records.";
+  return fmt::format("Your view: shared records plus {} of yours, marked (private).",
+                     plural(r.private_records, "private record", "private records"));
+}
+
 std::string counts_line(const report& r) {
-  auto plural = [](std::size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); };
   return fmt::format("Based on {}, {} and {}.", plural(r.checkins, "check-in", "check-ins"),
                      plural(r.entries, "ledger entry", "ledger entries"), plural(r.events, "boundary event", "boundary events"));
 }
 
-const char* safety_note =
-    "You noted recently that you do not feel safe with your partner. Your safety comes first, before any "
-    "balance. Please consider talking to someone you trust, or to a professional: a counsellor, your doctor, or "
-    "a local support line. If you are in danger, call your local emergency number.";
+const char* const nothing_yet = "Nothing to go on yet: check in and log a few things, and this fills up.";
+const char* const nothing_working =
+    "Nothing here yet clears the bar for \"working\" (every person at 4 or above, or a rise since last time).";
+const char* const no_checkins = "No check-ins in this period yet.";
+const char* const checkins_caption =
+    "MEAN is 1–5 over N ratings; CHANGE compares with the previous period; GAP is how far apart your means are.";
+const char* const no_entries = "No ledger entries in this period yet.";
+const char* const no_choices = "No choices logged in this period.";
+const char* const boundaries_caption =
+    "RESPECTED and CROSSED count events on each person's boundaries; GAVE IN and SPACE what each person noted "
+    "for themselves.";
+const char* const no_signs = "No sign stood out in this period.";
+const char* const paused_suggestions =
+    "Suggestions for things to try together are left out of your view while you feel unsafe.";
+
+std::string choices_caption() {
+  return fmt::format("NEXT TURN is whose pick is next, from the last {} choices of each topic.", turn_window);
+}
+
+std::string not_enough(const report& r) {
+  std::string list;
+  for (const auto& n : r.not_enough_data) list += (list.empty() ? "" : "; ") + n;
+  return "Not enough data yet for: " + list + ".";
+}
+
+std::string feeling(const dated_words& f) {
+  return fmt::format("{} felt ({}): \"{}\"{}", f.who, format_date(f.at), f.text, f.is_private ? " (private)" : "");
+}
+
+std::string need(const dated_words& n) {
+  return fmt::format("{} needs ({}): \"{}\"{}", n.who, format_date(n.at), n.text, n.is_private ? " (private)" : "");
+}
+
+std::string marked(const std::string& text, bool is_private) { return is_private ? text + " (private)" : text; }
+
+std::string space_cell(const boundary_counts& b) {
+  return b.space_minutes ? fmt::format("{} ({} min)", b.space, b.space_minutes) : std::to_string(b.space);
+}
+
+}  // namespace words
 
 // Writes `text` wrapped to 80 columns, every line indented by `indent`.
 void paragraph(sink& out, std::string_view text, std::size_t indent) {
@@ -84,6 +131,19 @@ void indented(sink& out, const std::string& text, std::size_t indent) {
   }
 }
 
+// Rows of the check-in table: each dimension anyone rated, then mood.
+std::vector<const dimension_summary*> rated_dimensions(const report& r) {
+  std::vector<const dimension_summary*> out;
+  for (const auto& d : r.dimensions)
+    if (d.count > 0) out.push_back(&d);
+  if (r.mood.count > 0) out.push_back(&r.mood);
+  return out;
+}
+
+bool safety_first(const report& r, const std::vector<std::string>& sections) {
+  return r.view == report_view::mine && !r.safety_note.empty() && wanted(sections, "safety");
+}
+
 }  // namespace
 
 void write_report_text(const report& r, const std::vector<std::string>& sections, sink& out, const style& st) {
@@ -95,7 +155,22 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
     out.write("\n");
   };
 
+  if (safety_first(r, sections)) {
+    heading("Your safety (private)");
+    for (std::size_t i = 0; i < r.safety_note.size(); ++i) {
+      const std::string& p = r.safety_note[i];
+      // Number lines keep their own indent; sentences wrap.
+      if (p.starts_with("  "))
+        paragraph(out, p.substr(2), 4);
+      else {
+        if (i) out.write("\n");
+        paragraph(out, p, 2);
+      }
+    }
+  }
+
   if (wanted(sections, "header")) {
+    if (!first) out.write("\n");
     first = false;
     out.write(st.bold(fmt::format("Balance report for {}", names(r.people))));
     out.write("\n");
@@ -103,16 +178,22 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
     if (r.previous_text) when += fmt::format(", compared with {}", *r.previous_text);
     out.write(wrap_text(when, output_width, 0));
     out.write("\n");
-    out.write(wrap_text(counts_line(r) + (r.shared_only ? " Shared records only." : ""), output_width, 0));
+    out.write(wrap_text(words::view_line(r), output_width, 0));
+    out.write("\n");
+    out.write(wrap_text(words::counts_line(r), output_width, 0));
     out.write("\n");
   }
 
   if (wanted(sections, "working")) {
     heading("What is working");
-    if (r.working.empty() && r.thanks.empty()) paragraph(out, "Not much to go on yet: keep checking in, and this fills up.", 2);
-    for (const auto& w : r.working) {
+    if (r.empty())
+      paragraph(out, words::nothing_yet, 2);
+    else if (r.working.empty() && r.thanks.empty())
+      paragraph(out, words::nothing_working, 2);
+    for (std::size_t i = 0; i < r.working.size(); ++i) {
+      bool is_private = i < r.working_private.size() && r.working_private[i];
       out.write("  " + st.green("+") + " ");
-      out.write(wrap_text(escape_for_terminal(w), output_width, 4));
+      out.write(wrap_text(escape_for_terminal(words::marked(r.working[i], is_private)), output_width, 4));
       out.write("\n");
     }
     if (!r.thanks.empty()) {
@@ -120,7 +201,8 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
       for (const auto& t : r.thanks) {
         // Date, then the words with a hanging indent under them.
         out.write(fmt::format("    {}  ", format_date(t.at)));
-        out.write(wrap_text(escape_for_terminal(fmt::format("{}: {}", t.who, t.text)), output_width, 16));
+        out.write(wrap_text(escape_for_terminal(words::marked(fmt::format("{}: {}", t.who, t.text), t.is_private)),
+                            output_width, 16));
         out.write("\n");
       }
     }
@@ -129,7 +211,7 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
   if (wanted(sections, "checkins")) {
     heading("Check-ins");
     if (r.checkins == 0) {
-      paragraph(out, "No check-ins in this period yet.", 2);
+      paragraph(out, words::no_checkins, 2);
     } else {
       text_table table;
       table.add_column("DIMENSION");
@@ -139,39 +221,36 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
       table.add_column("WEEKLY");
       table.add_column("CHANGE", align::right);
       table.add_column("GAP", align::right);
-      for (const auto& d : r.dimensions) {
-        if (d.count == 0) continue;  // nobody rated it in this period: nothing to show
+      for (const auto* d : rated_dimensions(r)) {
         bool first_row = true;
-        for (const auto& p : d.people) {
-          table.add_row({first_row ? d.key + (d.retired ? " (retired)" : "") : "", p.name,
+        for (const auto& p : d->people) {
+          table.add_row({first_row ? d->key + (d->retired ? " (retired)" : "") : "", p.name,
                          p.mean ? one_decimal(*p.mean) : "-", std::to_string(p.count), p.sparkline, change_text(p),
-                         first_row && d.gap ? one_decimal(*d.gap) : ""});
+                         first_row && d->gap ? one_decimal(*d->gap) : ""});
           first_row = false;
         }
       }
       string_sink rendered;
       table.render(rendered, output_width - 2, st);
       indented(out, rendered.str(), 2);
-      note(out, st, "MEAN is 1–5 over N check-ins; CHANGE compares with the previous period; GAP is the difference "
-                    "between your means.");
-      for (const auto& f : r.feelings) paragraph(out, fmt::format("{} felt ({}): \"{}\"", f.who, format_date(f.at), f.text), 2);
-      for (const auto& n : r.needs) paragraph(out, fmt::format("{} needs ({}): \"{}\"", n.who, format_date(n.at), n.text), 2);
+      note(out, st, words::checkins_caption);
+      for (const auto& f : r.feelings) paragraph(out, words::feeling(f), 2);
+      for (const auto& n : r.needs) paragraph(out, words::need(n), 2);
     }
   }
 
   if (wanted(sections, "give_and_take")) {
     heading("Give and take");
-    if (r.give_and_take.groups.empty()) {
-      paragraph(out, "No ledger entries in this period yet.", 2);
-    } else {
+    if (r.give_and_take.groups.empty())
+      paragraph(out, words::no_entries, 2);
+    else
       write_balance_table(r.give_and_take, out, st, 2);
-    }
   }
 
   if (wanted(sections, "choices")) {
     heading("Choices");
     if (r.choices.empty()) {
-      paragraph(out, "No choices logged in this period.", 2);
+      paragraph(out, words::no_choices, 2);
     } else {
       text_table table;
       table.add_column("TOPIC");
@@ -186,6 +265,7 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
       string_sink rendered;
       table.render(rendered, output_width - 2, st);
       indented(out, rendered.str(), 2);
+      note(out, st, words::choices_caption());
     }
   }
 
@@ -200,43 +280,32 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
     table.add_column("SPACE", align::right);
     for (const auto& b : r.boundaries)
       table.add_row({b.person, std::to_string(b.active), std::to_string(b.respected), std::to_string(b.crossed),
-                     std::to_string(b.gave_in),
-                     b.space_minutes ? fmt::format("{} ({} min)", b.space, b.space_minutes) : std::to_string(b.space)});
+                     std::to_string(b.gave_in), words::space_cell(b)});
     string_sink rendered;
     table.render(rendered, output_width - 2, st);
     indented(out, rendered.str(), 2);
-    note(out, st, "RESPECTED and CROSSED count events on each person's boundaries; GAVE IN and SPACE what each "
-                  "person noted for themselves.");
+    note(out, st, words::boundaries_caption);
   }
 
   if (wanted(sections, "signs")) {
     heading("Signs to talk about");
-    if (r.signs.empty()) paragraph(out, "No signs of imbalance in this period.", 2);
+    bool paused = r.view == report_view::mine && !r.safety_note.empty();
+    if (r.signs.empty()) paragraph(out, r.empty() ? words::nothing_yet : words::no_signs, 2);
+    if (paused && !r.signs.empty()) paragraph(out, words::paused_suggestions, 2);
     for (std::size_t i = 0; i < r.signs.size(); ++i) {
       const sign& s = r.signs[i];
-      if (i) out.write("\n");
+      if (i || paused) out.write("\n");
       out.write("  " + st.yellow("•") + " ");
-      out.write(st.bold(fmt::format("{} ({})", s.title, names(s.concerns))));
+      out.write(st.bold(escape_for_terminal(words::marked(s.title, s.is_private))));
       out.write("\n");
       for (const auto& e : s.evidence) paragraph(out, e, 4);
       paragraph(out, s.data, 4);
-      if (!r.safety) paragraph(out, "Try: " + s.suggestion, 4);
+      if (!paused) paragraph(out, "Try: " + s.suggestion, 4);
     }
     if (!r.not_enough_data.empty()) {
       out.write("\n");
-      std::string list;
-      for (const auto& n : r.not_enough_data) list += (list.empty() ? "" : "; ") + n;
-      out.write(st.dim("  " + wrap_text("Not enough data yet for: " + list + ".", output_width, 2)));
+      out.write(st.dim("  " + wrap_text(words::not_enough(r), output_width, 2)));
       out.write("\n");
-    }
-  }
-
-  if (wanted(sections, "safety") && r.safety) {
-    heading("Your safety");
-    paragraph(out, safety_note, 2);
-    if (!r.safety_resources.empty()) {
-      out.write("\n");
-      paragraph(out, r.safety_resources, 2);
     }
   }
 }
@@ -269,61 +338,112 @@ void md_table(sink& out, const std::vector<std::string>& head, const std::vector
   }
 }
 
+void md_caption(sink& out, std::string_view text) { out.write("\n*" + md_escape(text) + "*\n\n"); }
+
+void md_give_and_take(sink& out, const ledger_balance& b) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> totals;
+  for (const auto& g : b.groups) {
+    if (is_total_kind(g.group)) {
+      totals.push_back(fmt::format("- {}: {}", md_escape(g.group), md_escape(total_line(g))));
+      continue;
+    }
+    bool enough = g.entries >= b.min_share_entries;
+    bool first = true;
+    for (const auto& p : g.people) {
+      rows.push_back({first ? md_escape(g.group) : "", md_escape(p.name),
+                      enough ? fmt::format("{:.0f}%", p.share * 100) : fmt::format("{} of {}", p.entries, g.entries),
+                      fmt::format("{:.0f}%", p.target * 100), fmt::format("{:g}", p.sum),
+                      first ? (enough ? std::string(split_words(g, b.share_gap)) + " agreed" : "few entries") : ""});
+      first = false;
+    }
+  }
+  if (!rows.empty()) {
+    md_table(out, {"Kind", "Who", "Share", "Agreed", "Weight", "Split"}, {false, false, true, true, true, false}, rows);
+    out.write("\n");
+  }
+  for (const auto& t : totals) out.write(t + "\n");
+  if (!totals.empty()) out.write("\n");
+  if (!rows.empty())
+    out.write(fmt::format("*Below {} entries a kind shows counts, not shares.* ", b.min_share_entries));
+  out.write("*" + md_escape(over_claiming_note) + "*\n\n");
+}
+
 }  // namespace
 
 void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out) {
+  if (safety_first(r, sections)) {
+    out.write("## Your safety (private)\n\n");
+    bool in_list = false;
+    for (const auto& p : r.safety_note) {
+      if (p.starts_with("  ")) {
+        out.write("- " + md_escape(trim(p)) + "\n");
+        in_list = true;
+        continue;
+      }
+      if (in_list) out.write("\n");
+      in_list = false;
+      out.write(md_escape(p) + "\n\n");
+    }
+    if (in_list) out.write("\n");
+  }
   if (wanted(sections, "header")) {
     out.write(fmt::format("# Balance report for {}\n\n", md_escape(names(r.people))));
     out.write(md_escape(r.span_text));
     if (r.previous_text) out.write(fmt::format(", compared with {}", md_escape(*r.previous_text)));
-    out.write(". " + counts_line(r) + (r.shared_only ? " Shared records only." : "") + "\n\n");
+    out.write(". " + md_escape(words::view_line(r)) + " " + words::counts_line(r) + "\n\n");
   }
   if (wanted(sections, "working")) {
     out.write("## What is working\n\n");
-    if (r.working.empty() && r.thanks.empty()) out.write("Not much to go on yet: keep checking in, and this fills up.\n");
-    for (const auto& w : r.working) out.write("- " + md_escape(w) + "\n");
-    if (!r.thanks.empty()) {
-      out.write("\nThanks:\n\n");
-      for (const auto& t : r.thanks) out.write(fmt::format("- {} {}: {}\n", format_date(t.at), md_escape(t.who), md_escape(t.text)));
+    if (r.empty())
+      out.write(std::string(words::nothing_yet) + "\n\n");
+    else if (r.working.empty() && r.thanks.empty())
+      out.write(md_escape(words::nothing_working) + "\n\n");
+    for (std::size_t i = 0; i < r.working.size(); ++i) {
+      bool is_private = i < r.working_private.size() && r.working_private[i];
+      out.write("- " + md_escape(words::marked(r.working[i], is_private)) + "\n");
     }
-    out.write("\n");
+    if (!r.working.empty()) out.write("\n");
+    if (!r.thanks.empty()) {
+      out.write("Thanks:\n\n");
+      for (const auto& t : r.thanks)
+        out.write(fmt::format("- {} {}: {}\n", format_date(t.at), md_escape(t.who), md_escape(words::marked(t.text, t.is_private))));
+      out.write("\n");
+    }
   }
   if (wanted(sections, "checkins")) {
     out.write("## Check-ins\n\n");
     if (r.checkins == 0) {
-      out.write("No check-ins in this period yet.\n\n");
+      out.write(std::string(words::no_checkins) + "\n\n");
     } else {
       std::vector<std::vector<std::string>> rows;
-      for (const auto& d : r.dimensions)
-        for (const auto& p : d.people)
-          if (d.count > 0)
-            rows.push_back({md_escape(d.key) + (d.retired ? " (retired)" : ""), md_escape(p.name), p.mean ? one_decimal(*p.mean) : "-",
-                          std::to_string(p.count), p.sparkline, change_text(p), d.gap ? one_decimal(*d.gap) : ""});
+      for (const auto* d : rated_dimensions(r)) {
+        bool first = true;
+        for (const auto& p : d->people) {
+          rows.push_back({first ? md_escape(d->key) + (d->retired ? " (retired)" : "") : "", md_escape(p.name),
+                          p.mean ? one_decimal(*p.mean) : "-", std::to_string(p.count), p.sparkline, change_text(p),
+                          first && d->gap ? one_decimal(*d->gap) : ""});
+          first = false;
+        }
+      }
       md_table(out, {"Dimension", "Who", "Mean", "N", "Weekly", "Change", "Gap"}, {false, false, true, true, false, true, true}, rows);
-      out.write("\n");
-      for (const auto& f : r.feelings) out.write(fmt::format("- {} felt ({}): “{}”\n", md_escape(f.who), format_date(f.at), md_escape(f.text)));
-      for (const auto& n : r.needs) out.write(fmt::format("- {} needs ({}): “{}”\n", md_escape(n.who), format_date(n.at), md_escape(n.text)));
+      md_caption(out, words::checkins_caption);
+      for (const auto& f : r.feelings) out.write("- " + md_escape(words::feeling(f)) + "\n");
+      for (const auto& n : r.needs) out.write("- " + md_escape(words::need(n)) + "\n");
       if (!r.feelings.empty() || !r.needs.empty()) out.write("\n");
     }
   }
   if (wanted(sections, "give_and_take")) {
     out.write("## Give and take\n\n");
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& g : r.give_and_take.groups)
-      for (const auto& p : g.people)
-        rows.push_back({md_escape(g.group), md_escape(p.name), fmt::format("{:.0f}%", p.share * 100),
-                        fmt::format("{:.0f}%", p.target * 100), fmt::format("{:+.0f}%", p.deviation() * 100), fmt::format("{:g}", p.sum)});
-    if (rows.empty())
-      out.write("No ledger entries in this period yet.\n\n");
-    else {
-      md_table(out, {"Kind", "Who", "Share", "Agreed", "Diff", "Weight"}, {false, false, true, true, true, true}, rows);
-      out.write("\n");
-    }
+    if (r.give_and_take.groups.empty())
+      out.write(std::string(words::no_entries) + "\n\n");
+    else
+      md_give_and_take(out, r.give_and_take);
   }
   if (wanted(sections, "choices")) {
     out.write("## Choices\n\n");
     if (r.choices.empty()) {
-      out.write("No choices logged in this period.\n\n");
+      out.write(std::string(words::no_choices) + "\n\n");
     } else {
       std::vector<std::string> head = {"Topic"};
       std::vector<bool> right = {false};
@@ -341,7 +461,7 @@ void write_report_markdown(const report& r, const std::vector<std::string>& sect
         rows.push_back(row);
       }
       md_table(out, head, right, rows);
-      out.write("\n");
+      md_caption(out, words::choices_caption());
     }
   }
   if (wanted(sections, "boundaries")) {
@@ -349,30 +469,22 @@ void write_report_markdown(const report& r, const std::vector<std::string>& sect
     std::vector<std::vector<std::string>> rows;
     for (const auto& b : r.boundaries)
       rows.push_back({md_escape(b.person), std::to_string(b.active), std::to_string(b.respected), std::to_string(b.crossed),
-                      std::to_string(b.gave_in),
-                      b.space_minutes ? fmt::format("{} ({} min)", b.space, b.space_minutes) : std::to_string(b.space)});
+                      std::to_string(b.gave_in), words::space_cell(b)});
     md_table(out, {"Whose", "Active", "Respected", "Crossed", "Gave in", "Space"}, {false, true, true, true, true, true}, rows);
-    out.write("\n");
+    md_caption(out, words::boundaries_caption);
   }
   if (wanted(sections, "signs")) {
     out.write("## Signs to talk about\n\n");
-    if (r.signs.empty()) out.write("No signs of imbalance in this period.\n\n");
+    bool paused = r.view == report_view::mine && !r.safety_note.empty();
+    if (r.signs.empty()) out.write(std::string(r.empty() ? words::nothing_yet : words::no_signs) + "\n\n");
+    if (paused && !r.signs.empty()) out.write(std::string(words::paused_suggestions) + "\n\n");
     for (const auto& s : r.signs) {
-      out.write(fmt::format("### {} ({})\n\n", md_escape(s.title), md_escape(names(s.concerns))));
+      out.write(fmt::format("### {}\n\n", md_escape(words::marked(s.title, s.is_private))));
       for (const auto& e : s.evidence) out.write("- " + md_escape(e) + "\n");
       out.write("\n" + md_escape(s.data) + "\n\n");
-      if (!r.safety) out.write("*Try:* " + md_escape(s.suggestion) + "\n\n");
+      if (!paused) out.write("*Try:* " + md_escape(s.suggestion) + "\n\n");
     }
-    if (!r.not_enough_data.empty()) {
-      std::string list;
-      for (const auto& n : r.not_enough_data) list += (list.empty() ? "" : "; ") + md_escape(n);
-      out.write("Not enough data yet for: " + list + ".\n\n");
-    }
-  }
-  if (wanted(sections, "safety") && r.safety) {
-    out.write("## Your safety\n\n");
-    out.write(std::string(safety_note) + "\n\n");
-    if (!r.safety_resources.empty()) out.write(md_escape(r.safety_resources) + "\n\n");
+    if (!r.not_enough_data.empty()) out.write(md_escape(words::not_enough(r)) + "\n\n");
   }
 }
 
@@ -380,42 +492,76 @@ void write_report_json(const report& r, const std::vector<std::string>& sections
   using json = nlohmann::ordered_json;
   json doc = json::object();
   doc["schema"] = 1;
+  doc["view"] = r.view == report_view::mine ? "mine" : "shared";
   auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
-  auto words = [](const std::vector<dated_words>& list) {
+  auto day = [](const std::optional<local_days>& d) {
+    if (!d) return json(nullptr);
+    std::chrono::year_month_day ymd{*d};
+    return json(fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                            static_cast<unsigned>(ymd.day())));
+  };
+  auto words_of = [](const std::vector<dated_words>& list) {
     json arr = json::array();
-    for (const auto& w : list) arr.push_back({{"who", w.who}, {"at", format_timestamp(w.at)}, {"text", w.text}});
+    for (const auto& w : list)
+      arr.push_back({{"who", w.who}, {"at", format_timestamp(w.at)}, {"text", w.text}, {"private", w.is_private}});
     return arr;
   };
+  auto dimension_json = [&](const dimension_summary& d) {
+    json people = json::array();
+    for (const auto& p : d.people)
+      people.push_back({{"name", p.name},
+                        {"mean", opt(p.mean)},
+                        {"count", p.count},
+                        {"first", day(p.first_day)},
+                        {"last", day(p.last_day)},
+                        {"previous_mean", opt(p.previous_mean)},
+                        {"previous_count", p.previous_count},
+                        {"change", opt(p.trend())},
+                        {"weekly", p.sparkline}});
+    return json{{"key", d.key}, {"question", d.question}, {"retired", d.retired},
+                {"count", d.count}, {"gap", opt(d.gap)},       {"people", people}};
+  };
+  // The safety note exists only in the private view; the shared view has no such key at all.
+  if (r.view == report_view::mine && wanted(sections, "safety"))
+    doc["safety"] = r.safety_note.empty() ? json(nullptr) : json{{"note", r.safety_note}};
   if (wanted(sections, "header")) {
-    doc["header"] = {{"people", r.people},
-                     {"period", {{"label", r.span.is_all() ? "all" : r.span.label},
-                                 {"text", r.span_text},
-                                 {"begin", r.begin.empty() ? json(nullptr) : json(r.begin)},
-                                 {"end", r.end.empty() ? json(nullptr) : json(r.end)}}},
-                     {"previous", r.previous_text ? json(*r.previous_text) : json(nullptr)},
-                     {"shared_only", r.shared_only},
-                     {"checkins", r.checkins},
-                     {"entries", r.entries},
-                     {"events", r.events}};
+    json header = {{"people", r.people},
+                   {"period", {{"label", r.span.is_all() ? "all" : r.span.label},
+                               {"text", r.span_text},
+                               {"begin", r.begin.empty() ? json(nullptr) : json(r.begin)},
+                               {"end", r.end.empty() ? json(nullptr) : json(r.end)}}},
+                   {"previous", r.previous_text ? json(*r.previous_text) : json(nullptr)},
+                   {"view", r.view == report_view::mine ? "mine" : "shared"},
+                   {"checkins", r.checkins},
+                   {"entries", r.entries},
+                   {"events", r.events}};
+    if (r.view == report_view::mine) {
+      header["viewer"] = r.viewer;
+      header["private_records"] = r.private_records;
+    }
+    doc["header"] = header;
   }
-  if (wanted(sections, "working")) doc["working"] = {{"findings", r.working}, {"thanks", words(r.thanks)}};
+  if (wanted(sections, "working")) {
+    json findings = json::array();
+    for (std::size_t i = 0; i < r.working.size(); ++i)
+      findings.push_back({{"text", r.working[i]}, {"private", i < r.working_private.size() && r.working_private[i]}});
+    doc["working"] = {{"findings", findings}, {"thanks", words_of(r.thanks)}};
+  }
   if (wanted(sections, "checkins")) {
     json dims = json::array();
-    for (const auto& d : r.dimensions) {
-      json people = json::array();
-      for (const auto& p : d.people)
-        people.push_back({{"name", p.name}, {"mean", opt(p.mean)}, {"count", p.count}, {"previous_mean", opt(p.previous_mean)},
-                          {"previous_count", p.previous_count}, {"change", opt(p.trend())}, {"weekly", p.sparkline}});
-      dims.push_back({{"key", d.key}, {"question", d.question}, {"retired", d.retired}, {"mean", opt(d.mean)},
-                      {"count", d.count}, {"gap", opt(d.gap)}, {"people", people}});
-    }
-    doc["checkins"] = {{"dimensions", dims}, {"feelings", words(r.feelings)}, {"needs", words(r.needs)}};
+    for (const auto& d : r.dimensions) dims.push_back(dimension_json(d));
+    doc["checkins"] = {{"dimensions", dims}, {"mood", dimension_json(r.mood)}, {"feelings", words_of(r.feelings)},
+                       {"needs", words_of(r.needs)}};
   }
   if (wanted(sections, "give_and_take")) {
     string_sink balance;
     write_balance_json(r.give_and_take, balance);
     json b = json::parse(balance.str());
-    doc["give_and_take"] = {{"measure", b["measure"]}, {"entries", b["entries"]}, {"groups", b["groups"]}};
+    doc["give_and_take"] = {{"measure", b["measure"]},
+                            {"entries", b["entries"]},
+                            {"min_share_entries", b["min_share_entries"]},
+                            {"groups", b["groups"]},
+                            {"note", b["note"]}};
   }
   if (wanted(sections, "choices")) {
     json arr = json::array();
@@ -436,13 +582,11 @@ void write_report_json(const report& r, const std::vector<std::string>& sections
   if (wanted(sections, "signs")) {
     json arr = json::array();
     for (const auto& s : r.signs)
-      arr.push_back({{"id", s.id}, {"title", s.title}, {"concerns", s.concerns}, {"evidence", s.evidence}, {"data", s.data},
-                     {"suggestion", r.safety ? json(nullptr) : json(s.suggestion)}});
+      arr.push_back({{"id", s.id},         {"title", s.title}, {"people", s.people},     {"evidence", s.evidence},
+                     {"data", s.data},     {"suggestion", s.suggestion}, {"private", s.is_private}});
     doc["signs"] = arr;
     doc["not_enough_data"] = r.not_enough_data;
   }
-  if (wanted(sections, "safety"))
-    doc["safety"] = r.safety ? json{{"note", safety_note}, {"resources", r.safety_resources}} : json(nullptr);
   out.write(doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   out.write("\n");
 }

@@ -136,7 +136,7 @@ settings parse_settings(std::string_view text, const std::string& path) {
   if (auto v = root.get("version"); v && v->value_exact<std::int64_t>().value_or(0) > settings_version)
     rd.lenient = true;
 
-  rd.only_keys(root, {"version", "week_start", "timezone", "person", "checkin", "ledger", "boundaries", "remind",
+  rd.only_keys(root, {"version", "id", "week_start", "timezone", "person", "checkin", "ledger", "boundaries", "remind",
                       "signs", "git"},
                "balance.toml");
 
@@ -144,6 +144,12 @@ settings parse_settings(std::string_view text, const std::string& path) {
     auto v = rd.integer_at(*n, "version");
     if (v < 1) rd.fail(*n, "version must be 1 or more");
     s.version = static_cast<int>(v);
+  }
+  if (auto n = root.get("id")) {
+    s.repo_id = rd.string_at(*n, "id");
+    bool ok = s.repo_id.size() >= 4 && s.repo_id.size() <= 64 &&
+              std::all_of(s.repo_id.begin(), s.repo_id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+    if (!ok) rd.fail(*n, "id must be 4 to 64 characters of a-z, 0-9 and -");
   }
   if (auto n = root.get("week_start")) {
     std::string w = rd.string_at(*n, "week_start");
@@ -374,6 +380,17 @@ turns = []
 autocommit = false
 )",
                      people_text);
+}
+
+// TEMPORARY (replaced by the settings branch): inserts after the version line.
+std::string settings_with_id(std::string_view text, std::string_view id) {
+  std::string out(text);
+  std::size_t pos = out.find("\nversion");
+  std::size_t at = pos == std::string::npos ? 0 : out.find('\n', pos + 1);
+  at = at == std::string::npos ? out.size() : at + 1;
+  if (pos == std::string::npos && out.starts_with("version")) at = out.find('\n') + 1;
+  out.insert(at, fmt::format("id = \"{}\"\n", id));
+  return out;
 }
 
 std::string user_config_path() {

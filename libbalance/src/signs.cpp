@@ -20,12 +20,20 @@ bool at_least(double v, double limit) { return v >= limit - tolerance; }
 std::string one_decimal(double v) { return fmt::format("{:.1f}", v); }
 std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
 std::string times(std::size_t n) { return n == 1 ? "once" : fmt::format("{} times", n); }
-std::string plural(std::size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
 
-std::string day_text(local_days d) {
+const char* const month_names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+
+// "2 November", with the year when it is not this year's.
+std::string day_words(local_days d, const calendar& cal) {
   std::chrono::year_month_day ymd{d};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  std::chrono::year_month_day today{cal.today()};
+  std::string text = fmt::format("{} {}", static_cast<unsigned>(ymd.day()), month_names[static_cast<unsigned>(ymd.month()) - 1]);
+  if (ymd.year() != today.year()) text += fmt::format(" {}", static_cast<int>(ymd.year()));
+  return text;
 }
 
 std::string names(const std::vector<std::string>& people) {
@@ -45,51 +53,110 @@ const dimension_summary* find_dimension(const report& r, std::string_view key) {
   return nullptr;
 }
 
-// A rating dimension that is low for someone: mean ≤ low_rating over ≥ min_checkins.
+void add_unique(std::vector<std::string>& people, const std::string& name) {
+  if (std::find(people.begin(), people.end(), name) == people.end()) people.push_back(name);
+}
+
+// Keeps `people` in balance.toml order.
+void order_people(std::vector<std::string>& people, const settings& cfg) {
+  std::vector<std::string> ordered;
+  for (const auto& p : cfg.people)
+    if (std::find(people.begin(), people.end(), p) != people.end()) ordered.push_back(p);
+  people = ordered;
+}
+
+// A rating sign rests on a person's own ratings: enough of them, spread over enough days.
+bool enough_ratings(const person_dimension& p, const sign_thresholds& t) {
+  if (p.count < static_cast<std::size_t>(t.min_checkins) || !p.mean || !p.first_day || !p.last_day) return false;
+  return (*p.last_day - *p.first_day).count() + 1 >= t.min_rating_days;
+}
+
+std::string needs_ratings(std::string_view key, const sign_thresholds& t) {
+  return fmt::format("needs {} \"{}\" ratings from one person over {} days", t.min_checkins, key, t.min_rating_days);
+}
+
+std::string span_words(const person_dimension& p, const calendar& cal) {
+  if (!p.first_day || !p.last_day) return "";
+  if (*p.first_day == *p.last_day) return fmt::format("on {}", day_words(*p.first_day, cal));
+  return fmt::format("{} to {}", day_words(*p.first_day, cal), day_words(*p.last_day, cal));
+}
+
+// "From sam's side, "kind" averaged 2.0 over 4 ratings (2 November to 23 November)."
+std::string from_side(const person_dimension& p, std::string_view key, const calendar& cal) {
+  return fmt::format("From {}'s side, \"{}\" averaged {} over {} ({}).", p.name, key, one_decimal(*p.mean),
+                     plural(p.count, "rating", "ratings"), span_words(p, cal));
+}
+
+// "9 "heard" ratings: 4 from alex and 5 from sam, 2 November to 23 November"
+std::string rating_basis(const dimension_summary& d, const calendar& cal) {
+  std::vector<std::string> parts;
+  std::optional<local_days> first, last;
+  for (const auto& p : d.people) {
+    if (!p.count) continue;
+    parts.push_back(fmt::format("{} from {}", p.count, p.name));
+    if (p.first_day && (!first || *p.first_day < *first)) first = p.first_day;
+    if (p.last_day && (!last || *p.last_day > *last)) last = p.last_day;
+  }
+  std::string when;
+  if (first && last)
+    when = *first == *last ? fmt::format(", on {}", day_words(*first, cal))
+                           : fmt::format(", {} to {}", day_words(*first, cal), day_words(*last, cal));
+  return fmt::format("{} \"{}\" {}: {}{}", d.count, d.key, d.count == 1 ? "rating" : "ratings", names(parts), when);
+}
+
+std::string rating_data(const dimension_summary& d, const calendar& cal) { return "Based on " + rating_basis(d, cal) + "."; }
+
+// People whose rating of `key` is low, each with their own sentence.
 struct low_rating_finding {
   std::vector<std::string> people;
   std::vector<std::string> evidence;
-  std::size_t ratings = 0;
-  bool enough_data = false;
+  bool enough_data = false;  // someone has enough ratings to tell
 };
 
 low_rating_finding low_ratings(const sign_inputs& in, std::string_view key) {
   low_rating_finding f;
-  const auto& t = in.cfg.signs;
   const dimension_summary* d = find_dimension(in.r, key);
   if (!d) return f;
-  f.ratings = d->count;
   for (const auto& p : d->people) {
-    if (p.count < static_cast<std::size_t>(t.min_checkins) || !p.mean) continue;
+    if (!enough_ratings(p, in.cfg.signs)) continue;
     f.enough_data = true;
-    if (at_most(*p.mean, t.low_rating)) {
+    if (at_most(*p.mean, in.cfg.signs.low_rating)) {
       f.people.push_back(p.name);
-      f.evidence.push_back(fmt::format("{}'s \"{}\" rating averaged {} over {}.", p.name, key, one_decimal(*p.mean),
-                                       plural(p.count, "check-in", "check-ins")));
+      f.evidence.push_back(from_side(p, key, in.cal));
     }
   }
   return f;
 }
 
-void add_unique(std::vector<std::string>& people, const std::string& name) {
-  if (std::find(people.begin(), people.end(), name) == people.end()) people.push_back(name);
+// A sign resting on low ratings of one dimension (one-sided, keeping-score, withdrawal).
+void rating_sign(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough, const char* id,
+                 std::string_view key, const char* title, const char* suggestion) {
+  const dimension_summary* d = find_dimension(in.r, key);
+  if (!d) return;
+  low_rating_finding low = low_ratings(in, key);
+  if (!low.people.empty()) {
+    signs.push_back(sign{id, title, low.people, low.evidence, rating_data(*d, in.cal), suggestion, false});
+  } else if (!low.enough_data) {
+    not_enough.push_back(fmt::format("{} ({})", id, needs_ratings(key, in.cfg.signs)));
+  }
 }
 
-// Keeps `concerns` in balance.toml order.
-void order_people(std::vector<std::string>& concerns, const settings& cfg) {
-  std::vector<std::string> ordered;
-  for (const auto& p : cfg.people)
-    if (std::find(concerns.begin(), concerns.end(), p) != concerns.end()) ordered.push_back(p);
-  concerns = ordered;
+// Events per 28 days: a long period does not turn an old count into a pattern, and a short one
+// does not inflate a single event.
+double per_28_days(std::size_t count, double days) { return static_cast<double>(count) * 28.0 / std::max(days, 28.0); }
+
+std::string rate_words(std::size_t count, double days) {
+  if (days <= 28.0 + tolerance) return "";
+  return fmt::format(" (about {} per 28 days)", one_decimal(per_28_days(count, days)));
 }
 
-std::string checkin_data(const dimension_summary* d) {
-  if (!d) return "";
-  std::vector<std::string> parts;
-  for (const auto& p : d->people)
-    if (p.count) parts.push_back(fmt::format("{} from {}", p.count, p.name));
-  return fmt::format("Based on {} \"{}\" ratings ({}).", d->count, d->key, names(parts));
+const group_shares* find_group(const report& r, std::string_view kind) {
+  for (const auto& g : r.give_and_take.groups)
+    if (g.group == kind) return &g;
+  return nullptr;
 }
+
+std::string kind_words(std::string_view kind) { return kind == "chore" ? "chores" : "invisible work"; }
 
 }  // namespace
 
@@ -138,41 +205,28 @@ local_days checkin_slots::first_day_of(std::int64_t slot, local_days anchor) con
   return local_days{};
 }
 
-std::map<std::string, checkin_slots::missed_run> checkin_slots::longest_missed_runs() const {
-  std::map<std::string, missed_run> runs;
-  if (!usable() || days_.empty()) return runs;
+checkin_slots::missed_run checkin_slots::quiet_stretch(const std::string& who) const {
+  missed_run run;
+  if (!usable()) return run;
   local_days first_seen = local_days::max();
-  for (const auto& [who, days] : days_) first_seen = std::min(first_seen, *days.begin());
-  local_days first = span_.begin == sys_seconds::min() ? first_seen : cal_.day_of(span_.begin);
-  local_days anchor = first;
-  // Only finished slots count: the one holding today is still open.
+  for (const auto& [person, days] : days_) first_seen = std::min(first_seen, *days.begin());
   local_days today = cal_.today();
+  local_days first = span_.begin != sys_seconds::min() ? cal_.day_of(span_.begin) : first_seen;
+  if (first == local_days::max()) return run;  // nobody has checked in: nothing to compare with
+  local_days anchor = first;
   local_days last_day = span_.end == sys_seconds::max() ? today : cal_.day_of(span_.end - std::chrono::seconds(1));
   std::int64_t first_slot = slot_of(first, anchor);
   std::int64_t last_slot = slot_of(last_day, anchor);
+  // Only finished slots count: the one holding today is still open.
   if (last_day >= today) last_slot = slot_of(today, anchor) - 1;
-
-  std::map<std::string, std::set<std::int64_t>> slots;
-  for (const auto& [who, days] : days_)
-    for (auto d : days) slots[who].insert(slot_of(d, anchor));
-  for (const auto& p : cfg_.people) {
-    missed_run best, current;
-    for (std::int64_t s = first_slot; s <= last_slot; ++s) {
-      bool mine = slots[p].count(s) > 0;
-      bool others = false;
-      for (const auto& q : cfg_.people)
-        if (q != p && slots[q].count(s)) others = true;
-      if (!mine && others) {
-        if (current.length == 0) current.first_day = first_day_of(s, anchor);
-        ++current.length;
-        if (current.length > best.length) best = current;
-      } else {
-        current = missed_run{};
-      }
-    }
-    if (best.length > 0) runs[p] = best;
+  std::set<std::int64_t> mine;
+  if (auto it = days_.find(who); it != days_.end())
+    for (auto d : it->second) mine.insert(slot_of(d, anchor));
+  for (std::int64_t s = last_slot; s >= first_slot && !mine.count(s); --s) {
+    ++run.length;
+    run.first_day = first_day_of(s, anchor);
   }
-  return runs;
+  return run;
 }
 
 std::string checkin_slots::unit(std::size_t n) const {
@@ -206,124 +260,103 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
   const auto& t = in.cfg.signs;
   const report& r = in.r;
 
-  // one-sided: a low "heard", or one well below another person's.
-  {
-    const dimension_summary* heard = find_dimension(r, "heard");
-    low_rating_finding low = low_ratings(in, "heard");
-    sign s{"one-sided", "Conversations may feel one-sided", low.people, low.evidence, "", ""};
-    if (heard) {
-      for (const auto& p : heard->people) {
-        if (p.count < static_cast<std::size_t>(t.min_checkins) || !p.mean) continue;
-        for (const auto& q : heard->people) {
-          if (q.name == p.name || q.count < static_cast<std::size_t>(t.min_checkins) || !q.mean) continue;
-          if (at_least(*q.mean - *p.mean, t.rating_gap) && std::find(low.people.begin(), low.people.end(), p.name) == low.people.end()) {
-            add_unique(s.concerns, p.name);
-            s.evidence.push_back(fmt::format("{}'s \"heard\" rating averaged {} over {}; {}'s averaged {} — a gap of {}.",
-                                             p.name, one_decimal(*p.mean), plural(p.count, "check-in", "check-ins"), q.name,
-                                             one_decimal(*q.mean), one_decimal(*q.mean - *p.mean)));
-          }
-        }
-      }
+  rating_sign(in, signs, not_enough, "one-sided", "heard", "Conversations may feel one-sided",
+              "Could you each take ten minutes to talk while the other only listens, then swap? Starting with "
+              "\"I feel … when …\" keeps it about your own side.");
+
+  // seen-differently: the same dimension rated far apart, each person with enough ratings.
+  for (const auto& d : r.dimensions) {
+    if (d.retired) continue;
+    std::vector<const person_dimension*> rated;
+    for (const auto& p : d.people)
+      if (enough_ratings(p, t)) rated.push_back(&p);
+    if (rated.size() < 2) continue;
+    auto [lo, hi] = std::minmax_element(rated.begin(), rated.end(),
+                                        [](const person_dimension* a, const person_dimension* b) { return *a->mean < *b->mean; });
+    if (!at_least(*(*hi)->mean - *(*lo)->mean, t.rating_gap)) continue;
+    std::vector<std::string> sides, people;
+    for (const auto* p : rated) {
+      sides.push_back(fmt::format("{} from {}'s side", one_decimal(*p->mean), p->name));
+      people.push_back(p->name);
     }
-    if (!s.concerns.empty()) {
-      order_people(s.concerns, in.cfg);
-      s.data = checkin_data(heard);
-      s.suggestion =
-          "Take ten minutes each to talk while the other only listens, then swap. "
-          "Starting with \"I feel … when …\" keeps it about your own experience.";
-      signs.push_back(std::move(s));
-    } else if (!low.enough_data) {
-      not_enough.push_back(fmt::format("one-sided (needs {} \"heard\" ratings from someone)", t.min_checkins));
-    }
+    signs.push_back(sign{"seen-differently", fmt::format("You see \"{}\" differently", d.key), people,
+                         {fmt::format("\"{}\": {}.", d.key, names(sides))}, rating_data(d, in.cal),
+                         "Two views of the same thing are worth comparing, not settling. Could each of you describe "
+                         "one moment behind your rating, while the other listens and sums up what they heard?",
+                         false});
   }
 
-  // blurred-boundaries: repeated yes-meaning-no, or boundaries crossed repeatedly.
+  // blurred-boundaries: yes-meaning-no, or crossed boundaries, as rates per 28 days.
   {
-    sign s{"blurred-boundaries", "Boundaries are getting blurry", {}, {}, "", ""};
-    std::size_t events = 0;
+    sign s{"blurred-boundaries", "Boundaries may need a kind look", {}, {}, "", "", false};
     for (const auto& b : r.boundaries) {
-      events += b.gave_in + b.crossed;
-      if (b.gave_in >= static_cast<std::size_t>(t.gave_in)) {
-        add_unique(s.concerns, b.person);
-        s.evidence.push_back(fmt::format("{} noted saying yes while meaning no {}.", b.person, times(b.gave_in)));
+      if (b.gave_in > 0 && at_least(per_28_days(b.gave_in, in.days), t.gave_in)) {
+        add_unique(s.people, b.person);
+        s.evidence.push_back(
+            fmt::format("{} noted saying yes while meaning no {}{}.", b.person, times(b.gave_in), rate_words(b.gave_in, in.days)));
       }
-      if (b.crossed >= static_cast<std::size_t>(t.crossed)) {
-        add_unique(s.concerns, b.person);
-        s.evidence.push_back(fmt::format("{}'s boundaries were noted as crossed {}.", b.person, times(b.crossed)));
+      if (b.crossed > 0 && at_least(per_28_days(b.crossed, in.days), t.crossed)) {
+        add_unique(s.people, b.person);
+        s.evidence.push_back(fmt::format("{}'s boundaries were noted as crossed {}{}.", b.person, times(b.crossed),
+                                         rate_words(b.crossed, in.days)));
       }
     }
-    if (!s.concerns.empty()) {
-      s.data = fmt::format("Based on {} in this period.", plural(r.events, "boundary event", "boundary events"));
+    if (!s.people.empty()) {
+      s.data = fmt::format("Based on {} over {}.", plural(r.events, "boundary event", "boundary events"),
+                           plural(static_cast<std::size_t>(std::lround(in.days)), "day", "days"));
       s.suggestion =
-          "A kind \"no\" protects the relationship too. Could you each name one thing you would like to feel free to "
-          "decline, and agree that asking for time before answering is fine?";
-      signs.push_back(std::move(s));
-    }
-    (void)events;
-  }
-
-  // keeping-score: a low "kind".
-  {
-    low_rating_finding low = low_ratings(in, "kind");
-    if (!low.people.empty()) {
-      sign s{"keeping-score", "Score-keeping may be creeping in", low.people, low.evidence,
-             checkin_data(find_dimension(r, "kind")),
-             "When tallies creep in, talking about what feels unfair works better than counting. What would help "
-             "each of you feel appreciated this week?"};
-      signs.push_back(std::move(s));
-    } else if (!low.enough_data) {
-      not_enough.push_back(fmt::format("keeping-score (needs {} \"kind\" ratings from someone)", t.min_checkins));
-    }
-  }
-
-  // withdrawal: a low "honest", or missed check-ins in a row while another person kept checking in.
-  {
-    low_rating_finding low = low_ratings(in, "honest");
-    sign s{"withdrawal", "Someone may be pulling back", low.people, low.evidence, "", ""};
-    std::vector<std::string> data;
-    if (!low.people.empty()) data.push_back(checkin_data(find_dimension(r, "honest")));
-    for (const auto& [who, run] : in.slots.longest_missed_runs()) {
-      if (run.length < static_cast<std::size_t>(t.missed_checkins)) continue;
-      add_unique(s.concerns, who);
-      std::vector<std::string> others;
-      for (const auto& p : in.cfg.people)
-        if (p != who) others.push_back(p);
-      s.evidence.push_back(fmt::format("No check-in from {} for {} {} in a row from {}, while {} kept checking in.", who,
-                                       run.length, in.slots.unit(run.length), day_text(run.first_day), names(others)));
-    }
-    if (!s.concerns.empty()) {
-      order_people(s.concerns, in.cfg);
-      if (data.empty()) data.push_back(fmt::format("Based on {} in this period.", plural(r.checkins, "check-in", "check-ins")));
-      s.data = data.front();
-      s.suggestion =
-          "Quiet stretches happen. A short, low-pressure check-in over a walk or a coffee can make the hard things "
-          "easier to say. If honesty does not feel safe, a counsellor can help, together or alone.";
+          "A kind \"no\" protects the relationship too. Could you each name one thing you would like to feel free "
+          "to decline, and agree that asking for time before answering is fine?";
       signs.push_back(std::move(s));
     }
   }
 
-  // lost-self: no solo time lately while busy with everything else, or a low "space".
+  rating_sign(in, signs, not_enough, "keeping-score", "kind", "Kindness may be turning into keeping score",
+              "When tallies creep in, talking about what feels unfair works better than counting. What would help "
+              "each of you feel appreciated this week?");
+
+  rating_sign(in, signs, not_enough, "withdrawal", "honest", "Speaking openly may feel hard",
+              "Hard things are easier to say when the other person only listens. A short, low-pressure talk over a "
+              "walk can help, and so can a counsellor, together or on your own.");
+
+  // quiet-stretch: only in the viewer's own private view, about their own check-ins.
+  if (r.view == report_view::mine && !r.viewer.empty() && in.slots.usable()) {
+    auto run = in.slots.quiet_stretch(r.viewer);
+    if (run.length >= static_cast<std::size_t>(t.missed_checkins)) {
+      signs.push_back(sign{"quiet-stretch", "A quiet stretch", {r.viewer},
+                           {fmt::format("No check-in from you for {} {}, since {}.", run.length, in.slots.unit(run.length),
+                                        day_words(run.first_day, in.cal))},
+                           fmt::format("Based on your check-ins in this period ({} cadence).",
+                                       in.cfg.checkin_cadence.to_string()),
+                           "Two minutes is enough to start again: `balance-checkin`.", false});
+    }
+  }
+
+  // lost-self: busy for weeks with no solo time, or a low "space".
   {
     low_rating_finding low = low_ratings(in, "space");
-    sign s{"lost-self", "Room for your own life is shrinking", low.people, low.evidence, "", ""};
+    sign s{"lost-self", "Room for your own life looks thin", low.people, low.evidence, "", "", false};
+    std::vector<std::string> data;
     std::size_t entries = 0;
     if (in.solo.usable()) {
       for (const auto& p : in.cfg.people) {
         auto it = in.solo.people().find(p);
         if (it == in.solo.people().end() || it->second.entries == 0 || it->second.had_solo) continue;
         entries += it->second.entries;
-        add_unique(s.concerns, p);
-        std::string last = it->second.last_solo ? fmt::format(" (the last one in this period was on {})", format_date(*it->second.last_solo))
-                                                : std::string();
+        add_unique(s.people, p);
+        std::string last = it->second.last_solo
+                               ? fmt::format(" (the last one in this period was on {})",
+                                             day_words(in.cal.day_of(it->second.last_solo->utc), in.cal))
+                               : std::string();
         s.evidence.push_back(fmt::format("{} logged {} in the last {} days and no solo time{}.", p,
                                          plural(it->second.entries, "entry", "entries"), in.solo.days(), last));
       }
     }
-    if (!s.concerns.empty()) {
-      order_people(s.concerns, in.cfg);
-      s.data = entries ? fmt::format("Based on {} in the last {} days.", plural(entries, "ledger entry", "ledger entries"),
-                                     in.solo.days())
-                       : checkin_data(find_dimension(r, "space"));
+    if (!s.people.empty()) {
+      order_people(s.people, in.cfg);
+      if (entries) data.push_back(fmt::format("{} in the last {} days", plural(entries, "ledger entry", "ledger entries"), in.solo.days()));
+      if (!low.people.empty()) data.push_back(rating_basis(*find_dimension(r, "space"), in.cal));
+      s.data = "Based on " + names(data) + ".";
       s.suggestion =
           "Time apart feeds time together. Could each of you plan one thing of your own this week — a class, a "
           "friend, a walk alone — and cheer the other one on?";
@@ -331,70 +364,56 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
     }
   }
 
-  // one-chooser: one person makes most of a topic's choices.
-  {
-    sign s{"one-chooser", "One person is making most of the choices", {}, {}, "", ""};
-    std::size_t choices = 0;
-    bool any_topic = false;
-    for (const auto& tc : r.choices) {
-      if (tc.choices < static_cast<std::size_t>(t.min_choices)) continue;
-      any_topic = true;
-      for (const auto& [who, n] : tc.counts) {
-        double share = static_cast<double>(n) / static_cast<double>(tc.choices);
-        if (at_least(share, t.chooser_share)) {
-          add_unique(s.concerns, who);
-          choices += tc.choices;
-          s.evidence.push_back(fmt::format("{} made {} of the {} {} choices ({}).", who, n, tc.choices, tc.topic, percent(share)));
-        }
-      }
-    }
-    if (!s.concerns.empty()) {
-      order_people(s.concerns, in.cfg);
-      s.data = fmt::format("Based on {}.", plural(choices, "choice", "choices"));
-      s.suggestion =
-          "Swapping who decides keeps both voices in the small things. `balance-ledger turn TOPIC` tells you whose "
-          "pick is next.";
-      signs.push_back(std::move(s));
-    } else if (!any_topic) {
-      not_enough.push_back(fmt::format("one-chooser (no topic has {} choices yet)", t.min_choices));
+  // one-chooser: one topic's choices leaning one way, with enough choices to say so.
+  bool any_topic = false;
+  for (const auto& tc : r.choices) {
+    if (tc.choices < static_cast<std::size_t>(t.min_choices)) continue;
+    any_topic = true;
+    for (const auto& [who, n] : tc.counts) {
+      double share = static_cast<double>(n) / static_cast<double>(tc.choices);
+      if (!at_least(share, t.chooser_share)) continue;
+      signs.push_back(sign{"one-chooser", fmt::format("Who picks {} has leaned one way", tc.topic), {who},
+                           {fmt::format("{} of the {} {} choices logged were {}'s.", n, tc.choices, tc.topic, who)},
+                           fmt::format("Based on {} in this period.", plural(tc.choices, tc.topic + " choice", tc.topic + " choices")),
+                           "Swapping who decides keeps both voices in the small things. `balance-ledger turn TOPIC` "
+                           "says whose pick is next.",
+                           false});
     }
   }
+  if (!any_topic) not_enough.push_back(fmt::format("one-chooser (no topic has {} choices yet)", t.min_choices));
 
-  // uneven-load: chores or invisible work carried beyond the agreed share.
-  {
-    sign s{"uneven-load", "The load is not shared as agreed", {}, {}, "", ""};
-    std::size_t entries = 0;
-    bool enough = false;
-    for (const auto& g : r.give_and_take.groups) {
-      if (g.group != "chore" && g.group != "invisible") continue;
-      if (g.entries < static_cast<std::size_t>(t.min_entries)) continue;
-      enough = true;
-      for (const auto& p : g.people) {
-        if (!at_least(p.deviation(), t.share_gap)) continue;
-        add_unique(s.concerns, p.name);
-        entries += g.entries;
-        s.evidence.push_back(fmt::format("{} carried {} of the {} by weight ({} of {}), where you agreed on {}.", p.name,
-                                         percent(p.share), g.group == "chore" ? "chores" : "invisible work",
-                                         fmt::format("{:g}", p.sum), fmt::format("{:g}", g.total), percent(p.target)));
-      }
+  // uneven-load: chores or invisible work leaning far from the agreed split.
+  bool enough_load = false;
+  for (const char* kind : {"chore", "invisible"}) {
+    const group_shares* g = find_group(r, kind);
+    if (!g || g->entries < static_cast<std::size_t>(t.min_entries)) continue;
+    enough_load = true;
+    sign s{"uneven-load",
+           fmt::format("{} leaned away from what you agreed", kind == std::string_view("chore") ? "Chores have" : "Invisible work has"),
+           {}, {}, "", "", false};
+    for (const auto& p : g->people) {
+      if (!at_least(p.deviation(), t.share_gap)) continue;
+      s.people.push_back(p.name);
+      s.evidence.push_back(fmt::format("{} logged {} of the {} by weight ({} of {}); you agreed on {}.", p.name,
+                                       percent(p.share), kind_words(kind), plural(p.entries, "entry", "entries"),
+                                       g->entries, percent(p.target)));
     }
-    if (!s.concerns.empty()) {
-      order_people(s.concerns, in.cfg);
-      s.data = fmt::format("Based on {}.", plural(entries, "ledger entry", "ledger entries"));
-      s.suggestion =
-          "Naming the work is the first step to sharing it. Could you list together what goes into it — the "
-          "planning and remembering too — and pick one thing to swap?";
-      signs.push_back(std::move(s));
-    } else if (!enough) {
-      not_enough.push_back(fmt::format("uneven-load (needs {} chore or invisible entries)", t.min_entries));
-    }
+    if (s.people.empty()) continue;
+    s.data = fmt::format("Based on {} in this period.", plural(g->entries, std::string(kind) + " entry",
+                                                            std::string(kind) + " entries"));
+    s.suggestion =
+        "Naming the work is the first step to sharing it. Could you list together what goes into it — the "
+        "planning and remembering too — and pick one thing to swap?";
+    signs.push_back(std::move(s));
   }
+  if (!enough_load) not_enough.push_back(fmt::format("uneven-load (needs {} chore or invisible entries)", t.min_entries));
 
   // one-sided-sacrifice: a low "shared", or the sacrifices logged mostly by one person.
   {
     low_rating_finding low = low_ratings(in, "shared");
-    sign s{"one-sided-sacrifice", "Sacrifices are coming from one side", low.people, low.evidence, "", ""};
-    std::string data = low.people.empty() ? "" : checkin_data(find_dimension(r, "shared"));
+    sign s{"one-sided-sacrifice", "Sacrifices may be coming from one side", low.people, low.evidence, "", "", false};
+    std::vector<std::string> data;
+    if (!low.people.empty()) data.push_back(rating_basis(*find_dimension(r, "shared"), in.cal));
     if (in.sacrifices >= static_cast<std::size_t>(t.min_sacrifices)) {
       double total = 0;
       for (const auto& [who, w] : in.sacrifice_weight) total += w;
@@ -403,22 +422,22 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
         if (it == in.sacrifice_weight.end() || total <= 0) continue;
         double share = it->second / total;
         if (!at_least(share, t.sacrifice_share)) continue;
-        add_unique(s.concerns, p);
-        s.evidence.push_back(fmt::format("{} made {} of the sacrifices logged by weight ({} in all).", p, percent(share),
-                                         plural(in.sacrifices, "entry", "entries")));
-        data = fmt::format("Based on {}.", plural(in.sacrifices, "sacrifice", "sacrifices"));
+        add_unique(s.people, p);
+        std::size_t n = in.sacrifice_count.count(p) ? in.sacrifice_count.at(p) : 0;
+        s.evidence.push_back(fmt::format("{} of the {} sacrifices logged were {}'s ({} by weight).", n, in.sacrifices, p,
+                                         percent(share)));
+        data.push_back(plural(in.sacrifices, "sacrifice", "sacrifices"));
       }
     }
-    if (!s.concerns.empty()) {
-      order_people(s.concerns, in.cfg);
-      s.data = data;
+    if (!s.people.empty()) {
+      order_people(s.people, in.cfg);
+      s.data = "Based on " + names(data) + ".";
       s.suggestion =
-          "Plans hold up best when both of you give something. Look at the next big decision together and at what "
-          "each of you would be giving up.";
+          "Plans hold up best when both of you give something. Could you look at the next big decision together, "
+          "and at what each of you would be giving up?";
       signs.push_back(std::move(s));
     } else if (!low.enough_data && in.sacrifices < static_cast<std::size_t>(t.min_sacrifices)) {
-      not_enough.push_back(fmt::format("one-sided-sacrifice (needs {} \"shared\" ratings from someone or {} sacrifices)",
-                                       t.min_checkins, t.min_sacrifices));
+      not_enough.push_back(fmt::format("one-sided-sacrifice ({}, or {} sacrifices)", needs_ratings("shared", t), t.min_sacrifices));
     }
   }
 }
@@ -426,24 +445,46 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
 void describe_what_works(const sign_inputs& in, std::vector<std::string>& working) {
   const auto& t = in.cfg.signs;
   const report& r = in.r;
+  const std::string every = in.cfg.people.size() == 2 ? "both sides" : "every side";
+
+  // A dimension works only when it works for everyone: a pooled mean would hide a partner at 3.
   for (const auto& d : r.dimensions) {
-    if (d.retired || !d.mean || d.count < static_cast<std::size_t>(t.min_checkins) || !at_least(*d.mean, 4.0)) continue;
-    working.push_back(fmt::format("\"{}\" averages {} across {}{}", d.key, one_decimal(*d.mean),
-                                  plural(d.count, "check-in", "check-ins"), d.high.empty() ? "." : ": " + d.high + "."));
-  }
-  for (const auto& g : r.give_and_take.groups) {
-    if ((g.group != "chore" && g.group != "invisible") || g.entries < static_cast<std::size_t>(t.min_entries)) continue;
-    bool close = std::all_of(g.people.begin(), g.people.end(),
-                             [&](const person_share& p) { return std::fabs(p.deviation()) < t.share_gap - tolerance; });
-    if (!close) continue;
+    if (d.retired || d.people.empty()) continue;
+    bool all = std::all_of(d.people.begin(), d.people.end(),
+                           [&](const person_dimension& p) { return enough_ratings(p, t) && at_least(*p.mean, 4.0); });
+    if (!all) continue;
     std::vector<std::string> parts;
-    for (const auto& p : g.people) parts.push_back(fmt::format("{} {}", p.name, percent(p.share)));
-    working.push_back(fmt::format("{} shared close to what you agreed ({}).", g.group == "chore" ? "Chores are" : "Invisible work is",
-                                  names(parts)));
+    for (const auto& p : d.people) parts.push_back(fmt::format("{} {}", p.name, one_decimal(*p.mean)));
+    working.push_back(fmt::format("\"{}\" is at 4 or above from {} ({}){}", d.key, every, names(parts),
+                                  d.high.empty() ? "." : ": " + d.high + "."));
   }
-  for (const auto& g : r.give_and_take.groups)
-    if (g.group == "together" && g.entries > 0)
-      working.push_back(fmt::format("You made time for each other {}.", times(g.entries)));
+  // Improvements against the previous period, per person, with enough ratings in both.
+  auto improvements = [&](const dimension_summary& d, const std::string& what) {
+    for (const auto& p : d.people) {
+      if (p.count < static_cast<std::size_t>(t.min_checkins) || p.previous_count < static_cast<std::size_t>(t.min_checkins))
+        continue;
+      auto change = p.trend();
+      if (!change || !at_least(*change, 0.5)) continue;
+      working.push_back(fmt::format("From {}'s side, {} rose from {} to {} since the previous period.", p.name, what,
+                                    one_decimal(*p.previous_mean), one_decimal(*p.mean)));
+    }
+  };
+  for (const auto& d : r.dimensions)
+    if (!d.retired) improvements(d, fmt::format("\"{}\"", d.key));
+  improvements(r.mood, "mood");
+
+  for (const char* kind : {"chore", "invisible"}) {
+    const group_shares* g = find_group(r, kind);
+    if (!g || g->entries < static_cast<std::size_t>(t.min_share_entries)) continue;
+    if (split_words(*g, t.share_gap) != "close to") continue;
+    std::vector<std::string> parts;
+    for (const auto& p : g->people) parts.push_back(fmt::format("{} {}", p.name, percent(p.share)));
+    working.push_back(fmt::format("{} shared close to what you agreed ({}).",
+                                  kind == std::string_view("chore") ? "Chores were" : "Invisible work was", names(parts)));
+  }
+  if (const group_shares* g = find_group(r, "together"); g && g->entries > 0)
+    working.push_back(fmt::format("You made time for each other {}{}.", times(g->entries),
+                                  g->minutes > 0 ? fmt::format(" ({:.1f} h)", static_cast<double>(g->minutes) / 60.0) : ""));
   for (const auto& tc : r.choices) {
     if (tc.choices < static_cast<std::size_t>(t.min_choices)) continue;
     bool balanced = std::all_of(tc.counts.begin(), tc.counts.end(), [&](const auto& c) {
@@ -452,11 +493,18 @@ void describe_what_works(const sign_inputs& in, std::vector<std::string>& workin
     if (!balanced) continue;
     std::vector<std::string> parts;
     for (const auto& [who, n] : tc.counts) parts.push_back(fmt::format("{} {}", who, n));
-    working.push_back(fmt::format("You take turns choosing {} ({}).", tc.topic, names(parts)));
+    working.push_back(fmt::format("You took turns choosing {} ({}).", tc.topic, names(parts)));
+  }
+  // Catch each other doing something right: by name.
+  for (const auto& act : in.respected) {
+    std::string whose = act.owner == act.who ? "their own" : act.owner + "'s";
+    working.push_back(fmt::format("{} respected {} boundary \"{}\" on {}.", act.who, whose, act.text,
+                                  day_words(in.cal.day_of(act.at.utc), in.cal)));
   }
   std::size_t respected = 0;
   for (const auto& b : r.boundaries) respected += b.respected;
-  if (respected > 0) working.push_back(fmt::format("Boundaries were respected {}.", times(respected)));
+  if (respected > in.respected.size())
+    working.push_back(fmt::format("Boundaries were respected {} in this period.", times(respected)));
 }
 
 }  // namespace balance::detail

@@ -1,5 +1,8 @@
-// Internal: the signs of imbalance (DESIGN §9.3) and the "what is working" sentences, computed
-// from a report's totals. Thresholds come from [signs]; a sign needs its minimum data.
+// Internal: the signs of imbalance and the "what is working" sentences, computed from a report's
+// totals. Thresholds come from [signs]; a sign needs its minimum data. The wording follows the
+// tone guide: a pattern in every title, people in the evidence ("from sam's side" for what
+// someone rated, the doer's name for what someone did), counts below the share minimum, rates
+// per 28 days for events, and suggestions addressed to both.
 #pragma once
 
 #include <map>
@@ -15,9 +18,15 @@ namespace balance::detail {
 struct running_mean {
   double sum = 0;
   std::size_t n = 0;
+  std::optional<sys_seconds> first, last;  // when the first and last values were given
   void add(double v) {
     sum += v;
     ++n;
+  }
+  void add(double v, sys_seconds at) {
+    add(v);
+    if (!first || at < *first) first = at;
+    if (!last || at > *last) last = at;
   }
   std::optional<double> mean() const;
 };
@@ -33,8 +42,10 @@ class checkin_slots {
     std::size_t length = 0;
     local_days first_day{};  // the first day of the run's first slot
   };
-  // The longest run per person (people with no run are left out). Empty when the cadence is off.
-  std::map<std::string, missed_run> longest_missed_runs() const;
+  // The run of finished slots without a check-in from `who` that reaches up to now (the slot
+  // holding today is still open and does not count). Length 0 when they checked in lately or the
+  // cadence is off.
+  missed_run quiet_stretch(const std::string& who) const;
   // "week"/"weeks", "day"/"days", "month"/"months", or "check-in period(s)".
   std::string unit(std::size_t n) const;
   bool usable() const;
@@ -72,14 +83,25 @@ class solo_window {
   std::map<std::string, finding> people_;
 };
 
+// Someone respected another person's boundary: a positive, said with both names.
+struct respected_act {
+  std::string who;    // who respected it
+  std::string owner;  // whose boundary
+  std::string text;   // the boundary's words
+  timestamp at;
+};
+
 struct sign_inputs {
   const settings& cfg;
   const report& r;
+  const calendar& cal;
   const checkin_slots& slots;
   const solo_window& solo;
-  const std::map<std::string, std::map<std::string, std::size_t>>& choice_counts;
   std::size_t sacrifices;
   const std::map<std::string, double>& sacrifice_weight;
+  const std::map<std::string, std::size_t>& sacrifice_count;
+  double days;  // how many days the period covers, for rates per 28 days
+  const std::vector<respected_act>& respected;  // the latest, newest first
 };
 
 void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough_data);

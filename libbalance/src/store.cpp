@@ -9,6 +9,7 @@
 #include "balance/error.hpp"
 #include "balance/id.hpp"
 #include "balance/lock.hpp"
+#include "balance/private_store.hpp"
 #include "balance/text.hpp"
 
 namespace balance {
@@ -41,18 +42,22 @@ std::vector<std::string> list_dir(const std::filesystem::path& dir, bool want_di
   return names;
 }
 
-// The repository-relative files of one record type under `base` ("" or "private/"), limited to
-// `author` and to the months of `span` when those are given.
-std::vector<std::string> files_under(const std::filesystem::path& root, const std::string& base, record_type type,
+// The logical files of one record type in the shared tree ("ledger/sam/2026-11.toml") or in the
+// private store ("private/ledger/sam/2026-11.toml"), limited to `author` and to the months of
+// `span` when those are given.
+std::vector<std::string> files_under(const repo& rp, bool is_private, record_type type,
                                      const std::optional<std::string>& author, const period& span) {
   std::vector<std::string> files;
-  std::string dir = base + std::string(type_dir(type));
+  std::filesystem::path base = is_private ? rp.private_root() : rp.root();
+  if (base.empty()) return files;  // no private store yet
+  const std::string prefix = is_private ? "private/" : "";
+  const std::string dir(type_dir(type));
   if (type == record_type::boundary) {
-    for (const auto& name : list_dir(root / dir, false)) {
+    for (const auto& name : list_dir(base / dir, false)) {
       if (!name.ends_with(".toml")) continue;
       std::string owner = name.substr(0, name.size() - 5);
       if (!is_valid_name(owner) || (author && owner != *author)) continue;
-      files.push_back(dir + "/" + name);
+      files.push_back(prefix + dir + "/" + name);
     }
     return files;
   }
@@ -60,7 +65,7 @@ std::vector<std::string> files_under(const std::filesystem::path& root, const st
   if (author)
     authors.push_back(*author);
   else
-    for (const auto& name : list_dir(root / dir, true))
+    for (const auto& name : list_dir(base / dir, true))
       if (is_valid_name(name)) authors.push_back(name);
   auto months = months_covering(span);
   for (const auto& a : authors) {
@@ -69,16 +74,23 @@ std::vector<std::string> files_under(const std::filesystem::path& root, const st
       for (const auto& m : months) {
         std::string rel = author_dir + "/" + m.to_string() + ".toml";
         std::error_code ec;
-        if (std::filesystem::exists(root / rel, ec)) files.push_back(rel);
+        if (std::filesystem::exists(base / rel, ec)) files.push_back(prefix + rel);
       }
     } else {
-      for (const auto& name : list_dir(root / author_dir, false)) {
+      for (const auto& name : list_dir(base / author_dir, false)) {
         if (!name.ends_with(".toml") || !parse_month(name.substr(0, name.size() - 5))) continue;
-        files.push_back(author_dir + "/" + name);
+        files.push_back(prefix + author_dir + "/" + name);
       }
     }
   }
   return files;
+}
+
+// Problems found in a private file name it by its real place, not its logical path.
+void relabel(std::vector<diagnostic>& list, const std::string& rel, const std::string& shown) {
+  if (rel == shown) return;
+  for (auto& d : list)
+    if (d.where.path == rel) d.where.path = shown;
 }
 
 }  // namespace
@@ -87,9 +99,9 @@ store::store(const repo& r, file_system& fs) : repo_(r), fs_(fs) {}
 
 std::vector<std::string> store::data_files(record_type type, bool shared, bool include_private) const {
   std::vector<std::string> files;
-  if (shared) files = files_under(repo_.root(), "", type, std::nullopt, period{});
-  if (include_private) {
-    auto more = files_under(repo_.root(), "private/", type, std::nullopt, period{});
+  if (shared) files = files_under(repo_, false, type, std::nullopt, period{});
+  if (include_private && !repo_.private_owner().empty()) {
+    auto more = files_under(repo_, true, type, repo_.private_owner(), period{});
     files.insert(files.end(), more.begin(), more.end());
   }
   return files;
@@ -98,21 +110,25 @@ std::vector<std::string> store::data_files(record_type type, bool shared, bool i
 void store::scan(const scan_filter& filter, const std::function<void(record&&)>& visit,
                  const std::function<void(const diagnostic&)>& on_warning) const {
   std::vector<std::string> files;
-  if (filter.shared) files = files_under(repo_.root(), "", filter.type, filter.author, filter.span);
-  if (filter.private_of_me && repo_.knows_me()) {
-    const std::string& me = repo_.me();
-    if (!filter.author || *filter.author == me) {
-      auto mine = files_under(repo_.root(), "private/", filter.type, me, filter.span);
-      files.insert(files.end(), mine.begin(), mine.end());
-    }
+  if (filter.shared) files = files_under(repo_, false, filter.type, filter.author, filter.span);
+  // Only the private owner's own records, and only theirs: never through --as.
+  const std::string& owner = repo_.private_owner();
+  if (filter.private_of_me && !owner.empty() && !repo_.acting_as_other() && (!filter.author || *filter.author == owner)) {
+    auto mine = files_under(repo_, true, filter.type, owner, filter.span);
+    files.insert(files.end(), mine.begin(), mine.end());
   }
+  if (filter.private_of_me && on_warning && !legacy_private_files(repo_).empty())
+    on_warning(diagnostic{{"private/", 0, 0}, legacy_private_warning(repo_)});
   read_options opts{&repo_.config(), &repo_.data_zone(), false};
   for (const auto& rel : files) {
     auto role = role_of_path(rel);
     if (!role) continue;
-    auto text = read_file(repo_.path(rel), rel, max_file_size);
+    std::string shown = repo_.display_path(rel);
+    auto text = read_file(repo_.path(rel), shown, max_file_size);
     if (!text) continue;
     parsed_file parsed = parse_record_file(*text, rel, *role, opts);
+    relabel(parsed.problems, rel, shown);
+    relabel(parsed.warnings, rel, shown);
     if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
     if (on_warning)
       for (const auto& w : parsed.warnings) on_warning(w);
@@ -138,6 +154,7 @@ record store::find(record_type type, std::string_view prefix) const {
   std::vector<record> matches;
   scan_filter filter;
   filter.type = type;
+  filter.private_of_me = true;
   scan(filter, [&](record&& r) {
     if (std::string_view(r.id).starts_with(prefix)) matches.push_back(std::move(r));
   });
@@ -160,9 +177,11 @@ std::unordered_set<std::string> store::all_ids() const {
   for (auto type : all_record_types) {
     for (const auto& rel : data_files(type, true, true)) {
       auto role = role_of_path(rel);
-      auto text = read_file(repo_.path(rel), rel, max_file_size);
+      std::string shown = repo_.display_path(rel);
+      auto text = read_file(repo_.path(rel), shown, max_file_size);
       if (!role || !text) continue;
       parsed_file parsed = parse_record_file(*text, rel, *role, opts);
+      relabel(parsed.problems, rel, shown);
       if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
       for (const auto& r : parsed.records) ids.insert(r.id);
     }
@@ -184,6 +203,7 @@ struct write_batch::impl {
   repo_lock lock;
   std::map<std::string, std::unique_ptr<pending_file>> files;
   std::vector<pending_file*> changed;  // in the order their first change was made
+  std::vector<std::string> also_written;  // balance.toml, when the private store needed an id
   read_options opts;
 };
 
@@ -191,6 +211,8 @@ write_batch::write_batch(const store& s, std::chrono::milliseconds lock_wait) : 
   s.repository().require_writable();
   impl_ = std::make_unique<impl>(s.repository().root(), lock_wait);
   impl_->opts = read_options{&s.repository().config(), &s.repository().data_zone(), false};
+  // An old private/ tree inside the repository moves out before anything else is written.
+  impl_->also_written = prepare_private_for_write(s.repository(), s.fs());
 }
 
 write_batch::~write_batch() = default;
@@ -203,12 +225,19 @@ write_batch::pending_file& write_batch::open_file(const std::string& rel) {
   auto f = std::make_unique<pending_file>();
   f->rel = rel;
   f->role = *role;
-  auto abs = store_.repository().path(rel);
-  check_write_target(abs, rel);
-  auto text = read_file(abs, rel, max_file_size);
+  const repo& rp = store_.repository();
+  if (f->role.is_private) {
+    rp.require_private_owner();
+    if (ensure_private_store(rp, store_.fs())) impl_->also_written.push_back("balance.toml");
+  }
+  auto abs = rp.path(rel);
+  std::string shown = rp.display_path(rel);
+  check_write_target(abs, shown);
+  auto text = read_file(abs, shown, max_file_size);
   f->existed = text.has_value();
   f->text = text.value_or("");
   f->parsed = parse_record_file(f->text, rel, f->role, impl_->opts);
+  relabel(f->parsed.problems, rel, shown);
   // Never splice into a file we cannot fully understand: it is left exactly as it is.
   if (!f->parsed.problems.empty()) throw error(errc::data, f->parsed.problems);
   slot = std::move(f);
@@ -322,17 +351,23 @@ void write_batch::reparse_checked(pending_file& f) {
 }
 
 std::vector<std::string> write_batch::commit() {
-  std::vector<std::string> written;
+  std::vector<std::string> written = std::move(impl_->also_written);
+  impl_->also_written.clear();
   for (auto* f : impl_->changed) flush_inserts(*f);
-  const auto& root = store_.repository().root();
+  const repo& rp = store_.repository();
   for (auto* f : impl_->changed) {
-    auto abs = store_.repository().path(f->rel);
-    make_data_dirs(store_.fs(), root, std::filesystem::path(f->rel).parent_path());
-    check_write_target(abs, f->rel);
-    if (f->text.empty() && f->existed)
-      remove_file(store_.fs(), abs, f->rel);  // its last record went: no empty month files
+    auto abs = rp.path(f->rel);
+    std::string shown = rp.display_path(f->rel);
+    std::filesystem::path dir = std::filesystem::path(f->rel).parent_path();
+    if (f->role.is_private)
+      make_data_dirs(store_.fs(), rp.private_root(), dir.lexically_relative("private"));
     else
-      write_file_atomically(store_.fs(), abs, f->text, f->rel);
+      make_data_dirs(store_.fs(), rp.root(), dir);
+    check_write_target(abs, shown);
+    if (f->text.empty() && f->existed)
+      remove_file(store_.fs(), abs, shown);  // its last record went: no empty month files
+    else
+      write_file_atomically(store_.fs(), abs, f->text, shown);
     written.push_back(f->rel);
   }
   impl_->changed.clear();

@@ -26,7 +26,8 @@ TEST_CASE("balance init creates the layout, a commented balance.toml and records
   REQUIRE(r.status == 0);
   CHECK(r.out.empty());
   CHECK_THAT(r.err, Catch::Contains("created a balance repository in repo"));
-  for (const char* dir : {"checkins", "ledger", "boundaries", "private"}) {
+  CHECK_FALSE(fs::exists(s.repo() / "private"));  // private records live outside the repository
+  for (const char* dir : {"checkins", "ledger", "boundaries"}) {
     struct stat st {};
     REQUIRE(::stat((s.repo() / dir).c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0700);

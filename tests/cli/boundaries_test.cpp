@@ -68,10 +68,15 @@ TEST_CASE("boundaries add refuses a bad cadence, an unknown owner and an empty t
   CHECK(s.snapshot() == before);
 }
 
-TEST_CASE("boundaries events: respected and crossed default to the other person; --by is --who", "[boundaries][events]") {
+TEST_CASE("boundaries events: crossed needs --by, never guessed; respected defaults to the other person", "[boundaries][events]") {
   couple s;
   std::string mine = s.boundary({"I need quiet mornings", "--at", "2026-11-01"});
-  result crossed = s.b({"crossed", mine.substr(0, 5), "--note", "early call", "--at", "2026-11-10 07:00"});
+  auto before = s.snapshot();
+  result guess = s.b({"crossed", mine.substr(0, 5), "--note", "early call"});
+  CHECK(guess.status == 64);
+  CHECK(guess.err == "balance-boundaries: who crossed it? name them with --by NAME (balance never guesses)\n");
+  CHECK(s.snapshot() == before);
+  result crossed = s.b({"crossed", mine.substr(0, 5), "--by", "sam", "--note", "early call", "--at", "2026-11-10 07:00"});
   REQUIRE(crossed.status == 0);
   std::string events = s.read("boundaries/alex/2026-11.toml");
   std::string ev = first_id(events);
@@ -82,7 +87,7 @@ TEST_CASE("boundaries events: respected and crossed default to the other person;
   CHECK_THAT(s.read("boundaries/alex/2026-11.toml"), Catch::Contains("kind = \"respected\"\nboundary = \"" + mine + "\"\nwho = \"alex\""));
   // Three people: there is no single "other person".
   s.settings("version = 1\n[[person]]\nname = \"alex\"\n[[person]]\nname = \"sam\"\n[[person]]\nname = \"kim\"\n");
-  result ask = s.b({"crossed", mine.substr(0, 5)});
+  result ask = s.b({"respected", mine.substr(0, 5)});
   CHECK(ask.status == 64);
   CHECK(ask.err == "balance-boundaries: whose act was it? add --who NAME\n");
 }
@@ -93,7 +98,7 @@ TEST_CASE("boundaries events on a missing or retired boundary are refused and ch
   CHECK(s.b({"retire", id.substr(0, 5)}).err == "retired boundary " + id.substr(0, 7) + "; its history stays\n");
   CHECK_THAT(s.read("boundaries/alex.toml"), Catch::Contains("status = \"retired\"\nretired = 2026-11-22T21:00:00+01:00\n"));
   auto before = s.snapshot();
-  result retired = s.b({"crossed", id.substr(0, 5)});
+  result retired = s.b({"crossed", id.substr(0, 5), "--by", "sam"});
   CHECK(retired.status == 64);
   CHECK(retired.err == "balance-boundaries: boundary " + id.substr(0, 7) +
                            " was retired on 2026-11-22; a retired boundary keeps its history but takes no new events\n");
@@ -126,7 +131,7 @@ TEST_CASE("boundaries gave-in and space, with durations", "[boundaries][events]"
 TEST_CASE("boundaries rm is refused while events point at it, naming retire; --with-events removes both", "[boundaries]") {
   couple s;
   std::string id = s.boundary({"I need quiet mornings"});
-  s.b({"crossed", id.substr(0, 5)});
+  s.b({"crossed", id.substr(0, 5), "--by", "sam"});
   auto before = s.snapshot();
   result refused = s.b({"rm", id.substr(0, 5)});
   CHECK(refused.status == 64);
@@ -162,7 +167,7 @@ TEST_CASE("boundaries list shows active ones with their review line; --all adds 
 TEST_CASE("boundaries show prints the history of events", "[boundaries]") {
   couple s;
   std::string a = s.boundary({"I need quiet mornings", "--at", "2026-11-01 08:00"});
-  s.b({"crossed", a.substr(0, 5), "--at", "2026-11-10 08:00", "--note", "early call"});
+  s.b({"crossed", a.substr(0, 5), "--by", "sam", "--at", "2026-11-10 08:00", "--note", "early call"});
   s.b({"review", a.substr(0, 5), "--at", "2026-11-12 08:00", "--note", "still right"});
   result r = s.b({"show", a.substr(0, 5)});
   CHECK(r.status == 0);
@@ -177,7 +182,7 @@ TEST_CASE("boundaries edit with flags and log with filters", "[boundaries]") {
   CHECK(s.b({"edit", a.substr(0, 5), "--text", "I need quiet mornings before 9", "--review", "weekly"}).status == 0);
   CHECK_THAT(s.read("boundaries/alex.toml"), Catch::Contains("text = \"I need quiet mornings before 9\"\nreview = \"weekly\""));
   CHECK(s.b({"edit", a.substr(0, 5), "--review", "sometimes"}).status == 64);
-  s.b({"crossed", a.substr(0, 5), "--at", "2026-10-10"});
+  s.b({"crossed", a.substr(0, 5), "--by", "sam", "--at", "2026-10-10"});
   s.b({"space", "--for", "30m"});
   auto kinds = [&](const std::vector<std::string>& args) {
     std::vector<std::string> out;
@@ -224,13 +229,19 @@ TEST_CASE("boundaries: an event pointing at a missing boundary is reported by ba
 TEST_CASE("boundaries: private boundaries take only private events", "[boundaries][private]") {
   couple s;
   CHECK(s.b({"add", "I need to journal alone", "--private"}).status == 0);
-  std::string id = first_id(s.read("private/boundaries/alex.toml"));
+  std::string id = first_id(s.read_private("boundaries/alex.toml"));
   result shared = s.b({"review", id.substr(0, 5)});
   CHECK(shared.status == 64);
   CHECK_THAT(shared.err, Catch::Contains("is private; note its events with --private"));
   CHECK(s.b({"review", id.substr(0, 5), "--private"}).status == 0);
-  CHECK(fs::exists(s.repo() / "private/boundaries/alex/2026-11.toml"));
-  CHECK(s.b({"list", "--as", "sam"}).err == "no active boundaries\n");
+  CHECK(fs::exists(s.private_dir() / "boundaries/alex/2026-11.toml"));
+  CHECK_FALSE(fs::exists(s.repo() / "private"));
+  // Shared view by default: my private boundary shows with --mine, marked; never for --as sam.
+  CHECK(s.b({"list"}).err == "no active boundaries\n");
+  CHECK_THAT(s.b({"list", "--mine"}).out, Catch::Contains("I need to journal alone"));
+  CHECK(s.b({"list", "--as", "sam", "--mine"}).err ==
+        "showing sam's shared view: private records open only for alex, this computer's own person\n"
+        "no active boundaries\n");
 }
 
 TEST_CASE("boundaries list filters by tag and text, limits and reverses", "[boundaries][list]") {

@@ -313,16 +313,30 @@ TEST_CASE("checkin ids: missing, ambiguous and malformed", "[checkin]") {
   CHECK(s.snapshot() == before);
 }
 
-TEST_CASE("checkin private records: --safe allowed, kept under private/, shown only to their author", "[checkin][private]") {
+TEST_CASE("checkin private records: kept outside the repository, listed with --mine, never through --as", "[checkin][private]") {
   couple s;
-  result r = s.checkin({"--private", "--safe", "2", "--note", "just for me"});
+  result r = s.checkin({"--private", "--safe", "4", "--note", "just for me canary-71c"});
   CHECK(r.status == 0);
-  CHECK(fs::exists(s.repo() / "private/checkins/alex/2026-11.toml"));
+  CHECK(fs::exists(s.private_dir() / "checkins/alex/2026-11.toml"));
   CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
-  CHECK_THAT(s.checkin({"list"}).out, Catch::Contains("*") && Catch::Contains("just for me"));
-  CHECK(s.checkin({"list", "--as", "sam"}).out.empty());
-  std::string id = first_id(s.read("private/checkins/alex/2026-11.toml"));
+  CHECK_FALSE(fs::exists(s.repo() / "private"));
+  for (const auto& [path, text] : s.snapshot()) CHECK(text.find("canary-71c") == std::string::npos);
+  // The shared view by default; --mine adds mine, marked; show of my own works without it.
+  CHECK(s.checkin({"list"}).out.empty());
+  s.env["COLUMNS"] = "120";
+  CHECK_THAT(s.checkin({"list", "--mine", "--grep", "canary"}).out, Catch::Contains("(private) just for me"));
+  std::string id = first_id(s.read_private("checkins/alex/2026-11.toml"));
+  CHECK_THAT(s.checkin({"show", id.substr(0, 5)}).out, Catch::Contains("canary-71c") && Catch::Contains(", private)"));
+  // --as sam on alex's computer: sam's shared view, said once; alex's private records stay closed.
+  result as_sam = s.checkin({"list", "--mine", "--as", "sam"});
+  CHECK(as_sam.out.empty());
+  CHECK(as_sam.err == "showing sam's shared view: private records open only for alex, this computer's own person\n"
+                      "no check-ins in the repository\n");
   CHECK(s.checkin({"show", id.substr(0, 5), "--as", "sam"}).status == 64);
+  // Writing into someone else's private store is refused before anything is asked.
+  result foreign = s.checkin({"--private", "--note", "x", "--as", "sam"});
+  CHECK(foreign.status == 64);
+  CHECK_THAT(foreign.err, Catch::Contains("written only by this computer's own person (alex)"));
   CHECK(s.checkin({"edit", id.substr(0, 5), "--safe", "3"}).status == 0);
   s.checkin({"--heard", "3"});
   std::string shared = first_id(s.read("checkins/alex/2026-11.toml"));
@@ -337,7 +351,7 @@ TEST_CASE("checkin list --format toml into add --from - copies records exactly, 
   s.checkin({"--heard", "4", "--feeling", "I feel close", "--tag", "home", "--at", "2026-10-04"});
   s.checkin({"--as", "sam", "--heard", "2", "--note", "multi\nline"});
   s.checkin({"--private", "--safe", "4"});
-  std::string exported = s.checkin({"list", "--format", "toml"}).out;
+  std::string exported = s.checkin({"list", "--format", "toml", "--mine"}).out;
 
   // The same repo: everything is already there.
   auto before = s.snapshot();
@@ -353,8 +367,8 @@ TEST_CASE("checkin list --format toml into add --from - copies records exactly, 
   result copy = other.run("balance-checkin", {"add", "--from", "-"}, exported);
   CHECK(copy.status == 0);
   CHECK(copy.err == "added 3, skipped 0 already present\n");
-  for (const char* f : {"checkins/alex/2026-10.toml", "checkins/sam/2026-11.toml", "private/checkins/alex/2026-11.toml"})
-    CHECK(other.read(f) == s.read(f));
+  for (const char* f : {"checkins/alex/2026-10.toml", "checkins/sam/2026-11.toml"}) CHECK(other.read(f) == s.read(f));
+  CHECK(other.read_private("checkins/alex/2026-11.toml") == s.read_private("checkins/alex/2026-11.toml"));
 }
 
 TEST_CASE("checkin add --from: json and csv, dry runs, and errors that change nothing", "[checkin][import]") {
@@ -512,10 +526,47 @@ TEST_CASE("checkin edit gives the I-statement hint too", "[checkin]") {
   CHECK_THAT(s.checkin({"edit", id.substr(0, 5), "--feeling", "you never call"}).err, Catch::StartsWith("hint:"));
 }
 
-TEST_CASE("checkin on a terminal with --private also asks whether you feel safe", "[checkin][pty]") {
+TEST_CASE("checkin on a terminal with --private asks first whether you feel safe, without echo", "[checkin][pty][safety]") {
   couple s;
-  result r = s.run_pty("balance-checkin", {"--private"}, "\n\n\n\n\n3\n2\n\n\n\n\n");
+  using step = sandbox::pty_step;
+  std::vector<step> steps = {{"not shown as you type)\n  1 = not safe · 5 = completely safe\n> ", "4\n", true}};
+  for (int i = 0; i < 5; ++i) steps.push_back({"> ", "\n"});
+  steps.push_back({"mood — ", ""});
+  steps.push_back({"> ", "3\n"});
+  for (int i = 0; i < 4; ++i) steps.push_back({"> ", "\n"});
+  result r = s.run_pty_expect("balance-checkin", {"--private"}, steps);
   CHECK(r.status == 0);
-  CHECK_THAT(r.out, Catch::Contains("safe — Private, only you see this"));
-  CHECK_THAT(s.read("private/checkins/alex/2026-11.toml"), Catch::Contains("mood = 3\nsafe = 2\n"));
+  CHECK_THAT(r.out, Catch::Contains("Private: kept on this computer only, never synced; anyone who can use this account "
+                                    "could read it.\n"));
+  // The answer typed at the safety prompt never appears: the prompt is followed by a bare newline.
+  CHECK_THAT(r.out, Catch::Contains("1 = not safe · 5 = completely safe\n> \n\nheard"));
+  CHECK(r.out.find("safe     4") == std::string::npos);  // the summary leaves the safety answer out
+  CHECK_THAT(s.read_private("checkins/alex/2026-11.toml"), Catch::Contains("mood = 3\nsafe = 4\n"));
+  CHECK(r.out.find("Your safety comes first") == std::string::npos);
+}
+
+TEST_CASE("checkin safety path: after safe 1 the interview stops, shows the note, and saves only if asked", "[checkin][pty][safety]") {
+  couple s;
+  s.write("../xdg-config/balance/config.toml", "me = \"alex\"\n[safety]\ncountry = \"DE\"\n");
+  auto before = s.snapshot();
+  result declined = s.run_pty_expect("balance-checkin", {"--private"},
+                                     {{"completely safe\n> ", "1\n", true}, {"privately on this computer? [y/N] ", "\n"}});
+  CHECK(declined.status == 0);
+  CHECK_THAT(declined.out, Catch::Contains("Your safety comes first") && Catch::Contains("116 016") &&
+                               Catch::Contains("Nothing was saved."));
+  // Nothing more was asked, no hint, and nothing was written anywhere.
+  CHECK(declined.out.find("heard —") == std::string::npos);
+  CHECK(declined.out.find("tip:") == std::string::npos);
+  CHECK(declined.out.find("> 1") == std::string::npos);
+  CHECK(s.snapshot() == before);
+  CHECK_FALSE(fs::exists(s.private_dir()));
+
+  result saved = s.run_pty_expect("balance-checkin", {"--private"},
+                                  {{"completely safe\n> ", "1\n", true}, {"privately on this computer? [y/N] ", "y\n"}});
+  CHECK(saved.status == 0);
+  CHECK_THAT(saved.out, Catch::Contains("added check-in"));
+  CHECK(saved.out.find("safe     1") == std::string::npos);
+  CHECK_THAT(s.read_private("checkins/alex/2026-11.toml"), Catch::Contains("safe = 1\n"));
+  // The shared tree holds nothing of it.
+  for (const auto& [path, text] : s.snapshot()) CHECK(text.find("safe = ") == std::string::npos);
 }

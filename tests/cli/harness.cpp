@@ -195,6 +195,88 @@ result sandbox::run_pty(const std::string& program, const std::vector<std::strin
   return res;
 }
 
+result sandbox::run_pty_expect(const std::string& program, const std::vector<std::string>& args,
+                               const std::vector<pty_step>& steps) const {
+  std::string exe = bin_dir() + "/" + program;
+  std::vector<std::string> argv_s = {exe};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<std::string> env_s;
+  for (const auto& [k, v] : env) env_s.push_back(k + "=" + v);
+  int master = -1;
+  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) throw std::runtime_error("forkpty failed");
+  if (pid == 0) {
+    std::vector<char*> argv, envp;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : env_s) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    if (::chdir(cwd.c_str()) != 0) ::_exit(126);
+    ::execve(exe.c_str(), argv.data(), envp.data());
+    ::_exit(127);
+  }
+  result res;
+  bool open = true;
+  // Reads what the terminal shows for up to `ms`; false once the program has closed it.
+  auto pump = [&](int ms) {
+    pollfd p{master, POLLIN, 0};
+    int ready = ::poll(&p, 1, ms);
+    if (ready <= 0) return true;
+    char buf[4096];
+    ssize_t n = ::read(master, buf, sizeof buf);
+    if (n > 0) {
+      for (ssize_t i = 0; i < n; ++i)
+        if (buf[i] != '\r') res.out += buf[i];
+      return true;
+    }
+    if (n < 0 && errno == EINTR) return true;
+    return false;
+  };
+  std::size_t matched = 0;
+  for (const auto& step : steps) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    std::size_t at = std::string::npos;
+    while (open && (at = res.out.find(step.wait_for, matched)) == std::string::npos &&
+           std::chrono::steady_clock::now() < deadline)
+      open = pump(50);
+    if (at == std::string::npos) {
+      ::kill(pid, SIGKILL);
+      ::close(master);
+      ::waitpid(pid, nullptr, 0);
+      throw std::runtime_error("the prompt \"" + step.wait_for + "\" did not appear; the terminal showed:\n" + res.out);
+    }
+    matched = at + step.wait_for.size();
+    // Let the program finish writing the prompt and start reading before typing.
+    open = pump(20);
+    if (step.expect_no_echo) {
+      // On Linux the master side reports the terminal's settings: wait for ECHO to go off.
+      termios t{};
+      auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+      while (::tcgetattr(master, &t) == 0 && (t.c_lflag & ECHO) && std::chrono::steady_clock::now() < until) open = pump(10);
+      if (::tcgetattr(master, &t) == 0 && (t.c_lflag & ECHO)) {
+        ::kill(pid, SIGKILL);
+        ::close(master);
+        ::waitpid(pid, nullptr, 0);
+        throw std::runtime_error("the terminal's echo stayed on at \"" + step.wait_for + "\"; it showed:\n" + res.out);
+      }
+    }
+    std::size_t written = 0;
+    while (written < step.send.size()) {
+      ssize_t w = ::write(master, step.send.data() + written, step.send.size() - written);
+      if (w <= 0) break;
+      written += static_cast<std::size_t>(w);
+    }
+  }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (open && std::chrono::steady_clock::now() < deadline) open = pump(100);
+  ::close(master);
+  int status = 0;
+  if (open) ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  res.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return res;
+}
+
 int sandbox::run_killed(const std::string& program, const std::vector<std::string>& args, std::chrono::microseconds delay) const {
   std::string exe = bin_dir() + "/" + program;
   std::vector<std::string> argv_s = {exe};
@@ -255,6 +337,23 @@ void sandbox::write(const std::string& relative, const std::string& text) const 
   fs::path p = repo() / relative;
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << text;
+}
+
+std::filesystem::path sandbox::private_dir() const {
+  std::string settings = read("balance.toml");
+  auto at = settings.find("\nid = \"");
+  if (at == std::string::npos) return {};
+  at += 7;
+  std::string id = settings.substr(at, settings.find('"', at) - at);
+  auto data = env.count("XDG_DATA_HOME") ? fs::path(env.at("XDG_DATA_HOME")) : home() / ".local/share";
+  return data / "balance-private" / id;
+}
+
+std::string sandbox::read_private(const std::string& relative) const {
+  std::ifstream in(private_dir() / relative, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 std::string sandbox::read(const std::string& relative) const {

@@ -38,6 +38,17 @@ class sandbox {
   // Runs bin/<program> on a pseudo-terminal (stdin, stdout and stderr are the terminal), typing
   // `input`; `out` holds everything the terminal showed, including the echoed input.
   result run_pty(const std::string& program, const std::vector<std::string>& args, const std::string& input) const;
+  // Like run_pty, but expect-style: for each step, waits (up to 10 s) until the terminal has shown
+  // `wait_for` since the previous step's match, then types `send`. Typing ahead would let the
+  // terminal echo an answer before the program can turn echo off; this never types ahead.
+  // Throws when a prompt does not appear (the transcript so far is in the message).
+  struct pty_step {
+    std::string wait_for;
+    std::string send;
+    bool expect_no_echo = false;  // also wait until the program has turned the terminal's echo off
+  };
+  result run_pty_expect(const std::string& program, const std::vector<std::string>& args,
+                        const std::vector<pty_step>& steps) const;
   // Starts bin/<program> and kills it with SIGKILL after `delay` (if it is still running).
   // Returns the exit status (137 when it was killed).
   int run_killed(const std::string& program, const std::vector<std::string>& args, std::chrono::microseconds delay) const;
@@ -51,6 +62,11 @@ class sandbox {
 
   void write(const std::string& relative, const std::string& text) const;
   std::string read(const std::string& relative) const;
+  // This sandbox's private store of the repository (outside it): XDG_DATA_HOME/balance-private/<id>,
+  // with <id> from balance.toml; empty when it has none.
+  std::filesystem::path private_dir() const;
+  // A file of the private store, like read() ("checkins/alex/2026-11.toml").
+  std::string read_private(const std::string& relative) const;
   // Every regular file under the repo with its content, to prove "nothing changed".
   std::map<std::string, std::string> snapshot() const;
 

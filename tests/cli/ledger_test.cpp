@@ -147,13 +147,18 @@ TEST_CASE("ledger balance shows shares against the agreed targets, as text and j
   s.ledger({"add", "chore", "dishes", "--who", "sam", "--at", "2026-11-21"});
   result text = s.ledger({"balance"});
   CHECK(text.status == 0);
+  // Two entries are too few for shares: counts, the agreed split, and no signed differences.
   CHECK(text.out ==
         "Give and take, 28d (2026-10-26 – 2026-11-22)\n"
         "Each person's share by weight, next to the share you agreed on.\n\n"
-        "KIND   WHO   SHARE                        AGREED  DIFF  WEIGHT\n"
-        "chore  alex    75%  ███████████████·····     60%  +15%       3\n"
-        "       sam     25%  █████···┊···········     40%  -15%       1\n"
-        "\n█ share  ┊ agreed share. Shares describe who logged what, not who is right.\n");
+        "KIND   WHO    SHARE    AGREED  WEIGHT  SPLIT\n"
+        "chore  alex  1 of 2       60%       3  few entries\n"
+        "       sam   1 of 2       40%       1\n"
+        "\n█ share  ┊ agreed share. Below 10 entries a kind shows counts, not shares.\n"
+        "People tend to log more of their own work than their partner's: read the shares\n"
+        "as what each of you noticed and logged.\n");
+  for (int i = 0; i < 8; ++i) s.ledger({"add", "chore", "sweep", "--who", "sam", "--at", "2026-11-1" + std::to_string(i)});
+  CHECK_THAT(s.ledger({"balance"}).out, Catch::Contains("chore  alex    25%  █████·······┊·······     60%       3  far from agreed\n"));
   auto json = nlohmann::json::parse(s.ledger({"balance", "--format", "json"}).out);
   CHECK(json["schema"] == 1);
   CHECK(json["groups"][0]["people"][0]["sum"] == 3);

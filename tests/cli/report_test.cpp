@@ -73,17 +73,28 @@ TEST_CASE("report of the example repository matches the golden markdown and json
   result json = s.run("balance-report", {"--format", "json"});
   REQUIRE(json.status == 0);
   check_golden(json.out, "report-couple.json");
-  // Valid JSON for another parser too, with the section ids of DESIGN 9.1 as keys.
+  // Valid JSON for another parser too, with the section ids as keys.
   result tool = s.run("/bin/sh", {"-c", "python3 -m json.tool > /dev/null"}, json.out);
   CHECK(tool.status == 0);
   auto doc = nlohmann::json::parse(json.out);
   CHECK(doc["schema"] == 1);
-  for (const char* key : {"header", "working", "checkins", "give_and_take", "choices", "boundaries", "signs", "safety"})
+  CHECK(doc["view"] == "shared");
+  for (const char* key : {"header", "working", "checkins", "give_and_take", "choices", "boundaries", "signs"})
     CHECK(doc.contains(key));
+  CHECK_FALSE(doc.contains("safety"));  // the shared view has no safety key at all, not even null
   std::set<std::string> signs;
   for (const auto& sg : doc["signs"]) signs.insert(sg["id"]);
   CHECK(signs.size() >= 3);
   CHECK_FALSE(doc["working"]["findings"].empty());
+  // Markdown keeps every caption the text report has.
+  result text = s.run("balance-report", {});
+  for (const char* caption : {"MEAN is 1–5 over N ratings", "People tend to log more of their own work",
+                              "RESPECTED and CROSSED count events", "NEXT TURN is whose pick is next", "Shared view"}) {
+    INFO(caption);
+    CHECK(text.out.find(caption) != std::string::npos);
+    CHECK(md.out.find(caption) != std::string::npos);
+  }
+  CHECK(doc["give_and_take"]["note"].get<std::string>().starts_with("People tend to log more of their own work"));
 }
 
 TEST_CASE("report --section prints only the chosen sections, in report order", "[report]") {
@@ -94,7 +105,7 @@ TEST_CASE("report --section prints only the chosen sections, in report order", "
   CHECK(r.out.find("What is working") == std::string::npos);
   CHECK(r.out.find("Signs to talk about") != std::string::npos);
   auto doc = nlohmann::json::parse(s.run("balance-report", {"--section", "choices", "--format", "json"}).out);
-  CHECK(doc.size() == 2);
+  CHECK(doc.size() == 3);  // schema, view, choices
   CHECK(doc.contains("choices"));
   result bad = s.run("balance-report", {"--section", "sings"});
   CHECK(bad.status == 64);
@@ -105,7 +116,7 @@ TEST_CASE("report periods: --period, --since/--until, and their errors", "[repor
   example s;
   result october = s.run("balance-report", {"--period", "2026-10", "--section", "header"});
   CHECK(october.out == "Balance report for alex and sam\n2026-10 (2026-10-01 – 2026-10-31), compared with 2026-09 (2026-09-01 –\n"
-                       "2026-09-30)\nBased on 6 check-ins, 70 ledger entries and 13 boundary events.\n");
+                       "2026-09-30)\nShared view: no private records.\nBased on 6 check-ins, 70 ledger entries and 13 boundary events.\n");
   result range = s.run("balance-report", {"--since", "2026-11-01", "--until", "2026-11-07", "--section", "header"});
   CHECK_THAT(range.out, Catch::Contains("2026-11-01 – 2026-11-07"));
   CHECK(s.run("balance-report", {"--period", "2026-13"}).status == 64);
@@ -116,54 +127,156 @@ TEST_CASE("report periods: --period, --since/--until, and their errors", "[repor
   CHECK(nlohmann::json::parse(all.out)["header"]["entries"] == 285);
 }
 
-TEST_CASE("report --shared leaves out every private record", "[report][private]") {
+TEST_CASE("report: the shared view by default, --mine adds my private records marked", "[report][private]") {
   couple s;
   s.run("balance-checkin", {"--heard", "4", "--feeling", "I feel glad when we walk", "--at", "2026-11-20"});
   s.run("balance-checkin", {"--private", "--heard", "1", "--feeling", "my secret worry", "--thanks", "private thanks"});
   s.run("balance-ledger", {"add", "solo", "therapy session", "--private"});
-  result mine = s.run("balance-report", {});
-  CHECK_THAT(mine.out, Catch::Contains("my secret worry"));
-  result shared = s.run("balance-report", {"--shared"});
+  result shared = s.run("balance-report", {});
   REQUIRE(shared.status == 0);
-  CHECK(shared.out.find("my secret worry") == std::string::npos);
-  CHECK(shared.out.find("private thanks") == std::string::npos);
-  CHECK_THAT(shared.out, Catch::Contains("Based on 1 check-in, 0 ledger entries and 0 boundary events. Shared records\nonly."));
-  result json = s.run("balance-report", {"--shared", "--format", "json"});
-  CHECK(json.out.find("secret") == std::string::npos);
-  // sam sees no private record of alex's, shared flag or not.
-  CHECK(s.run("balance-report", {"--as", "sam"}).out.find("my secret worry") == std::string::npos);
+  for (const char* words : {"my secret worry", "private thanks", "(private)"}) CHECK(shared.out.find(words) == std::string::npos);
+  CHECK_THAT(shared.out, Catch::Contains("Shared view: no private records.\nBased on 1 check-in, 0 ledger entries and 0 boundary events."));
+  CHECK(s.run("balance-report", {"--shared"}).out == shared.out);
+  CHECK(s.run("balance-report", {"--format", "json"}).out.find("secret") == std::string::npos);
+  result mine = s.run("balance-report", {"--mine"});
+  REQUIRE(mine.status == 0);
+  CHECK_THAT(mine.out, Catch::Contains("Your view: shared records plus 2 private records of yours, marked (private).") &&
+                           Catch::Contains("alex felt (2026-11-22): \"my secret worry\" (private)") &&
+                           Catch::Contains("alex: private thanks (private)"));
+  auto doc = nlohmann::json::parse(s.run("balance-report", {"--mine", "--format", "json"}).out);
+  CHECK(doc["view"] == "mine");
+  CHECK(doc["header"]["private_records"] == 2);
+  CHECK(doc["checkins"]["feelings"][0]["private"] == true);
+  CHECK(s.run("balance-report", {"--mine", "--shared"}).status == 64);
 }
 
-TEST_CASE("report safety: a private safe of 2 replaces suggestions for its author only", "[report][safety]") {
+TEST_CASE("report: a canary private note never leaves its author's private view", "[report][private]") {
+  couple s;
+  // sam writes on this computer as themselves (BALANCE_USER); the user config names alex.
+  s.env["BALANCE_USER"] = "sam";
+  REQUIRE(s.run("balance-checkin", {"--private", "--heard", "2", "--note", "canary-5e1f", "--feeling", "canary-feeling"}).status == 0);
+  s.env.erase("BALANCE_USER");
+  for (const auto& [path, text] : s.snapshot()) {
+    INFO(path);
+    CHECK(text.find("canary") == std::string::npos);
+  }
+  for (const auto& args : std::vector<std::vector<std::string>>{{}, {"--shared"}, {"--format", "json"}, {"--format", "markdown"}})
+    CHECK(s.run("balance-report", args).out.find("canary") == std::string::npos);
+  // --as sam on a computer whose config says alex: sam's shared view only, said on stderr.
+  result as_sam = s.run("balance-report", {"--as", "sam", "--mine"});
+  CHECK(as_sam.out.find("canary") == std::string::npos);
+  CHECK(as_sam.err == "showing sam's shared view: private records open only for alex, this computer's own person\n");
+  CHECK(s.run("balance-checkin", {"list", "--as", "sam", "--mine"}).out.find("canary") == std::string::npos);
+  // Its author's own private view shows it, marked.
+  s.env["BALANCE_USER"] = "sam";
+  CHECK_THAT(s.run("balance-report", {"--mine"}).out, Catch::Contains("sam felt (2026-11-22): \"canary-feeling\" (private)"));
+}
+
+TEST_CASE("report: nothing outside --mine changes with anyone's private records", "[report][private]") {
+  couple s;
+  // Shared history for both: weekly check-ins, entries, a boundary and events.
+  for (const char* day : {"2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"}) {
+    s.run("balance-checkin", {"--heard", "4", "--kind", "4", "--mood", "4", "--feeling", "I feel close when we cook", "--at", day});
+    s.run("balance-ledger", {"add", "chore", "dishes", "--at", day});
+    s.run("balance-ledger", {"add", "choice", "pasta", "--topic", "dinner", "--at", day});
+  }
+  // sam checked in openly until early November.
+  for (const char* day : {"2026-10-27", "2026-11-03"})
+    s.run("balance-checkin", {"--as", "sam", "--heard", "3", "--shared", "4", "--feeling", "I feel tired", "--at", day});
+  s.run("balance-ledger", {"add", "invisible", "school forms", "--as", "sam", "--who", "sam", "--at", "2026-11-10"});
+  s.run("balance-boundaries", {"add", "I need quiet mornings", "--as", "sam", "--at", "2026-10-20"});
+  std::string b = first_id(s.read("boundaries/sam.toml"));
+  s.run("balance-boundaries", {"respected", b.substr(0, 6), "--at", "2026-11-12"});
+  s.run("balance-boundaries", {"gave-in", "said yes to the trip", "--as", "sam", "--at", "2026-11-13"});
+
+  const std::vector<std::pair<std::string, std::vector<std::string>>> views = {
+      {"balance-report", {}},
+      {"balance-report", {"--format", "markdown"}},
+      {"balance-report", {"--format", "json"}},
+      {"balance-report", {"--shared", "--period", "all"}},
+      {"balance-remind", {"--all"}},
+      {"balance-remind", {"--all", "--format", "json"}},
+      {"balance-checkin", {"list"}},
+      {"balance-checkin", {"list", "--format", "json"}},
+      {"balance-checkin", {"due", "--all"}},
+      {"balance-ledger", {"list", "--period", "all"}},
+      {"balance-ledger", {"balance"}},
+      {"balance-ledger", {"turn", "dinner"}},
+      {"balance-boundaries", {"list", "--all"}},
+      {"balance-boundaries", {"log"}},
+      {"balance-boundaries", {"due"}},
+  };
+  auto look = [&] {
+    std::vector<std::string> seen;
+    for (const auto& [tool, args] : views) {
+      result r = s.run(tool, args);
+      seen.push_back(tool + " " + std::to_string(r.status) + "\n" + r.out + "\n--\n" + r.err);
+    }
+    return seen;
+  };
+  auto without = look();
+
+  // Now sam goes private: a low safety answer, private feelings, and three weeks of only private
+  // check-ins. sam writes on this computer as themselves.
+  s.env["BALANCE_USER"] = "sam";
+  REQUIRE(s.run("balance-checkin", {"--private", "--safe", "1", "--heard", "1", "--at", "2026-11-10"}).status == 0);
+  for (const char* day : {"2026-11-12", "2026-11-17", "2026-11-21"})
+    REQUIRE(s.run("balance-checkin", {"--private", "--heard", "1", "--kind", "1", "--feeling", "I feel afraid", "--thanks",
+                                      "secret thanks", "--at", day})
+                .status == 0);
+  REQUIRE(s.run("balance-ledger", {"add", "sacrifice", "gave up the course", "--private", "--at", "2026-11-14"}).status == 0);
+  REQUIRE(s.run("balance-boundaries", {"gave-in", "yes to the loan", "--private", "--at", "2026-11-15"}).status == 0);
+  s.env.erase("BALANCE_USER");
+
+  auto with = look();
+  REQUIRE(with.size() == without.size());
+  for (std::size_t i = 0; i < with.size(); ++i) {
+    INFO(views[i].first << " " << (views[i].second.empty() ? "" : views[i].second[0]));
+    CHECK(with[i] == without[i]);
+  }
+  // And sam's own private view does have them, with the safety note first.
+  s.env["BALANCE_USER"] = "sam";
+  result mine = s.run("balance-report", {"--mine"});
+  CHECK_THAT(mine.out, Catch::StartsWith("Your safety (private)\n") && Catch::Contains("I feel afraid") &&
+                           Catch::Contains("(private)"));
+}
+
+TEST_CASE("report safety: the note is in its author's --mine only, first, with the numbers", "[report][safety]") {
   couple s;
   fs::create_directories(s.dir() / "xdg-config/balance");
-  std::ofstream(s.dir() / "xdg-config/balance/config.toml", std::ios::app) << "[safety]\nresources = \"Helpline: 0800 111 0 111\"\n";
-  for (const char* day : {"2026-11-10", "2026-11-17"}) s.run("balance-ledger", {"add", "choice", "pizza", "--topic", "dinner", "--at", day});
-  for (const char* day : {"2026-11-11", "2026-11-18"}) s.run("balance-ledger", {"add", "choice", "soup", "--topic", "dinner", "--at", day});
+  std::ofstream(s.dir() / "xdg-config/balance/config.toml", std::ios::app)
+      << "[safety]\ncountry = \"GB\"\nresources = \"My sister: 07700 900123\"\n";
+  for (int d = 10; d <= 19; ++d)
+    s.run("balance-ledger", {"add", "choice", "pizza", "--topic", "dinner", "--at", "2026-11-" + std::to_string(d)});
   s.run("balance-boundaries", {"gave-in", "yes to the trip", "--at", "2026-11-12"});
   s.run("balance-boundaries", {"gave-in", "yes to the loan", "--at", "2026-11-19"});
-  s.run("balance-checkin", {"--private", "--safe", "2", "--at", "2026-11-21"});
+  result before_shared = s.run("balance-report", {});
+  result note = s.run("balance-checkin", {"--private", "--safe", "2", "--at", "2026-11-21"});
+  REQUIRE(note.status == 0);
+  CHECK_THAT(note.err, Catch::Contains("Your safety comes first") && Catch::Contains("0808 2000 247") &&
+                           Catch::Contains("999") && Catch::Contains("21 November 2026"));
 
-  result mine = s.run("balance-report", {});
+  result mine = s.run("balance-report", {"--mine"});
   REQUIRE(mine.status == 0);
-  CHECK_THAT(mine.out, Catch::Contains("Your safety") && Catch::Contains("Helpline: 0800 111 0 111") &&
-                           Catch::Contains("Boundaries are getting blurry"));
+  CHECK_THAT(mine.out, Catch::StartsWith("Your safety (private)\n") && Catch::Contains("0808 2000 247") &&
+                           Catch::Contains("My sister: 07700 900123") && Catch::Contains("Boundaries may need a kind look"));
   CHECK(mine.out.find("Try:") == std::string::npos);
-  auto doc = nlohmann::json::parse(s.run("balance-report", {"--format", "json"}).out);
-  CHECK(doc["safety"]["resources"] == "Helpline: 0800 111 0 111");
-  CHECK(doc["signs"][0]["suggestion"].is_null());
+  auto doc = nlohmann::json::parse(s.run("balance-report", {"--mine", "--format", "json"}).out);
+  CHECK(doc.begin().key() == "schema");
+  CHECK(doc["safety"]["note"].size() > 2);
 
-  result shared = s.run("balance-report", {"--shared"});
-  CHECK(shared.out.find("Your safety") == std::string::npos);
-  CHECK(shared.out.find("Try:") != std::string::npos);
-  result sam = s.run("balance-report", {"--as", "sam"});
-  CHECK(sam.out.find("Your safety") == std::string::npos);
+  // The shared view and everyone else's: exactly as before the answer.
+  CHECK(s.run("balance-report", {}).out == before_shared.out);
+  CHECK(before_shared.out.find("Try:") != std::string::npos);
+  CHECK(s.run("balance-report", {"--as", "sam", "--mine"}).out.find("Your safety") == std::string::npos);
   result remind = s.run("balance-remind", {"--all"});
-  CHECK(remind.out.find("safe") == std::string::npos);
-  CHECK(remind.out.find("Helpline") == std::string::npos);
-  // A later, better rating lifts it.
+  for (const char* word : {"safe", "0808", "sister"}) CHECK(remind.out.find(word) == std::string::npos);
+  // A later, better answer lifts it.
   s.run("balance-checkin", {"--private", "--safe", "4", "--at", "2026-11-22 08:00"});
-  CHECK(s.run("balance-report", {}).out.find("Your safety") == std::string::npos);
+  CHECK(s.run("balance-report", {"--mine"}).out.find("Your safety") == std::string::npos);
+  // forget --safety removes the answers; the note goes with them.
+  CHECK(s.run("balance-checkin", {"forget", "--safety"}).err == "forgot the safety answers of 2 private check-ins and 0 kept edit buffers\n");
+  CHECK(s.read_private("checkins/alex/2026-11.toml").find("safe =") == std::string::npos);
 }
 
 TEST_CASE("report --from - reports over piped records", "[report]") {
@@ -185,7 +298,8 @@ TEST_CASE("report on an empty repository says there is not much yet, calmly", "[
   couple s;
   result r = s.run("balance-report", {});
   CHECK(r.status == 0);
-  CHECK_THAT(r.out, Catch::Contains("Not much to go on yet") && Catch::Contains("No signs of imbalance in this period."));
+  CHECK_THAT(r.out, Catch::Contains("Nothing to go on yet"));
+  CHECK(r.out.find("No sign") == std::string::npos);  // no false all-clear
 }
 
 TEST_CASE("remind lists what is due, one line each, and is silent with exit 1 otherwise", "[remind]") {
@@ -194,14 +308,19 @@ TEST_CASE("remind lists what is due, one line each, and is silent with exit 1 ot
   CHECK(alex.status == 0);
   CHECK(alex.out == "alex: review of boundary 36bb64c due\ndinner: sam's turn to choose\nmovie: sam's turn to choose\n");
   result all = s.run("balance-remind", {"--all"});
+  // Self-care is sam's own reminder, never on alex's list of everyone.
   CHECK(all.out ==
         "alex: review of boundary 36bb64c due\nsam: review of boundary 4ccf4df due\n"
-        "sam: no solo time in 21 days; something of your own is due\n"
         "dinner: sam's turn to choose\nmovie: sam's turn to choose\n");
+  CHECK(s.run("balance-remind", {"--who", "sam"}).out.find("solo") == std::string::npos);
   auto doc = nlohmann::json::parse(s.run("balance-remind", {"--all", "--format", "json"}).out);
   CHECK(doc["schema"] == 1);
-  CHECK(doc["due"].size() == 5);
-  CHECK(doc["due"][2]["type"] == "solo");
+  CHECK(doc["due"].size() == 4);
+  s.env["BALANCE_USER"] = "sam";
+  result sam = s.run("balance-remind", {});
+  CHECK_THAT(sam.out, Catch::Contains("sam: no solo time in 21 days; something of your own could fit in this week\n"));
+  for (const char* word : {"due", "should"}) CHECK(sam.out.substr(sam.out.find("solo")).find(word) == std::string::npos);
+  s.env["BALANCE_USER"] = "alex";
   // Never what anyone wrote.
   for (const char* words : {"money", "weekend plans", "Hardware", "dentist"}) CHECK(all.out.find(words) == std::string::npos);
 

@@ -110,11 +110,14 @@ TEST_CASE("ledger - an empty period says so in text and is an empty list in json
   write_balance_json(b, json);
   CHECK(json.str() ==
         "{\"schema\": 1, \"period\": {\"label\": \"2026-10\", \"begin\": \"2026-10-01T00:00:00+02:00\", "
-        "\"end\": \"2026-11-01T00:00:00+01:00\"}, \"by\": \"kind\", \"measure\": \"weight\", \"entries\": 0, \"groups\": []}\n");
+        "\"end\": \"2026-11-01T00:00:00+01:00\"}, \"by\": \"kind\", \"measure\": \"weight\", \"entries\": 0, "
+        "\"min_share_entries\": 10, \"groups\": [], \"note\": \"People tend to log more of their own work than their "
+        "partner's: read the shares as what each of you noticed and logged.\"}\n");
 }
 
-TEST_CASE("ledger - text output shows share, agreed share and the difference per person", "[ledger]") {
+TEST_CASE("ledger - text output: shares with a bar and the split in words, counts below the minimum", "[ledger][tone]") {
   settings cfg = people({"alex", "sam"});
+  cfg.signs.min_share_entries = 2;
   auto b = compute_balance({entry("alex", "chore", 3), entry("sam", "chore", 1)}, cfg, share_group::kind,
                            share_measure::weight, period{}, berlin());
   string_sink out;
@@ -122,10 +125,38 @@ TEST_CASE("ledger - text output shows share, agreed share and the difference per
   CHECK(out.str() ==
         "Give and take, all time\n"
         "Each person's share by weight, next to the share you agreed on.\n\n"
-        "KIND   WHO   SHARE                        AGREED  DIFF  WEIGHT\n"
-        "chore  alex    75%  ███████████████·····     50%  +25%       3\n"
-        "       sam     25%  █████·····┊·········     50%  -25%       1\n"
-        "\n█ share  ┊ agreed share. Shares describe who logged what, not who is right.\n");
+        "KIND   WHO   SHARE                        AGREED  WEIGHT  SPLIT\n"
+        "chore  alex    75%  ███████████████·····     50%       3  far from agreed\n"
+        "       sam     25%  █████·····┊·········     50%       1\n"
+        "\n█ share  ┊ agreed share. Below 2 entries a kind shows counts, not shares.\n"
+        "People tend to log more of their own work than their partner's: read the shares\n"
+        "as what each of you noticed and logged.\n");
+  // With the default minimum of 10, two entries are counts: no percentage, no bar.
+  auto few = compute_balance({entry("alex", "chore", 3), entry("sam", "chore", 1)}, people({"alex", "sam"}),
+                             share_group::kind, share_measure::weight, period{}, berlin());
+  string_sink counts;
+  write_balance_text(few, counts, style{});
+  CHECK(counts.str().find("chore  alex  1 of 2") != std::string::npos);
+  CHECK(counts.str().find("75%") == std::string::npos);
+}
+
+TEST_CASE("ledger - together is one total and solo each person's own hours, never a share", "[ledger][tone]") {
+  settings cfg = people({"alex", "sam"});
+  record t1 = entry("alex", "together", 1), t2 = entry("sam", "together", 1), s1 = entry("alex", "solo", 1);
+  t1.minutes = 90;
+  t2.minutes = 30;
+  s1.minutes = 120;
+  auto b = compute_balance({t1, t2, s1}, cfg, share_group::kind, share_measure::weight, period{}, berlin());
+  string_sink out;
+  write_balance_text(b, out, style{});
+  CHECK(out.str().find("solo      alex 1 time, 2.0 h · sam 0 times\n") != std::string::npos);
+  CHECK(out.str().find("together  2 times, 2.0 h in all\n") != std::string::npos);
+  CHECK(out.str().find("SHARE") == std::string::npos);
+  string_sink json;
+  write_balance_json(b, json);
+  CHECK(json.str().find("\"share\": 0.5") == std::string::npos);
+  CHECK(json.str().find("\"group\": \"together\", \"total\": 2, \"entries\": 2, \"minutes\": 120, \"split\": null") !=
+        std::string::npos);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "balance/error.hpp"
+#include "balance/private_store.hpp"
 #include "balance/store.hpp"
 #include "unit/test_support.hpp"
 
@@ -109,9 +110,9 @@ TEST_CASE("store - find takes a unique prefix of 4 or more digits", "[store]") {
   CHECK_THROWS_WITH(s.find(record_type::checkin, "abcd1"), Catch::Contains("no check-in has"));
 }
 
-TEST_CASE("store - private records live under private/ and are read only by their author", "[store]") {
+TEST_CASE("store - private records live outside the repository and open only for their owner", "[store][private]") {
   test_repo t;
-  repo alex = t.open("alex");
+  repo alex = t.open_own("alex");
   store s(alex);
   record c;
   c.type = record_type::checkin;
@@ -119,14 +120,35 @@ TEST_CASE("store - private records live under private/ and are read only by thei
   c.who = c.author = "alex";
   c.is_private = true;
   c.safe = 4;
+  c.note = "canary-3f9a";
+  c.id = "c0ffee000001";
   add_one(s, c);
-  CHECK(t.exists("private/checkins/alex/2026-11.toml"));
-  CHECK(s.load({record_type::checkin}).size() == 1);
-  repo sam = t.open("sam");
-  CHECK(store(sam).load({record_type::checkin}).empty());
-  scan_filter shared_only{record_type::checkin};
-  shared_only.private_of_me = false;
-  CHECK(s.load(shared_only).empty());
+  // Nothing private under the repository; balance.toml got the id that names the store.
+  for (const auto& [path, text] : t.snapshot()) CHECK(text.find("canary-3f9a") == std::string::npos);
+  CHECK_FALSE(t.exists("private"));
+  CHECK(t.read("balance.toml").find("id = \"") != std::string::npos);
+  repo again = t.open_own("alex");
+  REQUIRE_FALSE(again.private_root().empty());
+  CHECK(again.private_root().parent_path() == private_store_base());
+  CHECK(std::filesystem::exists(again.private_root() / "checkins/alex/2026-11.toml"));
+  CHECK((std::filesystem::status(again.private_root()).permissions() & std::filesystem::perms::all) ==
+        std::filesystem::perms::owner_all);
+
+  scan_filter with_mine{record_type::checkin};
+  with_mine.private_of_me = true;
+  CHECK(store(again).load(with_mine).size() == 1);
+  CHECK(store(again).load({record_type::checkin}).empty());  // the shared view by default
+  CHECK(store(again).find(record_type::checkin, c.id.substr(0, 6)).note == "canary-3f9a");
+  // Another person on this computer, or --as alex on it, never opens them.
+  CHECK(store(t.open_own("sam")).load(with_mine).empty());
+  repo as_alex = t.open("alex");  // --as alex with no owner known
+  CHECK(store(as_alex).load(with_mine).empty());
+  ::setenv("BALANCE_USER", "sam", 1);  // sam's computer, --as alex
+  repo borrowed = t.open("alex");
+  ::unsetenv("BALANCE_USER");
+  CHECK(borrowed.acting_as_other());
+  CHECK(store(borrowed).load(with_mine).empty());
+  CHECK_THROWS_WITH(store(borrowed).find(record_type::checkin, c.id.substr(0, 6)), Catch::Contains("no check-in"));
 }
 
 TEST_CASE("store - replace within a file keeps the other records byte for byte", "[store]") {

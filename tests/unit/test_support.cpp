@@ -18,7 +18,10 @@ namespace {
 struct environment_guard {
   environment_guard() {
     static std::string config = (fs::temp_directory_path() / ("balance-unit-config-" + std::to_string(::getpid()))).string();
+    static std::string data = (fs::temp_directory_path() / ("balance-unit-data-" + std::to_string(::getpid()))).string();
     ::setenv("XDG_CONFIG_HOME", config.c_str(), 1);
+    // Private stores live under XDG_DATA_HOME: never the developer's own.
+    ::setenv("XDG_DATA_HOME", data.c_str(), 1);
     for (const char* v : {"BALANCE_DIR", "BALANCE_USER", "BALANCE_TZ", "EDITOR", "VISUAL"}) ::unsetenv(v);
     ::setenv("BALANCE_NOW", "2026-11-22T21:00:00+01:00", 1);
   }
@@ -49,6 +52,18 @@ test_repo::test_repo(const std::string& settings_text) { write("balance.toml", s
 
 balance::repo test_repo::open(const std::string& as) const {
   return balance::repo::open_at(root(), balance::repo_options{"", as});
+}
+
+balance::repo test_repo::open_own(const std::string& who) const {
+  ::setenv("BALANCE_USER", who.c_str(), 1);
+  try {
+    balance::repo r = balance::repo::open_at(root(), balance::repo_options{});
+    ::unsetenv("BALANCE_USER");
+    return r;
+  } catch (...) {
+    ::unsetenv("BALANCE_USER");
+    throw;
+  }
 }
 
 void test_repo::write(const std::string& relative, const std::string& text) const {

@@ -32,7 +32,10 @@ class test_repo {
   static std::string default_settings();
 
   const std::filesystem::path& root() const { return dir_.path(); }
+  // Opens the repository with --as `as` (that person's shared view: no private records).
   balance::repo open(const std::string& as = "alex") const;
+  // Opens it as this computer's own person (BALANCE_USER), whose private records open.
+  balance::repo open_own(const std::string& who = "alex") const;
   void write(const std::string& relative, const std::string& text) const;
   std::string read(const std::string& relative) const;
   bool exists(const std::string& relative) const;

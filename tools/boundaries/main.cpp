@@ -26,13 +26,18 @@ struct event_options {
   bool is_private = false;
 };
 
-void add_event_options(CLI::App* cmd, event_options& o, bool with_who, const std::string& who_help) {
+const char* const private_help = "Keep it in your private store on this computer: never shared, only you see it";
+
+// `required_who`: the act must be named (crossed: the tool never guesses who crossed a boundary).
+void add_event_options(CLI::App* cmd, event_options& o, bool with_who, const std::string& who_help,
+                       bool required_who = false) {
   if (with_who) {
-    cmd->add_option("--who,--by", o.who, who_help)->type_name("NAME");
+    // Not CLI11's required(): a missing --by gets our own message (add_event says it).
+    cmd->add_option(required_who ? "--by,--who" : "--who,--by", o.who, who_help)->type_name("NAME");
   }
   cmd->add_option("--note", o.note, "A few words about it")->type_name("T");
   cmd->add_option("--at", o.at, "When it happened (WHEN; default now)")->type_name("WHEN");
-  cmd->add_flag("--private", o.is_private, "Keep it under private/: never shared, only you see it");
+  cmd->add_flag("--private", o.is_private, private_help);
 }
 
 int add_boundary(cli::context& ctx, const std::string& text, const std::string& who, const std::string& review,
@@ -73,6 +78,7 @@ struct boundary_list_options {
   std::string grep;
   std::size_t limit = 0;
   bool reverse = false;
+  cli::view_options view;
 };
 
 int list(cli::context& ctx, const boundary_list_options& o) {
@@ -81,12 +87,13 @@ int list(cli::context& ctx, const boundary_list_options& o) {
   store s(rp);
   std::optional<std::string> owner;
   if (!o.who.empty()) owner = rp.person(o.who, "--who");
-  auto views = load_boundaries(s, o.all, owner);
+  auto views = load_boundaries(s, o.all, owner, cli::private_view(ctx, rp, o.view));
   // The same filters as every other list: tags, text, the N most recent, newest first.
   query q;
   q.type = record_type::boundary;
   q.tags = o.tags;
   q.grep = o.grep;
+  q.mine = true;  // load_boundaries has applied the view already
   std::erase_if(views, [&](const boundary_view& v) { return !matches(q, v.boundary); });
   // Grouped by owner unless asked for the most recent: then by when they were set.
   if (o.limit > 0 || o.reverse) {
@@ -119,8 +126,10 @@ int show(cli::context& ctx, const std::string& id) {
   store s(rp);
   record b = s.find(record_type::boundary, id);
   if (f != format::text) return cli::run_show(ctx, record_type::boundary, id);
-  for (const auto& v : load_boundaries(s, true, b.who))
-    if (v.boundary.id == b.id) write_boundary_history(v, rp.cal(), ctx.out, ctx.out_style(rp.user()));
+  // My own private boundary shows without --mine; a shared one shows its shared history.
+  for (const auto& v : load_boundaries(s, true, b.who, b.is_private))
+    if (v.boundary.id == b.id)
+      write_boundary_history(v, rp.cal(), ctx.out, ctx.out_style(rp.user()), rp.display_path(b.path));
   return 0;
 }
 
@@ -146,7 +155,9 @@ int remove(cli::context& ctx, const std::string& id, bool with_events, bool dry_
   store s(rp);
   record b = s.find(record_type::boundary, id);
   std::vector<record> events;
-  s.scan(scan_filter(record_type::event), [&](record&& e) {
+  scan_filter event_filter(record_type::event);
+  event_filter.private_of_me = true;  // my private events may point at a shared boundary
+  s.scan(event_filter, [&](record&& e) {
     if (e.boundary == b.id) events.push_back(std::move(e));
   });
   if (!events.empty() && !with_events)
@@ -185,8 +196,10 @@ int add_event(cli::context& ctx, const std::string& kind, const event_options& o
     check_event_target(e, *target);
   }
   if (!o.who.empty()) {
-    e.who = rp.person(o.who, "--who");
-  } else if ((kind == "respected" || kind == "crossed") && target) {
+    e.who = rp.person(o.who, kind == "crossed" ? "--by" : "--who");
+  } else if (kind == "crossed") {
+    throw_usage("who crossed it? name them with --by NAME (balance never guesses)");
+  } else if (kind == "respected" && target) {
     auto actor = default_actor(*target, rp.config());
     if (!actor) throw_usage(fmt::format("whose act was it? add --who NAME"));
     e.who = *actor;
@@ -205,7 +218,8 @@ int add_event(cli::context& ctx, const std::string& kind, const event_options& o
   else if (kind == "reviewed")
     line = fmt::format("reviewed boundary {}, event {}", target->id.substr(0, 7), short_event);
   else if (kind == "gave-in")
-    line = fmt::format("noted a yes that meant no ({}), event {}. Saying no next time is allowed.", e.who, short_event);
+    line = fmt::format("noted a yes that meant no ({}), event {}. Asking for a moment before answering is fine next time.",
+                       e.who, short_event);
   else
     line = fmt::format("noted that {} asked for space{}, event {}", e.who, e.minutes ? fmt::format(" ({} min)", *e.minutes) : "",
                        short_event);
@@ -261,7 +275,7 @@ int main(int argc, char** argv) {
   add_cmd->add_option("--review", review, "How often to review it (CADENCE; default from balance.toml)")->type_name("CADENCE");
   add_cmd->add_option("--tag", tags, "A tag; repeat for more")->type_name("T");
   add_cmd->add_option("--at", at, "When it was set (WHEN; default now)")->type_name("WHEN");
-  add_cmd->add_flag("--private", add_private, "Keep it under private/: never shared, only you see it");
+  add_cmd->add_flag("--private", add_private, private_help);
   add_cmd->add_option("--from", from, "Import boundaries from FILE or - (TOML, JSON or CSV)")->type_name("FILE");
   add_cmd->add_flag("--dry-run", add_dry_run, "With --from: say what would be added, write nothing");
 
@@ -273,6 +287,7 @@ int main(int argc, char** argv) {
   list_cmd->add_option("--grep", list_opts.grep, "Only boundaries whose text contains TEXT (any case)")->type_name("TEXT");
   list_cmd->add_option("-n,--limit", list_opts.limit, "Only the N most recently set")->type_name("N");
   list_cmd->add_flag("--reverse", list_opts.reverse, "Newest first");
+  cli::add_view_options(list_cmd, list_opts.view, "boundaries");
 
   std::string id;
   auto* show_cmd = app->add_subcommand("show", "Show a boundary and its history");
@@ -301,7 +316,7 @@ int main(int argc, char** argv) {
   add_event_options(respected_cmd, respected, true, "Who respected it (default: the other person, with two people)");
   auto* crossed_cmd = app->add_subcommand("crossed", "Note that a boundary was crossed");
   crossed_cmd->add_option("id", crossed.id, "The boundary's id")->required()->type_name("ID");
-  add_event_options(crossed_cmd, crossed, true, "Whose act it was (default: the other person, with two people)");
+  add_event_options(crossed_cmd, crossed, true, "Whose act it was (required: never guessed)", true);
   auto* review_cmd = app->add_subcommand("review", "Note that a boundary was reviewed (restarts its review clock)");
   review_cmd->add_option("id", reviewed.id, "The boundary's id")->required()->type_name("ID");
   add_event_options(review_cmd, reviewed, false, "");

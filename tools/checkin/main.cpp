@@ -1,4 +1,5 @@
 // balance-checkin: the regular "how are we doing?" check-in.
+#include <termios.h>
 #include <unistd.h>
 
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "balance/error.hpp"
 #include "balance/format.hpp"
 #include "balance/record_file.hpp"
+#include "balance/safety.hpp"
 #include "balance/store.hpp"
 #include "balance/text.hpp"
 #include "cli.hpp"
@@ -36,6 +38,46 @@ void add_checkin_fields(CLI::App* cmd, cli::field_flags& flags) {
   flags.add(cmd, "safe", "Private check-ins only: do you feel safe with your partner? 1 to 5");
 }
 
+std::optional<std::string> read_stdin_line() {
+  std::string line;
+  if (!std::getline(std::cin, line)) return std::nullopt;
+  return line;
+}
+
+// Reads one line with the terminal's echo off (like a password prompt), so an answer typed at the
+// prompt is never shown on the screen.
+std::optional<std::string> read_stdin_secret() {
+  termios saved{};
+  bool terminal = ::isatty(0) == 1 && ::tcgetattr(0, &saved) == 0;
+  if (terminal) {
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(0, TCSANOW, &quiet);
+  }
+  auto line = read_stdin_line();
+  if (terminal) {
+    ::tcsetattr(0, TCSANOW, &saved);
+    std::cerr << "\n";
+  }
+  return line;
+}
+
+// The safety note, at once and only here (stderr of the person who answered): dated, a support
+// service before a counsellor, numbers for their country, where it is kept.
+void show_safety_note(cli::context& ctx, const repo& rp, const record& r) {
+  std::string where = r.path.empty() ? rp.private_root().string() : rp.display_path(r.path);
+  ctx.err.write("\n");
+  ctx.err.write(style{}.bold("Your safety comes first") + "\n");
+  for (const auto& p : safety_note(r.at, rp.user(), rp.cal().tz, where)) {
+    if (p.starts_with("  "))
+      ctx.err.write("    " + wrap_text(escape_for_terminal(p.substr(2)), output_width, 4) + "\n");
+    else
+      ctx.err.write("\n  " + wrap_text(escape_for_terminal(p), output_width, 2) + "\n");
+  }
+  ctx.err.write("\n");
+  ctx.err.flush();
+}
+
 void hint_if_blaming(cli::context& ctx, const record& r) {
   if (auto hint = i_statement_hint(r.feeling)) ctx.note(*hint);
 }
@@ -56,6 +98,8 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
   r.is_private = is_private;
   if (flags.has("safe") && !is_private)
     throw_usage("--safe is only for private check-ins: add --private (it is never shared)");
+  // Before anything is asked: a private answer can only go into this computer's own store.
+  if (is_private) rp.require_private_owner();
   flags.apply(r, rp);
 
   if (use_editor) {
@@ -76,6 +120,7 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
     hint_if_blaming(ctx, r);
     int status = cli::save_new(ctx, s, r);
     discard_buffer(buffer);
+    if (is_unsafe_answer(r)) show_safety_note(ctx, rp, r);
     return status;
   }
 
@@ -85,17 +130,33 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
           "nothing to record. Give ratings and words, e.g.\n"
           "  balance-checkin add --heard 4 --kind 5 --feeling \"I feel … when …\"\n"
           "or run it in a terminal to be asked each question, or use --edit");
-    auto answers = interview(rp.config(), []() -> std::optional<std::string> {
-      std::string line;
-      if (!std::getline(std::cin, line)) return std::nullopt;
-      return line;
-    }, ctx.err, is_private);
+    if (is_private)
+      ctx.err.write("Private: kept on this computer only, never synced; anyone who can use this account could read it.\n");
+    auto answers = interview(rp.config(), read_stdin_line, ctx.err, is_private, read_stdin_secret);
     ctx.err.write("\n");
     ctx.err.flush();
     if (!answers) {
       // Ending the input is a way to stop, not a failure.
       ctx.confirm("no check-in saved");
       return 0;
+    }
+    if (is_unsafe_answer(*answers)) {
+      // Stop asking, answer at once, echo nothing back; saving is the person's choice.
+      record unsafe = r;
+      unsafe.ratings = answers->ratings;
+      unsafe.mood = answers->mood;
+      unsafe.safe = answers->safe;
+      show_safety_note(ctx, rp, unsafe);
+      ctx.err.write("Save what you answered, privately on this computer? [y/N] ");
+      ctx.err.flush();
+      auto yes = read_stdin_line();
+      if (!yes || (trim(*yes) != "y" && trim(*yes) != "Y" && ascii_lower(trim(*yes)) != "yes")) {
+        ctx.err.write("Nothing was saved.\n");
+        ctx.err.flush();
+        return 0;
+      }
+      cli::check_flags_record(unsafe, rp);
+      return cli::save_new(ctx, s, unsafe);
     }
     r.ratings = answers->ratings;
     r.mood = answers->mood;
@@ -112,7 +173,7 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
     if (!ctx.opts.quiet) {
       ctx.err.write(style{}.bold("Your check-in:\n"));
       for (const auto& f : fields_of(r)) {
-        if (f.key == "id" || f.key == "who") continue;
+        if (f.key == "id" || f.key == "who" || f.key == "safe") continue;  // the safety answer is never echoed
         std::string value = f.key == "at" ? format_timestamp(r.at) : std::visit([](const auto& v) -> std::string {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, std::string>) return v;
@@ -127,7 +188,25 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
     cli::check_flags_record(r, rp);
   }
   hint_if_blaming(ctx, r);
-  return cli::save_new(ctx, s, r);
+  int status = cli::save_new(ctx, s, r);
+  if (is_unsafe_answer(r)) show_safety_note(ctx, rp, r);
+  return status;
+}
+
+int forget(cli::context& ctx, bool safety, bool all_private, bool dry_run) {
+  ctx.text_only();
+  if (safety == all_private)
+    throw_usage("say what to forget: --safety (the safety answers of your private check-ins) or --all-private "
+                "(your private check-ins); both also remove kept edit buffers");
+  repo rp = ctx.open_repo();
+  store s(rp);
+  auto done = forget_private(s, safety ? forget_scope::safety : forget_scope::all_private, dry_run);
+  std::string what = safety ? fmt::format("the safety answers of {}", done.checkins == 1 ? std::string("1 private check-in")
+                                                                                     : fmt::format("{} private check-ins", done.checkins))
+                            : (done.checkins == 1 ? std::string("1 private check-in") : fmt::format("{} private check-ins", done.checkins));
+  std::string buffers = done.buffers.size() == 1 ? "1 kept edit buffer" : fmt::format("{} kept edit buffers", done.buffers.size());
+  ctx.written(rp, done.written, fmt::format("{} {} and {}", dry_run ? "would forget" : "forgot", what, buffers));
+  return 0;
 }
 
 int questions(cli::context& ctx) {
@@ -165,7 +244,9 @@ int due(cli::context& ctx, const std::string& who, bool all) {
     people = {who.empty() ? rp.me() : rp.person(who, "--who")};
   format f = ctx.output_format({format::text, format::json});
   store s(rp);
-  auto due_now = checkins_due(s, people);
+  // My own question (not --all) may count my private check-ins; a list of everyone rests on
+  // shared ones only.
+  auto due_now = checkins_due(s, people, !all && rp.knows_me() && people.front() == rp.me());
   std::string cadence = rp.config().checkin_cadence.to_string();
   if (f == format::json) {
     if (due_now.empty()) return 1;
@@ -199,7 +280,8 @@ int main(int argc, char** argv) {
   std::string add_from;
   auto* add_cmd = app->add_subcommand("add", "Record a check-in (the default command)");
   add_checkin_fields(add_cmd, add_flags);
-  add_cmd->add_flag("--private", add_private, "Keep it under private/: never shared, only you see it");
+  add_cmd->add_flag("--private", add_private,
+                    "Keep it on this computer only (never synced); asks whether you feel safe");
   add_cmd->add_flag("--edit", add_edit, "Write it in $VISUAL/$EDITOR from a commented template");
   add_cmd->add_option("--from", add_from, "Import check-ins from FILE or - (TOML, JSON or CSV)")->type_name("FILE");
   add_cmd->add_flag("--dry-run", add_dry_run, "With --from: say what would be added, write nothing");
@@ -223,6 +305,12 @@ int main(int argc, char** argv) {
   rm_cmd->add_flag("--dry-run", rm_dry_run, "Say what would be removed, change nothing");
 
   auto* questions_cmd = app->add_subcommand("questions", "The questions this repository asks");
+
+  bool forget_safety = false, forget_all = false, forget_dry_run = false;
+  auto* forget_cmd = app->add_subcommand("forget", "Remove your private check-ins, or only their safety answers");
+  forget_cmd->add_flag("--safety", forget_safety, "Only the safety answers (and kept edit buffers)");
+  forget_cmd->add_flag("--all-private", forget_all, "Every private check-in of yours (and kept edit buffers)");
+  forget_cmd->add_flag("--dry-run", forget_dry_run, "Say what would be removed, change nothing");
 
   std::string due_who;
   bool due_all = false;
@@ -252,6 +340,7 @@ int main(int argc, char** argv) {
     }
     if (rm_cmd->parsed()) return cli::run_rm(ctx, record_type::checkin, id, rm_dry_run);
     if (questions_cmd->parsed()) return questions(ctx);
+    if (forget_cmd->parsed()) return forget(ctx, forget_safety, forget_all, forget_dry_run);
     if (due_cmd->parsed()) return due(ctx, due_who, due_all);
     return 64;
   });

@@ -68,6 +68,26 @@ void context::written(const repo& r, const std::vector<std::string>& paths, cons
   }
 }
 
+void add_view_options(CLI::App* cmd, view_options& v, const std::string& what) {
+  auto* mine = cmd->add_flag("--mine", v.mine, fmt::format("Add your own private {}, marked (private)", what));
+  auto* shared = cmd->add_flag("--shared", v.shared, "The shared view only (the default): what you may read together");
+  mine->excludes(shared);
+}
+
+bool private_view(context& ctx, const repo& rp, const view_options& v) {
+  if (rp.acting_as_other()) {
+    ctx.note(fmt::format("showing {}'s shared view: private records open only for {}, this computer's own person",
+                         rp.me(), rp.private_owner()));
+    return false;
+  }
+  if (v.mine && rp.private_owner().empty()) {
+    ctx.note("no private view: this computer does not say whose it is; set it once with `balance init --me NAME` "
+             "(or BALANCE_USER)");
+    return false;
+  }
+  return v.mine;
+}
+
 void add_common_options(CLI::App& app, common_options& opts, const std::vector<format>& formats) {
   app.add_option("-C,--dir", opts.dir, "Use the balance repository in DIR")->type_name("DIR");
   app.add_option("--as", opts.as, "Act as person NAME (who \"me\" is)")->type_name("NAME");

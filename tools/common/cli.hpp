@@ -53,6 +53,18 @@ struct context {
   void written(const repo& r, const std::vector<std::string>& paths, const std::string& line);
 };
 
+// Which records a view shows: the shared view by default (what both of you may read together);
+// --mine adds my own private records, marked; --shared names the default explicitly.
+struct view_options {
+  bool mine = false;
+  bool shared = false;
+};
+// Adds --mine and --shared (they exclude each other).
+void add_view_options(CLI::App* cmd, view_options& v, const std::string& what);
+// The private view, when asked for. With --as someone else, says once on stderr that their
+// private records are not shown (they open only for this computer's own person).
+bool private_view(context& ctx, const repo& rp, const view_options& v);
+
 // Adds -C/--dir, --as, --color, -q/--quiet, and --format when `formats` is not empty.
 void add_common_options(CLI::App& app, common_options& opts, const std::vector<format>& formats = {});
 

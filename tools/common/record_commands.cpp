@@ -124,6 +124,7 @@ void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool wi
   cmd->add_option("--grep", opts.grep, "Only records whose text contains TEXT (any case)")->type_name("TEXT");
   cmd->add_option("-n,--limit", opts.limit, "Only the N most recent")->type_name("N");
   cmd->add_flag("--reverse", opts.reverse, "Newest first");
+  add_view_options(cmd, opts.view, "records");
 }
 
 period list_period(const repo& rp, const list_options& opts, const std::string& default_period) {
@@ -161,6 +162,7 @@ int run_list(context& ctx, record_type type, const list_options& opts, const std
   q.limit = opts.limit;
   q.reverse = opts.reverse;
   q.active_only = type == record_type::boundary && !opts.all;
+  q.mine = private_view(ctx, rp, opts.view);
   store s(rp);
   auto records = run_query(s, q, [&](const diagnostic& d) { ctx.warn(d); });
   writer_options wo;
@@ -184,12 +186,18 @@ int run_list(context& ctx, record_type type, const list_options& opts, const std
 int run_show(context& ctx, record_type type, const std::string& id) {
   repo rp = ctx.open_repo();
   format f = ctx.output_format({format::text, format::json, format::toml});
+  (void)private_view(ctx, rp, {});  // with --as someone else: say their private records stay closed
   store s(rp);
   record r = s.find(type, id);
   switch (f) {
     case format::json: ctx.out.write(record_to_json(r) + "\n"); break;
     case format::toml: ctx.out.write(record_to_toml(r) + (r.is_private ? "private = true\n" : "")); break;
-    default: write_record_details(r, ctx.out, ctx.out_style(rp.user())); break;
+    default: {
+      record shown = r;
+      shown.path = rp.display_path(r.path);  // a private record's real place, outside the repository
+      write_record_details(shown, ctx.out, ctx.out_style(rp.user()));
+      break;
+    }
   }
   return 0;
 }

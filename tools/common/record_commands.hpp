@@ -61,10 +61,11 @@ struct list_options {
   std::size_t limit = 0;
   bool reverse = false;
   bool all = false;  // boundaries: retired ones too
+  view_options view;
 };
 
-// Adds --period/--since/--until, --who, --tag, -n/--limit, --reverse, --grep (and --kind,
-// --topic when asked).
+// Adds --period/--since/--until, --who, --tag, -n/--limit, --reverse, --grep, --mine/--shared
+// (and --kind, --topic when asked).
 void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool with_topic, bool with_tag = true);
 
 // Prints the matching records in --format.

@@ -62,13 +62,13 @@ int add(cli::context& ctx, const std::string& kind, const std::string& what, con
 }
 
 int show_balance(cli::context& ctx, const std::string& period_text, const std::string& by, const std::string& measure,
-                 bool shared_only) {
+                 const cli::view_options& view) {
   repo rp = ctx.open_repo();
   format f = ctx.output_format({format::text, format::json});
   query q;
   q.type = record_type::entry;
   q.span = parse_period(period_text, rp.cal());
-  q.shared_only = shared_only;
+  q.mine = cli::private_view(ctx, rp, view);
   store s(rp);
   auto entries = run_query(s, q, [&](const diagnostic& d) { ctx.warn(d); });
   auto b = compute_balance(entries, rp.config(), parse_share_group(by), parse_share_measure(measure), q.span, rp.cal());
@@ -89,7 +89,7 @@ int turn(cli::context& ctx, const std::string& topic, const std::string& period_
   if (!period_text.empty()) q.span = parse_period(period_text, rp.cal());
   store s(rp);
   auto choices = run_query(s, q, [&](const diagnostic& d) { ctx.warn(d); });
-  auto t = whose_turn(choices, topic, rp.config(), period_text.empty() ? 8 : 0);
+  auto t = whose_turn(choices, topic, rp.config(), period_text.empty() ? turn_window : 0);
   if (t.person.empty()) throw error(errc::config, "balance.toml lists no people");
   if (!t.anyone_chose)
     ctx.note(fmt::format("nobody has chosen {} yet{}; {} is first in balance.toml", topic,
@@ -98,13 +98,13 @@ int turn(cli::context& ctx, const std::string& topic, const std::string& period_
   return 0;
 }
 
-int export_journal(cli::context& ctx, const std::string& period_text, bool format_given, bool shared_only) {
+int export_journal(cli::context& ctx, const std::string& period_text, bool format_given, const cli::view_options& view) {
   repo rp = ctx.open_repo();
   if (format_given) (void)ctx.output_format({format::ledger});
   query q;
   q.type = record_type::entry;
   q.span = parse_period(period_text.empty() ? "all" : period_text, rp.cal());
-  q.shared_only = shared_only;
+  q.mine = cli::private_view(ctx, rp, view);
   store s(rp);
   write_ledger_journal(run_query(s, q, [&](const diagnostic& d) { ctx.warn(d); }), ctx.out);
   return 0;
@@ -156,19 +156,19 @@ int main(int argc, char** argv) {
   balance_cmd->add_option("--period,-p", balance_period, "The period (PERIOD; default 28d)")->type_name("PERIOD");
   balance_cmd->add_option("--by", by, "Group by kind, topic or tag (default kind)")->type_name("GROUP");
   balance_cmd->add_option("--measure", measure, "Count weight, minutes or count (default weight)")->type_name("MEASURE");
-  bool balance_shared = false;
-  balance_cmd->add_flag("--shared", balance_shared, "Leave out my private entries (to share the result)");
+  cli::view_options balance_view;
+  cli::add_view_options(balance_cmd, balance_view, "entries");
 
   std::string topic, turn_period;
   auto* turn_cmd = app->add_subcommand("turn", "Whose turn it is to choose TOPIC (prints the name)");
   turn_cmd->add_option("topic", topic, "dinner, weekend, movie…")->required()->type_name("TOPIC");
-  turn_cmd->add_option("--period,-p", turn_period, "Count the choices of PERIOD instead of the last 8")->type_name("PERIOD");
+  turn_cmd->add_option("--period,-p", turn_period, fmt::format("Count the choices of PERIOD instead of the last {}", turn_window))->type_name("PERIOD");
 
   std::string export_period;
   auto* export_cmd = app->add_subcommand("export", "Write a ledger-cli/hledger journal (--format ledger)");
   export_cmd->add_option("--period,-p", export_period, "Only PERIOD (default: all)")->type_name("PERIOD");
-  bool export_shared = false;
-  export_cmd->add_flag("--shared", export_shared, "Leave out my private entries (to share the journal)");
+  cli::view_options export_view;
+  cli::add_view_options(export_cmd, export_view, "entries");
 
   std::vector<std::string> args;
   try {
@@ -183,10 +183,10 @@ int main(int argc, char** argv) {
     if (show_cmd->parsed()) return cli::run_show(ctx, record_type::entry, id);
     if (edit_cmd->parsed()) return cli::run_edit(ctx, record_type::entry, id, edit_flags);
     if (rm_cmd->parsed()) return cli::run_rm(ctx, record_type::entry, id, rm_dry_run);
-    if (balance_cmd->parsed()) return show_balance(ctx, balance_period, by, measure, balance_shared);
+    if (balance_cmd->parsed()) return show_balance(ctx, balance_period, by, measure, balance_view);
     if (turn_cmd->parsed()) return turn(ctx, topic, turn_period);
     if (export_cmd->parsed())
-      return export_journal(ctx, export_period, app->get_option("--format")->count() > 0, export_shared);
+      return export_journal(ctx, export_period, app->get_option("--format")->count() > 0, export_view);
     return 64;
   });
 }

@@ -21,14 +21,15 @@ int main(int argc, char** argv) {
   cli::add_common_options(*app, ctx.opts, {format::text, format::markdown, format::json});
   std::string period_text, since, until, from;
   std::vector<std::string> sections;
-  bool shared_only = false;
+  cli::view_options view;
   app->add_option("--period,-p", period_text, "The period (PERIOD; default 28d)")->type_name("PERIOD");
   app->add_option("--since", since, "From WHEN (instead of --period)")->type_name("WHEN");
   app->add_option("--until", until, "Until WHEN (instead of --period)")->type_name("WHEN");
   app->add_option("--section", sections,
-                  "Only these sections: header, working, checkins, give_and_take, choices, boundaries, signs, safety")
+                  "Only these sections: safety (--mine), header, working, checkins, give_and_take, choices, "
+                  "boundaries, signs")
       ->type_name("S");
-  app->add_flag("--shared", shared_only, "Leave out every private record: a report for both of you");
+  cli::add_view_options(app.get(), view, "records, and your safety note");
   app->add_option("--from", from, "Report over records from FILE or - instead of the repository")->type_name("FILE");
 
   return cli::run(*app, ctx, cli::arguments(argc, argv), [&]() -> int {
@@ -38,14 +39,15 @@ int main(int argc, char** argv) {
     if (!period_text.empty() && (!since.empty() || !until.empty())) throw_usage("use either --period or --since/--until, not both");
     period span = (!since.empty() || !until.empty()) ? period_between(since, until, rp.cal())
                                                       : parse_period(period_text.empty() ? "28d" : period_text, rp.cal());
+    report_view v = cli::private_view(ctx, rp, view) ? report_view::mine : report_view::shared;
     report r;
     if (!from.empty()) {
       // Records from a pipe: any mix of the four types, as the list commands print them.
       auto records = read_records_any(read_input(from), from == "-" ? "<stdin>" : from, rp.config());
-      r = build_report_from(records, rp, span, shared_only);
+      r = build_report_from(records, rp, span, v);
     } else {
       store s(rp);
-      r = build_report(s, span, shared_only, [&](const diagnostic& d) { ctx.warn(d); });
+      r = build_report(s, span, v, [&](const diagnostic& d) { ctx.warn(d); });
     }
     switch (f) {
       case format::json: write_report_json(r, chosen, ctx.out); break;

@@ -24,10 +24,11 @@ struct boundary_view {
   bool review_due = false;
 };
 
-// Every boundary (shared and mine) with its events, in balance.toml order of owners then by `at`.
-// Retired boundaries are included only with `include_retired`; `owner` limits to one person.
+// Every shared boundary with its events (with `mine`, the private owner's private ones too), in
+// balance.toml order of owners then by `at`. Retired boundaries are included only with
+// `include_retired`; `owner` limits to one person.
 std::vector<boundary_view> load_boundaries(const store& s, bool include_retired,
-                                           const std::optional<std::string>& owner = std::nullopt);
+                                           const std::optional<std::string>& owner = std::nullopt, bool mine = false);
 
 // The review cadence of a boundary: its own, else the repository default.
 cadence review_cadence_of(const record& boundary, const settings& cfg);
@@ -37,13 +38,16 @@ cadence review_cadence_of(const record& boundary, const settings& cfg);
 // error{usage} with a kind message otherwise.
 void check_event_target(const record& event, const record& boundary);
 
-// Who an event is about when --who is not given: for respected/crossed, the one person who is
-// not the owner when there are exactly two; otherwise nullopt (the command then asks for --who).
+// Who respected a boundary when --who is not given: the one person who is not the owner when
+// there are exactly two; otherwise nullopt (the command then asks for --who). Never used for
+// `crossed`: an accusation is never guessed.
 std::optional<std::string> default_actor(const record& boundary, const settings& cfg);
 
 // Text: ID, OWNER, SINCE, REVIEW, NEXT REVIEW, LAST EVENT, TEXT.
 void write_boundary_table(const std::vector<boundary_view>& views, const calendar& cal, sink& out, const style& st);
-// The boundary and its history, for `show`.
-void write_boundary_history(const boundary_view& view, const calendar& cal, sink& out, const style& st);
+// The boundary and its history, for `show`; `shown_path` names its file (a private one's real
+// place) when given.
+void write_boundary_history(const boundary_view& view, const calendar& cal, sink& out, const style& st,
+                            const std::string& shown_path = "");
 
 }  // namespace balance

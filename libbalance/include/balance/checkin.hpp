@@ -3,6 +3,7 @@
 // editor template, and who is due.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -23,9 +24,16 @@ std::optional<std::string> i_statement_hint(std::string_view feeling);
 // Asks each configured question in turn (Enter skips; a bad answer is asked again with the
 // reason), then mood and the text fields. `read_line` returns nullopt at end of input, which
 // abandons the interview (nullopt result). Prompts go to `out`.
-// With `ask_safe` (a private check-in) it also asks whether the person feels safe.
+// With `ask_safe` (a private check-in) it first asks whether the person feels safe, reading the
+// answer with `read_secret` (no echo) when given. An answer of 2 or lower stops the interview at
+// once: the record holds what was given so far and nothing more is asked (the caller shows the
+// safety note and offers to save).
 std::optional<record> interview(const settings& cfg, const std::function<std::optional<std::string>()>& read_line,
-                                sink& out, bool ask_safe = false);
+                                sink& out, bool ask_safe = false,
+                                const std::function<std::optional<std::string>()>& read_secret = {});
+
+// A `safe` answer that gets the safety note at once.
+inline bool is_unsafe_answer(const record& r) { return r.is_private && r.safe && *r.safe <= 2; }
 
 // The commented TOML template `add --edit` opens: the record's fields with the questions as
 // comments; ratings not given are left commented out.
@@ -36,7 +44,23 @@ struct due_person {
   std::optional<timestamp> last;  // their last check-in
 };
 
-// People whose check-in is due now by the repository's cadence (DESIGN §15), in balance.toml order.
-std::vector<due_person> checkins_due(const store& s, const std::vector<std::string>& people);
+// What `balance-checkin forget` removes: my private check-ins, or only their safety answers, and
+// in both cases every kept edit buffer (they may hold answers that were never saved).
+enum class forget_scope { safety, all_private };
+
+struct forget_result {
+  std::size_t checkins = 0;                   // check-ins removed, or whose `safe` was removed
+  std::vector<std::filesystem::path> buffers; // kept edit buffers removed
+  std::vector<std::string> written;           // files changed
+};
+
+// Forgets in the private store of this computer's own person (error{usage} for anyone else,
+// e.g. with --as). With `dry_run` only counts. Writes go through one batch under the lock.
+forget_result forget_private(const store& s, forget_scope scope, bool dry_run);
+
+// People whose check-in is due now by the repository's cadence, in balance.toml order. With
+// `own_private`, the private owner's own private check-ins count for their own line (a list only
+// they see); otherwise only shared check-ins count, so the answer never depends on private records.
+std::vector<due_person> checkins_due(const store& s, const std::vector<std::string>& people, bool own_private);
 
 }  // namespace balance

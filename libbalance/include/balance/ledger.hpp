@@ -28,6 +28,7 @@ struct person_share {
   std::string name;
   double sum = 0;        // Σ measure of this person's entries in the group
   std::size_t entries = 0;
+  std::int64_t minutes = 0;  // Σ minutes of their entries (for solo time: their own hours)
   double share = 0;      // sum / group total (0 when the total is 0)
   double target = 0;     // the agreed share
   double deviation() const { return share - target; }
@@ -37,8 +38,24 @@ struct group_shares {
   std::string group;  // a kind, topic or tag
   double total = 0;
   std::size_t entries = 0;
+  std::int64_t minutes = 0;
   std::vector<person_share> people;  // in balance.toml order
 };
+
+// How a group's split sits next to what was agreed, in words rather than signed numbers:
+// "close to" (every share within a third of `share_gap`), "leaning from" (within `share_gap`),
+// "far from" otherwise.
+std::string_view split_words(const group_shares& g, double share_gap);
+
+// Kinds that are not shares of a load: `together` is one shared total, `solo` each person's own
+// time (not zero-sum). Views show them as totals, never as shares.
+bool is_total_kind(std::string_view kind) noexcept;
+
+// A total kind in words: "5 times together, 9.5 h in all", or "alex 2 times, 3.0 h · sam 1 time".
+std::string total_line(const group_shares& g);
+
+// The line every ledger view carries: people log their own work more than their partner's.
+extern const char* const over_claiming_note;
 
 struct ledger_balance {
   share_group by = share_group::kind;
@@ -49,6 +66,8 @@ struct ledger_balance {
   std::string end;
   std::size_t entries = 0;
   std::vector<group_shares> groups;  // kinds in their documented order; topics and tags sorted
+  std::size_t min_share_entries = 10;  // below this, shares are shown as counts
+  double share_gap = 0.15;             // for split_words
 };
 
 // Adds up shares one entry at a time (for reports that stream their records).
@@ -73,13 +92,16 @@ class balance_accumulator {
 ledger_balance compute_balance(const std::vector<record>& entries, const settings& cfg, share_group by,
                                share_measure measure, const period& span, const calendar& cal);
 
-// Text: a heading, then a table per group with each person's share, a bar, the target and the
-// difference.
+// Text: a heading, then a table per group with each person's share (counts below the minimum), a
+// bar, the agreed share and the split in words; together and solo as totals; the over-claiming line.
 void write_balance_text(const ledger_balance& b, sink& out, const style& st);
 // Just the table and its legend (the report has its own heading), indented by `indent` spaces.
 void write_balance_table(const ledger_balance& b, sink& out, const style& st, std::size_t indent = 0);
-// JSON with "schema": 1 and the raw sums.
+// JSON with "schema": 1 and the raw sums; `share` is null for totals and below the minimum.
 void write_balance_json(const ledger_balance& b, sink& out);
+
+// "Whose turn" looks at the last this many choices of a topic unless a period is given.
+inline constexpr std::size_t turn_window = 8;
 
 struct turn_result {
   std::string person;          // whose turn it is

@@ -23,7 +23,7 @@ struct query {
   std::size_t limit = 0;            // 0: all; else the `limit` most recent
   bool reverse = false;             // newest first
   bool active_only = false;         // boundaries: leave out retired ones
-  bool shared_only = false;         // leave out private records (reports meant for both)
+  bool mine = false;                // add the private owner's own private records (--mine)
 };
 
 // Does one record match the query's filters (not its period, limit or order)?

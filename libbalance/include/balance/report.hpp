@@ -21,13 +21,22 @@
 
 namespace balance {
 
-// Section ids, in the order they are printed (DESIGN §9.1).
+// Section ids, in the order they are printed. In the private view (`--mine`) the safety note,
+// when there is one, comes first.
 const std::vector<std::string>& report_sections();
+
+// Which records a report rests on. The shared view (the default) is what two people may read
+// together: no private record, no private text, no safety content, and byte for byte the same
+// whatever anyone's private records say. The private view adds the running person's own private
+// records, each marked, and their safety note first.
+enum class report_view { shared, mine };
 
 struct person_dimension {
   std::string name;
   std::optional<double> mean;           // this period
   std::size_t count = 0;
+  std::optional<local_days> first_day;  // of their ratings in the period
+  std::optional<local_days> last_day;
   std::optional<double> previous_mean;  // the previous period of equal length
   std::size_t previous_count = 0;
   std::string sparkline;                // weekly means, ▁…█ ('·' for a week without a rating)
@@ -43,8 +52,7 @@ struct dimension_summary {
   std::string high;
   bool retired = false;  // rated in the data but no longer configured
   std::vector<person_dimension> people;
-  std::optional<double> mean;  // all people's ratings together
-  std::size_t count = 0;
+  std::size_t count = 0;       // ratings from everyone
   std::optional<double> gap;   // max − min of the people's means (needs two people with ratings)
 };
 
@@ -52,6 +60,7 @@ struct dated_words {
   std::string who;
   timestamp at;
   std::string text;
+  bool is_private = false;  // from one of my private records (private view only)
 };
 
 struct topic_choices {
@@ -72,12 +81,13 @@ struct boundary_counts {
 };
 
 struct sign {
-  std::string id;                     // one-sided, blurred-boundaries, …
-  std::string title;
-  std::vector<std::string> concerns;  // who it is about
-  std::vector<std::string> evidence;  // sentences with numbers
-  std::string data;                   // how much data it rests on
+  std::string id;                     // one-sided, seen-differently, …
+  std::string title;                  // a pattern, never a person
+  std::vector<std::string> people;    // whose records the evidence rests on
+  std::vector<std::string> evidence;  // sentences with numbers and the right names
+  std::string data;                   // how much data it rests on, its sources and span
   std::string suggestion;             // an invitation to both
+  bool is_private = false;            // rests on my private records (private view only)
 };
 
 struct report {
@@ -86,19 +96,23 @@ struct report {
   period span;
   std::string span_text;
   std::string begin, end;  // RFC 3339 in the calendar's zone; empty when open
-  bool shared_only = false;
+  report_view view = report_view::shared;
+  std::string viewer;      // whose private records the private view adds
   std::size_t checkins = 0, entries = 0, events = 0;
+  std::size_t private_records = 0;  // of mine, in the private view
   std::optional<std::string> previous_text;
+  bool empty() const { return checkins + entries + events == 0; }
 
-  // working
-  std::vector<std::string> working;  // sentences about what goes well
-  std::vector<dated_words> thanks;   // the latest, newest first
+  // working: what goes well, with names
+  std::vector<std::string> working;
+  std::vector<bool> working_private;  // per line of `working`, private view only
+  std::vector<dated_words> thanks;    // up to five per person, by person then newest first
 
   // checkins
   std::vector<dimension_summary> dimensions;
+  dimension_summary mood;             // key "mood": each person's mean mood
   std::vector<dated_words> feelings;  // latest per person
   std::vector<dated_words> needs;     // latest per person
-  std::optional<std::string> mood_note;
 
   // give_and_take
   ledger_balance give_and_take;
@@ -113,17 +127,15 @@ struct report {
   std::vector<sign> signs;
   std::vector<std::string> not_enough_data;  // signs that could not be checked yet, and why
 
-  // safety: set when the viewer's latest private `safe` is 2 or lower (never with shared_only)
-  bool safety = false;
-  std::string safety_resources;
+  // safety: only in the private view, when the viewer's latest private `safe` is 2 or lower
+  std::vector<std::string> safety_note;  // paragraphs; empty: none
 };
 
 struct report_options {
   period span;
   std::optional<period> previous;
-  bool shared_only = false;           // --shared: no private record at all
-  std::optional<std::int64_t> viewer_safe;  // the viewer's latest private `safe`
-  std::string safety_resources;       // [safety] resources from the viewer's user config
+  report_view view = report_view::shared;
+  std::string viewer;  // the private owner, for the private view
 };
 
 class report_builder {
@@ -134,7 +146,8 @@ class report_builder {
   report_builder& operator=(const report_builder&) = delete;
 
   // Any record, any order. Records outside the period (and its predecessor, for check-ins) are
-  // ignored; boundary definitions count whatever their date.
+  // ignored; boundary definitions count whatever their date. In the shared view every private
+  // record is ignored; in the private view only the viewer's own private records count.
   void add(const record& r);
   report finish();
 
@@ -144,13 +157,15 @@ class report_builder {
 };
 
 // Builds the report from the repository: reads only the month files the period (and its
-// predecessor) need, boundary definitions, and the viewer's private check-ins for `safe`.
-report build_report(const store& s, const period& span, bool shared_only,
+// predecessor) need, and boundary definitions. The private view also reads the private owner's
+// own private records and their latest `safe` answer, and marks what rests on them.
+report build_report(const store& s, const period& span, report_view view,
                     const std::function<void(const diagnostic&)>& on_warning = {});
 
 // Builds the report from records given directly (`--from`): any mix of types, filtered by the
-// period like the repository's; the viewer's latest private `safe` is taken from them.
-report build_report_from(const std::vector<record>& records, const repo& rp, const period& span, bool shared_only);
+// period like the repository's; private ones count only in the private view, and only the
+// private owner's.
+report build_report_from(const std::vector<record>& records, const repo& rp, const period& span, report_view view);
 
 // Renderers. `sections` empty means all; otherwise only the named ones, in report order.
 void write_report_text(const report& r, const std::vector<std::string>& sections, sink& out, const style& st);

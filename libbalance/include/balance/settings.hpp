@@ -31,22 +31,25 @@ const std::vector<dimension>& default_dimensions();
 // Thresholds for the signs of imbalance (DESIGN §9.3), all overridable in [signs].
 struct sign_thresholds {
   double low_rating = 2.5;
-  int min_checkins = 2;
+  int min_checkins = 3;
+  int min_rating_days = 14;
+  int min_share_entries = 10;
   double rating_gap = 1.5;
   int gave_in = 2;
   int crossed = 2;
   int missed_checkins = 2;
   int solo_days = 21;
-  int min_choices = 4;
+  int min_choices = 10;
   double chooser_share = 0.75;
-  int min_entries = 6;
+  int min_entries = 10;
   double share_gap = 0.15;
-  int min_sacrifices = 6;
+  int min_sacrifices = 10;
   double sacrifice_share = 0.75;
 };
 
 struct settings {
   int version = settings_version;
+  std::string repo_id;  // `id`: names the repository's private store on each computer
   balance::week_start week_start = week_start::monday;
   std::string timezone;  // empty: BALANCE_TZ, then TZ, then the system zone
   std::vector<std::string> people;
@@ -71,6 +74,10 @@ struct settings {
 // to 1, and a `version` newer than this program understands (such a repo is read-only: callers
 // check `version` before writing).
 settings parse_settings(std::string_view text, const std::string& path);
+
+// balance.toml's text with `id = "…"` added after the version line, everything else byte for
+// byte. Throws error{config} when it already has one.
+std::string settings_with_id(std::string_view text, std::string_view id);
 
 // The commented balance.toml that `balance init` writes: every setting with its default.
 std::string default_settings_text(const std::vector<std::string>& people);

@@ -29,7 +29,7 @@ struct scan_filter {
   record_type type = record_type::entry;
   period span{};                       // default: all time
   bool shared = true;                  // read the shared tree
-  bool private_of_me = true;           // read my private records (only mine are ever shown)
+  bool private_of_me = false;          // also the private owner's own private records (never --as)
   std::optional<std::string> author;   // only this author's files
 };
 
@@ -50,7 +50,7 @@ class store {
                            const std::function<void(const diagnostic&)>& on_warning = {}) const;
 
   // The record of `type` whose id starts with `prefix` (≥ 4 hex digits), among the shared records
-  // and my private ones. Throws error{usage} for a bad prefix, no match, or an ambiguous one
+  // and the private owner's own private ones (so `show ID` of my private record needs no flag). Throws error{usage} for a bad prefix, no match, or an ambiguous one
   // (listing the candidates).
   record find(record_type type, std::string_view prefix) const;
 

@@ -1,0 +1,57 @@
+// The private store: where one computer keeps a repository's private records, outside the
+// repository directory (${XDG_DATA_HOME:-~/.local/share}/balance-private/<id>/, same layout as
+// the shared tree, 0700/0600), so a folder synced by git, Dropbox or Syncthing never carries
+// them to the partner. <id> is balance.toml's `id`, which moves with the repository.
+//
+// Older versions kept private records in a `private/` folder inside the repository. That tree
+// is moved out once: by the first write on this computer, or by `balance private migrate`. A
+// `private/` folder that shows up again later (restored from a backup, say) is refused until it
+// is moved with the same command. Moving copies every file, reads each copy back, and only then
+// deletes the originals (never a rename, which could cross file systems), so an interrupted move
+// loses nothing: running it again finishes it.
+//
+// Private here means "never in the shared repository, never synced to the partner". It is not
+// encryption: anyone who can use this account on this computer can read the files.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "balance/file_system.hpp"
+#include "balance/repo.hpp"
+
+namespace balance {
+
+// The data files of an old `private/` tree inside the repository, as logical private paths
+// ("private/checkins/sam/2026-11.toml"), sorted. Empty when there is none.
+std::vector<std::string> legacy_private_files(const repo& r);
+
+// The warning read-only commands give while such a tree exists (its records are not read).
+std::string legacy_private_warning(const repo& r);
+
+// Gives balance.toml an `id` when it has none (derived from the git root commit in a git
+// repository, so both partners' clones pick the same one; random otherwise) and creates the
+// store directory. The caller holds the repository lock. Returns true when balance.toml changed.
+bool ensure_private_store(const repo& r, file_system& fs);
+
+struct private_move {
+  std::filesystem::path to;                 // the private store
+  std::size_t moved = 0;                    // files copied, checked and removed from the repository
+  std::size_t already_there = 0;            // identical copies were there already (an earlier, interrupted move)
+  std::vector<std::string> left_behind;     // other files in private/, untouched
+  bool id_added = false;                    // balance.toml got an id
+};
+
+// Moves the old private/ tree into the private store. The caller holds the repository lock.
+// Throws error{data} before changing anything when a file exists in both places with different
+// text (both are named, so the person can compare them).
+private_move move_private_tree(const repo& r, file_system& fs);
+
+// What every write does first, under the lock: moves an old private/ tree when this computer
+// has no private store for the repository yet, and refuses (error{data}, naming `balance private
+// migrate`) when the store exists and a private/ tree has appeared again. Returns the
+// repository-relative files it changed (balance.toml, when an id was added).
+std::vector<std::string> prepare_private_for_write(const repo& r, file_system& fs);
+
+}  // namespace balance
