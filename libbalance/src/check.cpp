@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "balance/file_system.hpp"
+#include "balance/private_store.hpp"
 #include "balance/record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
@@ -61,7 +62,14 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
   // Every file under the data directories: data files are checked, anything else is named.
   std::vector<std::string> data_files;
   std::vector<diagnostic> found_in_tree;
-  for (const char* top : {"checkins", "ledger", "boundaries", "private"}) {
+  // An old private/ tree inside the repository is a problem of its own (a synced folder would
+  // carry it to the partner); its files are not read as records.
+  if (auto legacy = legacy_private_files(r); !legacy.empty())
+    found_in_tree.push_back({{"private/", 0, 0},
+                             fmt::format("holds {} private {} inside the repository; move {} out with `balance private migrate`",
+                                         legacy.size(), legacy.size() == 1 ? "file" : "files",
+                                         legacy.size() == 1 ? "it" : "them")});
+  for (const char* top : {"checkins", "ledger", "boundaries"}) {
     std::error_code ec;
     if (!fs::exists(root / top, ec)) continue;
     for (auto it = fs::recursive_directory_iterator(root / top, fs::directory_options::none, ec);
@@ -89,6 +97,33 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
     }
   }
   std::sort(data_files.begin(), data_files.end());
+  // This computer's private store for the repository: its owner's files, checked with the rest
+  // (ids are shared between the two) and named by their real place.
+  std::vector<std::string> private_files;
+  if (!r.private_owner().empty() && !r.private_root().empty()) {
+    const fs::path base = r.private_root();
+    for (const char* top : {"checkins", "ledger", "boundaries"}) {
+      std::error_code ec;
+      if (!fs::exists(base / top, ec)) continue;
+      for (auto it = fs::recursive_directory_iterator(base / top, fs::directory_options::none, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        std::error_code e2;
+        if (it->is_directory(e2)) continue;
+        std::string rel = "private/" + fs::relative(it->path(), base, e2).generic_string();
+        if (it->is_symlink(e2)) {
+          found_in_tree.push_back({{it->path().string(), 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
+          continue;
+        }
+        if (is_temp_name(it->path().filename().string())) {
+          result.warnings.push_back({{it->path().string(), 0, 0}, "a temporary file left by an interrupted write; it is safe to delete"});
+          continue;
+        }
+        auto role = role_of_path(rel);
+        if (role && role->author == r.private_owner()) private_files.push_back(rel);
+      }
+    }
+    std::sort(private_files.begin(), private_files.end());
+  }
 
   // Which files the caller asked about (all when none).
   std::set<std::string> wanted;
@@ -123,6 +158,7 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
       wanted.insert(rel);
     }
   }
+  data_files.insert(data_files.end(), private_files.begin(), private_files.end());
   auto reported = [&](const std::string& path) { return everything || wanted.count(path) > 0; };
   if (!everything) {
     std::erase_if(found_in_tree, [&](const diagnostic& d) { return !reported(d.where.path); });
@@ -145,8 +181,9 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
     auto role = role_of_path(rel);
     bool report = reported(rel);
     std::optional<std::string> text;
+    const std::string shown = r.display_path(rel);
     try {
-      text = read_file(root / rel, rel, max_file_size);
+      text = read_file(r.path(rel), shown, max_file_size);
     } catch (const error& e) {
       if (report) {
         if (e.problems().empty())
@@ -159,19 +196,23 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
     if (!text) continue;
     if (report) ++result.files;
     if (!cfg.has_person(role->author) && report)
-      result.problems.push_back({{rel, 0, 0}, fmt::format("\"{}\" is not a person in balance.toml{}", role->author,
+      result.problems.push_back({{shown, 0, 0}, fmt::format("\"{}\" is not a person in balance.toml{}", role->author,
                                                           did_you_mean(role->author, cfg.people))});
     parsed_file parsed = parse_record_file(*text, rel, *role, opts);
+    if (shown != rel) {
+      for (auto& d : parsed.problems) d.where.path = shown;
+      for (auto& d : parsed.warnings) d.where.path = shown;
+    }
     if (report) {
       result.problems.insert(result.problems.end(), parsed.problems.begin(), parsed.problems.end());
       result.records += parsed.records.size();
     }
     for (auto& rec : parsed.records) {
-      auto [it, inserted] = ids.emplace(rec.id, seen_record{rel, rec.line, rec.is_private});
-      if (!inserted && it->second.path != rel && report)
-        result.problems.push_back({key_position(*text, rel, rec.line, "id"),
+      auto [it, inserted] = ids.emplace(rec.id, seen_record{shown, rec.line, rec.is_private});
+      if (!inserted && it->second.path != shown && report)
+        result.problems.push_back({key_position(*text, shown, rec.line, "id"),
                                    fmt::format("id {} is also used at {}:{}{}", rec.id, it->second.path, it->second.line,
-                                               it->second.path == rel ? "" : " (a record moved between files twice? keep one)")});
+                                               it->second.path == shown ? "" : " (a record moved between files twice? keep one)")});
       if (rec.type == record_type::boundary) boundaries[rec.id] = rec.is_private;
       if (rec.type == record_type::event && !rec.boundary.empty() && report) events.push_back({std::move(rec), rel});
     }
@@ -182,10 +223,10 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
     auto it = boundaries.find(ev.boundary);
     const std::string& text = texts[rel];
     if (it == boundaries.end())
-      result.problems.push_back({key_position(text, rel, ev.line, "boundary"),
+      result.problems.push_back({key_position(text, r.display_path(rel), ev.line, "boundary"),
                                  fmt::format("event {} points at boundary {}, which does not exist", ev.id, ev.boundary)});
     else if (it->second && !ev.is_private)
-      result.problems.push_back({key_position(text, rel, ev.line, "boundary"),
+      result.problems.push_back({key_position(text, r.display_path(rel), ev.line, "boundary"),
                                  fmt::format("shared event {} points at a private boundary; shared records never "
                                              "refer to private ones",
                                              ev.id)});

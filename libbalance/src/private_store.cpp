@@ -91,7 +91,7 @@ std::vector<std::string> legacy_private_files(const repo& r) {
 
 std::string legacy_private_warning(const repo& r) {
   return fmt::format(
-      "private/: private records are inside the repository, where a synced folder would carry them to your "
+      "private records are inside the repository, where a synced folder would carry them to your "
       "partner; they are not read until moved to this computer's private store: run `balance private migrate`{}",
       r.private_root().empty() ? "" : fmt::format(" ({})", r.private_root().string()));
 }

@@ -16,6 +16,8 @@
 #include "balance/error.hpp"
 #include "balance/git.hpp"
 #include "balance/init.hpp"
+#include "balance/lock.hpp"
+#include "balance/private_store.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 #include "balance/version.hpp"
@@ -26,7 +28,7 @@ using namespace balance;
 
 namespace {
 
-const std::vector<std::string> builtins = {"init", "check", "help", "commands", "git", "sync", "undo", "merge-driver"};
+const std::vector<std::string> builtins = {"init", "check", "help", "commands", "git", "sync", "undo", "merge-driver", "private"};
 
 fs::path own_directory() {
   std::error_code ec;
@@ -313,6 +315,11 @@ int main(int argc, char** argv) {
   auto* sync_cmd = app->add_subcommand("sync", "Pull (merging records by id), then push");
   auto* undo_cmd = app->add_subcommand("undo", "Revert the latest commit balance made (exit 1 when there is none)");
   app->add_subcommand("git", "Run git in the repository; `git setup [--hooks]` sets up the merge driver");
+  auto* private_cmd = app->add_subcommand("private", "Where this computer keeps your private records; move old ones");
+  private_cmd->require_subcommand(1);
+  auto* private_path_cmd = private_cmd->add_subcommand("path", "Print the private store of this repository on this computer");
+  auto* private_migrate_cmd =
+      private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
   app->add_subcommand("merge-driver", "The three-way record merge git runs (BASE OURS THEIRS PATH)");
 
   return cli::run(*app, ctx, args, [&]() -> int {
@@ -363,6 +370,36 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (help_cmd->parsed()) return show_help(help_topic);
+    if (private_path_cmd->parsed()) {
+      repo r = ctx.open_repo();
+      if (r.private_root().empty()) {
+        ctx.note("this repository has no private store yet: its first private record creates one");
+        return 1;
+      }
+      ctx.out.write(r.private_root().string() + "\n");
+      return 0;
+    }
+    if (private_migrate_cmd->parsed()) {
+      repo r = ctx.open_repo();
+      r.require_writable();
+      r.set_notice([&](const std::string& line) { ctx.note(line); });
+      repo_lock lock(r.root());
+      private_move moved = move_private_tree(r, real_file_system());
+      std::vector<std::string> written;
+      if (moved.id_added) written.push_back("balance.toml");
+      std::size_t files = moved.moved + moved.already_there;
+      std::string line =
+          files == 0 ? "no private/ folder in the repository; nothing to move"
+                     : fmt::format("moved {} private {} out of the repository into {}", files, files == 1 ? "file" : "files",
+                                   moved.to.string());
+      ctx.written(r, written, line);
+      if (!moved.left_behind.empty()) {
+        std::string list;
+        for (const auto& f : moved.left_behind) list += (list.empty() ? "" : ", ") + f;
+        ctx.note(fmt::format("private/ still holds files that are not records, left as they were: {}", list));
+      }
+      return 0;
+    }
     if (sync_cmd->parsed() || undo_cmd->parsed()) {
       repo r = ctx.open_repo();
       git_outcome out = sync_cmd->parsed() ? sync_repo(r.root()) : undo_last_commit(r.root());

@@ -17,8 +17,9 @@
 
 namespace balance::cli {
 
-repo context::open_repo() const {
+repo context::open_repo() {
   repo r = repo::open(repo_options{opts.dir, opts.as});
+  r.set_notice([this](const std::string& line) { note(line); });
   // A name given with --as must be a person even when the command never asks who I am.
   if (!opts.as.empty()) r.person(opts.as, "--as");
   return r;

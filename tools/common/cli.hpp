@@ -32,8 +32,9 @@ struct context {
   fd_sink out{1};       // stdout; flushed and checked by run()
   fd_sink err{2};
 
-  // Opens the repository the options and environment point at.
-  repo open_repo() const;
+  // Opens the repository the options and environment point at; its notices (an id added,
+  // private records moved) go to stderr like confirmations.
+  repo open_repo();
   // Colour for stdout, by --color, the user config, NO_COLOR and whether stdout is a terminal.
   style out_style(const user_config& user) const;
   // The --format value, checked against `allowed`.
