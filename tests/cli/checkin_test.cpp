@@ -22,6 +22,10 @@ struct couple : sandbox {
 const std::string settings_head =
     "version = 1\ntimezone = \"Europe/Berlin\"\n[[person]]\nname = \"alex\"\n[[person]]\nname = \"sam\"\n";
 
+// What the check-in prints on stderr before saving words that read as criticism (TONE.md §4).
+const std::string i_statement_tip =
+    "tip: words like these often land more gently as \"I feel … when …\" (saved as you wrote it)\n";
+
 }  // namespace
 
 TEST_CASE("checkin add writes one canonical record to the author's month file", "[checkin]") {
@@ -137,17 +141,21 @@ TEST_CASE("checkin add on a terminal saves nothing when the input ends early", "
   CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
 }
 
-TEST_CASE("checkin hints gently at an I-statement and still saves; -q keeps quiet", "[checkin]") {
+TEST_CASE("checkin gives the I-statement tip and still saves as written, -q keeps quiet", "[checkin]") {
   couple s;
   result r = s.checkin({"--feeling", "You never ask about my day", "--heard", "2"});
   CHECK(r.status == 0);
-  CHECK_THAT(r.err, Catch::StartsWith("hint: this reads a little like blame. An \"I feel … when …\" form"));
+  CHECK(r.out.empty());
+  std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
+  CHECK(r.err == i_statement_tip + "added check-in " + id.substr(0, 7) + " (alex)\n");
   CHECK_THAT(s.read("checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"You never ask about my day\""));
   result quiet = s.checkin({"-q", "--feeling", "you always decide", "--heard", "2"});
   CHECK(quiet.status == 0);
   CHECK(quiet.err.empty());
   result fine = s.checkin({"--feeling", "I feel unheard when plans change", "--heard", "2"});
-  CHECK(fine.err.find("hint") == std::string::npos);
+  CHECK(fine.status == 0);
+  CHECK_THAT(fine.err, Catch::StartsWith("added check-in "));
+  CHECK(fine.err.find("tip:") == std::string::npos);
 }
 
 TEST_CASE("checkin --edit fills the record from the editor", "[checkin][editor]") {
@@ -505,11 +513,13 @@ TEST_CASE("checkin edit: emptying the editor buffer leaves the record as it was"
   CHECK(s.snapshot() == before);
 }
 
-TEST_CASE("checkin edit gives the I-statement hint too", "[checkin]") {
+TEST_CASE("checkin edit gives the I-statement tip too", "[checkin]") {
   couple s;
   s.checkin({"--heard", "3"});
   std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
-  CHECK_THAT(s.checkin({"edit", id.substr(0, 5), "--feeling", "you never call"}).err, Catch::StartsWith("hint:"));
+  result feeling = s.checkin({"edit", id.substr(0, 5), "--feeling", "you never call"});
+  CHECK(feeling.status == 0);
+  CHECK_THAT(feeling.err, Catch::StartsWith(i_statement_tip + "updated check-in "));
 }
 
 TEST_CASE("checkin on a terminal with --private also asks whether you feel safe", "[checkin][pty]") {
