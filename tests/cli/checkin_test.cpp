@@ -158,6 +158,55 @@ TEST_CASE("checkin gives the I-statement tip and still saves as written, -q keep
   CHECK(fine.err.find("tip:") == std::string::npos);
 }
 
+TEST_CASE("checkin tip - blame in the middle of a feeling gets the tip, a warm you-always does not", "[checkin]") {
+  couple s;
+  result blame = s.checkin({"--feeling", "I'm tired and it\xE2\x80\x99s your fault we're late", "--heard", "2"});
+  CHECK(blame.status == 0);
+  CHECK_THAT(blame.err, Catch::StartsWith(i_statement_tip));
+  result warm = s.checkin({"--feeling", "You always make me laugh", "--heard", "5"});
+  CHECK(warm.status == 0);
+  CHECK_THAT(warm.err, Catch::StartsWith("added check-in "));
+  CHECK(warm.err.find("tip:") == std::string::npos);
+}
+
+TEST_CASE("checkin tip - a blaming --need gets the tip too", "[checkin]") {
+  couple s;
+  result r = s.checkin({"--feeling", "I feel tired", "--need", "for you to stop being so selfish"});
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::StartsWith(i_statement_tip + "added check-in "));
+  CHECK_THAT(s.read("checkins/alex/2026-11.toml"), Catch::Contains("need = \"for you to stop being so selfish\""));
+}
+
+TEST_CASE("checkin tip - one tip when both feeling and need blame", "[checkin]") {
+  couple s;
+  result r = s.checkin({"--feeling", "you never listen", "--need", "you to stop being so lazy"});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.err, Catch::StartsWith(i_statement_tip + "added check-in "));
+  CHECK(r.err.find("tip:") == r.err.rfind("tip:"));
+}
+
+TEST_CASE("checkin tip - never on a private check-in, even for you never listen", "[checkin][private]") {
+  couple s;
+  result r = s.checkin({"--private", "--feeling", "you never listen", "--need", "you to stop being so lazy"});
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  std::string id = first_id(s.read("private/checkins/alex/2026-11.toml"));
+  CHECK(r.err == "added check-in " + id.substr(0, 7) + " (alex, private)\n");
+  CHECK_THAT(s.read("private/checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"you never listen\""));
+  // Nor when a private check-in is edited, or written in the editor.
+  result edited = s.checkin({"edit", id.substr(0, 5), "--feeling", "you're so selfish"});
+  CHECK(edited.status == 0);
+  CHECK_THAT(edited.err, Catch::StartsWith("updated check-in "));
+  CHECK(edited.err.find("tip:") == std::string::npos);
+  s.env["EDITOR"] = s.script("editor", "printf 'feeling = \"u never listen\"\\n' >> \"$1\"\n");
+  result in_editor = s.checkin({"--private", "--edit"});
+  CHECK(in_editor.status == 0);
+  CHECK_THAT(in_editor.err, Catch::StartsWith("added check-in "));
+  CHECK(in_editor.err.find("tip:") == std::string::npos);
+  CHECK_THAT(s.read("private/checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"u never listen\""));
+}
+
 TEST_CASE("checkin --edit fills the record from the editor", "[checkin][editor]") {
   couple s;
   s.env["EDITOR"] = s.script("editor", "printf 'heard = 3\\nfeeling = \"I feel tired when the week is full\"\\n' >> \"$1\"\n");
@@ -513,13 +562,19 @@ TEST_CASE("checkin edit: emptying the editor buffer leaves the record as it was"
   CHECK(s.snapshot() == before);
 }
 
-TEST_CASE("checkin edit gives the I-statement tip too", "[checkin]") {
+TEST_CASE("checkin edit gives the I-statement tip too, for the feeling and for the need", "[checkin]") {
   couple s;
   s.checkin({"--heard", "3"});
   std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
   result feeling = s.checkin({"edit", id.substr(0, 5), "--feeling", "you never call"});
   CHECK(feeling.status == 0);
   CHECK_THAT(feeling.err, Catch::StartsWith(i_statement_tip + "updated check-in "));
+  result need = s.checkin({"edit", id.substr(0, 5), "--need", "you to grow up"});
+  CHECK(need.status == 0);
+  CHECK_THAT(need.err, Catch::StartsWith(i_statement_tip + "updated check-in "));
+  result other = s.checkin({"edit", id.substr(0, 5), "--heard", "4"});
+  CHECK(other.status == 0);
+  CHECK_THAT(other.err, Catch::StartsWith("updated check-in "));
 }
 
 TEST_CASE("checkin on a terminal with --private also asks whether you feel safe", "[checkin][pty]") {
