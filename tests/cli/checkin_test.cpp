@@ -22,6 +22,10 @@ struct couple : sandbox {
 const std::string settings_head =
     "version = 1\ntimezone = \"Europe/Berlin\"\n[[person]]\nname = \"alex\"\n[[person]]\nname = \"sam\"\n";
 
+// What the check-in prints on stderr before saving words that read as criticism (TONE.md §4).
+const std::string i_statement_tip =
+    "tip: words like these often land more gently as \"I feel … when …\" (saved as you wrote it)\n";
+
 }  // namespace
 
 TEST_CASE("checkin add writes one canonical record to the author's month file", "[checkin]") {
@@ -137,17 +141,70 @@ TEST_CASE("checkin add on a terminal saves nothing when the input ends early", "
   CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
 }
 
-TEST_CASE("checkin hints gently at an I-statement and still saves; -q keeps quiet", "[checkin]") {
+TEST_CASE("checkin gives the I-statement tip and still saves as written, -q keeps quiet", "[checkin]") {
   couple s;
   result r = s.checkin({"--feeling", "You never ask about my day", "--heard", "2"});
   CHECK(r.status == 0);
-  CHECK_THAT(r.err, Catch::StartsWith("hint: this reads a little like blame. An \"I feel … when …\" form"));
+  CHECK(r.out.empty());
+  std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
+  CHECK(r.err == i_statement_tip + "added check-in " + id.substr(0, 7) + " (alex)\n");
   CHECK_THAT(s.read("checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"You never ask about my day\""));
   result quiet = s.checkin({"-q", "--feeling", "you always decide", "--heard", "2"});
   CHECK(quiet.status == 0);
   CHECK(quiet.err.empty());
   result fine = s.checkin({"--feeling", "I feel unheard when plans change", "--heard", "2"});
-  CHECK(fine.err.find("hint") == std::string::npos);
+  CHECK(fine.status == 0);
+  CHECK_THAT(fine.err, Catch::StartsWith("added check-in "));
+  CHECK(fine.err.find("tip:") == std::string::npos);
+}
+
+TEST_CASE("checkin tip - blame in the middle of a feeling gets the tip, a warm you-always does not", "[checkin]") {
+  couple s;
+  result blame = s.checkin({"--feeling", "I'm tired and it\xE2\x80\x99s your fault we're late", "--heard", "2"});
+  CHECK(blame.status == 0);
+  CHECK_THAT(blame.err, Catch::StartsWith(i_statement_tip));
+  result warm = s.checkin({"--feeling", "You always make me laugh", "--heard", "5"});
+  CHECK(warm.status == 0);
+  CHECK_THAT(warm.err, Catch::StartsWith("added check-in "));
+  CHECK(warm.err.find("tip:") == std::string::npos);
+}
+
+TEST_CASE("checkin tip - a blaming --need gets the tip too", "[checkin]") {
+  couple s;
+  result r = s.checkin({"--feeling", "I feel tired", "--need", "for you to stop being so selfish"});
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::StartsWith(i_statement_tip + "added check-in "));
+  CHECK_THAT(s.read("checkins/alex/2026-11.toml"), Catch::Contains("need = \"for you to stop being so selfish\""));
+}
+
+TEST_CASE("checkin tip - one tip when both feeling and need blame", "[checkin]") {
+  couple s;
+  result r = s.checkin({"--feeling", "you never listen", "--need", "you to stop being so lazy"});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.err, Catch::StartsWith(i_statement_tip + "added check-in "));
+  CHECK(r.err.find("tip:") == r.err.rfind("tip:"));
+}
+
+TEST_CASE("checkin tip - never on a private check-in, even for you never listen", "[checkin][private]") {
+  couple s;
+  result r = s.checkin({"--private", "--feeling", "you never listen", "--need", "you to stop being so lazy"});
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  std::string id = first_id(s.read("private/checkins/alex/2026-11.toml"));
+  CHECK(r.err == "added check-in " + id.substr(0, 7) + " (alex, private)\n");
+  CHECK_THAT(s.read("private/checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"you never listen\""));
+  // Nor when a private check-in is edited, or written in the editor.
+  result edited = s.checkin({"edit", id.substr(0, 5), "--feeling", "you're so selfish"});
+  CHECK(edited.status == 0);
+  CHECK_THAT(edited.err, Catch::StartsWith("updated check-in "));
+  CHECK(edited.err.find("tip:") == std::string::npos);
+  s.env["EDITOR"] = s.script("editor", "printf 'feeling = \"u never listen\"\\n' >> \"$1\"\n");
+  result in_editor = s.checkin({"--private", "--edit"});
+  CHECK(in_editor.status == 0);
+  CHECK_THAT(in_editor.err, Catch::StartsWith("added check-in "));
+  CHECK(in_editor.err.find("tip:") == std::string::npos);
+  CHECK_THAT(s.read("private/checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"u never listen\""));
 }
 
 TEST_CASE("checkin --edit fills the record from the editor", "[checkin][editor]") {
@@ -519,11 +576,19 @@ TEST_CASE("checkin edit: emptying the editor buffer leaves the record as it was"
   CHECK(s.snapshot() == before);
 }
 
-TEST_CASE("checkin edit gives the I-statement hint too", "[checkin]") {
+TEST_CASE("checkin edit gives the I-statement tip too, for the feeling and for the need", "[checkin]") {
   couple s;
   s.checkin({"--heard", "3"});
   std::string id = first_id(s.read("checkins/alex/2026-11.toml"));
-  CHECK_THAT(s.checkin({"edit", id.substr(0, 5), "--feeling", "you never call"}).err, Catch::StartsWith("hint:"));
+  result feeling = s.checkin({"edit", id.substr(0, 5), "--feeling", "you never call"});
+  CHECK(feeling.status == 0);
+  CHECK_THAT(feeling.err, Catch::StartsWith(i_statement_tip + "updated check-in "));
+  result need = s.checkin({"edit", id.substr(0, 5), "--need", "you to grow up"});
+  CHECK(need.status == 0);
+  CHECK_THAT(need.err, Catch::StartsWith(i_statement_tip + "updated check-in "));
+  result other = s.checkin({"edit", id.substr(0, 5), "--heard", "4"});
+  CHECK(other.status == 0);
+  CHECK_THAT(other.err, Catch::StartsWith("updated check-in "));
 }
 
 TEST_CASE("checkin on a terminal with --private asks first whether you feel safe, without echo", "[checkin][pty][safety]") {

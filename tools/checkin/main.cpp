@@ -79,7 +79,7 @@ void show_safety_note(cli::context& ctx, const repo& rp, const record& r) {
 }
 
 void hint_if_blaming(cli::context& ctx, const record& r) {
-  if (auto hint = i_statement_hint(r.feeling)) ctx.note(*hint);
+  if (auto hint = checkin_hint(r)) ctx.note(*hint);
 }
 
 int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool use_editor, const std::string& from,

@@ -251,8 +251,8 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
     ctx.confirm(fmt::format("no changes to {}", record_label(before)));
     return 0;
   }
-  if (type == record_type::checkin && after.feeling != before.feeling)
-    if (auto hint = i_statement_hint(after.feeling)) ctx.note(*hint);
+  if (type == record_type::checkin && (after.feeling != before.feeling || after.need != before.need))
+    if (auto hint = checkin_hint(after)) ctx.note(*hint);
   std::vector<std::string> paths;
   try {
     write_batch batch(s);

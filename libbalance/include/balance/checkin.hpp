@@ -1,5 +1,6 @@
 // Check-ins: the regular "how are we doing?". This is what the check-in command needs beyond
-// the generic record machinery: the gentle I-statement hint, the interactive interview, the
+// the generic record machinery: the I-statement tip (a gentle suggestion when words read as
+// criticism, never a verdict and never on a private check-in), the interactive interview, the
 // editor template, and who is due.
 #pragma once
 
@@ -17,9 +18,23 @@
 
 namespace balance {
 
-// A feeling that opens with blame ("you never …", "you always …", "you make me …") gets a gentle
-// suggestion of the "I feel … when …" form. nullopt when the feeling reads fine.
-std::optional<std::string> i_statement_hint(std::string_view feeling);
+// Whether words read as criticism or contempt of the partner rather than as one's own experience
+// (TONE.md §4), anywhere in the text: "you" with always/never ("I feel like you never listen"),
+// "you're so …" or "you are such a …" with a harsh word, character labels ("you're lazy"),
+// "your fault", "why can't you", "sick of you", "typical", "what's wrong with you", and a few
+// dismissals ("whatever", "grow up"). It reads past case, extra spaces and punctuation, curly
+// quotes, texting forms ("u", "ur", "youre", "dont") and stretched letters ("sooo"). Warm
+// sentences stay quiet: "you always make me laugh", "you're so kind", "you never let me down".
+// A heuristic over word lists: it will miss some sarcasm and anything said about "he" or a name.
+bool reads_as_criticism(std::string_view text);
+
+// The tip for words that read as criticism: a suggestion of the "I feel … when …" form that says
+// the words are saved as written. nullopt when the text reads fine.
+std::optional<std::string> i_statement_hint(std::string_view text);
+
+// The tip for a check-in about to be saved: at most one, when its `feeling` or its `need` reads as
+// criticism. nullopt for a private check-in, which only its author sees.
+std::optional<std::string> checkin_hint(const record& r);
 
 // Asks each configured question in turn (Enter skips; a bad answer is asked again with the
 // reason), then mood and the text fields. `read_line` returns nullopt at end of input, which
