@@ -191,9 +191,9 @@ TEST_CASE("checkin tip - never on a private check-in, even for you never listen"
   result r = s.checkin({"--private", "--feeling", "you never listen", "--need", "you to stop being so lazy"});
   CHECK(r.status == 0);
   CHECK(r.out.empty());
-  std::string id = first_id(s.read("private/checkins/alex/2026-11.toml"));
+  std::string id = first_id(s.read_private("checkins/alex/2026-11.toml"));
   CHECK(r.err == "added check-in " + id.substr(0, 7) + " (alex, private)\n");
-  CHECK_THAT(s.read("private/checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"you never listen\""));
+  CHECK_THAT(s.read_private("checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"you never listen\""));
   // Nor when a private check-in is edited, or written in the editor.
   result edited = s.checkin({"edit", id.substr(0, 5), "--feeling", "you're so selfish"});
   CHECK(edited.status == 0);
@@ -204,7 +204,7 @@ TEST_CASE("checkin tip - never on a private check-in, even for you never listen"
   CHECK(in_editor.status == 0);
   CHECK_THAT(in_editor.err, Catch::StartsWith("added check-in "));
   CHECK(in_editor.err.find("tip:") == std::string::npos);
-  CHECK_THAT(s.read("private/checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"u never listen\""));
+  CHECK_THAT(s.read_private("checkins/alex/2026-11.toml"), Catch::Contains("feeling = \"u never listen\""));
 }
 
 TEST_CASE("checkin --edit fills the record from the editor", "[checkin][editor]") {
