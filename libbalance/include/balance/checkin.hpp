@@ -11,26 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/i_statement.hpp"
 #include "balance/output.hpp"
 #include "balance/record.hpp"
 #include "balance/settings.hpp"
 #include "balance/store.hpp"
 
 namespace balance {
-
-// Whether words read as criticism or contempt of the partner rather than as one's own experience
-// (TONE.md §4), anywhere in the text: "you" with always/never ("I feel like you never listen"),
-// "you're so …" or "you are such a …" with a harsh word, character labels ("you're lazy"),
-// "your fault", "why can't you", "sick of you", "typical", "what's wrong with you", and a few
-// dismissals ("whatever", "grow up"). It reads past case, extra spaces and punctuation, curly
-// quotes, texting forms ("u", "ur", "youre", "dont") and stretched letters ("sooo"). Warm
-// sentences stay quiet: "you always make me laugh", "you're so kind", "you never let me down".
-// A heuristic over word lists: it will miss some sarcasm and anything said about "he" or a name.
-bool reads_as_criticism(std::string_view text);
-
-// The tip for words that read as criticism: a suggestion of the "I feel … when …" form that says
-// the words are saved as written. nullopt when the text reads fine.
-std::optional<std::string> i_statement_hint(std::string_view text);
 
 // The tip for a check-in about to be saved: at most one, when its `feeling` or its `need` reads as
 // criticism. nullopt for a private check-in, which only its author sees.
