@@ -275,10 +275,16 @@ settings parse_settings(std::string_view text, const std::string& path) {
     const real_key reals[] = {{"low_rating", &t.low_rating, 1, 5},         {"rating_gap", &t.rating_gap, 0, 4},
                               {"chooser_share", &t.chooser_share, 0, 1},  {"share_gap", &t.share_gap, 0, 1},
                               {"sacrifice_share", &t.sacrifice_share, 0, 1}};
-    const int_key ints[] = {{"min_checkins", &t.min_checkins, 1},   {"gave_in", &t.gave_in, 1},
-                            {"crossed", &t.crossed, 1},             {"missed_checkins", &t.missed_checkins, 1},
-                            {"solo_days", &t.solo_days, 1},         {"min_choices", &t.min_choices, 1},
-                            {"min_entries", &t.min_entries, 1},     {"min_sacrifices", &t.min_sacrifices, 1}};
+    const int_key ints[] = {{"min_checkins", &t.min_checkins, 1},
+                            {"min_rating_days", &t.min_rating_days, 1},
+                            {"gave_in", &t.gave_in, 1},
+                            {"crossed", &t.crossed, 1},
+                            {"missed_checkins", &t.missed_checkins, 1},
+                            {"solo_days", &t.solo_days, 1},
+                            {"min_choices", &t.min_choices, 1},
+                            {"min_entries", &t.min_entries, 1},
+                            {"min_sacrifices", &t.min_sacrifices, 1},
+                            {"min_share_entries", &t.min_share_entries, 1}};
     std::vector<std::string> known;
     for (const auto& r : reals) known.emplace_back(r.name);
     for (const auto& i : ints) known.emplace_back(i.name);
@@ -355,19 +361,36 @@ turns = []
 
 [signs]
 # When the report names a sign of imbalance (defaults shown).
+# A mean rating at or below this is low:
 # low_rating = 2.5
-# min_checkins = 2
+# Ratings from a person that a rating sign needs:
+# min_checkins = 3
+# Days those ratings span at least, first to last, counted inclusively:
+# min_rating_days = 14
+# How far one person's mean is below another's to count as a gap:
 # rating_gap = 1.5
+# "Yes when I meant no" events per 28 days that make a sign:
 # gave_in = 2
+# Crossed boundaries per 28 days that make a sign:
 # crossed = 2
+# Check-ins missed in a row:
 # missed_checkins = 2
+# Days without a solo entry:
 # solo_days = 21
-# min_choices = 4
+# Choices on a topic that a sign needs:
+# min_choices = 10
+# Share of a topic's choices made by one person:
 # chooser_share = 0.75
-# min_entries = 6
+# Chore or invisible entries that a load sign needs:
+# min_entries = 10
+# Share above the agreed target that makes a sign:
 # share_gap = 0.15
-# min_sacrifices = 6
+# Sacrifice entries that a sign needs:
+# min_sacrifices = 10
+# Share of the sacrifices made by one person:
 # sacrifice_share = 0.75
+# Below this many entries, shares are shown as counts, not percentages:
+# min_share_entries = 10
 
 [git]
 # true: every write is committed (set by `balance init --git`).

@@ -21,6 +21,11 @@ calendar berlin() {
 settings couple() {
   settings s;
   s.people = {"alex", "sam"};
+  // These tests were written against the 0.1 minimums; they test the signs at those thresholds.
+  s.signs.min_checkins = 2;
+  s.signs.min_choices = 4;
+  s.signs.min_entries = 6;
+  s.signs.min_sacrifices = 6;
   return s;
 }
 

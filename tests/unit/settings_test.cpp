@@ -32,7 +32,52 @@ TEST_CASE("settings - the file init writes parses to the built-in defaults", "[s
   CHECK(s.targets.empty());
   CHECK(s.signs.low_rating == 2.5);
   CHECK(s.signs.solo_days == 21);
+  CHECK(s.signs.min_checkins == 3);
+  CHECK(s.signs.min_rating_days == 14);
+  CHECK(s.signs.min_share_entries == 10);
+  CHECK(s.signs.min_entries == 10);
+  CHECK(s.signs.min_choices == 10);
+  CHECK(s.signs.min_sacrifices == 10);
+  CHECK(s.signs.gave_in == 2);
+  CHECK(s.signs.crossed == 2);
   CHECK_FALSE(s.autocommit);
+}
+
+TEST_CASE("settings - the template names every [signs] key with its default", "[settings]") {
+  // Uncommenting every "# key = value" line of [signs] must give exactly the built-in defaults.
+  std::string text = default_settings_text({"alex", "sam"});
+  std::string uncommented;
+  bool in_signs = false;
+  int keys = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl - start);
+    start = nl + 1;
+    if (line.starts_with("[")) in_signs = line == "[signs]";
+    if (in_signs && line.starts_with("# ") && line.find(" = ") != std::string::npos) {
+      line = line.substr(2);
+      ++keys;
+    }
+    uncommented += line + "\n";
+  }
+  CHECK(keys == 15);
+  settings s = parse_settings(uncommented, "balance.toml");
+  sign_thresholds d;
+  CHECK(s.signs.low_rating == d.low_rating);
+  CHECK(s.signs.min_checkins == d.min_checkins);
+  CHECK(s.signs.min_rating_days == d.min_rating_days);
+  CHECK(s.signs.rating_gap == d.rating_gap);
+  CHECK(s.signs.gave_in == d.gave_in);
+  CHECK(s.signs.crossed == d.crossed);
+  CHECK(s.signs.missed_checkins == d.missed_checkins);
+  CHECK(s.signs.solo_days == d.solo_days);
+  CHECK(s.signs.min_choices == d.min_choices);
+  CHECK(s.signs.chooser_share == d.chooser_share);
+  CHECK(s.signs.min_entries == d.min_entries);
+  CHECK(s.signs.share_gap == d.share_gap);
+  CHECK(s.signs.min_sacrifices == d.min_sacrifices);
+  CHECK(s.signs.sacrifice_share == d.sacrifice_share);
+  CHECK(s.signs.min_share_entries == d.min_share_entries);
 }
 
 TEST_CASE("settings - every documented setting is read", "[settings]") {
@@ -59,6 +104,8 @@ turns = ["dinner", "movie"]
 [signs]
 low_rating = 2
 min_choices = 6
+min_rating_days = 7
+min_share_entries = 20
 [git]
 autocommit = true
 )",
@@ -74,6 +121,8 @@ autocommit = true
   CHECK(s.remind_turns == std::vector<std::string>{"dinner", "movie"});
   CHECK(s.signs.low_rating == 2.0);
   CHECK(s.signs.min_choices == 6);
+  CHECK(s.signs.min_rating_days == 7);
+  CHECK(s.signs.min_share_entries == 20);
   CHECK(s.autocommit);
 }
 
@@ -96,6 +145,10 @@ TEST_CASE("settings - bad values name what is wrong", "[settings]") {
              Catch::Contains("\"c\" is not a person"));
   CHECK_THAT(config_error("[[checkin.dimension]]\nkey = \"mood\"\n"), Catch::Contains("clashes"));
   CHECK_THAT(config_error("[signs]\nmin_checkins = 1.5\n"), Catch::Contains("must be an integer"));
+  CHECK_THAT(config_error("[signs]\nmin_rating_days = 0\n"), Catch::Contains("signs.min_rating_days must be a whole number from 1"));
+  CHECK_THAT(config_error("[signs]\nmin_share_entries = true\n"), Catch::Contains("must be an integer, not a boolean"));
+  CHECK_THAT(config_error("[signs]\nlow_rating = \"low\"\n"), Catch::Contains("must be a number"));
+  CHECK_THAT(config_error("checkin = 3\n"), Catch::Contains("checkin must be a table"));
   CHECK_THAT(config_error("[git]\nautocommit = \"yes\"\n"), Catch::Contains("true or false"));
   CHECK_THAT(config_error("version = 1\n[[\n"), Catch::StartsWith("balance.toml:2:"));
 }

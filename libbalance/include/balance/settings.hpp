@@ -28,21 +28,23 @@ struct dimension {
 // The five dimensions from the essay, used when a repository does not define its own.
 const std::vector<dimension>& default_dimensions();
 
-// Thresholds for the signs of imbalance (DESIGN §9.3), all overridable in [signs].
+// Thresholds for the signs of imbalance (DESIGN §9.3, TONE.md §2), all overridable in [signs].
 struct sign_thresholds {
-  double low_rating = 2.5;
-  int min_checkins = 2;
-  double rating_gap = 1.5;
-  int gave_in = 2;
-  int crossed = 2;
-  int missed_checkins = 2;
-  int solo_days = 21;
-  int min_choices = 4;
+  double low_rating = 2.5;    // a mean rating at or below this is low
+  int min_checkins = 3;       // ratings from a person that a rating sign needs
+  int min_rating_days = 14;   // days those ratings span, first to last, counted inclusively
+  double rating_gap = 1.5;    // a mean this far below another person's is a gap
+  int gave_in = 2;            // "yes when I meant no" events per 28 days that make a sign
+  int crossed = 2;            // crossed boundaries per 28 days that make a sign
+  int missed_checkins = 2;    // check-ins missed in a row
+  int solo_days = 21;         // days without a solo entry
+  int min_choices = 10;       // choices on a topic a sign needs
   double chooser_share = 0.75;
-  int min_entries = 6;
+  int min_entries = 10;       // chore or invisible entries a load sign needs
   double share_gap = 0.15;
-  int min_sacrifices = 6;
+  int min_sacrifices = 10;    // sacrifice entries a sign needs
   double sacrifice_share = 0.75;
+  int min_share_entries = 10; // below this many entries, shares are shown as counts, not percentages
 };
 
 struct settings {
