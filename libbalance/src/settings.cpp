@@ -136,7 +136,7 @@ settings parse_settings(std::string_view text, const std::string& path) {
   if (auto v = root.get("version"); v && v->value_exact<std::int64_t>().value_or(0) > settings_version)
     rd.lenient = true;
 
-  rd.only_keys(root, {"version", "week_start", "timezone", "person", "checkin", "ledger", "boundaries", "remind",
+  rd.only_keys(root, {"version", "id", "week_start", "timezone", "person", "checkin", "ledger", "boundaries", "remind",
                       "signs", "git"},
                "balance.toml");
 
@@ -144,6 +144,13 @@ settings parse_settings(std::string_view text, const std::string& path) {
     auto v = rd.integer_at(*n, "version");
     if (v < 1) rd.fail(*n, "version must be 1 or more");
     s.version = static_cast<int>(v);
+  }
+  if (auto n = root.get("id")) {
+    s.repo_id = rd.string_at(*n, "id");
+    if (!is_valid_repo_id(s.repo_id))
+      rd.fail(*n, fmt::format("id \"{}\" must be 4 to 64 characters of a-z, 0-9 and - (it names this repository's "
+                              "private store)",
+                              s.repo_id));
   }
   if (auto n = root.get("week_start")) {
     std::string w = rd.string_at(*n, "week_start");
@@ -318,15 +325,29 @@ settings parse_settings(std::string_view text, const std::string& path) {
   return s;
 }
 
-std::string default_settings_text(const std::vector<std::string>& people) {
+bool is_valid_repo_id(std::string_view id) noexcept {
+  if (id.size() < 4 || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+namespace {
+
+// The comment above `id` in balance.toml, written by init and by settings_with_id.
+constexpr std::string_view id_comment =
+    "# Names where each computer keeps this repository's private records, outside it. Keep it as it is.";
+
+}  // namespace
+
+std::string default_settings_text(const std::vector<std::string>& people, std::string_view id) {
   std::string people_text;
   for (const auto& p : people) people_text += fmt::format("[[person]]\nname = {}\n\n", detail::toml_quote(p));
+  std::string id_text = id.empty() ? std::string() : fmt::format("{}\nid = {}\n", id_comment, detail::toml_quote(id));
   return fmt::format(R"(# balance.toml: the settings you share. Every setting is listed with its default;
 # uncomment a line to change it. `balance check` validates this file; `man 5 balance-files`
 # explains each field.
 
 version = 1
-
+{}
 # The day weeks start on: "monday" or "sunday".
 week_start = "monday"
 
@@ -396,7 +417,67 @@ turns = []
 # true: every write is committed (set by `balance init --git`).
 autocommit = false
 )",
-                     people_text);
+                     id_text, people_text);
+}
+
+std::string settings_with_id(std::string_view text, std::string_view id) {
+  const std::string path = "balance.toml";
+  if (!is_valid_repo_id(id))
+    throw_usage(fmt::format("\"{}\" is not a repository id (4 to 64 characters of a-z, 0-9 and -)", id));
+  diagnostic problem;
+  auto parsed = detail::parse_toml(text, path, problem);
+  if (!parsed) throw error(errc::config, problem);
+  if (auto existing = parsed->get("id"))
+    throw error(errc::config, diagnostic{detail::position_of(*existing, path), "balance.toml already has an id"});
+  (void)parse_settings(text, path);  // a file with bad settings gets no id until it is fixed
+
+  constexpr std::string_view bom = "\xEF\xBB\xBF";
+  const std::size_t body = text.starts_with(bom) ? bom.size() : 0;
+  const bool crlf = [&] {
+    auto nl = text.find('\n');
+    return nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r';
+  }();
+  const std::string_view eol = crlf ? "\r\n" : "\n";
+  const std::string inserted = fmt::format("{}{}id = {}{}", id_comment, eol, detail::toml_quote(id), eol);
+
+  // Byte offsets where each line starts (line 1 after any BOM).
+  std::vector<std::size_t> starts = {body};
+  for (std::size_t i = body; i < text.size(); ++i)
+    if (text[i] == '\n' && i + 1 < text.size()) starts.push_back(i + 1);
+  auto line_text = [&](std::size_t index) {
+    std::size_t end = index + 1 < starts.size() ? starts[index + 1] : text.size();
+    return text.substr(starts[index], end - starts[index]);
+  };
+
+  std::string out(text);
+  if (auto version = parsed->get("version")) {
+    const auto& region = version->source();
+    std::size_t line = std::max(region.begin.line, region.end.line);  // 1-based
+    if (line < starts.size()) {
+      out.insert(starts[line], inserted);
+    } else {
+      // The version line is the last one: end it first if the file did not.
+      std::string tail = text.ends_with('\n') ? std::string() : std::string(eol);
+      out += tail + inserted;
+    }
+  } else {
+    std::size_t at = text.size();
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      std::string_view l = trim(line_text(i));
+      if (!l.empty() && !l.starts_with("#")) {
+        at = starts[i];
+        break;
+      }
+    }
+    if (at == text.size() && !text.empty() && !text.ends_with('\n'))
+      out += std::string(eol) + inserted;
+    else
+      out.insert(at, inserted);
+  }
+
+  if (parse_settings(out, path).repo_id != id)
+    throw error(errc::internal, "adding an id to balance.toml did not give a file with that id");
+  return out;
 }
 
 std::string user_config_path() {

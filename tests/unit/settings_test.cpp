@@ -17,11 +17,18 @@ std::string config_error(const std::string& text) {
   FAIL("expected a config error");
   return {};
 }
+
+// What settings_with_id inserts, with the file's line ending.
+std::string id_lines(const std::string& id, const std::string& eol = "\n") {
+  return "# Names where each computer keeps this repository's private records, outside it. Keep it as it is." + eol +
+         "id = \"" + id + "\"" + eol;
+}
 }  // namespace
 
 TEST_CASE("settings - the file init writes parses to the built-in defaults", "[settings]") {
-  settings s = parse_settings(default_settings_text({"alex", "sam"}), "balance.toml");
+  settings s = parse_settings(default_settings_text({"alex", "sam"}, "3f9a1c0d52be"), "balance.toml");
   settings d;
+  CHECK(s.repo_id == "3f9a1c0d52be");
   CHECK(s.people == std::vector<std::string>{"alex", "sam"});
   CHECK(s.version == 1);
   CHECK(s.week_start == week_start::monday);
@@ -45,7 +52,7 @@ TEST_CASE("settings - the file init writes parses to the built-in defaults", "[s
 
 TEST_CASE("settings - the template names every [signs] key with its default", "[settings]") {
   // Uncommenting every "# key = value" line of [signs] must give exactly the built-in defaults.
-  std::string text = default_settings_text({"alex", "sam"});
+  std::string text = default_settings_text({"alex", "sam"}, "");
   std::string uncommented;
   bool in_signs = false;
   int keys = 0;
@@ -78,6 +85,7 @@ TEST_CASE("settings - the template names every [signs] key with its default", "[
   CHECK(s.signs.min_sacrifices == d.min_sacrifices);
   CHECK(s.signs.sacrifice_share == d.sacrifice_share);
   CHECK(s.signs.min_share_entries == d.min_share_entries);
+  CHECK(s.repo_id.empty());
 }
 
 TEST_CASE("settings - every documented setting is read", "[settings]") {
@@ -162,4 +170,64 @@ TEST_CASE("settings - a newer version is read without complaining about new keys
 TEST_CASE("settings - nothing in balance.toml can name a program to run", "[settings]") {
   CHECK_THAT(config_error("editor = \"rm -rf ~\"\n"), Catch::Contains("unknown setting \"editor\""));
   CHECK_THAT(config_error("[git]\nhook = \"sh\"\n"), Catch::Contains("unknown setting \"hook\""));
+}
+
+TEST_CASE("settings - id names the repository's private store and must be 4 to 64 of a-z 0-9 -", "[settings]") {
+  CHECK(parse_settings("id = \"3f9a1c0d52be\"\n", "balance.toml").repo_id == "3f9a1c0d52be");
+  CHECK(parse_settings("id = \"our-home-2026\"\n", "balance.toml").repo_id == "our-home-2026");
+  CHECK(parse_settings(std::string("id = \"") + std::string(64, 'a') + "\"\n", "balance.toml").repo_id.size() == 64);
+  CHECK(parse_settings("version = 1\n", "balance.toml").repo_id.empty());
+  CHECK(config_error("version = 1\nid = \"abc\"\n") ==
+        "balance.toml:2:6: id \"abc\" must be 4 to 64 characters of a-z, 0-9 and - (it names this repository's private "
+        "store)");
+  CHECK_THAT(config_error(std::string("id = \"") + std::string(65, 'a') + "\"\n"), Catch::Contains("4 to 64"));
+  CHECK_THAT(config_error("id = \"Our_Home\"\n"), Catch::Contains("4 to 64"));
+  CHECK_THAT(config_error("id = \"../../etc\"\n"), Catch::Contains("4 to 64"));
+  CHECK_THAT(config_error("id = 1234\n"), Catch::Contains("id must be a string, not an integer"));
+  CHECK(is_valid_repo_id("abcd"));
+  CHECK_FALSE(is_valid_repo_id("abc"));
+  CHECK_FALSE(is_valid_repo_id("ab/cd"));
+}
+
+TEST_CASE("settings - settings_with_id puts the id after the version line and keeps the rest", "[settings]") {
+  std::string text = "# ours\nversion = 1   # the format\n\n[[person]]\nname = \"sam\"\n";
+  std::string out = settings_with_id(text, "3f9a1c0d52be");
+  CHECK(out == "# ours\nversion = 1   # the format\n" + id_lines("3f9a1c0d52be") + "\n[[person]]\nname = \"sam\"\n");
+  CHECK(parse_settings(out, "balance.toml").repo_id == "3f9a1c0d52be");
+  // A version line that ends the file without a newline.
+  CHECK(settings_with_id("version = 1", "abcd") == "version = 1\n" + id_lines("abcd"));
+}
+
+TEST_CASE("settings - settings_with_id keeps CRLF line endings and a BOM", "[settings]") {
+  std::string crlf = "version = 1\r\n[[person]]\r\nname = \"sam\"\r\n";
+  CHECK(settings_with_id(crlf, "abcd") == "version = 1\r\n" + id_lines("abcd", "\r\n") + "[[person]]\r\nname = \"sam\"\r\n");
+  std::string bom = "\xEF\xBB\xBFversion = 1\n[[person]]\nname = \"sam\"\n";
+  CHECK(settings_with_id(bom, "abcd") == "\xEF\xBB\xBFversion = 1\n" + id_lines("abcd") + "[[person]]\nname = \"sam\"\n");
+  // Without a version line the id goes before the first line that says something, after the BOM.
+  std::string bom_no_version = "\xEF\xBB\xBF[[person]]\r\nname = \"sam\"\r\n";
+  CHECK(settings_with_id(bom_no_version, "abcd") == "\xEF\xBB\xBF" + id_lines("abcd", "\r\n") + "[[person]]\r\nname = \"sam\"\r\n");
+}
+
+TEST_CASE("settings - settings_with_id without a version line goes before the first setting", "[settings]") {
+  std::string text = "# our settings\n\n  # indented comment\nweek_start = \"sunday\"\n";
+  CHECK(settings_with_id(text, "abcd") == "# our settings\n\n  # indented comment\n" + id_lines("abcd") + "week_start = \"sunday\"\n");
+  CHECK(settings_with_id("", "abcd") == id_lines("abcd"));
+  CHECK(settings_with_id("# only a comment", "abcd") == "# only a comment\n" + id_lines("abcd"));
+}
+
+TEST_CASE("settings - settings_with_id refuses a file that has an id or does not parse", "[settings]") {
+  auto refused = [](const std::string& text) {
+    try {
+      (void)settings_with_id(text, "abcd");
+    } catch (const error& e) {
+      CHECK(e.kind() == errc::config);
+      return std::string(e.what());
+    }
+    FAIL("expected a config error");
+    return std::string();
+  };
+  CHECK(refused("version = 1\nid = \"3f9a1c0d52be\"\n") == "balance.toml:2:6: balance.toml already has an id");
+  CHECK_THAT(refused("version = 1\n[[\n"), Catch::StartsWith("balance.toml:2:"));
+  CHECK_THAT(refused("week_start = \"friday\"\n"), Catch::Contains("week_start must be"));
+  CHECK_THROWS_AS(settings_with_id("version = 1\n", "no"), error);
 }

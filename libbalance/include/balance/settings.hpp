@@ -49,6 +49,8 @@ struct sign_thresholds {
 
 struct settings {
   int version = settings_version;
+  // `id`: names this repository's private store on each computer; empty when absent.
+  std::string repo_id;
   balance::week_start week_start = week_start::monday;
   std::string timezone;  // empty: BALANCE_TZ, then TZ, then the system zone
   std::vector<std::string> people;
@@ -69,13 +71,24 @@ struct settings {
 };
 
 // Parses balance.toml. `path` is used in messages. Throws error{config} with PATH:LINE:COL for
-// syntax errors, unknown keys (with did-you-mean), wrong types, bad names, targets that do not sum
-// to 1, and a `version` newer than this program understands (such a repo is read-only: callers
-// check `version` before writing).
+// syntax errors, unknown keys (with did-you-mean), wrong types, bad names, an invalid `id`, targets
+// that do not sum to 1, and a `version` newer than this program understands (such a repo is
+// read-only: callers check `version` before writing).
 settings parse_settings(std::string_view text, const std::string& path);
 
-// The commented balance.toml that `balance init` writes: every setting with its default.
-std::string default_settings_text(const std::vector<std::string>& people);
+// A repository id: 4 to 64 characters of a-z, 0-9 and -.
+bool is_valid_repo_id(std::string_view id) noexcept;
+
+// The commented balance.toml that `balance init` writes: every setting with its default, and
+// `id` (left out when empty).
+std::string default_settings_text(const std::vector<std::string>& people, std::string_view id);
+
+// balance.toml's `text` with `id = "…"` and its comment inserted on the line after the top-level
+// `version` line, or before the first line that is neither blank nor a comment when there is no
+// version line. Everything else stays byte for byte (CRLF line endings and a UTF-8 BOM are kept).
+// Throws error{config} when the text does not parse or already has an id, error{usage} when `id`
+// is not a valid repository id.
+std::string settings_with_id(std::string_view text, std::string_view id);
 
 struct user_config {
   std::string me;
