@@ -516,8 +516,24 @@ user_config load_user_config() {
   if (auto n = parsed->get("editor")) cfg.editor = rd.string_at(*n, "editor");
   if (auto n = parsed->get("safety")) {
     const auto& tbl = rd.table_at(*n, "safety");
-    rd.only_keys(tbl, {"resources"}, "[safety]");
+    rd.only_keys(tbl, {"country", "resources", "replace"}, "[safety]");
+    if (auto c = tbl.get("country")) {
+      std::string code = rd.string_at(*c, "safety.country");
+      if (code.size() != 2 || !std::all_of(code.begin(), code.end(), [](char ch) {
+            return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+          }))
+        rd.fail(*c, fmt::format("safety.country must be a two-letter country code (ISO 3166-1 alpha-2) such as \"DE\", "
+                                "not \"{}\"",
+                                code));
+      for (char& ch : code) ch = static_cast<char>(ch >= 'a' ? ch - 'a' + 'A' : ch);
+      cfg.safety_country = code;
+    }
     if (auto r = tbl.get("resources")) cfg.safety_resources = rd.string_at(*r, "safety.resources");
+    if (auto r = tbl.get("replace")) {
+      auto b = r->value_exact<bool>();
+      if (!b) rd.fail(*r, fmt::format("safety.replace must be true or false, not {}", describe_type(*r)));
+      cfg.safety_replace = *b;
+    }
   }
   return cfg;
 }

@@ -1,7 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
 #include "balance/error.hpp"
 #include "balance/settings.hpp"
+#include "unit/test_support.hpp"
 
 using namespace balance;
 
@@ -230,4 +235,46 @@ TEST_CASE("settings - settings_with_id refuses a file that has an id or does not
   CHECK_THAT(refused("version = 1\n[[\n"), Catch::StartsWith("balance.toml:2:"));
   CHECK_THAT(refused("week_start = \"friday\"\n"), Catch::Contains("week_start must be"));
   CHECK_THROWS_AS(settings_with_id("version = 1\n", "no"), error);
+}
+
+TEST_CASE("settings - the user config stays strict and reads [safety]", "[settings]") {
+  balance_test::temp_dir home;
+  struct config_home {
+    std::string saved = std::getenv("XDG_CONFIG_HOME") ? std::getenv("XDG_CONFIG_HOME") : "";
+    explicit config_home(const std::string& dir) { ::setenv("XDG_CONFIG_HOME", dir.c_str(), 1); }
+    ~config_home() { ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1); }
+  } const pointed_at(home.path().string());
+  auto write = [&](const std::string& text) {
+    std::filesystem::create_directories(home.path() / "balance");
+    std::ofstream(home.path() / "balance" / "config.toml", std::ios::binary) << text;
+  };
+  auto user_error = [&]() -> std::string {
+    try {
+      (void)load_user_config();
+    } catch (const error& e) {
+      CHECK(e.kind() == errc::config);
+      return e.what();
+    }
+    FAIL("expected a config error");
+    return {};
+  };
+  write("[safety]\ncountry = \"de\"\nresources = \"my sister: 0170 000\"\nreplace = true\n");
+  user_config cfg = load_user_config();
+  CHECK(cfg.safety_country == "DE");
+  CHECK(cfg.safety_resources == "my sister: 0170 000");
+  CHECK(cfg.safety_replace);
+  write("me = \"sam\"\n");
+  CHECK(load_user_config().safety_country.empty());
+  CHECK_FALSE(load_user_config().safety_replace);
+
+  write("mee = \"sam\"\n");
+  CHECK_THAT(user_error(), Catch::EndsWith("unknown setting \"mee\" in the user config (did you mean \"me\"?)"));
+  write("[safety]\ncountry = \"Germany\"\n");
+  CHECK_THAT(user_error(), Catch::Contains("safety.country must be a two-letter country code"));
+  write("[safety]\ncountry = \"D1\"\n");
+  CHECK_THAT(user_error(), Catch::Contains("two-letter"));
+  write("[safety]\nreplace = \"yes\"\n");
+  CHECK_THAT(user_error(), Catch::Contains("safety.replace must be true or false"));
+  write("[safety]\nnumbers = \"1\"\n");
+  CHECK_THAT(user_error(), Catch::Contains("unknown setting \"numbers\" in [safety]"));
 }

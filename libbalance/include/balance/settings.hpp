@@ -96,6 +96,8 @@ struct user_config {
   std::string color;   // auto | always | never; empty = auto
   std::string editor;  // overrides $VISUAL/$EDITOR
   std::string safety_resources;  // [safety] resources
+  std::string safety_country;    // [safety] country: ISO 3166-1 alpha-2, upper-case; empty = guess from the zone
+  bool safety_replace = false;   // [safety] replace: resources replace the built-in numbers
   std::string path;    // where it was read from (may not exist)
 };
 
