@@ -15,6 +15,7 @@
 #include "balance/file_system.hpp"
 #include "balance/record_file.hpp"
 #include "balance/text.hpp"
+#include "balance/version.hpp"
 #include "toml_util.hpp"
 
 namespace balance {
@@ -71,7 +72,8 @@ const std::vector<std::string> reserved_checkin_keys = {"id",   "at",     "who",
 
 class settings_reader {
  public:
-  explicit settings_reader(const std::string& path) : path_(path) {}
+  // `unknown`: where keys this version does not know are collected; null refuses them.
+  settings_reader(const std::string& path, std::vector<diagnostic>* unknown) : path_(path), unknown_(unknown) {}
 
   // Settings from a newer version are read without complaint about keys we do not know.
   bool lenient = false;
@@ -79,18 +81,22 @@ class settings_reader {
   [[noreturn]] void fail(const toml::node& at, std::string message) const {
     throw error(errc::config, diagnostic{position_of(at, path_), std::move(message)});
   }
-  [[noreturn]] void fail_key(const toml::table& tbl, const toml::key& key, std::string message) const {
-    (void)tbl;
+  [[noreturn]] void fail_key(const toml::key& key, std::string message) const {
     throw error(errc::config, diagnostic{position_of(key.source().begin, path_), std::move(message)});
   }
 
-  // Refuses keys of `tbl` not in `known`, with a did-you-mean.
+  // Keys of `tbl` not in `known`, with a did-you-mean: collected as warnings, or refused when
+  // this reader has nowhere to collect them.
   void only_keys(const toml::table& tbl, const std::vector<std::string>& known, std::string_view where) const {
     if (lenient) return;
     for (const auto& [key, value] : tbl) {
       std::string k(key.str());
-      if (std::find(known.begin(), known.end(), k) == known.end())
-        fail_key(tbl, key, fmt::format("unknown setting \"{}\" in {}{}", k, where, did_you_mean(k, known)));
+      if (std::find(known.begin(), known.end(), k) != known.end()) continue;
+      std::string message = fmt::format("unknown setting \"{}\" in {}{}", k, where, did_you_mean(k, known));
+      if (!unknown_) fail_key(key, std::move(message));
+      // `balance check` turns this ending into its own (check.cpp): keep the two in step.
+      unknown_->push_back({position_of(key.source().begin, path_),
+                           fmt::format("{}; balance {} ignores it", message, version_string)});
     }
   }
 
@@ -122,6 +128,7 @@ class settings_reader {
 
  private:
   const std::string& path_;
+  std::vector<diagnostic>* unknown_;
 };
 
 }  // namespace
@@ -131,8 +138,8 @@ settings parse_settings(std::string_view text, const std::string& path) {
   auto parsed = detail::parse_toml(text, path, problem);
   if (!parsed) throw error(errc::config, problem);
   const toml::table& root = *parsed;
-  settings_reader rd(path);
   settings s;
+  settings_reader rd(path, &s.warnings);
   if (auto v = root.get("version"); v && v->value_exact<std::int64_t>().value_or(0) > settings_version)
     rd.lenient = true;
 
@@ -224,14 +231,14 @@ settings parse_settings(std::string_view text, const std::string& path) {
       const auto& targets = rd.table_at(*t, "ledger.target");
       for (const auto& [kind, shares_node] : targets) {
         std::string k(kind.str());
-        if (!is_valid_name(k)) rd.fail_key(targets, kind, fmt::format("target name \"{}\" must use only a-z, 0-9, _ and -", k));
+        if (!is_valid_name(k)) rd.fail_key(kind, fmt::format("target name \"{}\" must use only a-z, 0-9, _ and -", k));
         const auto& shares = rd.table_at(shares_node, fmt::format("ledger.target.{}", k));
         double sum = 0;
         std::map<std::string, double> by_person;
         for (const auto& [person, share] : shares) {
           std::string p(person.str());
           if (!s.has_person(p))
-            rd.fail_key(shares, person,
+            rd.fail_key(person,
                         fmt::format("ledger.target.{}: \"{}\" is not a person in balance.toml{}", k, p,
                                     did_you_mean(p, s.people)));
           double v = rd.number_at(share, fmt::format("ledger.target.{}.{}", k, p));
@@ -501,7 +508,7 @@ user_config load_user_config() {
   diagnostic problem;
   auto parsed = detail::parse_toml(*text, cfg.path, problem);
   if (!parsed) throw error(errc::config, problem);
-  settings_reader rd(cfg.path);
+  settings_reader rd(cfg.path, nullptr);
   rd.only_keys(*parsed, {"me", "dir", "color", "editor", "safety"}, "the user config");
   if (auto n = parsed->get("me")) {
     cfg.me = rd.string_at(*n, "me");

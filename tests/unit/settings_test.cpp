@@ -6,6 +6,7 @@
 
 #include "balance/error.hpp"
 #include "balance/settings.hpp"
+#include "balance/version.hpp"
 #include "unit/test_support.hpp"
 
 using namespace balance;
@@ -23,6 +24,14 @@ std::string config_error(const std::string& text) {
   return {};
 }
 
+std::vector<std::string> warnings(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& w : parse_settings(text, "balance.toml").warnings) out.push_back(w.to_string());
+  return out;
+}
+
+std::string ignored() { return std::string("; balance ") + version_string + " ignores it"; }
+
 // What settings_with_id inserts, with the file's line ending.
 std::string id_lines(const std::string& id, const std::string& eol = "\n") {
   return "# Names where each computer keeps this repository's private records, outside it. Keep it as it is." + eol +
@@ -30,9 +39,10 @@ std::string id_lines(const std::string& id, const std::string& eol = "\n") {
 }
 }  // namespace
 
-TEST_CASE("settings - the file init writes parses to the built-in defaults", "[settings]") {
+TEST_CASE("settings - the file init writes parses to the built-in defaults, without warnings", "[settings]") {
   settings s = parse_settings(default_settings_text({"alex", "sam"}, "3f9a1c0d52be"), "balance.toml");
   settings d;
+  CHECK(s.warnings.empty());
   CHECK(s.repo_id == "3f9a1c0d52be");
   CHECK(s.people == std::vector<std::string>{"alex", "sam"});
   CHECK(s.version == 1);
@@ -74,6 +84,7 @@ TEST_CASE("settings - the template names every [signs] key with its default", "[
   }
   CHECK(keys == 15);
   settings s = parse_settings(uncommented, "balance.toml");
+  CHECK(s.warnings.empty());
   sign_thresholds d;
   CHECK(s.signs.low_rating == d.low_rating);
   CHECK(s.signs.min_checkins == d.min_checkins);
@@ -137,12 +148,58 @@ autocommit = true
   CHECK(s.signs.min_rating_days == 7);
   CHECK(s.signs.min_share_entries == 20);
   CHECK(s.autocommit);
+  CHECK(s.warnings.empty());
 }
 
-TEST_CASE("settings - unknown keys are refused with a position and a suggestion", "[settings]") {
-  CHECK(config_error("version = 1\nweek_strat = \"monday\"\n") ==
-        "balance.toml:2:1: unknown setting \"week_strat\" in balance.toml (did you mean \"week_start\"?)");
-  CHECK_THAT(config_error("[signs]\nlow_ratng = 2\n"), Catch::Contains("did you mean \"low_rating\""));
+TEST_CASE("settings - unknown keys are warnings with a position and a suggestion, not errors", "[settings]") {
+  CHECK(warnings("version = 1\nweek_strat = \"monday\"\n") ==
+        std::vector<std::string>{"balance.toml:2:1: unknown setting \"week_strat\" in balance.toml (did you mean "
+                                 "\"week_start\"?)" + ignored()});
+  CHECK(warnings("version = 1\n[signs]\nlow_rating = 2\n  min_rating_dayz = 3\n") ==
+        std::vector<std::string>{"balance.toml:4:3: unknown setting \"min_rating_dayz\" in [signs] (did you mean "
+                                 "\"min_rating_days\"?)" + ignored()});
+  // Everything else in the file is still read.
+  settings s = parse_settings("colour = \"red\"\nweek_start = \"sunday\"\n[signs]\nfuture = 1\nlow_rating = 2\n", "balance.toml");
+  CHECK(s.week_start == week_start::sunday);
+  CHECK(s.signs.low_rating == 2.0);
+  CHECK(s.warnings.size() == 2);
+}
+
+TEST_CASE("settings - unknown keys are collected in every table of balance.toml", "[settings]") {
+  auto w = warnings(R"(future = 1
+[[person]]
+name = "alex"
+nick = "al"
+[checkin]
+cadence = "weekly"
+mood = true
+[[checkin.dimension]]
+key = "fun"
+hint = "x"
+[ledger]
+budget = 3
+[boundaries]
+reviwe = "weekly"
+[remind]
+turn = ["dinner"]
+[signs]
+min_sacrifice = 3
+[git]
+push = true
+[talk]
+minutes = 5
+)");
+  REQUIRE(w.size() == 10);
+  CHECK_THAT(w[0], Catch::StartsWith("balance.toml:1:1: unknown setting \"future\" in balance.toml"));
+  CHECK_THAT(w[1], Catch::StartsWith("balance.toml:21:2: unknown setting \"talk\" in balance.toml"));
+  CHECK_THAT(w[2], Catch::StartsWith("balance.toml:4:1: unknown setting \"nick\" in [[person]]"));
+  CHECK_THAT(w[3], Catch::StartsWith("balance.toml:7:1: unknown setting \"mood\" in [checkin]"));
+  CHECK_THAT(w[4], Catch::StartsWith("balance.toml:10:1: unknown setting \"hint\" in [[checkin.dimension]]"));
+  CHECK_THAT(w[5], Catch::StartsWith("balance.toml:12:1: unknown setting \"budget\" in [ledger]"));
+  CHECK(w[6] == "balance.toml:14:1: unknown setting \"reviwe\" in [boundaries] (did you mean \"review\"?)" + ignored());
+  CHECK_THAT(w[7], Catch::StartsWith("balance.toml:16:1: unknown setting \"turn\" in [remind] (did you mean \"turns\"?)"));
+  CHECK_THAT(w[8], Catch::StartsWith("balance.toml:18:1: unknown setting \"min_sacrifice\" in [signs] (did you mean \"min_sacrifices\"?)"));
+  CHECK_THAT(w[9], Catch::StartsWith("balance.toml:20:1: unknown setting \"push\" in [git]"));
 }
 
 TEST_CASE("settings - bad values name what is wrong", "[settings]") {
@@ -161,6 +218,7 @@ TEST_CASE("settings - bad values name what is wrong", "[settings]") {
   CHECK_THAT(config_error("[signs]\nmin_rating_days = 0\n"), Catch::Contains("signs.min_rating_days must be a whole number from 1"));
   CHECK_THAT(config_error("[signs]\nmin_share_entries = true\n"), Catch::Contains("must be an integer, not a boolean"));
   CHECK_THAT(config_error("[signs]\nlow_rating = \"low\"\n"), Catch::Contains("must be a number"));
+  CHECK_THAT(config_error("[checkin]\ncadence = 7\nfuture = 1\n"), Catch::StartsWith("balance.toml:2:11:"));
   CHECK_THAT(config_error("checkin = 3\n"), Catch::Contains("checkin must be a table"));
   CHECK_THAT(config_error("[git]\nautocommit = \"yes\"\n"), Catch::Contains("true or false"));
   CHECK_THAT(config_error("version = 1\n[[\n"), Catch::StartsWith("balance.toml:2:"));
@@ -173,8 +231,9 @@ TEST_CASE("settings - a newer version is read without complaining about new keys
 }
 
 TEST_CASE("settings - nothing in balance.toml can name a program to run", "[settings]") {
-  CHECK_THAT(config_error("editor = \"rm -rf ~\"\n"), Catch::Contains("unknown setting \"editor\""));
-  CHECK_THAT(config_error("[git]\nhook = \"sh\"\n"), Catch::Contains("unknown setting \"hook\""));
+  // Such keys are not understood, so they are ignored with a warning, never acted on.
+  CHECK_THAT(warnings("editor = \"rm -rf ~\"\n").at(0), Catch::Contains("unknown setting \"editor\""));
+  CHECK_THAT(warnings("[git]\nhook = \"sh\"\n").at(0), Catch::Contains("unknown setting \"hook\""));
 }
 
 TEST_CASE("settings - id names the repository's private store and must be 4 to 64 of a-z 0-9 -", "[settings]") {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "balance/cadence.hpp"
+#include "balance/error.hpp"
 #include "balance/time.hpp"
 
 namespace balance {
@@ -62,6 +63,9 @@ struct settings {
   std::vector<std::string> remind_turns;
   sign_thresholds signs;
   bool autocommit = false;
+  // Keys this version does not know, each with its position: a newer balance may have written
+  // them. Commands print them as warnings; `balance check` reports them as problems.
+  std::vector<diagnostic> warnings;
 
   bool has_person(std::string_view name) const;
   const dimension* find_dimension(std::string_view key) const;
@@ -70,10 +74,12 @@ struct settings {
   double target_share(std::string_view kind, std::string_view person) const;
 };
 
-// Parses balance.toml. `path` is used in messages. Throws error{config} with PATH:LINE:COL for
-// syntax errors, unknown keys (with did-you-mean), wrong types, bad names, an invalid `id`, targets
-// that do not sum to 1, and a `version` newer than this program understands (such a repo is
-// read-only: callers check `version` before writing).
+// Parses balance.toml. `path` is used in messages. Unknown keys at any level are not errors: they
+// are collected in `warnings` (with a did-you-mean), so a partner on an older version keeps working
+// after a sync brings a new key. Throws error{config} with PATH:LINE:COL for syntax errors, wrong
+// types and bad values of known keys, bad names, targets that do not sum to 1, and an invalid `id`.
+// A `version` newer than this program understands is read without warnings about its keys (such a
+// repo is read-only: callers check `version` before writing).
 settings parse_settings(std::string_view text, const std::string& path);
 
 // A repository id: 4 to 64 characters of a-z, 0-9 and -.
@@ -103,7 +109,9 @@ struct user_config {
 
 // ${XDG_CONFIG_HOME:-$HOME/.config}/balance/config.toml
 std::string user_config_path();
-// Reads the user config; a missing file gives defaults. Throws error{config} on bad content.
+// Reads the user config; a missing file gives defaults. Throws error{config} on bad content,
+// unknown keys included: the file belongs to this machine, so it is never written by a newer
+// version elsewhere.
 user_config load_user_config();
 // Sets `key = "value"` in the user config file, keeping everything else byte for byte, creating
 // the file (0600) and its directory (0700) when needed.
