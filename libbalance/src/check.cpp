@@ -11,6 +11,7 @@
 #include "balance/record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
+#include "balance/version.hpp"
 
 namespace balance {
 
@@ -167,8 +168,17 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
   result.problems.insert(result.problems.end(), found_in_tree.begin(), found_in_tree.end());
 
   if (reported("balance.toml")) {
-    // Opening the repository already parsed it; a second look finds nothing new but counts it.
+    // Opening the repository already parsed it: anything wrong with a known key stopped it there.
+    // Keys this version does not know are only warnings elsewhere; here they are problems.
     ++result.files;
+    const std::string ignored = fmt::format("; balance {} ignores it", version_string);
+    for (const auto& w : cfg.warnings) {
+      std::string message = w.message;
+      if (message.ends_with(ignored)) message.resize(message.size() - ignored.size());
+      result.problems.push_back(
+          {w.where, fmt::format("{}; balance {} does not understand it (a newer balance may know it)", message,
+                                version_string)});
+    }
   }
 
   read_options opts{&cfg, &r.data_zone(), true};

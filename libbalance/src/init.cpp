@@ -10,6 +10,7 @@
 
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
+#include "balance/id.hpp"
 #include "balance/record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
@@ -47,7 +48,7 @@ init_result init_repo(const init_options& opts) {
     throw error(errc::cannot_create, fmt::format("{} exists and is not a directory", dir.string()));
   }
 
-  write_file_atomically(files, dir / "balance.toml", default_settings_text(people), "balance.toml");
+  write_file_atomically(files, dir / "balance.toml", default_settings_text(people, new_id()), "balance.toml");
   result.written.push_back("balance.toml");
 
   // Keep private records out of git from the first commit.

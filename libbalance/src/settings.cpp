@@ -15,6 +15,7 @@
 #include "balance/file_system.hpp"
 #include "balance/record_file.hpp"
 #include "balance/text.hpp"
+#include "balance/version.hpp"
 #include "toml_util.hpp"
 
 namespace balance {
@@ -71,7 +72,8 @@ const std::vector<std::string> reserved_checkin_keys = {"id",   "at",     "who",
 
 class settings_reader {
  public:
-  explicit settings_reader(const std::string& path) : path_(path) {}
+  // `unknown`: where keys this version does not know are collected; null refuses them.
+  settings_reader(const std::string& path, std::vector<diagnostic>* unknown) : path_(path), unknown_(unknown) {}
 
   // Settings from a newer version are read without complaint about keys we do not know.
   bool lenient = false;
@@ -79,18 +81,22 @@ class settings_reader {
   [[noreturn]] void fail(const toml::node& at, std::string message) const {
     throw error(errc::config, diagnostic{position_of(at, path_), std::move(message)});
   }
-  [[noreturn]] void fail_key(const toml::table& tbl, const toml::key& key, std::string message) const {
-    (void)tbl;
+  [[noreturn]] void fail_key(const toml::key& key, std::string message) const {
     throw error(errc::config, diagnostic{position_of(key.source().begin, path_), std::move(message)});
   }
 
-  // Refuses keys of `tbl` not in `known`, with a did-you-mean.
+  // Keys of `tbl` not in `known`, with a did-you-mean: collected as warnings, or refused when
+  // this reader has nowhere to collect them.
   void only_keys(const toml::table& tbl, const std::vector<std::string>& known, std::string_view where) const {
     if (lenient) return;
     for (const auto& [key, value] : tbl) {
       std::string k(key.str());
-      if (std::find(known.begin(), known.end(), k) == known.end())
-        fail_key(tbl, key, fmt::format("unknown setting \"{}\" in {}{}", k, where, did_you_mean(k, known)));
+      if (std::find(known.begin(), known.end(), k) != known.end()) continue;
+      std::string message = fmt::format("unknown setting \"{}\" in {}{}", k, where, did_you_mean(k, known));
+      if (!unknown_) fail_key(key, std::move(message));
+      // `balance check` turns this ending into its own (check.cpp): keep the two in step.
+      unknown_->push_back({position_of(key.source().begin, path_),
+                           fmt::format("{}; balance {} ignores it", message, version_string)});
     }
   }
 
@@ -122,6 +128,7 @@ class settings_reader {
 
  private:
   const std::string& path_;
+  std::vector<diagnostic>* unknown_;
 };
 
 }  // namespace
@@ -131,8 +138,8 @@ settings parse_settings(std::string_view text, const std::string& path) {
   auto parsed = detail::parse_toml(text, path, problem);
   if (!parsed) throw error(errc::config, problem);
   const toml::table& root = *parsed;
-  settings_reader rd(path);
   settings s;
+  settings_reader rd(path, &s.warnings);
   if (auto v = root.get("version"); v && v->value_exact<std::int64_t>().value_or(0) > settings_version)
     rd.lenient = true;
 
@@ -147,9 +154,10 @@ settings parse_settings(std::string_view text, const std::string& path) {
   }
   if (auto n = root.get("id")) {
     s.repo_id = rd.string_at(*n, "id");
-    bool ok = s.repo_id.size() >= 4 && s.repo_id.size() <= 64 &&
-              std::all_of(s.repo_id.begin(), s.repo_id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-    if (!ok) rd.fail(*n, "id must be 4 to 64 characters of a-z, 0-9 and -");
+    if (!is_valid_repo_id(s.repo_id))
+      rd.fail(*n, fmt::format("id \"{}\" must be 4 to 64 characters of a-z, 0-9 and - (it names this repository's "
+                              "private store)",
+                              s.repo_id));
   }
   if (auto n = root.get("week_start")) {
     std::string w = rd.string_at(*n, "week_start");
@@ -223,14 +231,14 @@ settings parse_settings(std::string_view text, const std::string& path) {
       const auto& targets = rd.table_at(*t, "ledger.target");
       for (const auto& [kind, shares_node] : targets) {
         std::string k(kind.str());
-        if (!is_valid_name(k)) rd.fail_key(targets, kind, fmt::format("target name \"{}\" must use only a-z, 0-9, _ and -", k));
+        if (!is_valid_name(k)) rd.fail_key(kind, fmt::format("target name \"{}\" must use only a-z, 0-9, _ and -", k));
         const auto& shares = rd.table_at(shares_node, fmt::format("ledger.target.{}", k));
         double sum = 0;
         std::map<std::string, double> by_person;
         for (const auto& [person, share] : shares) {
           std::string p(person.str());
           if (!s.has_person(p))
-            rd.fail_key(shares, person,
+            rd.fail_key(person,
                         fmt::format("ledger.target.{}: \"{}\" is not a person in balance.toml{}", k, p,
                                     did_you_mean(p, s.people)));
           double v = rd.number_at(share, fmt::format("ledger.target.{}.{}", k, p));
@@ -281,10 +289,16 @@ settings parse_settings(std::string_view text, const std::string& path) {
     const real_key reals[] = {{"low_rating", &t.low_rating, 1, 5},         {"rating_gap", &t.rating_gap, 0, 4},
                               {"chooser_share", &t.chooser_share, 0, 1},  {"share_gap", &t.share_gap, 0, 1},
                               {"sacrifice_share", &t.sacrifice_share, 0, 1}};
-    const int_key ints[] = {{"min_checkins", &t.min_checkins, 1},   {"gave_in", &t.gave_in, 1},
-                            {"crossed", &t.crossed, 1},             {"missed_checkins", &t.missed_checkins, 1},
-                            {"solo_days", &t.solo_days, 1},         {"min_choices", &t.min_choices, 1},
-                            {"min_entries", &t.min_entries, 1},     {"min_sacrifices", &t.min_sacrifices, 1}};
+    const int_key ints[] = {{"min_checkins", &t.min_checkins, 1},
+                            {"min_rating_days", &t.min_rating_days, 1},
+                            {"gave_in", &t.gave_in, 1},
+                            {"crossed", &t.crossed, 1},
+                            {"missed_checkins", &t.missed_checkins, 1},
+                            {"solo_days", &t.solo_days, 1},
+                            {"min_choices", &t.min_choices, 1},
+                            {"min_entries", &t.min_entries, 1},
+                            {"min_sacrifices", &t.min_sacrifices, 1},
+                            {"min_share_entries", &t.min_share_entries, 1}};
     std::vector<std::string> known;
     for (const auto& r : reals) known.emplace_back(r.name);
     for (const auto& i : ints) known.emplace_back(i.name);
@@ -318,15 +332,29 @@ settings parse_settings(std::string_view text, const std::string& path) {
   return s;
 }
 
-std::string default_settings_text(const std::vector<std::string>& people) {
+bool is_valid_repo_id(std::string_view id) noexcept {
+  if (id.size() < 4 || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+namespace {
+
+// The comment above `id` in balance.toml, written by init and by settings_with_id.
+constexpr std::string_view id_comment =
+    "# Names where each computer keeps this repository's private records, outside it. Keep it as it is.";
+
+}  // namespace
+
+std::string default_settings_text(const std::vector<std::string>& people, std::string_view id) {
   std::string people_text;
   for (const auto& p : people) people_text += fmt::format("[[person]]\nname = {}\n\n", detail::toml_quote(p));
+  std::string id_text = id.empty() ? std::string() : fmt::format("{}\nid = {}\n", id_comment, detail::toml_quote(id));
   return fmt::format(R"(# balance.toml: the settings you share. Every setting is listed with its default;
 # uncomment a line to change it. `balance check` validates this file; `man 5 balance-files`
 # explains each field.
 
 version = 1
-
+{}
 # The day weeks start on: "monday" or "sunday".
 week_start = "monday"
 
@@ -361,35 +389,101 @@ turns = []
 
 [signs]
 # When the report names a sign of imbalance (defaults shown).
+# A mean rating at or below this is low:
 # low_rating = 2.5
-# min_checkins = 2
+# Ratings from a person that a rating sign needs:
+# min_checkins = 3
+# Days those ratings span at least, first to last, counted inclusively:
+# min_rating_days = 14
+# How far one person's mean is below another's to count as a gap:
 # rating_gap = 1.5
+# "Yes when I meant no" events per 28 days that make a sign:
 # gave_in = 2
+# Crossed boundaries per 28 days that make a sign:
 # crossed = 2
+# Check-ins missed in a row:
 # missed_checkins = 2
+# Days without a solo entry:
 # solo_days = 21
-# min_choices = 4
+# Choices on a topic that a sign needs:
+# min_choices = 10
+# Share of a topic's choices made by one person:
 # chooser_share = 0.75
-# min_entries = 6
+# Chore or invisible entries that a load sign needs:
+# min_entries = 10
+# Share above the agreed target that makes a sign:
 # share_gap = 0.15
-# min_sacrifices = 6
+# Sacrifice entries that a sign needs:
+# min_sacrifices = 10
+# Share of the sacrifices made by one person:
 # sacrifice_share = 0.75
+# Below this many entries, shares are shown as counts, not percentages:
+# min_share_entries = 10
 
 [git]
 # true: every write is committed (set by `balance init --git`).
 autocommit = false
 )",
-                     people_text);
+                     id_text, people_text);
 }
 
-// TEMPORARY (replaced by the settings branch): inserts after the version line.
 std::string settings_with_id(std::string_view text, std::string_view id) {
+  const std::string path = "balance.toml";
+  if (!is_valid_repo_id(id))
+    throw_usage(fmt::format("\"{}\" is not a repository id (4 to 64 characters of a-z, 0-9 and -)", id));
+  diagnostic problem;
+  auto parsed = detail::parse_toml(text, path, problem);
+  if (!parsed) throw error(errc::config, problem);
+  if (auto existing = parsed->get("id"))
+    throw error(errc::config, diagnostic{detail::position_of(*existing, path), "balance.toml already has an id"});
+  (void)parse_settings(text, path);  // a file with bad settings gets no id until it is fixed
+
+  constexpr std::string_view bom = "\xEF\xBB\xBF";
+  const std::size_t body = text.starts_with(bom) ? bom.size() : 0;
+  const bool crlf = [&] {
+    auto nl = text.find('\n');
+    return nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r';
+  }();
+  const std::string_view eol = crlf ? "\r\n" : "\n";
+  const std::string inserted = fmt::format("{}{}id = {}{}", id_comment, eol, detail::toml_quote(id), eol);
+
+  // Byte offsets where each line starts (line 1 after any BOM).
+  std::vector<std::size_t> starts = {body};
+  for (std::size_t i = body; i < text.size(); ++i)
+    if (text[i] == '\n' && i + 1 < text.size()) starts.push_back(i + 1);
+  auto line_text = [&](std::size_t index) {
+    std::size_t end = index + 1 < starts.size() ? starts[index + 1] : text.size();
+    return text.substr(starts[index], end - starts[index]);
+  };
+
   std::string out(text);
-  std::size_t pos = out.find("\nversion");
-  std::size_t at = pos == std::string::npos ? 0 : out.find('\n', pos + 1);
-  at = at == std::string::npos ? out.size() : at + 1;
-  if (pos == std::string::npos && out.starts_with("version")) at = out.find('\n') + 1;
-  out.insert(at, fmt::format("id = \"{}\"\n", id));
+  if (auto version = parsed->get("version")) {
+    const auto& region = version->source();
+    std::size_t line = std::max(region.begin.line, region.end.line);  // 1-based
+    if (line < starts.size()) {
+      out.insert(starts[line], inserted);
+    } else {
+      // The version line is the last one: end it first if the file did not.
+      std::string tail = text.ends_with('\n') ? std::string() : std::string(eol);
+      out += tail + inserted;
+    }
+  } else {
+    std::size_t at = text.size();
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      std::string_view l = trim(line_text(i));
+      if (!l.empty() && !l.starts_with("#")) {
+        at = starts[i];
+        break;
+      }
+    }
+    if (at == text.size() && !text.empty() && !text.ends_with('\n'))
+      out += std::string(eol) + inserted;
+    else
+      out.insert(at, inserted);
+  }
+
+  if (parse_settings(out, path).repo_id != id)
+    throw error(errc::internal, "adding an id to balance.toml did not give a file with that id");
   return out;
 }
 
@@ -414,7 +508,7 @@ user_config load_user_config() {
   diagnostic problem;
   auto parsed = detail::parse_toml(*text, cfg.path, problem);
   if (!parsed) throw error(errc::config, problem);
-  settings_reader rd(cfg.path);
+  settings_reader rd(cfg.path, nullptr);
   rd.only_keys(*parsed, {"me", "dir", "color", "editor", "safety"}, "the user config");
   if (auto n = parsed->get("me")) {
     cfg.me = rd.string_at(*n, "me");
@@ -429,8 +523,24 @@ user_config load_user_config() {
   if (auto n = parsed->get("editor")) cfg.editor = rd.string_at(*n, "editor");
   if (auto n = parsed->get("safety")) {
     const auto& tbl = rd.table_at(*n, "safety");
-    rd.only_keys(tbl, {"resources"}, "[safety]");
+    rd.only_keys(tbl, {"country", "resources", "replace"}, "[safety]");
+    if (auto c = tbl.get("country")) {
+      std::string code = rd.string_at(*c, "safety.country");
+      if (code.size() != 2 || !std::all_of(code.begin(), code.end(), [](char ch) {
+            return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+          }))
+        rd.fail(*c, fmt::format("safety.country must be a two-letter country code (ISO 3166-1 alpha-2) such as \"DE\", "
+                                "not \"{}\"",
+                                code));
+      for (char& ch : code) ch = static_cast<char>(ch >= 'a' ? ch - 'a' + 'A' : ch);
+      cfg.safety_country = code;
+    }
     if (auto r = tbl.get("resources")) cfg.safety_resources = rd.string_at(*r, "safety.resources");
+    if (auto r = tbl.get("replace")) {
+      auto b = r->value_exact<bool>();
+      if (!b) rd.fail(*r, fmt::format("safety.replace must be true or false, not {}", describe_type(*r)));
+      cfg.safety_replace = *b;
+    }
   }
   return cfg;
 }

@@ -16,7 +16,7 @@ TEST_CASE("balance --version prints the version without needing a zone or a repo
   s.env["TZ"] = "Nowhere/Invalid";
   result r = s.run("balance", {"--version"});
   CHECK(r.status == 0);
-  CHECK(r.out == "balance 0.1.0\n");
+  CHECK(r.out == "balance 0.2.0\n");
   CHECK(r.err.empty());
 }
 
@@ -133,10 +133,10 @@ TEST_CASE("balance finds its repository by -C, BALANCE_DIR, the working director
 TEST_CASE("balance reports a broken balance.toml with its position and exit 78", "[balance]") {
   sandbox s;
   s.init_couple();
-  s.write("balance.toml", "version = 1\nweek_strat = \"monday\"\n[[person]]\nname = \"alex\"\n");
+  s.write("balance.toml", "version = 1\nweek_start = \"friday\"\n[[person]]\nname = \"alex\"\n");
   result r = s.run("balance", {"check"});
   CHECK(r.status == 78);
-  CHECK(r.err == "balance.toml:2:1: unknown setting \"week_strat\" in balance.toml (did you mean \"week_start\"?)\n");
+  CHECK(r.err == "balance.toml:2:14: week_start must be \"monday\" or \"sunday\", not \"friday\"\n");
 }
 
 TEST_CASE("balance dispatches other words to balance-WORD on PATH, passing arguments and status", "[balance]") {

@@ -2,6 +2,7 @@
 
 #include "balance/check.hpp"
 #include "balance/record_file.hpp"
+#include "balance/version.hpp"
 #include "unit/test_support.hpp"
 
 using namespace balance;
@@ -72,4 +73,19 @@ TEST_CASE("check - named paths limit what is reported", "[check]") {
   CHECK(lines(check_repo(r, {(t.root() / "ledger/alex").string()})).empty());
   CHECK(lines(check_repo(r, {(t.root() / "ledger/sam/2026-11.toml").string()})).size() == 1);
   CHECK(lines(check_repo(r, {(t.root() / "nope").string()})).at(0) == (t.root() / "nope").string() + ": does not exist");
+}
+
+TEST_CASE("check - settings this version does not know are problems, naming a newer balance", "[check]") {
+  test_repo t("version = 1\n[[person]]\nname = \"alex\"\n[[person]]\nname = \"sam\"\n[signs]\nmin_rating_dayz = 7\n");
+  repo r = t.open();
+  REQUIRE(r.config().warnings.size() == 1);
+  auto result = check_repo(r);
+  CHECK(lines(result) ==
+        std::vector<std::string>{std::string("balance.toml:7:1: unknown setting \"min_rating_dayz\" in [signs] (did you mean "
+                                             "\"min_rating_days\"?); balance ") +
+                                 version_string + " does not understand it (a newer balance may know it)"});
+  // Checking only other files leaves balance.toml out.
+  t.write("ledger/alex/2026-11.toml", record_to_toml(balance_test::make_entry("aaaaaaaaaaaa", "2026-11-03T08:00:00+01:00", "alex")));
+  CHECK(lines(check_repo(r, {(t.root() / "ledger").string()})).empty());
+  CHECK(lines(check_repo(r, {(t.root() / "balance.toml").string()})).size() == 1);
 }

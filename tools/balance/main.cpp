@@ -196,6 +196,8 @@ int merge_driver(const std::vector<std::string>& args) {
   }
   std::optional<repo> r;
   try {
+    // No warnings about balance.toml here: git runs the driver once per file, inside a command
+    // (`balance sync`, `git pull`) that has its own say.
     r = repo::open(repo_options{});
   } catch (const error&) {
     // Without the repository's settings, fall back to git's own merge.
@@ -203,6 +205,15 @@ int merge_driver(const std::vector<std::string>& args) {
   git_outcome out = run_merge_driver(args[0], args[1], args[2], args[3], r ? &r->config() : nullptr);
   if (!out.message.empty()) std::cerr << out.message << '\n';
   return out.status;
+}
+
+// What every command says about balance.toml (cli::context::open_repo), for the words that open
+// the repository without a context.
+void warn_settings(const repo& r, bool quiet) {
+  cli::context ctx;
+  ctx.program = "balance";
+  ctx.opts.quiet = quiet;
+  ctx.warn_settings(r);
 }
 
 // `balance git setup [--hooks]`, or `balance git ARGS…` run in the repository.
@@ -237,9 +248,10 @@ int git_command(const std::vector<std::string>& before, const std::vector<std::s
         }
       }
       repo r = repo::open(repo_options{dir_option(front), ""});
-      setup_result done = git_setup(r.root(), hooks);
       bool quiet = std::find(front.begin(), front.end(), "-q") != front.end() ||
                    std::find(front.begin(), front.end(), "--quiet") != front.end();
+      warn_settings(r, quiet);
+      setup_result done = git_setup(r.root(), hooks);
       if (!quiet) {
         if (done.changed.empty()) {
           std::cerr << "git is already set up for balance; nothing changed\n";
@@ -252,6 +264,8 @@ int git_command(const std::vector<std::string>& before, const std::vector<std::s
       return 0;
     }
     repo r = repo::open(repo_options{dir_option(before), ""});
+    warn_settings(r, std::find(before.begin(), before.end(), "-q") != before.end() ||
+                         std::find(before.begin(), before.end(), "--quiet") != before.end());
     std::vector<std::string> argv_strings = {"git", "-C", r.root().string()};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -337,6 +351,7 @@ int main(int argc, char** argv) {
         ctx.confirm(fmt::format("{} is already a balance repository; nothing changed", where.string()));
         if (!init.me.empty()) {
           repo r = repo::open_at(where, repo_options{});
+          ctx.warn_settings(r);
           r.person(init.me, "--me");
           set_user_config_value("me", init.me);
           if (load_user_config().dir.empty()) set_user_config_value("dir", fs::absolute(where).lexically_normal().string());
@@ -353,7 +368,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (check_cmd->parsed()) {
-      repo r = ctx.open_repo();
+      repo r = ctx.open_repo(false);  // unknown settings are among the problems it lists
       check_result result = check_repo(r, check_paths);
       for (const auto& w : result.warnings) ctx.warn(w);
       for (const auto& p : result.problems) {

@@ -17,12 +17,20 @@
 
 namespace balance::cli {
 
-repo context::open_repo() {
+repo context::open_repo(bool warn_about_settings) {
   repo r = repo::open(repo_options{opts.dir, opts.as});
   r.set_notice([this](const std::string& line) { note(line); });
+  if (warn_about_settings) warn_settings(r);
   // A name given with --as must be a person even when the command never asks who I am.
   if (!opts.as.empty()) r.person(opts.as, "--as");
   return r;
+}
+
+void context::warn_settings(const repo& r) {
+  // Some commands open the repository twice; the warnings are said once.
+  if (settings_warned) return;
+  settings_warned = true;
+  for (const auto& w : r.config().warnings) warn(w);
 }
 
 style context::out_style(const user_config& user) const {

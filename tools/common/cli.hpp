@@ -32,9 +32,14 @@ struct context {
   fd_sink out{1};       // stdout; flushed and checked by run()
   fd_sink err{2};
 
-  // Opens the repository the options and environment point at; its notices (an id added,
-  // private records moved) go to stderr like confirmations.
-  repo open_repo();
+  // Opens the repository the options and environment point at, and prints the warnings about
+  // its balance.toml (settings this version does not know). Its notices (an id added, private
+  // records moved) go to stderr like confirmations. `balance check` passes false: it
+  // reports them as problems instead.
+  repo open_repo(bool warn_about_settings = true);
+  // The warnings about a repository's balance.toml, once per command, unless --quiet.
+  void warn_settings(const repo& r);
+  bool settings_warned = false;
   // Colour for stdout, by --color, the user config, NO_COLOR and whether stdout is a terminal.
   style out_style(const user_config& user) const;
   // The --format value, checked against `allowed`.

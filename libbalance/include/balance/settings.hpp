@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "balance/cadence.hpp"
+#include "balance/error.hpp"
 #include "balance/time.hpp"
 
 namespace balance {
@@ -28,28 +29,29 @@ struct dimension {
 // The five dimensions from the essay, used when a repository does not define its own.
 const std::vector<dimension>& default_dimensions();
 
-// Thresholds for the signs of imbalance (DESIGN §9.3), all overridable in [signs].
+// Thresholds for the signs of imbalance (DESIGN §9.3, TONE.md §2), all overridable in [signs].
 struct sign_thresholds {
-  double low_rating = 2.5;
-  int min_checkins = 3;
-  int min_rating_days = 14;
-  int min_share_entries = 10;
-  double rating_gap = 1.5;
-  int gave_in = 2;
-  int crossed = 2;
-  int missed_checkins = 2;
-  int solo_days = 21;
-  int min_choices = 10;
+  double low_rating = 2.5;    // a mean rating at or below this is low
+  int min_checkins = 3;       // ratings from a person that a rating sign needs
+  int min_rating_days = 14;   // days those ratings span, first to last, counted inclusively
+  double rating_gap = 1.5;    // a mean this far below another person's is a gap
+  int gave_in = 2;            // "yes when I meant no" events per 28 days that make a sign
+  int crossed = 2;            // crossed boundaries per 28 days that make a sign
+  int missed_checkins = 2;    // check-ins missed in a row
+  int solo_days = 21;         // days without a solo entry
+  int min_choices = 10;       // choices on a topic a sign needs
   double chooser_share = 0.75;
-  int min_entries = 10;
+  int min_entries = 10;       // chore or invisible entries a load sign needs
   double share_gap = 0.15;
-  int min_sacrifices = 10;
+  int min_sacrifices = 10;    // sacrifice entries a sign needs
   double sacrifice_share = 0.75;
+  int min_share_entries = 10; // below this many entries, shares are shown as counts, not percentages
 };
 
 struct settings {
   int version = settings_version;
-  std::string repo_id;  // `id`: names the repository's private store on each computer
+  // `id`: names this repository's private store on each computer; empty when absent.
+  std::string repo_id;
   balance::week_start week_start = week_start::monday;
   std::string timezone;  // empty: BALANCE_TZ, then TZ, then the system zone
   std::vector<std::string> people;
@@ -61,6 +63,9 @@ struct settings {
   std::vector<std::string> remind_turns;
   sign_thresholds signs;
   bool autocommit = false;
+  // Keys this version does not know, each with its position: a newer balance may have written
+  // them. Commands print them as warnings; `balance check` reports them as problems.
+  std::vector<diagnostic> warnings;
 
   bool has_person(std::string_view name) const;
   const dimension* find_dimension(std::string_view key) const;
@@ -69,18 +74,27 @@ struct settings {
   double target_share(std::string_view kind, std::string_view person) const;
 };
 
-// Parses balance.toml. `path` is used in messages. Throws error{config} with PATH:LINE:COL for
-// syntax errors, unknown keys (with did-you-mean), wrong types, bad names, targets that do not sum
-// to 1, and a `version` newer than this program understands (such a repo is read-only: callers
-// check `version` before writing).
+// Parses balance.toml. `path` is used in messages. Unknown keys at any level are not errors: they
+// are collected in `warnings` (with a did-you-mean), so a partner on an older version keeps working
+// after a sync brings a new key. Throws error{config} with PATH:LINE:COL for syntax errors, wrong
+// types and bad values of known keys, bad names, targets that do not sum to 1, and an invalid `id`.
+// A `version` newer than this program understands is read without warnings about its keys (such a
+// repo is read-only: callers check `version` before writing).
 settings parse_settings(std::string_view text, const std::string& path);
 
-// balance.toml's text with `id = "…"` added after the version line, everything else byte for
-// byte. Throws error{config} when it already has one.
-std::string settings_with_id(std::string_view text, std::string_view id);
+// A repository id: 4 to 64 characters of a-z, 0-9 and -.
+bool is_valid_repo_id(std::string_view id) noexcept;
 
-// The commented balance.toml that `balance init` writes: every setting with its default.
-std::string default_settings_text(const std::vector<std::string>& people);
+// The commented balance.toml that `balance init` writes: every setting with its default, and
+// `id` (left out when empty).
+std::string default_settings_text(const std::vector<std::string>& people, std::string_view id);
+
+// balance.toml's `text` with `id = "…"` and its comment inserted on the line after the top-level
+// `version` line, or before the first line that is neither blank nor a comment when there is no
+// version line. Everything else stays byte for byte (CRLF line endings and a UTF-8 BOM are kept).
+// Throws error{config} when the text does not parse or already has an id, error{usage} when `id`
+// is not a valid repository id.
+std::string settings_with_id(std::string_view text, std::string_view id);
 
 struct user_config {
   std::string me;
@@ -88,12 +102,16 @@ struct user_config {
   std::string color;   // auto | always | never; empty = auto
   std::string editor;  // overrides $VISUAL/$EDITOR
   std::string safety_resources;  // [safety] resources
+  std::string safety_country;    // [safety] country: ISO 3166-1 alpha-2, upper-case; empty = guess from the zone
+  bool safety_replace = false;   // [safety] replace: resources replace the built-in numbers
   std::string path;    // where it was read from (may not exist)
 };
 
 // ${XDG_CONFIG_HOME:-$HOME/.config}/balance/config.toml
 std::string user_config_path();
-// Reads the user config; a missing file gives defaults. Throws error{config} on bad content.
+// Reads the user config; a missing file gives defaults. Throws error{config} on bad content,
+// unknown keys included: the file belongs to this machine, so it is never written by a newer
+// version elsewhere.
 user_config load_user_config();
 // Sets `key = "value"` in the user config file, keeping everything else byte for byte, creating
 // the file (0600) and its directory (0700) when needed.
