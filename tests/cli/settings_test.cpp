@@ -100,3 +100,12 @@ TEST_CASE("settings: init writes an id that later commands accept without a warn
   CHECK(r.err.empty());
   CHECK(s.run("balance", {"check"}).status == 0);
 }
+
+TEST_CASE("settings: init --me on an existing repository warns about an unknown key once", "[settings][init]") {
+  newer_settings s;
+  result r = s.run("balance", {"init", s.repo().string(), "--me", "sam"});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.err, Catch::Contains("is already a balance repository; nothing changed\nwarning: balance.toml:9:3: "));
+  CHECK(count_lines(r.err) == 3);  // nothing changed, the warning, recorded me
+  CHECK(s.run("balance", {"init", s.repo().string(), "--me", "sam", "-q"}).err.empty());
+}
