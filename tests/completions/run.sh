@@ -148,7 +148,7 @@ bash_complete() {
 }
 
 bash_complete balance ch ; check "bash: balance ch" only check
-bash_complete balance '' ; check "bash: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo demo
+bash_complete balance '' ; check "bash: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private demo
 bash_complete balance de ; check "bash: balance de (from balance commands)" only demo
 bash_complete balance -q c ; check "bash: balance -q c" only check commands
 bash_complete balance -- ; check "bash: balance --" has --help --version --dir --as --color --quiet
@@ -157,12 +157,17 @@ bash_complete balance check -- ; check "bash: balance check -- offers no init op
 bash_complete balance --color '' ; check "bash: balance --color" only auto always never
 bash_complete balance --color = a ; check "bash: balance --color=a" only auto always
 bash_complete balance check --color '' ; check "bash: balance check --color" only auto always never
-bash_complete balance help '' ; check "bash: balance help" has init check help commands demo
+bash_complete balance help '' ; check "bash: balance help" has init check help commands private demo
 bash_complete balance help init '' ; check "bash: balance help takes one topic" only
 bash_complete balance -C wo ; check "bash: balance -C wo" only wonder
 bash_complete balance --dir n ; check "bash: balance --dir n (directories only)" only notes-dir
 bash_complete balance check no ; check "bash: balance check no (paths)" only notes-dir notes.toml
 bash_complete balance init -- ; check "bash: balance init --" has --person --me --dir --quiet
+bash_complete balance pr ; check "bash: balance pr" only private
+bash_complete balance private '' ; check "bash: balance private" only path migrate
+bash_complete balance -C repo private m ; check "bash: balance -C repo private m" only migrate
+bash_complete balance private path '' ; check "bash: balance private path takes nothing more" only
+bash_complete balance private -- ; check "bash: balance private --" has --dir --as --quiet --help
 bash_complete balance init --person al --person sam --me '' ; check "bash: balance init --me" only al sam
 bash_complete balance -C repo --as '' ; check "bash: balance -C repo --as" only alex sam
 (cd repo && bash_complete balance check --as s) ; check "bash: balance check --as s (inside the repo)" only sam
@@ -224,7 +229,7 @@ zsh_complete() {
 zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load'; source '$comp/zsh/_balance'" >"$tmp/out" 2>&1
 check "zsh: the file loads without errors" only
 zsh_complete 'balance ch' ; check "zsh: balance ch" only check
-zsh_complete 'balance ' ; check "zsh: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo demo
+zsh_complete 'balance ' ; check "zsh: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private demo
 zsh_complete 'balance de' ; check "zsh: balance de (from balance commands)" only demo
 zsh_complete 'balance -q c' ; check "zsh: balance -q c" only check commands
 zsh_complete 'balance --' ; check "zsh: balance --" has --help --version --dir --as --color --quiet
@@ -233,11 +238,16 @@ zsh_complete 'balance check --' ; check "zsh: balance check -- offers no init op
 zsh_complete 'balance --color ' ; check "zsh: balance --color" only auto always never
 zsh_complete 'balance --color=a' ; check "zsh: balance --color=a" only auto always
 zsh_complete 'balance check --color ' ; check "zsh: balance check --color" only auto always never
-zsh_complete 'balance help ' ; check "zsh: balance help" has init check help commands demo
+zsh_complete 'balance help ' ; check "zsh: balance help" has init check help commands private demo
 zsh_complete 'balance -C wo' ; check "zsh: balance -C wo" only wonder
 zsh_complete 'balance --dir n' ; check "zsh: balance --dir n (directories only)" only notes-dir
 zsh_complete 'balance check no' ; check "zsh: balance check no (paths)" only notes-dir notes.toml
 zsh_complete 'balance init --' ; check "zsh: balance init --" has --person --me --dir --quiet
+zsh_complete 'balance pr' ; check "zsh: balance pr" only private
+zsh_complete 'balance private ' ; check "zsh: balance private" only path migrate
+zsh_complete 'balance -C repo private m' ; check "zsh: balance -C repo private m" only migrate
+zsh_complete 'balance private path ' ; check "zsh: balance private path takes nothing more" lacks path migrate
+zsh_complete 'balance private --' ; check "zsh: balance private --" has --dir --as --quiet --help
 zsh_complete 'balance init --person al --person sam --me ' ; check "zsh: balance init --me" only al sam
 zsh_complete 'balance -C repo --as ' ; check "zsh: balance -C repo --as" only alex sam
 zsh_complete 'balance -C repo check --as ' ; check "zsh: balance -C repo check --as" only alex sam
@@ -260,7 +270,7 @@ fish_complete() {
 fish --no-config -c "source '$comp/fish/balance.fish'" >"$tmp/out" 2>&1
 check "fish: the file loads without errors" only
 fish_complete 'balance ch' ; check "fish: balance ch" only check
-fish_complete 'balance ' ; check "fish: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo demo
+fish_complete 'balance ' ; check "fish: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private demo
 fish_complete 'balance de' ; check "fish: balance de (from balance commands)" only demo
 fish_complete 'balance -q c' ; check "fish: balance -q c" only check commands
 fish_complete 'balance --' ; check "fish: balance --" has --help --version --dir --as --color --quiet
@@ -269,12 +279,17 @@ fish_complete 'balance check --' ; check "fish: balance check -- offers no init 
 fish_complete 'balance --color ' ; check "fish: balance --color" only auto always never
 fish_complete 'balance --color=a' ; check "fish: balance --color=a" only --color=auto --color=always
 fish_complete 'balance check --color ' ; check "fish: balance check --color" only auto always never
-fish_complete 'balance help ' ; check "fish: balance help" has init check help commands demo
+fish_complete 'balance help ' ; check "fish: balance help" has init check help commands private demo
 fish_complete 'balance help init ' ; check "fish: balance help takes one topic" lacks init check help commands demo
 fish_complete 'balance -C wo' ; check "fish: balance -C wo" only wonder/
 fish_complete 'balance --dir n' ; check "fish: balance --dir n (directories only)" only notes-dir/
 fish_complete 'balance check no' ; check "fish: balance check no (paths)" only notes-dir/ notes.toml
 fish_complete 'balance init --' ; check "fish: balance init --" has --person --me --dir --quiet
+fish_complete 'balance pr' ; check "fish: balance pr" only private
+fish_complete 'balance private ' ; check "fish: balance private" only path migrate
+fish_complete 'balance -C repo private m' ; check "fish: balance -C repo private m" only migrate
+fish_complete 'balance private path ' ; check "fish: balance private path takes nothing more" lacks path migrate
+fish_complete 'balance private --' ; check "fish: balance private --" has --dir --as --quiet --help
 fish_complete 'balance init --person al --person sam --me ' ; check "fish: balance init --me" only al sam
 fish_complete 'balance -C repo --as ' ; check "fish: balance -C repo --as" only alex sam
 (cd repo && fish_complete 'balance check --as s') ; check "fish: balance check --as s (inside the repo)" only sam
