@@ -310,6 +310,18 @@ case $id in
   [0-9a-f][0-9a-f][0-9a-f][0-9a-f]*) ;;
   *) echo "run.sh: no check-in id in $work/one: '$id'" >&2; exit 1 ;;
 esac
+# alex's own private check-in in one: it opens only for this computer's own person (here
+# BALANCE_USER=alex), so its id completes only for alex, and never through --as.
+BALANCE_USER=alex "$checkin" -C "$work/one" --private --heard 3 -q || { echo "run.sh: a private check-in failed" >&2; exit 1; }
+pid=$(BALANCE_USER=alex "$checkin" -C "$work/one" list --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
+case $pid in
+  [0-9a-f][0-9a-f][0-9a-f][0-9a-f]*) ;;
+  *) echo "run.sh: no private check-in id in $work/one: '$pid'" >&2; exit 1 ;;
+esac
+# as_alex COMMAND…: runs a completion as this computer's own person, alex.
+as_alex() {
+  (BALANCE_USER=alex; export BALANCE_USER; "$@")
+}
 balance init "$work/dims" --person alex --person sam -q || { echo "run.sh: balance init failed" >&2; exit 1; }
 cat >>"$work/dims/balance.toml" <<'EOF'
 
@@ -351,7 +363,7 @@ bash_both() {
   timeout 20 bash --norc --noprofile "$tmp/bash-complete-files" "$comp/bash/balance:$comp/bash/balance-checkin" "$@" >"$tmp/out" 2>&1
 }
 
-bash_checkin balance-checkin '' ; check "bash: balance-checkin <TAB> lists the commands" only add list show edit rm questions due
+bash_checkin balance-checkin '' ; check "bash: balance-checkin <TAB> lists the commands" only add list show edit rm questions forget due
 bash_checkin balance-checkin l ; check "bash: balance-checkin l" only list
 bash_checkin balance-checkin add --he ; check "bash: balance-checkin add --he" has --heard
 bash_checkin balance-checkin add --hea ; check "bash: balance-checkin add --hea" only --heard
@@ -380,6 +392,15 @@ bash_checkin balance-checkin add --from no ; check "bash: balance-checkin add --
 bash_checkin balance-checkin -C one show '' ; check "bash: balance-checkin show (the ids)" only "$id"
 bash_checkin balance-checkin edit -C one '' ; check "bash: balance-checkin edit -C one (options after the command)" only "$id"
 bash_checkin balance-checkin -C one rm "$id" '' ; check "bash: balance-checkin rm takes one id" only
+bash_checkin balance-checkin list -- ; check "bash: balance-checkin list -- (the views)" has --mine --shared
+bash_checkin balance-checkin list --mine -- ; check "bash: balance-checkin list --mine -- (the views exclude each other)" lacks --mine --shared
+bash_checkin balance-checkin list --shared '' ; check "bash: balance-checkin list --shared is the view, not a rating" lacks 1 2 3 4 5
+bash_checkin balance-checkin add --shared '' ; check "bash: balance-checkin add --shared is a rating" only 1 2 3 4 5
+bash_checkin balance-checkin forget -- ; check "bash: balance-checkin forget --" has --safety --all-private --dry-run --help
+bash_checkin balance-checkin forget --safety -- ; check "bash: balance-checkin forget --safety -- (one of the two)" lacks --safety --all-private
+bash_checkin balance-checkin forget --all-private --d ; check "bash: balance-checkin forget --all-private --d" only --dry-run --dir
+as_alex bash_checkin balance-checkin -C one show '' ; check "bash: balance-checkin show (your own private ids too)" only "$id" "$pid"
+as_alex bash_checkin balance-checkin -C one --as sam edit '' ; check "bash: balance-checkin --as sam edit (never alex's private ids)" only "$id"
 bash_both balance checkin li ; check "bash: balance checkin li (through the front door)" only list
 bash_both balance checkin add --he ; check "bash: balance checkin add --he (through the front door)" has --heard
 bash_both balance -C one checkin show '' ; check "bash: balance -C one checkin show (options before the command word)" only "$id"
@@ -392,7 +413,7 @@ zsh_setup=$tmp/zsh-setup-tools
 
 zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load-checkin'; source '$comp/zsh/_balance-checkin'" >"$tmp/out" 2>&1
 check "zsh: _balance-checkin loads without errors" only
-zsh_complete 'balance-checkin ' ; check "zsh: balance-checkin <TAB> lists the commands" only add list show edit rm questions due
+zsh_complete 'balance-checkin ' ; check "zsh: balance-checkin <TAB> lists the commands" only add list show edit rm questions forget due
 zsh_complete 'balance-checkin l' ; check "zsh: balance-checkin l" only list
 zsh_complete 'balance-checkin add --he' ; check "zsh: balance-checkin add --he" has --heard
 zsh_complete 'balance-checkin add --hea' ; check "zsh: balance-checkin add --hea" only --heard
@@ -421,6 +442,15 @@ zsh_complete 'balance-checkin add --from no' ; check "zsh: balance-checkin add -
 zsh_complete 'balance-checkin -C one show ' ; check "zsh: balance-checkin show (the ids)" only "$id"
 zsh_complete 'balance-checkin edit -C one ' ; check "zsh: balance-checkin edit -C one (options after the command)" only "$id"
 zsh_complete "balance-checkin -C one rm $id " ; check "zsh: balance-checkin rm takes one id" lacks "$id"
+zsh_complete 'balance-checkin list --' ; check "zsh: balance-checkin list -- (the views)" has --mine --shared
+zsh_complete 'balance-checkin list --mine --' ; check "zsh: balance-checkin list --mine -- (the views exclude each other)" lacks --mine --shared
+zsh_complete 'balance-checkin list --shared ' ; check "zsh: balance-checkin list --shared is the view, not a rating" lacks 1 2 3 4 5
+zsh_complete 'balance-checkin add --shared ' ; check "zsh: balance-checkin add --shared is a rating" only 1 2 3 4 5
+zsh_complete 'balance-checkin forget --' ; check "zsh: balance-checkin forget --" has --safety --all-private --dry-run --help
+zsh_complete 'balance-checkin forget --safety --' ; check "zsh: balance-checkin forget --safety -- (one of the two)" lacks --safety --all-private
+zsh_complete 'balance-checkin forget --all-private --d' ; check "zsh: balance-checkin forget --all-private --d" only --dry-run --dir
+as_alex zsh_complete 'balance-checkin -C one show ' ; check "zsh: balance-checkin show (your own private ids too)" only "$id" "$pid"
+as_alex zsh_complete 'balance-checkin -C one --as sam edit ' ; check "zsh: balance-checkin --as sam edit (never alex's private ids)" only "$id"
 zsh_complete 'balance checkin li' ; check "zsh: balance checkin li (through the front door)" only list
 zsh_complete 'balance checkin add --he' ; check "zsh: balance checkin add --he (through the front door)" has --heard
 zsh_complete 'balance -C one checkin show ' ; check "zsh: balance -C one checkin show (options before the command word)" only "$id"
@@ -434,7 +464,7 @@ fish_autoload() {
 
 fish --no-config -c "source '$comp/fish/balance-checkin.fish'" >"$tmp/out" 2>&1
 check "fish: balance-checkin.fish loads without errors" only
-fish_autoload 'balance-checkin ' ; check "fish: balance-checkin <TAB> lists the commands" only add list show edit rm questions due
+fish_autoload 'balance-checkin ' ; check "fish: balance-checkin <TAB> lists the commands" only add list show edit rm questions forget due
 fish_autoload 'balance-checkin l' ; check "fish: balance-checkin l" only list
 fish_autoload 'balance-checkin add --he' ; check "fish: balance-checkin add --he" has --heard
 fish_autoload 'balance-checkin add --hea' ; check "fish: balance-checkin add --hea" only --heard
@@ -463,6 +493,15 @@ fish_autoload 'balance-checkin add --from no' ; check "fish: balance-checkin add
 fish_autoload 'balance-checkin -C one show ' ; check "fish: balance-checkin show (the ids)" only "$id"
 fish_autoload 'balance-checkin edit -C one ' ; check "fish: balance-checkin edit -C one (options after the command)" only "$id"
 fish_autoload "balance-checkin -C one rm $id " ; check "fish: balance-checkin rm takes one id" lacks "$id"
+fish_autoload 'balance-checkin list --' ; check "fish: balance-checkin list -- (the views)" has --mine --shared
+fish_autoload 'balance-checkin list --mine --' ; check "fish: balance-checkin list --mine -- (the views exclude each other)" lacks --mine --shared
+fish_autoload 'balance-checkin list --shared ' ; check "fish: balance-checkin list --shared is the view, not a rating" lacks 1 2 3 4 5
+fish_autoload 'balance-checkin add --shared ' ; check "fish: balance-checkin add --shared is a rating" only 1 2 3 4 5
+fish_autoload 'balance-checkin forget --' ; check "fish: balance-checkin forget --" has --safety --all-private --dry-run --help
+fish_autoload 'balance-checkin forget --safety --' ; check "fish: balance-checkin forget --safety -- (one of the two)" lacks --safety --all-private
+fish_autoload 'balance-checkin forget --all-private --d' ; check "fish: balance-checkin forget --all-private --d" only --dry-run --dir
+as_alex fish_autoload 'balance-checkin -C one show ' ; check "fish: balance-checkin show (your own private ids too)" only "$id" "$pid"
+as_alex fish_autoload 'balance-checkin -C one --as sam edit ' ; check "fish: balance-checkin --as sam edit (never alex's private ids)" only "$id"
 fish_autoload 'balance checkin li' ; check "fish: balance checkin li (through the front door)" only list
 fish_autoload 'balance checkin add --he' ; check "fish: balance checkin add --he (through the front door)" has --heard
 fish_autoload 'balance -C one checkin show ' ; check "fish: balance -C one checkin show (options before the command word)" only "$id"
