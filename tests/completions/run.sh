@@ -517,8 +517,16 @@ balance init "$data" --person alex --person sam -q || { echo "run.sh: balance in
     balance-ledger --as alex -q add choice "Thai takeaway" --topic dinner --tag food &&
     balance-ledger --as sam -q add choice "Past Lives" --topic movie &&
     balance-boundaries --as alex -q add "I need a quiet hour after work" --tag evenings &&
-    balance-boundaries --as sam -q add "I don't read work mail on Sundays"
+    balance-boundaries --as sam -q add "I don't read work mail on Sundays" &&
+    BALANCE_USER=alex balance-ledger -q add invisible "booked the dentist" --private &&
+    BALANCE_USER=alex balance-boundaries -q add "I need a walk alone on Sundays" --private
 ) || { echo "run.sh: cannot fill $data" >&2; exit 1; }
+private_entry=$(BALANCE_USER=alex balance-ledger -C "$data" list --period all --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
+private_boundary=$(BALANCE_USER=alex balance-boundaries -C "$data" list --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
+case "$private_entry$private_boundary" in
+  [0-9a-f]*[0-9a-f]) ;;
+  *) echo "run.sh: no private ids in $data: '$private_entry' '$private_boundary'" >&2; exit 1 ;;
+esac
 entries=$(balance-ledger -C "$data" --as alex list --period all --format tsv | sed -n '2,$s/\t.*//p' | sort)
 [ "$(printf '%s\n' "$entries" | wc -l)" -eq 3 ] || { echo "run.sh: expected 3 entries in $data: $entries" >&2; exit 1; }
 active=$(balance-boundaries -C "$data" --as alex list --format tsv | awk -F '\t' '$3 == "alex" {print $1}')
@@ -579,6 +587,14 @@ bash_tool balance-ledger balance-ledger -C data list --tag '' ; check "bash: bal
 bash_tool balance-ledger balance-ledger -C data add chore x --for '' ; check "bash: balance-ledger add --for" only alex sam
 bash_tool balance-ledger balance-ledger -C data --as alex show '' ; check "bash: balance-ledger show (the ids)" only "$entry1" "$entry2" "$entry3"
 bash_tool balance-ledger balance-ledger rm -C data --as alex "$entry1" '' ; check "bash: balance-ledger rm takes one id" only
+bash_tool balance-ledger balance-ledger --m ; check "bash: balance-ledger --m (bare means list)" only --mine
+bash_tool balance-ledger balance-ledger list -- ; check "bash: balance-ledger list -- (the views)" has --mine --shared
+bash_tool balance-ledger balance-ledger balance -- ; check "bash: balance-ledger balance -- (the views)" has --mine --shared
+bash_tool balance-ledger balance-ledger balance --mine -- ; check "bash: balance-ledger balance --mine -- (the views exclude each other)" lacks --mine --shared
+bash_tool balance-ledger balance-ledger export -- ; check "bash: balance-ledger export -- (the views)" has --mine --shared --period
+bash_tool balance-ledger balance-ledger turn -- ; check "bash: balance-ledger turn -- (no views)" lacks --mine --shared
+as_alex bash_tool balance-ledger balance-ledger -C data show '' ; check "bash: balance-ledger show (your own private ids too)" only "$entry1" "$entry2" "$entry3" "$private_entry"
+as_alex bash_tool balance-ledger balance-ledger -C data --as sam rm '' ; check "bash: balance-ledger --as sam rm (never alex's private ids)" only "$entry1" "$entry2" "$entry3"
 bash_tool balance balance ledger tu ; check "bash: balance ledger tu (through the front door)" only turn
 bash_tool balance balance -C data ledger turn '' ; check "bash: balance -C data ledger turn (options before the command word)" only dinner movie
 
@@ -586,6 +602,13 @@ bash_tool balance-boundaries balance-boundaries '' ; check "bash: balance-bounda
 bash_tool balance-boundaries balance-boundaries -C data --as alex crossed '' ; check "bash: balance-boundaries crossed (active ids)" only "$active"
 bash_tool balance-boundaries balance-boundaries -C data --as alex show '' ; check "bash: balance-boundaries show (retired ids too)" only "$active" "$retired"
 bash_tool balance-boundaries balance-boundaries -C data crossed --by '' ; check "bash: balance-boundaries crossed --by" only alex sam
+bash_tool balance-boundaries balance-boundaries crossed -- ; check "bash: balance-boundaries crossed -- (--by, which it needs)" has --by --who --note --at --private
+bash_tool balance-boundaries balance-boundaries list -- ; check "bash: balance-boundaries list -- (the views)" has --mine --shared
+bash_tool balance-boundaries balance-boundaries log -- ; check "bash: balance-boundaries log -- (the views)" has --mine --shared
+bash_tool balance-boundaries balance-boundaries log --shared -- ; check "bash: balance-boundaries log --shared -- (the views exclude each other)" lacks --mine --shared
+bash_tool balance-boundaries balance-boundaries --m ; check "bash: balance-boundaries --m (bare means list)" only --mine
+as_alex bash_tool balance-boundaries balance-boundaries -C data crossed '' ; check "bash: balance-boundaries crossed (your own private ids too)" only "$active" "$private_boundary"
+as_alex bash_tool balance-boundaries balance-boundaries -C data --as sam crossed '' ; check "bash: balance-boundaries --as sam crossed (never alex's private ids)" only "$active"
 bash_tool balance-boundaries balance-boundaries log --kind '' ; check "bash: balance-boundaries log --kind" only respected crossed reviewed gave-in space
 bash_tool balance-boundaries balance-boundaries rm -- ; check "bash: balance-boundaries rm --" has --with-events --dry-run --help
 bash_tool balance-boundaries balance-boundaries space -- ; check "bash: balance-boundaries space --" has --for --who --by --note --at --private
@@ -598,8 +621,11 @@ bash_tool balance balance boundaries cr ; check "bash: balance boundaries cr (th
 bash_tool balance-report balance-report --section '' ; check "bash: balance-report --section" only $sections
 bash_tool balance-report balance-report --section signs,c ; check "bash: balance-report --section signs,c (a list)" only signs,checkins signs,choices
 bash_tool balance-report balance-report --format '' ; check "bash: balance-report --format" only text markdown json
-bash_tool balance-report balance-report -- ; check "bash: balance-report --" has --period --since --until --section --shared --from --format --dir --as --version
+bash_tool balance-report balance-report -- ; check "bash: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version
 bash_tool balance-report balance-report -C data --as '' ; check "bash: balance-report --as" only alex sam
+bash_tool balance-report balance-report --m ; check "bash: balance-report --m" only --mine
+bash_tool balance-report balance-report --mine -- ; check "bash: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
+bash_tool balance-report balance-report --section s ; check "bash: balance-report --section s" only signs safety
 bash_tool balance balance report --sec ; check "bash: balance report --sec (through the front door)" only --section
 
 bash_tool balance-remind balance-remind -- ; check "bash: balance-remind --" has --who --all --format --dir --quiet --version
@@ -637,6 +663,14 @@ zsh_complete 'balance-ledger -C data list --tag ' ; check "zsh: balance-ledger l
 (cd data && zsh_complete 'balance-ledger list --who s') ; check "zsh: balance-ledger list --who s (inside the repo)" only sam
 zsh_complete 'balance-ledger -C data --as alex show ' ; check "zsh: balance-ledger show (the ids)" only "$entry1" "$entry2" "$entry3"
 zsh_complete "balance-ledger -C data --as alex rm $entry1 " ; check "zsh: balance-ledger rm takes one id" lacks "$entry1" "$entry2"
+zsh_complete 'balance-ledger --m' ; check "zsh: balance-ledger --m (bare means list)" only --mine
+zsh_complete 'balance-ledger list --' ; check "zsh: balance-ledger list -- (the views)" has --mine --shared
+zsh_complete 'balance-ledger balance --' ; check "zsh: balance-ledger balance -- (the views)" has --mine --shared
+zsh_complete 'balance-ledger balance --mine --' ; check "zsh: balance-ledger balance --mine -- (the views exclude each other)" lacks --mine --shared
+zsh_complete 'balance-ledger export --' ; check "zsh: balance-ledger export -- (the views)" has --mine --shared --period
+zsh_complete 'balance-ledger turn --' ; check "zsh: balance-ledger turn -- (no views)" lacks --mine --shared
+as_alex zsh_complete 'balance-ledger -C data show ' ; check "zsh: balance-ledger show (your own private ids too)" only "$entry1" "$entry2" "$entry3" "$private_entry"
+as_alex zsh_complete 'balance-ledger -C data --as sam rm ' ; check "zsh: balance-ledger --as sam rm (never alex's private ids)" only "$entry1" "$entry2" "$entry3"
 zsh_complete 'balance ledger tu' ; check "zsh: balance ledger tu (through the front door)" only turn
 zsh_complete 'balance -C data ledger turn ' ; check "zsh: balance -C data ledger turn (options before the command word)" only dinner movie
 
@@ -644,6 +678,13 @@ zsh_complete 'balance-boundaries ' ; check "zsh: balance-boundaries <TAB> lists 
 zsh_complete 'balance-boundaries -C data --as alex crossed ' ; check "zsh: balance-boundaries crossed (active ids)" only "$active"
 zsh_complete 'balance-boundaries -C data --as alex show ' ; check "zsh: balance-boundaries show (retired ids too)" only "$active" "$retired"
 zsh_complete 'balance-boundaries -C data crossed --by ' ; check "zsh: balance-boundaries crossed --by" only alex sam
+zsh_complete 'balance-boundaries crossed --' ; check "zsh: balance-boundaries crossed -- (--by, which it needs)" has --by --who --note --at --private
+zsh_complete 'balance-boundaries list --' ; check "zsh: balance-boundaries list -- (the views)" has --mine --shared
+zsh_complete 'balance-boundaries log --' ; check "zsh: balance-boundaries log -- (the views)" has --mine --shared
+zsh_complete 'balance-boundaries log --shared --' ; check "zsh: balance-boundaries log --shared -- (the views exclude each other)" lacks --mine --shared
+zsh_complete 'balance-boundaries --m' ; check "zsh: balance-boundaries --m (bare means list)" only --mine
+as_alex zsh_complete 'balance-boundaries -C data crossed ' ; check "zsh: balance-boundaries crossed (your own private ids too)" only "$active" "$private_boundary"
+as_alex zsh_complete 'balance-boundaries -C data --as sam crossed ' ; check "zsh: balance-boundaries --as sam crossed (never alex's private ids)" only "$active"
 zsh_complete 'balance-boundaries log --kind ' ; check "zsh: balance-boundaries log --kind" only respected crossed reviewed gave-in space
 zsh_complete 'balance-boundaries rm --' ; check "zsh: balance-boundaries rm --" has --with-events --dry-run --help
 zsh_complete 'balance-boundaries space --' ; check "zsh: balance-boundaries space --" has --for --who --by --note --at --private
@@ -655,8 +696,11 @@ zsh_complete 'balance boundaries cr' ; check "zsh: balance boundaries cr (throug
 zsh_complete 'balance-report --section ' ; check "zsh: balance-report --section" only $sections
 zsh_complete 'balance-report --section signs,c' ; check "zsh: balance-report --section signs,c (a list)" only checkins choices
 zsh_complete 'balance-report --format ' ; check "zsh: balance-report --format" only text markdown json
-zsh_complete 'balance-report --' ; check "zsh: balance-report --" has --period --since --until --section --shared --from --format --dir --as --version
+zsh_complete 'balance-report --' ; check "zsh: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version
 zsh_complete 'balance-report -C data --as ' ; check "zsh: balance-report --as" only alex sam
+zsh_complete 'balance-report --m' ; check "zsh: balance-report --m" only --mine
+zsh_complete 'balance-report --mine --' ; check "zsh: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
+zsh_complete 'balance-report --section s' ; check "zsh: balance-report --section s" only signs safety
 zsh_complete 'balance report --sec' ; check "zsh: balance report --sec (through the front door)" only --section
 
 zsh_complete 'balance-remind --' ; check "zsh: balance-remind --" has --who --all --format --dir --quiet --version
@@ -689,6 +733,14 @@ fish_autoload 'balance-ledger -C data list --tag ' ; check "fish: balance-ledger
 (cd data && fish_autoload 'balance-ledger list --who s') ; check "fish: balance-ledger list --who s (inside the repo)" only sam
 fish_autoload 'balance-ledger -C data --as alex show ' ; check "fish: balance-ledger show (the ids)" only "$entry1" "$entry2" "$entry3"
 fish_autoload "balance-ledger -C data --as alex rm $entry1 " ; check "fish: balance-ledger rm takes one id" lacks "$entry1" "$entry2"
+fish_autoload 'balance-ledger --m' ; check "fish: balance-ledger --m (bare means list)" only --mine
+fish_autoload 'balance-ledger list --' ; check "fish: balance-ledger list -- (the views)" has --mine --shared
+fish_autoload 'balance-ledger balance --' ; check "fish: balance-ledger balance -- (the views)" has --mine --shared
+fish_autoload 'balance-ledger balance --mine --' ; check "fish: balance-ledger balance --mine -- (the views exclude each other)" lacks --mine --shared
+fish_autoload 'balance-ledger export --' ; check "fish: balance-ledger export -- (the views)" has --mine --shared --period
+fish_autoload 'balance-ledger turn --' ; check "fish: balance-ledger turn -- (no views)" lacks --mine --shared
+as_alex fish_autoload 'balance-ledger -C data show ' ; check "fish: balance-ledger show (your own private ids too)" only "$entry1" "$entry2" "$entry3" "$private_entry"
+as_alex fish_autoload 'balance-ledger -C data --as sam rm ' ; check "fish: balance-ledger --as sam rm (never alex's private ids)" only "$entry1" "$entry2" "$entry3"
 fish_autoload 'balance ledger tu' ; check "fish: balance ledger tu (through the front door)" only turn
 fish_autoload 'balance -C data ledger turn ' ; check "fish: balance -C data ledger turn (options before the command word)" only dinner movie
 
@@ -699,6 +751,13 @@ DIR="$comp/fish" LINE='balance-boundaries -C data --as alex crossed ' timeout 20
   'set -p fish_complete_path $DIR; complete -C $LINE' >"$tmp/out" 2>&1
 check "fish: balance-boundaries crossed describes each id by its owner and words" only "$(printf '%s\talex: I need a quiet hour after work' "$active")"
 fish_autoload 'balance-boundaries -C data crossed --by ' ; check "fish: balance-boundaries crossed --by" only alex sam
+fish_autoload 'balance-boundaries crossed --' ; check "fish: balance-boundaries crossed -- (--by, which it needs)" has --by --who --note --at --private
+fish_autoload 'balance-boundaries list --' ; check "fish: balance-boundaries list -- (the views)" has --mine --shared
+fish_autoload 'balance-boundaries log --' ; check "fish: balance-boundaries log -- (the views)" has --mine --shared
+fish_autoload 'balance-boundaries log --shared --' ; check "fish: balance-boundaries log --shared -- (the views exclude each other)" lacks --mine --shared
+fish_autoload 'balance-boundaries --m' ; check "fish: balance-boundaries --m (bare means list)" only --mine
+as_alex fish_autoload 'balance-boundaries -C data crossed ' ; check "fish: balance-boundaries crossed (your own private ids too)" only "$active" "$private_boundary"
+as_alex fish_autoload 'balance-boundaries -C data --as sam crossed ' ; check "fish: balance-boundaries --as sam crossed (never alex's private ids)" only "$active"
 fish_autoload 'balance-boundaries log --kind ' ; check "fish: balance-boundaries log --kind" only respected crossed reviewed gave-in space
 fish_autoload 'balance-boundaries rm --' ; check "fish: balance-boundaries rm --" has --with-events --dry-run --help
 fish_autoload 'balance-boundaries space --' ; check "fish: balance-boundaries space --" has --for --who --by --note --at --private
@@ -710,8 +769,11 @@ fish_autoload 'balance boundaries cr' ; check "fish: balance boundaries cr (thro
 fish_autoload 'balance-report --section ' ; check "fish: balance-report --section" only $sections
 fish_autoload 'balance-report --section signs,c' ; check "fish: balance-report --section signs,c (a list)" only signs,checkins signs,choices
 fish_autoload 'balance-report --format ' ; check "fish: balance-report --format" only text markdown json
-fish_autoload 'balance-report --' ; check "fish: balance-report --" has --period --since --until --section --shared --from --format --dir --as --version
+fish_autoload 'balance-report --' ; check "fish: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version
 fish_autoload 'balance-report -C data --as ' ; check "fish: balance-report --as" only alex sam
+fish_autoload 'balance-report --m' ; check "fish: balance-report --m" only --mine
+fish_autoload 'balance-report --mine --' ; check "fish: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
+fish_autoload 'balance-report --section s' ; check "fish: balance-report --section s" only signs safety
 fish_autoload 'balance report --sec' ; check "fish: balance report --sec (through the front door)" only --section
 
 fish_autoload 'balance-remind --' ; check "fish: balance-remind --" has --who --all --format --dir --quiet --version
