@@ -5,7 +5,8 @@
 # boundaries …` to it (as `balance-boundaries [options before boundaries] [words after it]`). It
 # needs nothing from balance.fish. What depends on the repository is read when you press TAB:
 # people from balance.toml, boundary ids described by their owner and words from
-# `balance-boundaries list --format tsv` (with --all where retired ones make sense).
+# `balance-boundaries list --mine --format tsv` (your own private boundaries too; with --all
+# where retired ones make sense).
 
 # Options that take a value, so the word after them is neither a command nor an argument.
 set -g __balance_boundaries_valued -C --dir --as --color --format --who --by --review --tag --at \
@@ -137,10 +138,11 @@ function __balance_boundaries_people
     end <$dir/balance.toml
 end
 
-# The ids of the boundaries this person can see, described by owner and words; with "all",
-# retired ones too.
+# The ids of the boundaries this person can see, described by owner and words: the shared ones
+# and your own private ones (--as someone else gets their shared view only); with "all", retired
+# ones too.
 function __balance_boundaries_ids
-    set -l args list --format tsv
+    set -l args list --mine --format tsv
     test "$argv[1]" = all; and set -a args --all
     set -l lines (__balance_boundaries_run $args); or return
     set -q lines[1]; or return
@@ -161,7 +163,7 @@ end
 
 # The tags the boundaries already use, each once.
 function __balance_boundaries_tags
-    set -l lines (__balance_boundaries_run list --all --format tsv); or return
+    set -l lines (__balance_boundaries_run list --all --mine --format tsv); or return
     set -q lines[1]; or return
     set -l header (string split \t -- $lines[1])
     set -l column (contains -i -- tags $header); or return
@@ -232,6 +234,11 @@ complete -c balance-boundaries -n $list -l grep -x -d 'Only boundaries whose wor
 complete -c balance-boundaries -n $list -s n -l limit -x -d 'Only the N most recently set'
 complete -c balance-boundaries -n $list -l reverse -d 'Newest first'
 
+# The views, on list and log: --mine and --shared exclude each other.
+set -l views "__balance_boundaries_is '' list log; and not __fish_seen_argument -l mine -l shared"
+complete -c balance-boundaries -n $views -l mine -d 'Add your own private records, marked (private)'
+complete -c balance-boundaries -n $views -l shared -d 'The shared view only (the default): what you may read together'
+
 # add and edit.
 set -l cadences 'daily weekly biweekly monthly off'
 set -l add '__balance_boundaries_is add'
@@ -239,7 +246,7 @@ complete -c balance-boundaries -n $add -l who -x -a '(__balance_boundaries_peopl
 complete -c balance-boundaries -n '__balance_boundaries_is add edit' -l review -x -a $cadences -d 'How often to review it'
 complete -c balance-boundaries -n '__balance_boundaries_is add edit' -l tag -x -a '(__balance_boundaries_tags)' -d 'A tag; repeat for more'
 complete -c balance-boundaries -n '__balance_boundaries_is add edit' -l at -x -a 'now today yesterday' -d 'When it was set (default now)'
-complete -c balance-boundaries -n $add -l private -d 'Keep it under private/: never shared, only you see it'
+complete -c balance-boundaries -n $add -l private -d 'Keep it in your private store on this computer: never shared, only you see it'
 complete -c balance-boundaries -n $add -l from -r -F -d 'Import boundaries from FILE or - (TOML, JSON, CSV or TSV)'
 complete -c balance-boundaries -n $add -l dry-run -d 'With --from: say what would be added, write nothing'
 complete -c balance-boundaries -n '__balance_boundaries_is edit' -l text -x -d "The boundary's words"
@@ -252,12 +259,15 @@ complete -c balance-boundaries -n '__balance_boundaries_is rm' -l dry-run -d 'Sa
 
 # Events.
 set -l events '__balance_boundaries_is respected crossed review gave-in space'
-set -l actors '__balance_boundaries_is respected crossed gave-in space'
+set -l actors '__balance_boundaries_is respected gave-in space'
 complete -c balance-boundaries -n $actors -l who -x -a '(__balance_boundaries_people)' -d 'Whose act it was'
 complete -c balance-boundaries -n $actors -l by -x -a '(__balance_boundaries_people)' -d 'Whose act it was (same as --who)'
+# crossed: who crossed it is never guessed, so --by is required (--who is its alias).
+complete -c balance-boundaries -n '__balance_boundaries_is crossed' -l by -x -a '(__balance_boundaries_people)' -d 'Whose act it was (required: balance never guesses)'
+complete -c balance-boundaries -n '__balance_boundaries_is crossed' -l who -x -a '(__balance_boundaries_people)' -d 'Whose act it was (same as --by)'
 complete -c balance-boundaries -n $events -l note -x -d 'A few words about it'
 complete -c balance-boundaries -n $events -l at -x -a 'now today yesterday' -d 'When it happened (default now)'
-complete -c balance-boundaries -n $events -l private -d 'Keep it under private/: never shared, only you see it'
+complete -c balance-boundaries -n $events -l private -d 'Keep it in your private store on this computer: never shared, only you see it'
 complete -c balance-boundaries -n '__balance_boundaries_is space' -l for -x -a '15m 30m 45m 1h 2h 1d' -d 'For how long'
 
 # log.
@@ -266,7 +276,6 @@ complete -c balance-boundaries -n $log -s p -l period -x -a 'today yesterday thi
 complete -c balance-boundaries -n $log -l since -x -a 'now today yesterday' -d 'From WHEN (instead of --period)'
 complete -c balance-boundaries -n $log -l until -x -a 'now today yesterday' -d 'Until WHEN (instead of --period)'
 complete -c balance-boundaries -n $log -l who -x -a '(__balance_boundaries_people)' -d "Only events whose act was NAME's"
-complete -c balance-boundaries -n $log -l tag -x -d 'Only events tagged T'
 complete -c balance-boundaries -n $log -l kind -x -a '(__balance_boundaries_event_kinds)' -d 'Only this kind of event'
 complete -c balance-boundaries -n $log -l grep -x -d 'Only events whose text contains TEXT'
 complete -c balance-boundaries -n $log -s n -l limit -x -d 'Only the N most recent'

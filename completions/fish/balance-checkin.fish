@@ -5,9 +5,11 @@
 # (as `balance-checkin [options before checkin] [words after it]`). It needs nothing from
 # balance.fish. What depends on the repository is read when you press TAB: people from
 # balance.toml, question keys from `balance-checkin questions --format json`, ids (described by
-# date and author) from `balance-checkin list --format tsv`.
+# date and author) from `balance-checkin list --mine --format tsv` (the shared check-ins and your
+# own private ones).
 
-# Options that take a value, so the word after them is neither a command nor an id.
+# Options that take a value, so the word after them is neither a command nor an id. On `list`,
+# --shared is the view and takes none (see __balance_checkin_command).
 set -g __balance_checkin_valued -C --dir --as --color --format --heard --space --honest --shared \
     --kind --rate --mood --feeling --need --thanks --note --tag --at --safe --from -p --period \
     --since --until --who --grep -n --limit
@@ -22,6 +24,7 @@ function __balance_checkin_command
     while test $i -le (count $tokens)
         set -l token $tokens[$i]
         if contains -- $token $__balance_checkin_valued
+            and not begin; test "x$token" = x--shared; and test "x$word" = xlist; end
             set i (math $i + 2)
             continue
         end
@@ -186,9 +189,10 @@ function __balance_checkin_rate
     end
 end
 
-# The ids of the check-ins this person can see, described by date and author.
+# The ids of the check-ins this person can see, described by date and author: the shared ones
+# and your own private ones (--as someone else gets their shared view only).
 function __balance_checkin_ids
-    set -l lines (__balance_checkin_run list --format tsv); or return
+    set -l lines (__balance_checkin_run list --mine --format tsv); or return
     set -q lines[1]; or return
     set -l header (string split \t -- $lines[1])
     set -l c_id (contains -i -- id $header); or return
@@ -242,6 +246,7 @@ complete -c balance-checkin -n __balance_checkin_needs_command -a show -d 'Show 
 complete -c balance-checkin -n __balance_checkin_needs_command -a edit -d 'Change a check-in'
 complete -c balance-checkin -n __balance_checkin_needs_command -a rm -d 'Remove a check-in'
 complete -c balance-checkin -n __balance_checkin_needs_command -a questions -d 'The questions this repository asks'
+complete -c balance-checkin -n __balance_checkin_needs_command -a forget -d 'Remove your private check-ins, or only their safety answers'
 complete -c balance-checkin -n __balance_checkin_needs_command -a due -d 'Whose check-in is due'
 
 # add (also before any command word) and edit: the fields.
@@ -261,7 +266,7 @@ complete -c balance-checkin -n $fields -l safe -x -a '1 2 3 4 5' -d 'Private che
 
 # add only.
 set -l add "__balance_checkin_is '' add"
-complete -c balance-checkin -n $add -l private -d 'Keep it under private/: never shared, only you see it'
+complete -c balance-checkin -n $add -l private -d 'Keep it in your private store on this computer: never shared; asks whether you feel safe'
 complete -c balance-checkin -n $add -l edit -d 'Write it in your editor from a commented template'
 complete -c balance-checkin -n $add -l from -r -F -d 'Import check-ins from FILE or - (TOML, JSON or CSV)'
 complete -c balance-checkin -n $add -l dry-run -d 'With --from: say what would be added, write nothing'
@@ -276,10 +281,20 @@ complete -c balance-checkin -n $list -l tag -x -d 'Only check-ins tagged T (repe
 complete -c balance-checkin -n $list -l grep -x -d 'Only check-ins whose text contains TEXT'
 complete -c balance-checkin -n $list -s n -l limit -x -d 'Only the N most recent'
 complete -c balance-checkin -n $list -l reverse -d 'Newest first'
+# The views exclude each other.
+set -l views "__balance_checkin_is list; and not __fish_seen_argument -l mine -l shared"
+complete -c balance-checkin -n $views -l mine -d 'Add your own private records, marked (private)'
+complete -c balance-checkin -n $views -l shared -d 'The shared view only (the default): what you may read together'
 
 # show, edit and rm ID.
 complete -c balance-checkin -n __balance_checkin_needs_id -x -a '(__balance_checkin_ids)'
 complete -c balance-checkin -n '__balance_checkin_is rm' -l dry-run -d 'Say what would be removed, change nothing'
+
+# forget: exactly one of --safety and --all-private; both also remove kept edit buffers.
+set -l forget '__balance_checkin_is forget; and not __fish_seen_argument -l safety -l all-private'
+complete -c balance-checkin -n $forget -l safety -d 'Only the safety answers of your private check-ins (and kept edit buffers)'
+complete -c balance-checkin -n $forget -l all-private -d 'Every private check-in of yours (and kept edit buffers)'
+complete -c balance-checkin -n '__balance_checkin_is forget' -l dry-run -d 'Say what would be removed, change nothing'
 
 # due.
 complete -c balance-checkin -n '__balance_checkin_is due' -l who -x -a '(__balance_checkin_people)' -d 'Only NAME (default: me)'

@@ -5,7 +5,8 @@
 # (as `balance-ledger [options before ledger] [words after it]`). It needs nothing from
 # balance.fish. What depends on the repository is read when you press TAB: people from
 # balance.toml; entry ids (described by date, who, kind and what), the topics and the tags
-# already used from `balance-ledger list --period all --format tsv`.
+# already used from `balance-ledger list --period all --mine --format tsv` (the shared entries
+# and your own private ones).
 
 # Options that take a value, so the word after them is neither a command nor an argument.
 set -g __balance_ledger_valued -C --dir --as --color --format --who --kind --what --topic --weight \
@@ -139,7 +140,7 @@ end
 
 # The values of one column of the entries ($argv[1]: topic or tags), each once (tags split).
 function __balance_ledger_values
-    set -l lines (__balance_ledger_run list --period all --format tsv); or return
+    set -l lines (__balance_ledger_run list --period all --mine --format tsv); or return
     set -q lines[1]; or return
     set -l header (string split \t -- $lines[1])
     set -l column (contains -i -- $argv[1] $header); or return
@@ -153,9 +154,10 @@ function __balance_ledger_values
     printf '%s\n' $values
 end
 
-# The ids of the entries this person can see, described by date, who, kind and what.
+# The ids of the entries this person can see, described by date, who, kind and what: the shared
+# ones and your own private ones (--as someone else gets their shared view only).
 function __balance_ledger_ids
-    set -l lines (__balance_ledger_run list --period all --format tsv); or return
+    set -l lines (__balance_ledger_run list --period all --mine --format tsv); or return
     set -q lines[1]; or return
     set -l header (string split \t -- $lines[1])
     set -l c_id (contains -i -- id $header); or return
@@ -236,7 +238,7 @@ complete -c balance-ledger -n '__balance_ledger_is edit' -l what -x -d 'Change w
 
 # add only.
 set -l add '__balance_ledger_is add'
-complete -c balance-ledger -n $add -l private -d 'Keep it under private/: never shared, only you see it'
+complete -c balance-ledger -n $add -l private -d 'Keep it in your private store on this computer: never shared, only you see it'
 complete -c balance-ledger -n $add -l from -r -F -d 'Import entries from FILE or - (TOML, JSON, CSV or TSV)'
 complete -c balance-ledger -n $add -l dry-run -d 'With --from: say what would be added, write nothing'
 
@@ -254,6 +256,11 @@ complete -c balance-ledger -n $list -l grep -x -d 'Only entries whose text conta
 complete -c balance-ledger -n $list -s n -l limit -x -d 'Only the N most recent'
 complete -c balance-ledger -n $list -l reverse -d 'Newest first'
 
+# The views, on list, balance and export: --mine and --shared exclude each other.
+set -l views "__balance_ledger_is '' list balance export; and not __fish_seen_argument -l mine -l shared"
+complete -c balance-ledger -n $views -l mine -d 'Add your own private entries, marked (private)'
+complete -c balance-ledger -n $views -l shared -d 'The shared view only (the default): what you may read together'
+
 # show, edit and rm ID.
 complete -c balance-ledger -n '__balance_ledger_needs_argument show edit rm' -x -a '(__balance_ledger_ids)'
 complete -c balance-ledger -n '__balance_ledger_is rm' -l dry-run -d 'Say what would be removed, change nothing'
@@ -263,8 +270,6 @@ set -l balance '__balance_ledger_is balance'
 complete -c balance-ledger -n $balance -s p -l period -x -a $periods -d 'The period (default 28d)'
 complete -c balance-ledger -n $balance -l by -x -a 'kind topic tag' -d 'Group by kind, topic or tag (default kind)'
 complete -c balance-ledger -n $balance -l measure -x -a 'weight minutes count' -d 'Count weight, minutes or count (default weight)'
-complete -c balance-ledger -n $balance -l shared -d 'Leave out my private entries'
-complete -c balance-ledger -n '__balance_ledger_is export' -l shared -d 'Leave out my private entries'
 
 # turn TOPIC and export.
 complete -c balance-ledger -n '__balance_ledger_needs_argument turn' -x -a '(__balance_ledger_values topic)'

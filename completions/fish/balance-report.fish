@@ -79,7 +79,7 @@ function __balance_report_sections
     for pair in 'header	People, period and how much data' 'working	What is going well' \
             'checkins	Each dimension: means, trend, gap' 'give_and_take	Shares next to the agreed ones' \
             'choices	Who chose what, whose turn is next' 'boundaries	Respected, crossed, gave in, space' \
-            'signs	Signs of imbalance, with the evidence' 'safety	The safety note, when it applies'
+            'signs	Signs of imbalance, with the evidence' 'safety	Your safety note, when it applies (--mine only)'
         set -l name (string split -m 1 \t -- $pair)
         contains -- $name[1] $chosen; and continue
         printf '%s%s\t%s\n' $before $name[1] $name[2]
@@ -100,5 +100,7 @@ complete -c balance-report -s p -l period -x -a 'today yesterday this-week last-
 complete -c balance-report -l since -x -a 'now today yesterday' -d 'From WHEN (instead of --period)'
 complete -c balance-report -l until -x -a 'now today yesterday' -d 'Until WHEN (instead of --period)'
 complete -c balance-report -l section -x -a '(__balance_report_sections)' -d 'Only these sections'
-complete -c balance-report -l shared -d 'Leave out every private record: a report for both of you'
+# The views exclude each other.
+complete -c balance-report -n 'not __fish_seen_argument -l mine -l shared' -l mine -d 'Add your own private records, and your safety note, marked (private)'
+complete -c balance-report -n 'not __fish_seen_argument -l mine -l shared' -l shared -d 'The shared view only (the default): what you may read together'
 complete -c balance-report -l from -r -F -d 'Report over records from FILE or - (TOML)'

@@ -9,7 +9,7 @@
 # Until a tool has completions of its own, its words get the common options and file names.
 
 # Built in to the front door; `balance commands` adds every balance-* it can find.
-set -g __balance_builtins init check help commands git sync undo merge-driver
+set -g __balance_builtins init check help commands git sync undo private merge-driver
 
 # The program being completed: `balance`, or a path such as ./build/bin/balance.
 function __balance_program
@@ -45,6 +45,8 @@ function __balance_command_list
                 printf '%s\t%s\n' sync 'Pull (merging records by id), then push'
             case undo
                 printf '%s\t%s\n' undo 'Revert the latest commit balance made'
+            case private
+                printf '%s\t%s\n' private 'Where this computer keeps your private records; move old ones'
             case merge-driver
                 printf '%s\t%s\n' merge-driver 'The three-way record merge git runs'
             case checkin
@@ -149,8 +151,9 @@ function __balance_git_words
         commit 'Record staged changes'
 end
 
-# The word after `git`, if any (options before it are skipped).
-function __balance_git_word
+# The word after the command word (after `git` or `private`), if any; options before it are
+# skipped.
+function __balance_second_word
     set -l found (__balance_word); or return 1
     set -l tokens (commandline -opc)
     set -l i (math $found[2] + 1)
@@ -164,12 +167,19 @@ function __balance_git_word
     return 1
 end
 
-function __balance_git_needs_word
-    not __balance_git_word >/dev/null
+function __balance_needs_second_word
+    not __balance_second_word >/dev/null
 end
 
 function __balance_git_setup
-    test "$(__balance_git_word)" = setup
+    test "$(__balance_second_word)" = setup
+end
+
+# What `balance private` does: print where this computer keeps your private records, or move an
+# old private/ folder out of the repository.
+function __balance_private_words
+    printf '%s\t%s\n' path 'Print where this computer keeps the private records of this repository' \
+        migrate 'Move an old private/ folder out of the repository into the private store'
 end
 
 # True on `balance git setup …`, which takes only --hooks.
@@ -269,9 +279,12 @@ complete -c balance -n '__balance_using init' -l git -d 'Also git init, set up t
 complete -c balance -n '__balance_using init' -x -a '(__fish_complete_directories (commandline -ct))'
 
 # git setup [--hooks], or git ARGS… (files after a git command).
-complete -c balance -n '__balance_using git; and __balance_git_needs_word' -x -a '(__balance_git_words)'
+complete -c balance -n '__balance_using git; and __balance_needs_second_word' -x -a '(__balance_git_words)'
 complete -c balance -n '__balance_using git; and __balance_git_setup' -l hooks -d 'Also install a pre-commit hook that runs balance check'
-complete -c balance -n '__balance_using git; and not __balance_git_needs_word; and not __balance_git_setup' -F
+complete -c balance -n '__balance_using git; and not __balance_needs_second_word; and not __balance_git_setup' -F
+
+# private path|migrate.
+complete -c balance -n '__balance_using private; and __balance_needs_second_word' -x -a '(__balance_private_words)'
 
 # merge-driver BASE OURS THEIRS PATH.
 complete -c balance -n '__balance_using merge-driver' -F

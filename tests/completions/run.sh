@@ -148,7 +148,7 @@ bash_complete() {
 }
 
 bash_complete balance ch ; check "bash: balance ch" only check
-bash_complete balance '' ; check "bash: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo demo
+bash_complete balance '' ; check "bash: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private demo
 bash_complete balance de ; check "bash: balance de (from balance commands)" only demo
 bash_complete balance -q c ; check "bash: balance -q c" only check commands
 bash_complete balance -- ; check "bash: balance --" has --help --version --dir --as --color --quiet
@@ -157,12 +157,17 @@ bash_complete balance check -- ; check "bash: balance check -- offers no init op
 bash_complete balance --color '' ; check "bash: balance --color" only auto always never
 bash_complete balance --color = a ; check "bash: balance --color=a" only auto always
 bash_complete balance check --color '' ; check "bash: balance check --color" only auto always never
-bash_complete balance help '' ; check "bash: balance help" has init check help commands demo
+bash_complete balance help '' ; check "bash: balance help" has init check help commands private demo
 bash_complete balance help init '' ; check "bash: balance help takes one topic" only
 bash_complete balance -C wo ; check "bash: balance -C wo" only wonder
 bash_complete balance --dir n ; check "bash: balance --dir n (directories only)" only notes-dir
 bash_complete balance check no ; check "bash: balance check no (paths)" only notes-dir notes.toml
 bash_complete balance init -- ; check "bash: balance init --" has --person --me --dir --quiet
+bash_complete balance pr ; check "bash: balance pr" only private
+bash_complete balance private '' ; check "bash: balance private" only path migrate
+bash_complete balance -C repo private m ; check "bash: balance -C repo private m" only migrate
+bash_complete balance private path '' ; check "bash: balance private path takes nothing more" only
+bash_complete balance private -- ; check "bash: balance private --" has --dir --as --quiet --help
 bash_complete balance init --person al --person sam --me '' ; check "bash: balance init --me" only al sam
 bash_complete balance -C repo --as '' ; check "bash: balance -C repo --as" only alex sam
 (cd repo && bash_complete balance check --as s) ; check "bash: balance check --as s (inside the repo)" only sam
@@ -224,7 +229,7 @@ zsh_complete() {
 zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load'; source '$comp/zsh/_balance'" >"$tmp/out" 2>&1
 check "zsh: the file loads without errors" only
 zsh_complete 'balance ch' ; check "zsh: balance ch" only check
-zsh_complete 'balance ' ; check "zsh: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo demo
+zsh_complete 'balance ' ; check "zsh: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private demo
 zsh_complete 'balance de' ; check "zsh: balance de (from balance commands)" only demo
 zsh_complete 'balance -q c' ; check "zsh: balance -q c" only check commands
 zsh_complete 'balance --' ; check "zsh: balance --" has --help --version --dir --as --color --quiet
@@ -233,11 +238,16 @@ zsh_complete 'balance check --' ; check "zsh: balance check -- offers no init op
 zsh_complete 'balance --color ' ; check "zsh: balance --color" only auto always never
 zsh_complete 'balance --color=a' ; check "zsh: balance --color=a" only auto always
 zsh_complete 'balance check --color ' ; check "zsh: balance check --color" only auto always never
-zsh_complete 'balance help ' ; check "zsh: balance help" has init check help commands demo
+zsh_complete 'balance help ' ; check "zsh: balance help" has init check help commands private demo
 zsh_complete 'balance -C wo' ; check "zsh: balance -C wo" only wonder
 zsh_complete 'balance --dir n' ; check "zsh: balance --dir n (directories only)" only notes-dir
 zsh_complete 'balance check no' ; check "zsh: balance check no (paths)" only notes-dir notes.toml
 zsh_complete 'balance init --' ; check "zsh: balance init --" has --person --me --dir --quiet
+zsh_complete 'balance pr' ; check "zsh: balance pr" only private
+zsh_complete 'balance private ' ; check "zsh: balance private" only path migrate
+zsh_complete 'balance -C repo private m' ; check "zsh: balance -C repo private m" only migrate
+zsh_complete 'balance private path ' ; check "zsh: balance private path takes nothing more" lacks path migrate
+zsh_complete 'balance private --' ; check "zsh: balance private --" has --dir --as --quiet --help
 zsh_complete 'balance init --person al --person sam --me ' ; check "zsh: balance init --me" only al sam
 zsh_complete 'balance -C repo --as ' ; check "zsh: balance -C repo --as" only alex sam
 zsh_complete 'balance -C repo check --as ' ; check "zsh: balance -C repo check --as" only alex sam
@@ -260,7 +270,7 @@ fish_complete() {
 fish --no-config -c "source '$comp/fish/balance.fish'" >"$tmp/out" 2>&1
 check "fish: the file loads without errors" only
 fish_complete 'balance ch' ; check "fish: balance ch" only check
-fish_complete 'balance ' ; check "fish: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo demo
+fish_complete 'balance ' ; check "fish: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private demo
 fish_complete 'balance de' ; check "fish: balance de (from balance commands)" only demo
 fish_complete 'balance -q c' ; check "fish: balance -q c" only check commands
 fish_complete 'balance --' ; check "fish: balance --" has --help --version --dir --as --color --quiet
@@ -269,12 +279,17 @@ fish_complete 'balance check --' ; check "fish: balance check -- offers no init 
 fish_complete 'balance --color ' ; check "fish: balance --color" only auto always never
 fish_complete 'balance --color=a' ; check "fish: balance --color=a" only --color=auto --color=always
 fish_complete 'balance check --color ' ; check "fish: balance check --color" only auto always never
-fish_complete 'balance help ' ; check "fish: balance help" has init check help commands demo
+fish_complete 'balance help ' ; check "fish: balance help" has init check help commands private demo
 fish_complete 'balance help init ' ; check "fish: balance help takes one topic" lacks init check help commands demo
 fish_complete 'balance -C wo' ; check "fish: balance -C wo" only wonder/
 fish_complete 'balance --dir n' ; check "fish: balance --dir n (directories only)" only notes-dir/
 fish_complete 'balance check no' ; check "fish: balance check no (paths)" only notes-dir/ notes.toml
 fish_complete 'balance init --' ; check "fish: balance init --" has --person --me --dir --quiet
+fish_complete 'balance pr' ; check "fish: balance pr" only private
+fish_complete 'balance private ' ; check "fish: balance private" only path migrate
+fish_complete 'balance -C repo private m' ; check "fish: balance -C repo private m" only migrate
+fish_complete 'balance private path ' ; check "fish: balance private path takes nothing more" lacks path migrate
+fish_complete 'balance private --' ; check "fish: balance private --" has --dir --as --quiet --help
 fish_complete 'balance init --person al --person sam --me ' ; check "fish: balance init --me" only al sam
 fish_complete 'balance -C repo --as ' ; check "fish: balance -C repo --as" only alex sam
 (cd repo && fish_complete 'balance check --as s') ; check "fish: balance check --as s (inside the repo)" only sam
@@ -295,6 +310,18 @@ case $id in
   [0-9a-f][0-9a-f][0-9a-f][0-9a-f]*) ;;
   *) echo "run.sh: no check-in id in $work/one: '$id'" >&2; exit 1 ;;
 esac
+# alex's own private check-in in one: it opens only for this computer's own person (here
+# BALANCE_USER=alex), so its id completes only for alex, and never through --as.
+BALANCE_USER=alex "$checkin" -C "$work/one" --private --heard 3 -q || { echo "run.sh: a private check-in failed" >&2; exit 1; }
+pid=$(BALANCE_USER=alex "$checkin" -C "$work/one" list --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
+case $pid in
+  [0-9a-f][0-9a-f][0-9a-f][0-9a-f]*) ;;
+  *) echo "run.sh: no private check-in id in $work/one: '$pid'" >&2; exit 1 ;;
+esac
+# as_alex COMMAND…: runs a completion as this computer's own person, alex.
+as_alex() {
+  (BALANCE_USER=alex; export BALANCE_USER; "$@")
+}
 balance init "$work/dims" --person alex --person sam -q || { echo "run.sh: balance init failed" >&2; exit 1; }
 cat >>"$work/dims/balance.toml" <<'EOF'
 
@@ -336,7 +363,7 @@ bash_both() {
   timeout 20 bash --norc --noprofile "$tmp/bash-complete-files" "$comp/bash/balance:$comp/bash/balance-checkin" "$@" >"$tmp/out" 2>&1
 }
 
-bash_checkin balance-checkin '' ; check "bash: balance-checkin <TAB> lists the commands" only add list show edit rm questions due
+bash_checkin balance-checkin '' ; check "bash: balance-checkin <TAB> lists the commands" only add list show edit rm questions forget due
 bash_checkin balance-checkin l ; check "bash: balance-checkin l" only list
 bash_checkin balance-checkin add --he ; check "bash: balance-checkin add --he" has --heard
 bash_checkin balance-checkin add --hea ; check "bash: balance-checkin add --hea" only --heard
@@ -365,6 +392,15 @@ bash_checkin balance-checkin add --from no ; check "bash: balance-checkin add --
 bash_checkin balance-checkin -C one show '' ; check "bash: balance-checkin show (the ids)" only "$id"
 bash_checkin balance-checkin edit -C one '' ; check "bash: balance-checkin edit -C one (options after the command)" only "$id"
 bash_checkin balance-checkin -C one rm "$id" '' ; check "bash: balance-checkin rm takes one id" only
+bash_checkin balance-checkin list -- ; check "bash: balance-checkin list -- (the views)" has --mine --shared
+bash_checkin balance-checkin list --mine -- ; check "bash: balance-checkin list --mine -- (the views exclude each other)" lacks --mine --shared
+bash_checkin balance-checkin list --shared '' ; check "bash: balance-checkin list --shared is the view, not a rating" lacks 1 2 3 4 5
+bash_checkin balance-checkin add --shared '' ; check "bash: balance-checkin add --shared is a rating" only 1 2 3 4 5
+bash_checkin balance-checkin forget -- ; check "bash: balance-checkin forget --" has --safety --all-private --dry-run --help
+bash_checkin balance-checkin forget --safety -- ; check "bash: balance-checkin forget --safety -- (one of the two)" lacks --safety --all-private
+bash_checkin balance-checkin forget --all-private --d ; check "bash: balance-checkin forget --all-private --d" only --dry-run --dir
+as_alex bash_checkin balance-checkin -C one show '' ; check "bash: balance-checkin show (your own private ids too)" only "$id" "$pid"
+as_alex bash_checkin balance-checkin -C one --as sam edit '' ; check "bash: balance-checkin --as sam edit (never alex's private ids)" only "$id"
 bash_both balance checkin li ; check "bash: balance checkin li (through the front door)" only list
 bash_both balance checkin add --he ; check "bash: balance checkin add --he (through the front door)" has --heard
 bash_both balance -C one checkin show '' ; check "bash: balance -C one checkin show (options before the command word)" only "$id"
@@ -377,7 +413,7 @@ zsh_setup=$tmp/zsh-setup-tools
 
 zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load-checkin'; source '$comp/zsh/_balance-checkin'" >"$tmp/out" 2>&1
 check "zsh: _balance-checkin loads without errors" only
-zsh_complete 'balance-checkin ' ; check "zsh: balance-checkin <TAB> lists the commands" only add list show edit rm questions due
+zsh_complete 'balance-checkin ' ; check "zsh: balance-checkin <TAB> lists the commands" only add list show edit rm questions forget due
 zsh_complete 'balance-checkin l' ; check "zsh: balance-checkin l" only list
 zsh_complete 'balance-checkin add --he' ; check "zsh: balance-checkin add --he" has --heard
 zsh_complete 'balance-checkin add --hea' ; check "zsh: balance-checkin add --hea" only --heard
@@ -406,6 +442,15 @@ zsh_complete 'balance-checkin add --from no' ; check "zsh: balance-checkin add -
 zsh_complete 'balance-checkin -C one show ' ; check "zsh: balance-checkin show (the ids)" only "$id"
 zsh_complete 'balance-checkin edit -C one ' ; check "zsh: balance-checkin edit -C one (options after the command)" only "$id"
 zsh_complete "balance-checkin -C one rm $id " ; check "zsh: balance-checkin rm takes one id" lacks "$id"
+zsh_complete 'balance-checkin list --' ; check "zsh: balance-checkin list -- (the views)" has --mine --shared
+zsh_complete 'balance-checkin list --mine --' ; check "zsh: balance-checkin list --mine -- (the views exclude each other)" lacks --mine --shared
+zsh_complete 'balance-checkin list --shared ' ; check "zsh: balance-checkin list --shared is the view, not a rating" lacks 1 2 3 4 5
+zsh_complete 'balance-checkin add --shared ' ; check "zsh: balance-checkin add --shared is a rating" only 1 2 3 4 5
+zsh_complete 'balance-checkin forget --' ; check "zsh: balance-checkin forget --" has --safety --all-private --dry-run --help
+zsh_complete 'balance-checkin forget --safety --' ; check "zsh: balance-checkin forget --safety -- (one of the two)" lacks --safety --all-private
+zsh_complete 'balance-checkin forget --all-private --d' ; check "zsh: balance-checkin forget --all-private --d" only --dry-run --dir
+as_alex zsh_complete 'balance-checkin -C one show ' ; check "zsh: balance-checkin show (your own private ids too)" only "$id" "$pid"
+as_alex zsh_complete 'balance-checkin -C one --as sam edit ' ; check "zsh: balance-checkin --as sam edit (never alex's private ids)" only "$id"
 zsh_complete 'balance checkin li' ; check "zsh: balance checkin li (through the front door)" only list
 zsh_complete 'balance checkin add --he' ; check "zsh: balance checkin add --he (through the front door)" has --heard
 zsh_complete 'balance -C one checkin show ' ; check "zsh: balance -C one checkin show (options before the command word)" only "$id"
@@ -419,7 +464,7 @@ fish_autoload() {
 
 fish --no-config -c "source '$comp/fish/balance-checkin.fish'" >"$tmp/out" 2>&1
 check "fish: balance-checkin.fish loads without errors" only
-fish_autoload 'balance-checkin ' ; check "fish: balance-checkin <TAB> lists the commands" only add list show edit rm questions due
+fish_autoload 'balance-checkin ' ; check "fish: balance-checkin <TAB> lists the commands" only add list show edit rm questions forget due
 fish_autoload 'balance-checkin l' ; check "fish: balance-checkin l" only list
 fish_autoload 'balance-checkin add --he' ; check "fish: balance-checkin add --he" has --heard
 fish_autoload 'balance-checkin add --hea' ; check "fish: balance-checkin add --hea" only --heard
@@ -448,6 +493,15 @@ fish_autoload 'balance-checkin add --from no' ; check "fish: balance-checkin add
 fish_autoload 'balance-checkin -C one show ' ; check "fish: balance-checkin show (the ids)" only "$id"
 fish_autoload 'balance-checkin edit -C one ' ; check "fish: balance-checkin edit -C one (options after the command)" only "$id"
 fish_autoload "balance-checkin -C one rm $id " ; check "fish: balance-checkin rm takes one id" lacks "$id"
+fish_autoload 'balance-checkin list --' ; check "fish: balance-checkin list -- (the views)" has --mine --shared
+fish_autoload 'balance-checkin list --mine --' ; check "fish: balance-checkin list --mine -- (the views exclude each other)" lacks --mine --shared
+fish_autoload 'balance-checkin list --shared ' ; check "fish: balance-checkin list --shared is the view, not a rating" lacks 1 2 3 4 5
+fish_autoload 'balance-checkin add --shared ' ; check "fish: balance-checkin add --shared is a rating" only 1 2 3 4 5
+fish_autoload 'balance-checkin forget --' ; check "fish: balance-checkin forget --" has --safety --all-private --dry-run --help
+fish_autoload 'balance-checkin forget --safety --' ; check "fish: balance-checkin forget --safety -- (one of the two)" lacks --safety --all-private
+fish_autoload 'balance-checkin forget --all-private --d' ; check "fish: balance-checkin forget --all-private --d" only --dry-run --dir
+as_alex fish_autoload 'balance-checkin -C one show ' ; check "fish: balance-checkin show (your own private ids too)" only "$id" "$pid"
+as_alex fish_autoload 'balance-checkin -C one --as sam edit ' ; check "fish: balance-checkin --as sam edit (never alex's private ids)" only "$id"
 fish_autoload 'balance checkin li' ; check "fish: balance checkin li (through the front door)" only list
 fish_autoload 'balance checkin add --he' ; check "fish: balance checkin add --he (through the front door)" has --heard
 fish_autoload 'balance -C one checkin show ' ; check "fish: balance -C one checkin show (options before the command word)" only "$id"
@@ -463,8 +517,16 @@ balance init "$data" --person alex --person sam -q || { echo "run.sh: balance in
     balance-ledger --as alex -q add choice "Thai takeaway" --topic dinner --tag food &&
     balance-ledger --as sam -q add choice "Past Lives" --topic movie &&
     balance-boundaries --as alex -q add "I need a quiet hour after work" --tag evenings &&
-    balance-boundaries --as sam -q add "I don't read work mail on Sundays"
+    balance-boundaries --as sam -q add "I don't read work mail on Sundays" &&
+    BALANCE_USER=alex balance-ledger -q add invisible "booked the dentist" --private &&
+    BALANCE_USER=alex balance-boundaries -q add "I need a walk alone on Sundays" --private
 ) || { echo "run.sh: cannot fill $data" >&2; exit 1; }
+private_entry=$(BALANCE_USER=alex balance-ledger -C "$data" list --period all --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
+private_boundary=$(BALANCE_USER=alex balance-boundaries -C "$data" list --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
+case "$private_entry$private_boundary" in
+  [0-9a-f]*[0-9a-f]) ;;
+  *) echo "run.sh: no private ids in $data: '$private_entry' '$private_boundary'" >&2; exit 1 ;;
+esac
 entries=$(balance-ledger -C "$data" --as alex list --period all --format tsv | sed -n '2,$s/\t.*//p' | sort)
 [ "$(printf '%s\n' "$entries" | wc -l)" -eq 3 ] || { echo "run.sh: expected 3 entries in $data: $entries" >&2; exit 1; }
 active=$(balance-boundaries -C "$data" --as alex list --format tsv | awk -F '\t' '$3 == "alex" {print $1}')
@@ -525,6 +587,14 @@ bash_tool balance-ledger balance-ledger -C data list --tag '' ; check "bash: bal
 bash_tool balance-ledger balance-ledger -C data add chore x --for '' ; check "bash: balance-ledger add --for" only alex sam
 bash_tool balance-ledger balance-ledger -C data --as alex show '' ; check "bash: balance-ledger show (the ids)" only "$entry1" "$entry2" "$entry3"
 bash_tool balance-ledger balance-ledger rm -C data --as alex "$entry1" '' ; check "bash: balance-ledger rm takes one id" only
+bash_tool balance-ledger balance-ledger --m ; check "bash: balance-ledger --m (bare means list)" only --mine
+bash_tool balance-ledger balance-ledger list -- ; check "bash: balance-ledger list -- (the views)" has --mine --shared
+bash_tool balance-ledger balance-ledger balance -- ; check "bash: balance-ledger balance -- (the views)" has --mine --shared
+bash_tool balance-ledger balance-ledger balance --mine -- ; check "bash: balance-ledger balance --mine -- (the views exclude each other)" lacks --mine --shared
+bash_tool balance-ledger balance-ledger export -- ; check "bash: balance-ledger export -- (the views)" has --mine --shared --period
+bash_tool balance-ledger balance-ledger turn -- ; check "bash: balance-ledger turn -- (no views)" lacks --mine --shared
+as_alex bash_tool balance-ledger balance-ledger -C data show '' ; check "bash: balance-ledger show (your own private ids too)" only "$entry1" "$entry2" "$entry3" "$private_entry"
+as_alex bash_tool balance-ledger balance-ledger -C data --as sam rm '' ; check "bash: balance-ledger --as sam rm (never alex's private ids)" only "$entry1" "$entry2" "$entry3"
 bash_tool balance balance ledger tu ; check "bash: balance ledger tu (through the front door)" only turn
 bash_tool balance balance -C data ledger turn '' ; check "bash: balance -C data ledger turn (options before the command word)" only dinner movie
 
@@ -532,6 +602,13 @@ bash_tool balance-boundaries balance-boundaries '' ; check "bash: balance-bounda
 bash_tool balance-boundaries balance-boundaries -C data --as alex crossed '' ; check "bash: balance-boundaries crossed (active ids)" only "$active"
 bash_tool balance-boundaries balance-boundaries -C data --as alex show '' ; check "bash: balance-boundaries show (retired ids too)" only "$active" "$retired"
 bash_tool balance-boundaries balance-boundaries -C data crossed --by '' ; check "bash: balance-boundaries crossed --by" only alex sam
+bash_tool balance-boundaries balance-boundaries crossed -- ; check "bash: balance-boundaries crossed -- (--by, which it needs)" has --by --who --note --at --private
+bash_tool balance-boundaries balance-boundaries list -- ; check "bash: balance-boundaries list -- (the views)" has --mine --shared
+bash_tool balance-boundaries balance-boundaries log -- ; check "bash: balance-boundaries log -- (the views)" has --mine --shared
+bash_tool balance-boundaries balance-boundaries log --shared -- ; check "bash: balance-boundaries log --shared -- (the views exclude each other)" lacks --mine --shared
+bash_tool balance-boundaries balance-boundaries --m ; check "bash: balance-boundaries --m (bare means list)" only --mine
+as_alex bash_tool balance-boundaries balance-boundaries -C data crossed '' ; check "bash: balance-boundaries crossed (your own private ids too)" only "$active" "$private_boundary"
+as_alex bash_tool balance-boundaries balance-boundaries -C data --as sam crossed '' ; check "bash: balance-boundaries --as sam crossed (never alex's private ids)" only "$active"
 bash_tool balance-boundaries balance-boundaries log --kind '' ; check "bash: balance-boundaries log --kind" only respected crossed reviewed gave-in space
 bash_tool balance-boundaries balance-boundaries rm -- ; check "bash: balance-boundaries rm --" has --with-events --dry-run --help
 bash_tool balance-boundaries balance-boundaries space -- ; check "bash: balance-boundaries space --" has --for --who --by --note --at --private
@@ -544,8 +621,11 @@ bash_tool balance balance boundaries cr ; check "bash: balance boundaries cr (th
 bash_tool balance-report balance-report --section '' ; check "bash: balance-report --section" only $sections
 bash_tool balance-report balance-report --section signs,c ; check "bash: balance-report --section signs,c (a list)" only signs,checkins signs,choices
 bash_tool balance-report balance-report --format '' ; check "bash: balance-report --format" only text markdown json
-bash_tool balance-report balance-report -- ; check "bash: balance-report --" has --period --since --until --section --shared --from --format --dir --as --version
+bash_tool balance-report balance-report -- ; check "bash: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version
 bash_tool balance-report balance-report -C data --as '' ; check "bash: balance-report --as" only alex sam
+bash_tool balance-report balance-report --m ; check "bash: balance-report --m" only --mine
+bash_tool balance-report balance-report --mine -- ; check "bash: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
+bash_tool balance-report balance-report --section s ; check "bash: balance-report --section s" only signs safety
 bash_tool balance balance report --sec ; check "bash: balance report --sec (through the front door)" only --section
 
 bash_tool balance-remind balance-remind -- ; check "bash: balance-remind --" has --who --all --format --dir --quiet --version
@@ -583,6 +663,14 @@ zsh_complete 'balance-ledger -C data list --tag ' ; check "zsh: balance-ledger l
 (cd data && zsh_complete 'balance-ledger list --who s') ; check "zsh: balance-ledger list --who s (inside the repo)" only sam
 zsh_complete 'balance-ledger -C data --as alex show ' ; check "zsh: balance-ledger show (the ids)" only "$entry1" "$entry2" "$entry3"
 zsh_complete "balance-ledger -C data --as alex rm $entry1 " ; check "zsh: balance-ledger rm takes one id" lacks "$entry1" "$entry2"
+zsh_complete 'balance-ledger --m' ; check "zsh: balance-ledger --m (bare means list)" only --mine
+zsh_complete 'balance-ledger list --' ; check "zsh: balance-ledger list -- (the views)" has --mine --shared
+zsh_complete 'balance-ledger balance --' ; check "zsh: balance-ledger balance -- (the views)" has --mine --shared
+zsh_complete 'balance-ledger balance --mine --' ; check "zsh: balance-ledger balance --mine -- (the views exclude each other)" lacks --mine --shared
+zsh_complete 'balance-ledger export --' ; check "zsh: balance-ledger export -- (the views)" has --mine --shared --period
+zsh_complete 'balance-ledger turn --' ; check "zsh: balance-ledger turn -- (no views)" lacks --mine --shared
+as_alex zsh_complete 'balance-ledger -C data show ' ; check "zsh: balance-ledger show (your own private ids too)" only "$entry1" "$entry2" "$entry3" "$private_entry"
+as_alex zsh_complete 'balance-ledger -C data --as sam rm ' ; check "zsh: balance-ledger --as sam rm (never alex's private ids)" only "$entry1" "$entry2" "$entry3"
 zsh_complete 'balance ledger tu' ; check "zsh: balance ledger tu (through the front door)" only turn
 zsh_complete 'balance -C data ledger turn ' ; check "zsh: balance -C data ledger turn (options before the command word)" only dinner movie
 
@@ -590,6 +678,13 @@ zsh_complete 'balance-boundaries ' ; check "zsh: balance-boundaries <TAB> lists 
 zsh_complete 'balance-boundaries -C data --as alex crossed ' ; check "zsh: balance-boundaries crossed (active ids)" only "$active"
 zsh_complete 'balance-boundaries -C data --as alex show ' ; check "zsh: balance-boundaries show (retired ids too)" only "$active" "$retired"
 zsh_complete 'balance-boundaries -C data crossed --by ' ; check "zsh: balance-boundaries crossed --by" only alex sam
+zsh_complete 'balance-boundaries crossed --' ; check "zsh: balance-boundaries crossed -- (--by, which it needs)" has --by --who --note --at --private
+zsh_complete 'balance-boundaries list --' ; check "zsh: balance-boundaries list -- (the views)" has --mine --shared
+zsh_complete 'balance-boundaries log --' ; check "zsh: balance-boundaries log -- (the views)" has --mine --shared
+zsh_complete 'balance-boundaries log --shared --' ; check "zsh: balance-boundaries log --shared -- (the views exclude each other)" lacks --mine --shared
+zsh_complete 'balance-boundaries --m' ; check "zsh: balance-boundaries --m (bare means list)" only --mine
+as_alex zsh_complete 'balance-boundaries -C data crossed ' ; check "zsh: balance-boundaries crossed (your own private ids too)" only "$active" "$private_boundary"
+as_alex zsh_complete 'balance-boundaries -C data --as sam crossed ' ; check "zsh: balance-boundaries --as sam crossed (never alex's private ids)" only "$active"
 zsh_complete 'balance-boundaries log --kind ' ; check "zsh: balance-boundaries log --kind" only respected crossed reviewed gave-in space
 zsh_complete 'balance-boundaries rm --' ; check "zsh: balance-boundaries rm --" has --with-events --dry-run --help
 zsh_complete 'balance-boundaries space --' ; check "zsh: balance-boundaries space --" has --for --who --by --note --at --private
@@ -601,8 +696,11 @@ zsh_complete 'balance boundaries cr' ; check "zsh: balance boundaries cr (throug
 zsh_complete 'balance-report --section ' ; check "zsh: balance-report --section" only $sections
 zsh_complete 'balance-report --section signs,c' ; check "zsh: balance-report --section signs,c (a list)" only checkins choices
 zsh_complete 'balance-report --format ' ; check "zsh: balance-report --format" only text markdown json
-zsh_complete 'balance-report --' ; check "zsh: balance-report --" has --period --since --until --section --shared --from --format --dir --as --version
+zsh_complete 'balance-report --' ; check "zsh: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version
 zsh_complete 'balance-report -C data --as ' ; check "zsh: balance-report --as" only alex sam
+zsh_complete 'balance-report --m' ; check "zsh: balance-report --m" only --mine
+zsh_complete 'balance-report --mine --' ; check "zsh: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
+zsh_complete 'balance-report --section s' ; check "zsh: balance-report --section s" only signs safety
 zsh_complete 'balance report --sec' ; check "zsh: balance report --sec (through the front door)" only --section
 
 zsh_complete 'balance-remind --' ; check "zsh: balance-remind --" has --who --all --format --dir --quiet --version
@@ -635,6 +733,14 @@ fish_autoload 'balance-ledger -C data list --tag ' ; check "fish: balance-ledger
 (cd data && fish_autoload 'balance-ledger list --who s') ; check "fish: balance-ledger list --who s (inside the repo)" only sam
 fish_autoload 'balance-ledger -C data --as alex show ' ; check "fish: balance-ledger show (the ids)" only "$entry1" "$entry2" "$entry3"
 fish_autoload "balance-ledger -C data --as alex rm $entry1 " ; check "fish: balance-ledger rm takes one id" lacks "$entry1" "$entry2"
+fish_autoload 'balance-ledger --m' ; check "fish: balance-ledger --m (bare means list)" only --mine
+fish_autoload 'balance-ledger list --' ; check "fish: balance-ledger list -- (the views)" has --mine --shared
+fish_autoload 'balance-ledger balance --' ; check "fish: balance-ledger balance -- (the views)" has --mine --shared
+fish_autoload 'balance-ledger balance --mine --' ; check "fish: balance-ledger balance --mine -- (the views exclude each other)" lacks --mine --shared
+fish_autoload 'balance-ledger export --' ; check "fish: balance-ledger export -- (the views)" has --mine --shared --period
+fish_autoload 'balance-ledger turn --' ; check "fish: balance-ledger turn -- (no views)" lacks --mine --shared
+as_alex fish_autoload 'balance-ledger -C data show ' ; check "fish: balance-ledger show (your own private ids too)" only "$entry1" "$entry2" "$entry3" "$private_entry"
+as_alex fish_autoload 'balance-ledger -C data --as sam rm ' ; check "fish: balance-ledger --as sam rm (never alex's private ids)" only "$entry1" "$entry2" "$entry3"
 fish_autoload 'balance ledger tu' ; check "fish: balance ledger tu (through the front door)" only turn
 fish_autoload 'balance -C data ledger turn ' ; check "fish: balance -C data ledger turn (options before the command word)" only dinner movie
 
@@ -645,6 +751,13 @@ DIR="$comp/fish" LINE='balance-boundaries -C data --as alex crossed ' timeout 20
   'set -p fish_complete_path $DIR; complete -C $LINE' >"$tmp/out" 2>&1
 check "fish: balance-boundaries crossed describes each id by its owner and words" only "$(printf '%s\talex: I need a quiet hour after work' "$active")"
 fish_autoload 'balance-boundaries -C data crossed --by ' ; check "fish: balance-boundaries crossed --by" only alex sam
+fish_autoload 'balance-boundaries crossed --' ; check "fish: balance-boundaries crossed -- (--by, which it needs)" has --by --who --note --at --private
+fish_autoload 'balance-boundaries list --' ; check "fish: balance-boundaries list -- (the views)" has --mine --shared
+fish_autoload 'balance-boundaries log --' ; check "fish: balance-boundaries log -- (the views)" has --mine --shared
+fish_autoload 'balance-boundaries log --shared --' ; check "fish: balance-boundaries log --shared -- (the views exclude each other)" lacks --mine --shared
+fish_autoload 'balance-boundaries --m' ; check "fish: balance-boundaries --m (bare means list)" only --mine
+as_alex fish_autoload 'balance-boundaries -C data crossed ' ; check "fish: balance-boundaries crossed (your own private ids too)" only "$active" "$private_boundary"
+as_alex fish_autoload 'balance-boundaries -C data --as sam crossed ' ; check "fish: balance-boundaries --as sam crossed (never alex's private ids)" only "$active"
 fish_autoload 'balance-boundaries log --kind ' ; check "fish: balance-boundaries log --kind" only respected crossed reviewed gave-in space
 fish_autoload 'balance-boundaries rm --' ; check "fish: balance-boundaries rm --" has --with-events --dry-run --help
 fish_autoload 'balance-boundaries space --' ; check "fish: balance-boundaries space --" has --for --who --by --note --at --private
@@ -656,8 +769,11 @@ fish_autoload 'balance boundaries cr' ; check "fish: balance boundaries cr (thro
 fish_autoload 'balance-report --section ' ; check "fish: balance-report --section" only $sections
 fish_autoload 'balance-report --section signs,c' ; check "fish: balance-report --section signs,c (a list)" only signs,checkins signs,choices
 fish_autoload 'balance-report --format ' ; check "fish: balance-report --format" only text markdown json
-fish_autoload 'balance-report --' ; check "fish: balance-report --" has --period --since --until --section --shared --from --format --dir --as --version
+fish_autoload 'balance-report --' ; check "fish: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version
 fish_autoload 'balance-report -C data --as ' ; check "fish: balance-report --as" only alex sam
+fish_autoload 'balance-report --m' ; check "fish: balance-report --m" only --mine
+fish_autoload 'balance-report --mine --' ; check "fish: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
+fish_autoload 'balance-report --section s' ; check "fish: balance-report --section s" only signs safety
 fish_autoload 'balance report --sec' ; check "fish: balance report --sec (through the front door)" only --section
 
 fish_autoload 'balance-remind --' ; check "fish: balance-remind --" has --who --all --format --dir --quiet --version
