@@ -289,7 +289,9 @@ void write_balance_json(const ledger_balance& b, sink& out) {
     json += fmt::format("{}\n  {{\"group\": {}, \"total\": {}, \"entries\": {}, \"minutes\": {}, \"split\": {}, \"people\": [",
                         i ? "," : "", json_string(g.group), g.total, g.entries, g.minutes,
                         enough ? json_string(split_words(g, b.share_gap)) : "null");
-    for (std::size_t k = 0; k < g.people.size(); ++k) {
+    // Time together is shared by definition: one total, no split by who logged it.
+    bool together = total && g.group == "together";
+    for (std::size_t k = 0; k < g.people.size() && !together; ++k) {
       const auto& p = g.people[k];
       // Shares only where a share means something: not for totals, not below the minimum.
       json += fmt::format("{}{{\"name\": {}, \"sum\": {}, \"entries\": {}, \"minutes\": {}, \"share\": {}, \"target\": {}}}",
@@ -370,6 +372,7 @@ void write_ledger_journal(const std::vector<record>& entries, sink& out) {
     if (!r.topic.empty()) out.write(fmt::format("    ; topic: {}\n", r.topic));
     if (r.minutes) out.write(fmt::format("    ; minutes: {}\n", *r.minutes));
     if (!r.for_whom.empty()) out.write(fmt::format("    ; for: {}\n", r.for_whom));
+    if (r.is_private) out.write("    ; private\n");
     if (!r.tags.empty()) {
       std::string tags = ":";
       for (const auto& t : r.tags) tags += t + ":";

@@ -42,8 +42,9 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
     ++a.first;
     if (e.kind == "solo") a.second = true;
   }
-  // Self-care is a note to oneself, never an item on someone else's list.
-  if (rp.knows_me() && std::find(people.begin(), people.end(), rp.me()) != people.end()) {
+  // Self-care is a note to oneself: only in my own list, never in a list of everyone (which may
+  // go to both of us) or of someone else.
+  if (people.size() == 1 && rp.knows_me() && people.front() == rp.me()) {
     const std::string& p = rp.me();
     auto it = activity.find(p);
     if (it != activity.end() && !it->second.second)

@@ -261,8 +261,10 @@ TEST_CASE("report safety: the note is in its author's --mine only, first, with t
   CHECK_THAT(mine.out, Catch::StartsWith("Your safety (private)\n") && Catch::Contains("0808 2000 247") &&
                            Catch::Contains("My sister: 07700 900123") && Catch::Contains("Boundaries may need a kind look"));
   CHECK(mine.out.find("Try:") == std::string::npos);
-  auto doc = nlohmann::json::parse(s.run("balance-report", {"--mine", "--format", "json"}).out);
-  CHECK(doc.begin().key() == "schema");
+  auto doc = nlohmann::ordered_json::parse(s.run("balance-report", {"--mine", "--format", "json"}).out);
+  std::vector<std::string> keys;
+  for (auto it = doc.begin(); it != doc.end(); ++it) keys.push_back(it.key());
+  CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 3) == std::vector<std::string>{"schema", "view", "safety"});
   CHECK(doc["safety"]["note"].size() > 2);
 
   // The shared view and everyone else's: exactly as before the answer.

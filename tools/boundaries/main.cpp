@@ -67,7 +67,8 @@ int add_boundary(cli::context& ctx, const std::string& text, const std::string& 
   cli::check_flags_record(r, rp);
   write_batch batch(s);
   batch.add(r);
-  ctx.written(rp, batch.commit(), fmt::format("added boundary {} ({}); review {}", r.id.substr(0, 7), r.who, r.review));
+  ctx.written(rp, batch.commit(),
+              fmt::format("added boundary {} ({}{}); review {}", r.id.substr(0, 7), r.who, r.is_private ? ", private" : "", r.review));
   return 0;
 }
 
@@ -287,7 +288,7 @@ int main(int argc, char** argv) {
   list_cmd->add_option("--grep", list_opts.grep, "Only boundaries whose text contains TEXT (any case)")->type_name("TEXT");
   list_cmd->add_option("-n,--limit", list_opts.limit, "Only the N most recently set")->type_name("N");
   list_cmd->add_flag("--reverse", list_opts.reverse, "Newest first");
-  cli::add_view_options(list_cmd, list_opts.view, "boundaries");
+  cli::add_view_options(list_cmd, list_opts.view, "boundaries, marked (private)");
 
   std::string id;
   auto* show_cmd = app->add_subcommand("show", "Show a boundary and its history");

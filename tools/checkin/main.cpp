@@ -67,7 +67,7 @@ std::optional<std::string> read_stdin_secret() {
 void show_safety_note(cli::context& ctx, const repo& rp, const record& r) {
   std::string where = r.path.empty() ? rp.private_root().string() : rp.display_path(r.path);
   ctx.err.write("\n");
-  ctx.err.write(style{}.bold("Your safety comes first") + "\n");
+  ctx.err.write(style{}.bold("Your safety (private)") + "\n");
   for (const auto& p : safety_note(r.at, rp.user(), rp.cal().tz, where)) {
     if (p.starts_with("  "))
       ctx.err.write("    " + wrap_text(escape_for_terminal(p.substr(2)), output_width, 4) + "\n");
@@ -281,7 +281,7 @@ int main(int argc, char** argv) {
   auto* add_cmd = app->add_subcommand("add", "Record a check-in (the default command)");
   add_checkin_fields(add_cmd, add_flags);
   add_cmd->add_flag("--private", add_private,
-                    "Keep it on this computer only (never synced); asks whether you feel safe");
+                    "Keep it in your private store on this computer: never shared, only you see it");
   add_cmd->add_flag("--edit", add_edit, "Write it in $VISUAL/$EDITOR from a commented template");
   add_cmd->add_option("--from", add_from, "Import check-ins from FILE or - (TOML, JSON or CSV)")->type_name("FILE");
   add_cmd->add_flag("--dry-run", add_dry_run, "With --from: say what would be added, write nothing");

@@ -78,12 +78,12 @@ void context::written(const repo& r, const std::vector<std::string>& paths, cons
 }
 
 void add_view_options(CLI::App* cmd, view_options& v, const std::string& what) {
-  auto* mine = cmd->add_flag("--mine", v.mine, fmt::format("Add your own private {}, marked (private)", what));
-  auto* shared = cmd->add_flag("--shared", v.shared, "The shared view only (the default): what you may read together");
-  mine->excludes(shared);
+  cmd->add_flag("--mine", v.mine, fmt::format("Add your own private {}", what));
+  cmd->add_flag("--shared", v.shared, "The shared view only (the default): what you may read together");
 }
 
 bool private_view(context& ctx, const repo& rp, const view_options& v) {
+  if (v.mine && v.shared) throw_usage("--mine and --shared are two views: choose one");
   if (rp.acting_as_other()) {
     ctx.note(fmt::format("showing {}'s shared view: private records open only for {}, this computer's own person",
                          rp.me(), rp.private_owner()));

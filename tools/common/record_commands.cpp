@@ -124,7 +124,7 @@ void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool wi
   cmd->add_option("--grep", opts.grep, "Only records whose text contains TEXT (any case)")->type_name("TEXT");
   cmd->add_option("-n,--limit", opts.limit, "Only the N most recent")->type_name("N");
   cmd->add_flag("--reverse", opts.reverse, "Newest first");
-  add_view_options(cmd, opts.view, "records");
+  add_view_options(cmd, opts.view, "records, marked (private)");
 }
 
 period list_period(const repo& rp, const list_options& opts, const std::string& default_period) {

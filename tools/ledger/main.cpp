@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
   add_cmd->add_option("kind", kind, "chore, invisible, choice, solo, together or sacrifice")->type_name("KIND");
   add_cmd->add_option("what", what, "What was done or chosen")->type_name("WHAT");
   add_entry_fields(add_cmd, add_flags, false);
-  add_cmd->add_flag("--private", add_private, "Keep it under private/: never shared, only you see it");
+  add_cmd->add_flag("--private", add_private, "Keep it in your private store on this computer: never shared, only you see it");
   add_cmd->add_option("--from", add_from, "Import entries from FILE or - (TOML, JSON or CSV)")->type_name("FILE");
   add_cmd->add_flag("--dry-run", add_dry_run, "With --from: say what would be added, write nothing");
 
@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
   balance_cmd->add_option("--by", by, "Group by kind, topic or tag (default kind)")->type_name("GROUP");
   balance_cmd->add_option("--measure", measure, "Count weight, minutes or count (default weight)")->type_name("MEASURE");
   cli::view_options balance_view;
-  cli::add_view_options(balance_cmd, balance_view, "entries");
+  cli::add_view_options(balance_cmd, balance_view, "entries to the sums");
 
   std::string topic, turn_period;
   auto* turn_cmd = app->add_subcommand("turn", "Whose turn it is to choose TOPIC (prints the name)");
@@ -168,7 +168,7 @@ int main(int argc, char** argv) {
   auto* export_cmd = app->add_subcommand("export", "Write a ledger-cli/hledger journal (--format ledger)");
   export_cmd->add_option("--period,-p", export_period, "Only PERIOD (default: all)")->type_name("PERIOD");
   cli::view_options export_view;
-  cli::add_view_options(export_cmd, export_view, "entries");
+  cli::add_view_options(export_cmd, export_view, "entries, each with a ; private comment");
 
   std::vector<std::string> args;
   try {

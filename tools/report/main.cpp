@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
                   "Only these sections: safety (--mine), header, working, checkins, give_and_take, choices, "
                   "boundaries, signs")
       ->type_name("S");
-  cli::add_view_options(app.get(), view, "records, and your safety note");
+  cli::add_view_options(app.get(), view, "records, marked (private), and your safety note first");
   app->add_option("--from", from, "Report over records from FILE or - instead of the repository")->type_name("FILE");
 
   return cli::run(*app, ctx, cli::arguments(argc, argv), [&]() -> int {

@@ -23,8 +23,8 @@ struct reminder {
 // The reminders for `people` (boundary reviews for boundaries they own; turns for everyone).
 // Everything rests on shared records, except a person's own list (`people` is just me, and I am
 // this computer's own person): there my private check-ins count for my check-in rhythm and my
-// private boundaries come up for review. Self-care (solo time) is only ever the runner's own (me()), never part
-// of someone else's list, whatever `people` holds.
+// private boundaries come up for review. Self-care (solo time) appears only in my own list:
+// never for someone else, and never in a list of everyone (which may go to both of us).
 std::vector<reminder> due_reminders(const store& s, const std::vector<std::string>& people);
 
 void write_reminders_text(const std::vector<reminder>& items, sink& out);
