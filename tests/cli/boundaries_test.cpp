@@ -68,7 +68,7 @@ TEST_CASE("boundaries add refuses a bad cadence, an unknown owner and an empty t
   CHECK(s.snapshot() == before);
 }
 
-TEST_CASE("boundaries events: crossed needs --by, never guessed; respected defaults to the other person", "[boundaries][events]") {
+TEST_CASE("boundaries events: crossed needs --by, never guessed, respected defaults to the other person", "[boundaries][events]") {
   couple s;
   std::string mine = s.boundary({"I need quiet mornings", "--at", "2026-11-01"});
   auto before = s.snapshot();
@@ -128,7 +128,7 @@ TEST_CASE("boundaries gave-in and space, with durations", "[boundaries][events]"
   CHECK(s.snapshot() == before);
 }
 
-TEST_CASE("boundaries rm is refused while events point at it, naming retire; --with-events removes both", "[boundaries]") {
+TEST_CASE("boundaries rm is refused while events point at it, naming retire, --with-events removes both", "[boundaries]") {
   couple s;
   std::string id = s.boundary({"I need quiet mornings"});
   s.b({"crossed", id.substr(0, 5), "--by", "sam"});
@@ -146,7 +146,7 @@ TEST_CASE("boundaries rm is refused while events point at it, naming retire; --w
   CHECK(s.run("balance", {"check", "-q"}).status == 0);
 }
 
-TEST_CASE("boundaries list shows active ones with their review line; --all adds retired", "[boundaries][list]") {
+TEST_CASE("boundaries list shows active ones with their review line, --all adds retired", "[boundaries][list]") {
   couple s;
   std::string a = s.boundary({"I need quiet mornings", "--at", "2026-11-01 08:00"});
   std::string b = s.boundary({"I don't discuss money after 22:00", "--who", "sam", "--at", "2026-10-01 08:00"});
@@ -197,7 +197,7 @@ TEST_CASE("boundaries edit with flags and log with filters", "[boundaries]") {
   CHECK(s.b({"log", "--kind", "crosed"}).status == 64);
 }
 
-TEST_CASE("boundaries due: reviewed yesterday is not due; never reviewed past its cadence is", "[boundaries][due]") {
+TEST_CASE("boundaries due: reviewed yesterday is not due, never reviewed past its cadence is", "[boundaries][due]") {
   couple s;
   std::string fresh = s.boundary({"I need quiet mornings", "--at", "2026-09-01 08:00"});
   std::string stale = s.boundary({"I don't discuss money after 22:00", "--who", "sam", "--at", "2026-10-01 08:00"});

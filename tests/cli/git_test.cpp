@@ -180,7 +180,7 @@ TEST_CASE("git: one record edited differently on both sides conflicts on that re
   CHECK_THAT(check.out, Catch::StartsWith("ledger/alex/2026-11.toml:") && Catch::Contains("unresolved merge conflict marker"));
 }
 
-TEST_CASE("git: autocommit, undo and sync round trip; undo refuses what balance did not commit", "[git][undo]") {
+TEST_CASE("git: autocommit, undo and sync round trip, undo refuses what balance did not commit", "[git][undo]") {
   two_machines s;
   s.start(true);
   s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins", "--at", "2026-11-03"});

@@ -24,7 +24,7 @@ struct couple : sandbox {
 
 }  // namespace
 
-TEST_CASE("ledger add writes a canonical entry; --who names who did it, the author stays me", "[ledger]") {
+TEST_CASE("ledger add writes a canonical entry, --who names who did it, the author stays me", "[ledger]") {
   couple s;
   result r = s.ledger({"add", "choice", "Thai takeaway", "--topic", "dinner", "--who", "sam", "--weight", "0.5",
                        "--minutes", "20", "--for", "alex", "--tag", "food", "--note", "her pick", "--at", "2026-11-20 19:30"});
@@ -104,7 +104,7 @@ TEST_CASE("ledger list filters by kind, topic, who, tag and text", "[ledger][lis
   CHECK(s.ledger({"list", "--period", "2026-02-30"}).status == 64);
 }
 
-TEST_CASE("ledger show, edit and rm; missing and ambiguous ids change nothing", "[ledger]") {
+TEST_CASE("ledger show, edit and rm, missing and ambiguous ids change nothing", "[ledger]") {
   couple s;
   s.write("ledger/alex/2026-11.toml",
           "# kept by hand\n[[entry]]\nid = \"abcd00000001\"\nat = 2026-11-02T08:00:00+01:00\nwho = \"alex\"\nkind = \"chore\"\nwhat = \"bins\"\n\n"
@@ -171,7 +171,7 @@ TEST_CASE("ledger balance shows shares against the agreed targets, as text and j
   CHECK(s.ledger({"balance", "--format", "csv"}).status == 64);
 }
 
-TEST_CASE("ledger turn prints just the name; nobody yet gets a note", "[ledger][turn]") {
+TEST_CASE("ledger turn prints just the name, nobody yet gets a note", "[ledger][turn]") {
   couple s;
   result nobody = s.ledger({"turn", "dinner"});
   CHECK(nobody.status == 0);
@@ -229,15 +229,17 @@ TEST_CASE("ledger export is read by ledger-cli with the same totals as balance -
   CHECK(together == Approx(together_total));
 }
 
-TEST_CASE("ledger balance and export: --shared leaves out my private entries; minutes skip untimed kinds", "[ledger][balance]") {
+TEST_CASE("ledger balance and export: the shared view by default, --mine adds mine, minutes skip untimed kinds", "[ledger][balance]") {
   couple s;
   s.ledger({"add", "chore", "bins", "--minutes", "10", "--at", "2026-11-20"});
   s.ledger({"add", "solo", "therapy", "--private", "--at", "2026-11-21"});
-  CHECK_THAT(s.ledger({"balance"}).out, Catch::Contains("solo"));
-  CHECK(s.ledger({"balance", "--shared"}).out.find("solo") == std::string::npos);
-  CHECK_THAT(s.ledger({"export"}).out, Catch::Contains("therapy"));
-  CHECK(s.ledger({"export", "--shared"}).out.find("therapy") == std::string::npos);
-  std::string minutes = s.ledger({"balance", "--measure", "minutes"}).out;
+  CHECK(s.ledger({"balance"}).out.find("solo") == std::string::npos);
+  CHECK(s.ledger({"balance", "--shared"}).out == s.ledger({"balance"}).out);
+  CHECK_THAT(s.ledger({"balance", "--mine"}).out, Catch::Contains("solo"));
+  CHECK(s.ledger({"export"}).out.find("therapy") == std::string::npos);
+  CHECK_THAT(s.ledger({"export", "--mine"}).out, Catch::Contains("therapy\n") && Catch::Contains("    ; private\n"));
+  CHECK(s.ledger({"export", "--mine", "--shared"}).status == 64);
+  std::string minutes = s.ledger({"balance", "--measure", "minutes", "--mine"}).out;
   CHECK_THAT(minutes, Catch::Contains("chore"));
   CHECK(minutes.find("solo") == std::string::npos);
 }

@@ -57,7 +57,7 @@ TEST_CASE("merge driver - a removal wins over an unchanged record", "[git][merge
   CHECK(merge(A, "", A).text.empty());
 }
 
-TEST_CASE("merge driver - a change on one side is taken; identical changes merge", "[git][merge]") {
+TEST_CASE("merge driver - a change on one side is taken, identical changes merge", "[git][merge]") {
   std::string changed = entry("bbbbbbbbbbbb", 4, "dishes and pans");
   auto theirs = merge(A + "\n" + B, A + "\n" + B, A + "\n" + changed);
   CHECK(theirs.conflicts == 0);

@@ -103,7 +103,7 @@ TEST_CASE("private store - a file that differs in both places stops the move bef
   CHECK(read(r.private_root() / "ledger/alex/2026-11.toml") == kept);
 }
 
-TEST_CASE("private store - the first write moves an old tree; reads leave it alone with a warning", "[private]") {
+TEST_CASE("private store - the first write moves an old tree, reads leave it alone with a warning", "[private]") {
   test_repo t;
   write_legacy_tree(t);
   repo r = t.open_own("alex");
