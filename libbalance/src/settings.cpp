@@ -22,7 +22,7 @@ namespace balance {
 
 const std::vector<dimension>& default_dimensions() {
   static const std::vector<dimension> dims = {
-      {"heard", "Do both of our voices get heard?", "one voice is always louder", "both of our voices are heard"},
+      {"heard", "Do both of our voices get heard?", "one voice is much louder", "both of our voices are heard"},
       {"space", "Is there room to grow, alone and together?", "I feel stifled or ignored",
        "room to grow, alone and together"},
       {"honest", "Can I be honest, and does it feel safe?", "fears, secrets, avoidance",
@@ -371,7 +371,7 @@ cadence = "weekly"
 # [[checkin.dimension]]
 # key = "heard"
 # question = "Do both of our voices get heard?"
-# low = "one voice is always louder"
+# low = "one voice is much louder"
 # high = "both of our voices are heard"
 # (likewise "space", "honest", "shared" and "kind")
 

@@ -122,7 +122,7 @@ TEST_CASE("checkin add on a terminal asks each question, re-asks a bad answer, a
   // feeling, need, thanks given; note skipped.
   result r = s.run_pty("balance-checkin", {}, "4\n7\nx\n3\n\n5\n4\n\nI feel calm when we plan together\nmore walks\nthe soup\n\n");
   CHECK(r.status == 0);
-  CHECK_THAT(r.out, Catch::Contains("heard — Do both of our voices get heard?\n  1 = one voice is always louder · 5 = both of our voices are heard\n> "));
+  CHECK_THAT(r.out, Catch::Contains("heard — Do both of our voices get heard?\n  1 = one voice is much louder · 5 = both of our voices are heard\n> "));
   CHECK_THAT(r.out, Catch::Contains("  7 is outside 1 to 5; answer 1 to 5, or press Enter to skip\n"));
   CHECK_THAT(r.out, Catch::Contains("  \"x\" is not a number; answer 1 to 5, or press Enter to skip\n"));
   CHECK_THAT(r.out, Catch::Contains("added check-in "));
@@ -457,7 +457,7 @@ TEST_CASE("checkin add --from: json and csv, dry runs, and errors that change no
 TEST_CASE("checkin questions lists the configured dimensions", "[checkin]") {
   couple s;
   CHECK_THAT(s.checkin({"questions"}).out,
-             Catch::StartsWith("heard   Do both of our voices get heard?\n        1 = one voice is always louder · 5 = both of our voices are heard\n"));
+             Catch::StartsWith("heard   Do both of our voices get heard?\n        1 = one voice is much louder · 5 = both of our voices are heard\n"));
   s.settings(settings_head + "[[checkin.dimension]]\nkey = \"fun\"\nquestion = \"Are we having fun?\"\nlow = \"not lately\"\nhigh = \"lots\"\n");
   CHECK(s.checkin({"questions", "--format", "json"}).out ==
         "{\"schema\": 1, \"dimensions\": [\n  {\"key\": \"fun\", \"question\": \"Are we having fun?\", \"low\": \"not lately\", \"high\": \"lots\"}\n]}\n");
