@@ -70,39 +70,9 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
                              fmt::format("holds {} private {} inside the repository; move {} out with `balance private migrate`",
                                          legacy.size(), legacy.size() == 1 ? "file" : "files",
                                          legacy.size() == 1 ? "it" : "them")});
-  for (const char* top : {"checkins", "ledger", "boundaries"}) {
-    std::error_code ec;
-    if (!fs::exists(root / top, ec)) continue;
-    for (auto it = fs::recursive_directory_iterator(root / top, fs::directory_options::none, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code e2;
-      if (it->is_directory(e2)) continue;
-      std::string rel = fs::relative(it->path(), root, e2).generic_string();
-      if (it->is_symlink(e2)) {
-        found_in_tree.push_back({{rel, 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
-        continue;
-      }
-      if (is_temp_name(it->path().filename().string())) {
-        result.warnings.push_back({{rel, 0, 0}, "a temporary file left by an interrupted write; it is safe to delete"});
-        continue;
-      }
-      if (rel == "private/.gitignore" || it->path().filename() == ".gitkeep") continue;
-      if (!role_of_path(rel)) {
-        found_in_tree.push_back(
-            {{rel, 0, 0},
-             "is not a data file (expected checkins/NAME/YYYY-MM.toml, ledger/NAME/YYYY-MM.toml, "
-             "boundaries/NAME.toml or boundaries/NAME/YYYY-MM.toml)"});
-        continue;
-      }
-      data_files.push_back(rel);
-    }
-  }
-  std::sort(data_files.begin(), data_files.end());
-  // This computer's private store for the repository: its owner's files, checked with the rest
-  // (ids are shared between the two) and named by their real place.
-  std::vector<std::string> private_files;
-  if (!r.private_owner().empty() && !r.private_root().empty()) {
-    const fs::path base = r.private_root();
+  // Walks the data folders under `base` (the repository, or this computer's private store, whose
+  // files get the logical prefix "private/" and are named by their real place).
+  auto walk = [&](const fs::path& base, const std::string& prefix, std::vector<std::string>& into) {
     for (const char* top : {"checkins", "ledger", "boundaries"}) {
       std::error_code ec;
       if (!fs::exists(base / top, ec)) continue;
@@ -110,21 +80,37 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         std::error_code e2;
         if (it->is_directory(e2)) continue;
-        std::string rel = "private/" + fs::relative(it->path(), base, e2).generic_string();
+        std::string rel = prefix + fs::relative(it->path(), base, e2).generic_string();
+        std::string shown = prefix.empty() ? rel : it->path().string();
         if (it->is_symlink(e2)) {
-          found_in_tree.push_back({{it->path().string(), 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
+          found_in_tree.push_back({{shown, 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
           continue;
         }
         if (is_temp_name(it->path().filename().string())) {
-          result.warnings.push_back({{it->path().string(), 0, 0}, "a temporary file left by an interrupted write; it is safe to delete"});
+          result.warnings.push_back({{shown, 0, 0}, "a temporary file left by an interrupted write; it is safe to delete"});
           continue;
         }
+        if (it->path().filename() == ".gitkeep") continue;
         auto role = role_of_path(rel);
-        if (role && role->author == r.private_owner()) private_files.push_back(rel);
+        if (!role) {
+          found_in_tree.push_back(
+              {{shown, 0, 0},
+               "is not a data file (expected checkins/NAME/YYYY-MM.toml, ledger/NAME/YYYY-MM.toml, "
+               "boundaries/NAME.toml or boundaries/NAME/YYYY-MM.toml)"});
+          continue;
+        }
+        // The private store may hold another person's files (a shared account): only the owner's.
+        if (!prefix.empty() && role->author != r.private_owner()) continue;
+        into.push_back(rel);
       }
     }
-    std::sort(private_files.begin(), private_files.end());
-  }
+    std::sort(into.begin(), into.end());
+  };
+  walk(root, "", data_files);
+  // This computer's private store for the repository: its owner's files, checked with the rest
+  // (ids are shared between the two).
+  std::vector<std::string> private_files;
+  if (!r.private_owner().empty() && !r.private_root().empty()) walk(r.private_root(), "private/", private_files);
 
   // Which files the caller asked about (all when none).
   std::set<std::string> wanted;

@@ -146,13 +146,13 @@ result sandbox::run(const std::string& program, const std::vector<std::string>& 
   return res;
 }
 
-result sandbox::run_pty(const std::string& program, const std::vector<std::string>& args, const std::string& input) const {
+// Starts bin/<program> on a new pseudo-terminal; its master side goes to `master`.
+pid_t sandbox::start_on_pty(const std::string& program, const std::vector<std::string>& args, int& master) const {
   std::string exe = bin_dir() + "/" + program;
   std::vector<std::string> argv_s = {exe};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<std::string> env_s;
   for (const auto& [k, v] : env) env_s.push_back(k + "=" + v);
-  int master = -1;
   pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
   if (pid < 0) throw std::runtime_error("forkpty failed");
   if (pid == 0) {
@@ -165,6 +165,12 @@ result sandbox::run_pty(const std::string& program, const std::vector<std::strin
     ::execve(exe.c_str(), argv.data(), envp.data());
     ::_exit(127);
   }
+  return pid;
+}
+
+result sandbox::run_pty(const std::string& program, const std::vector<std::string>& args, const std::string& input) const {
+  int master = -1;
+  pid_t pid = start_on_pty(program, args, master);
   // Type the answers; the terminal's line discipline hands them over a line at a time.
   std::size_t written = 0;
   while (written < input.size()) {
@@ -197,24 +203,8 @@ result sandbox::run_pty(const std::string& program, const std::vector<std::strin
 
 result sandbox::run_pty_expect(const std::string& program, const std::vector<std::string>& args,
                                const std::vector<pty_step>& steps) const {
-  std::string exe = bin_dir() + "/" + program;
-  std::vector<std::string> argv_s = {exe};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<std::string> env_s;
-  for (const auto& [k, v] : env) env_s.push_back(k + "=" + v);
   int master = -1;
-  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
-  if (pid < 0) throw std::runtime_error("forkpty failed");
-  if (pid == 0) {
-    std::vector<char*> argv, envp;
-    for (auto& a : argv_s) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    for (auto& e : env_s) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    if (::chdir(cwd.c_str()) != 0) ::_exit(126);
-    ::execve(exe.c_str(), argv.data(), envp.data());
-    ::_exit(127);
-  }
+  pid_t pid = start_on_pty(program, args, master);
   result res;
   bool open = true;
   // Reads what the terminal shows for up to `ms`; false once the program has closed it.

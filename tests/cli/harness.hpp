@@ -3,6 +3,8 @@
 // EDITOR or VISUAL. Captures stdout, stderr and the exit status.
 #pragma once
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -71,6 +73,7 @@ class sandbox {
   std::map<std::string, std::string> snapshot() const;
 
  private:
+  pid_t start_on_pty(const std::string& program, const std::vector<std::string>& args, int& master) const;
   std::filesystem::path dir_;
 };
 
