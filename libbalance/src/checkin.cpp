@@ -144,7 +144,8 @@ std::string checkin_template(const record& prefilled, const settings& cfg) {
     out += "# tags = [\"\"]\n";
   }
   if (prefilled.is_private) {
-    out += "\n# Private: only you see this. Do you feel safe with your partner? (1–5)\n";
+    out += "\n# Private: kept on this computer only, never synced; anyone who can use this account could read it.\n"
+           "# Do you feel safe with your partner? (1–5; 2 or less shows where help is, right after saving)\n";
     out += prefilled.safe ? fmt::format("safe = {}\n", *prefilled.safe) : "# safe = \n";
   }
   return out;

@@ -60,7 +60,7 @@ import_result import_records(const store& s, std::string_view text, const std::s
       problems.push_back({{source, rec.line, 0},
                           fmt::format("{}: a private record can only be imported by its author ({})", where, rec.author)});
     if (rec.safe && !rec.is_private)
-      problems.push_back({{source, rec.line, 0}, fmt::format("{}: safe is only allowed on private check-ins", where)});
+      problems.push_back({{source, rec.line, 0}, fmt::format("{}: safe goes only in private check-ins", where)});
   }
   if (!problems.empty()) throw error(errc::data, std::move(problems));
 

@@ -58,7 +58,7 @@ double amount_of(const record& r, share_measure m) {
   return 0;
 }
 
-std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
+std::string percent(double share) { return share_text(share); }
 
 std::string number(double v) {
   if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{:.0f}", v);
@@ -157,6 +157,13 @@ ledger_balance compute_balance(const std::vector<record>& entries, const setting
 const char* const over_claiming_note =
     "People tend to log more of their own work than their partner's: read the shares as what each of you "
     "noticed and logged.";
+
+std::string share_text(double share) {
+  long points = std::lround(share * 100);
+  if (points >= 100) return "all";
+  if (points <= 0) return "none";
+  return fmt::format("{}%", points);
+}
 
 bool is_total_kind(std::string_view kind) noexcept { return kind == "together" || kind == "solo"; }
 

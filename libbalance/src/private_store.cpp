@@ -109,7 +109,7 @@ bool ensure_private_store(const repo& r, file_system& files) {
     r.adopt_id(id);
     changed = true;
     r.notice(fmt::format("balance.toml: added id = \"{}\"; it names where each computer keeps this repository's "
-                         "private records (outside the repository); commit it like any other change",
+                         "private records, outside the repository; keep it as it is",
                          id));
   }
   fs::path base = private_store_base();

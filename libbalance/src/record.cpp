@@ -385,7 +385,7 @@ std::vector<field_problem> validate(const record& r, const validation_context& c
       if (r.mood) in_range("mood", *r.mood);
       if (r.safe) {
         in_range("safe", *r.safe);
-        if (!r.is_private) problem("safe", "safe is only allowed on private check-ins (use --private)");
+        if (!r.is_private) problem("safe", "safe goes only in private check-ins (add --private)");
       }
       text("feeling", r.feeling);
       text("need", r.need);

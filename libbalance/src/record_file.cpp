@@ -629,6 +629,8 @@ record read_record_fields(std::string_view text, const std::string& buffer_name,
   if (!table->get("id") && !base.id.empty()) tail += fmt::format("id = {}\n", detail::toml_quote(base.id));
   if (!table->get("at")) tail += fmt::format("at = {}\n", format_timestamp(base.at));
   if (!table->get("who") && !base.who.empty()) tail += fmt::format("who = {}\n", detail::toml_quote(base.who));
+  // A private record's buffer may hold `safe`: say it is private before the fields are checked.
+  if (base.is_private && !table->get("private")) tail += "private = true\n";
   std::string body = fmt::format("[[{}]]\n", type_name(base.type));
   body.append(text);
   if (!body.ends_with('\n')) body += '\n';

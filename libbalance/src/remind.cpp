@@ -36,6 +36,7 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
   query q;
   q.type = record_type::entry;
   q.span = window;
+  q.mine = own_view;  // my own solo time counts, private or not, in the only list that shows it
   std::map<std::string, std::pair<std::size_t, bool>> activity;  // entries, had solo
   for (const auto& e : run_query(s, q)) {
     auto& a = activity[e.who];

@@ -67,8 +67,15 @@ const char* const boundaries_caption =
     "RESPECTED and CROSSED count events on each person's boundaries; GAVE IN and SPACE what each person noted "
     "for themselves.";
 const char* const no_signs = "No sign stood out in this period.";
+const char* const no_signs_yet = "No sign stood out in the data there is; some signs need more of it first (below).";
 const char* const paused_suggestions =
     "Suggestions for things to try together are left out of your view while you feel unsafe.";
+
+// With no sign: nothing to go on, or too little for some signs, or a real all-clear.
+const char* none_found(const report& r) {
+  if (r.empty()) return nothing_yet;
+  return r.not_enough_data.empty() ? no_signs : no_signs_yet;
+}
 
 std::string choices_caption() {
   return fmt::format("NEXT TURN is whose pick is next, from the last {} choices of each topic.", turn_window);
@@ -290,7 +297,7 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
   if (wanted(sections, "signs")) {
     heading("Signs to talk about");
     bool paused = r.view == report_view::mine && !r.safety_note.empty();
-    if (r.signs.empty()) paragraph(out, r.empty() ? words::nothing_yet : words::no_signs, 2);
+    if (r.signs.empty()) paragraph(out, words::none_found(r), 2);
     if (paused && !r.signs.empty()) paragraph(out, words::paused_suggestions, 2);
     for (std::size_t i = 0; i < r.signs.size(); ++i) {
       const sign& s = r.signs[i];
@@ -352,8 +359,8 @@ void md_give_and_take(sink& out, const ledger_balance& b) {
     bool first = true;
     for (const auto& p : g.people) {
       rows.push_back({first ? md_escape(g.group) : "", md_escape(p.name),
-                      enough ? fmt::format("{:.0f}%", p.share * 100) : fmt::format("{} of {}", p.entries, g.entries),
-                      fmt::format("{:.0f}%", p.target * 100), fmt::format("{:g}", p.sum),
+                      enough ? share_text(p.share) : fmt::format("{} of {}", p.entries, g.entries),
+                      share_text(p.target), fmt::format("{:g}", p.sum),
                       first ? (enough ? std::string(split_words(g, b.share_gap)) + " agreed" : "few entries") : ""});
       first = false;
     }
@@ -476,7 +483,7 @@ void write_report_markdown(const report& r, const std::vector<std::string>& sect
   if (wanted(sections, "signs")) {
     out.write("## Signs to talk about\n\n");
     bool paused = r.view == report_view::mine && !r.safety_note.empty();
-    if (r.signs.empty()) out.write(std::string(r.empty() ? words::nothing_yet : words::no_signs) + "\n\n");
+    if (r.signs.empty()) out.write(std::string(words::none_found(r)) + "\n\n");
     if (paused && !r.signs.empty()) out.write(std::string(words::paused_suggestions) + "\n\n");
     for (const auto& s : r.signs) {
       out.write(fmt::format("### {}\n\n", md_escape(words::marked(s.title, s.is_private))));

@@ -359,6 +359,8 @@ version = 1
 week_start = "monday"
 
 # The zone for "today", weeks and months. Default: BALANCE_TZ, then TZ, then the system zone.
+# Times written by hand without an offset are read in this zone (UTC while it is unset), so that
+# both of you read them the same way.
 # timezone = "Europe/Berlin"
 
 # Everyone in the relationship; names use a-z, 0-9, _ and -.

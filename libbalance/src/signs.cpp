@@ -18,7 +18,7 @@ bool at_most(double v, double limit) { return v <= limit + tolerance; }
 bool at_least(double v, double limit) { return v >= limit - tolerance; }
 
 std::string one_decimal(double v) { return fmt::format("{:.1f}", v); }
-std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
+std::string percent(double share) { return share_text(share); }
 std::string times(std::size_t n) { return n == 1 ? "once" : fmt::format("{} times", n); }
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -220,8 +220,10 @@ checkin_slots::missed_run checkin_slots::quiet_stretch(const std::string& who) c
   // Only finished slots count: the one holding today is still open.
   if (last_day >= today) last_slot = slot_of(today, anchor) - 1;
   std::set<std::int64_t> mine;
-  if (auto it = days_.find(who); it != days_.end())
+  if (auto it = days_.find(who); it != days_.end()) {
     for (auto d : it->second) mine.insert(slot_of(d, anchor));
+    if (!it->second.empty()) run.last_checkin = *it->second.rbegin();
+  }
   for (std::int64_t s = last_slot; s >= first_slot && !mine.count(s); --s) {
     ++run.length;
     run.first_day = first_day_of(s, anchor);
@@ -324,8 +326,11 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
     auto run = in.slots.quiet_stretch(r.viewer);
     if (run.length >= static_cast<std::size_t>(t.missed_checkins)) {
       signs.push_back(sign{"quiet-stretch", "A quiet stretch", {r.viewer},
-                           {fmt::format("No check-in from you for {} {}, since {}.", run.length, in.slots.unit(run.length),
-                                        day_words(run.first_day, in.cal))},
+                           {run.last_checkin
+                                ? fmt::format("No check-in from you in the last {} {}; your last one was on {}.", run.length,
+                                              in.slots.unit(run.length), day_words(*run.last_checkin, in.cal))
+                                : fmt::format("No check-in from you in the last {} {} of this period.", run.length,
+                                              in.slots.unit(run.length))},
                            fmt::format("Based on your check-ins in this period ({} cadence).",
                                        in.cfg.checkin_cadence.to_string()),
                            "Two minutes is enough to start again: `balance-checkin`.", false});
@@ -338,8 +343,10 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
     sign s{"lost-self", "Room for your own life looks thin", low.people, low.evidence, "", "", false};
     std::vector<std::string> data;
     std::size_t entries = 0;
-    if (in.solo.usable()) {
-      for (const auto& p : in.cfg.people) {
+    // Time of one's own is self-care: the ledger part is only ever the viewer's own, in their
+    // private view (where their private solo time counts too), never a note about a partner.
+    if (in.solo.usable() && r.view == report_view::mine && !r.viewer.empty()) {
+      for (const auto& p : std::vector<std::string>{r.viewer}) {
         auto it = in.solo.people().find(p);
         if (it == in.solo.people().end() || it->second.entries == 0 || it->second.had_solo) continue;
         entries += it->second.entries;
@@ -348,7 +355,7 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
                                ? fmt::format(" (the last one in this period was on {})",
                                              day_words(in.cal.day_of(it->second.last_solo->utc), in.cal))
                                : std::string();
-        s.evidence.push_back(fmt::format("{} logged {} in the last {} days and no solo time{}.", p,
+        s.evidence.push_back(fmt::format("You logged {} in the last {} days and no time of your own{}.",
                                          plural(it->second.entries, "entry", "entries"), in.solo.days(), last));
       }
     }
@@ -373,7 +380,8 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
       double share = static_cast<double>(n) / static_cast<double>(tc.choices);
       if (!at_least(share, t.chooser_share)) continue;
       signs.push_back(sign{"one-chooser", fmt::format("Who picks {} has leaned one way", tc.topic), {who},
-                           {fmt::format("{} of the {} {} choices logged were {}'s.", n, tc.choices, tc.topic, who)},
+                           {n == tc.choices ? fmt::format("All {} {} choices logged were {}'s.", tc.choices, tc.topic, who)
+                                            : fmt::format("{} of the {} {} choices logged were {}'s.", n, tc.choices, tc.topic, who)},
                            fmt::format("Based on {} in this period.", plural(tc.choices, tc.topic + " choice", tc.topic + " choices")),
                            "Swapping who decides keeps both voices in the small things. `balance-ledger turn TOPIC` "
                            "says whose pick is next.",
@@ -424,8 +432,10 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
         if (!at_least(share, t.sacrifice_share)) continue;
         add_unique(s.people, p);
         std::size_t n = in.sacrifice_count.count(p) ? in.sacrifice_count.at(p) : 0;
-        s.evidence.push_back(fmt::format("{} of the {} sacrifices logged were {}'s ({} by weight).", n, in.sacrifices, p,
-                                         percent(share)));
+        s.evidence.push_back(n == in.sacrifices
+                                 ? fmt::format("All {} sacrifices logged were {}'s.", in.sacrifices, p)
+                                 : fmt::format("{} of the {} sacrifices logged were {}'s ({} by weight).", n, in.sacrifices, p,
+                                               percent(share)));
         data.push_back(plural(in.sacrifices, "sacrifice", "sacrifices"));
       }
     }

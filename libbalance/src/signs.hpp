@@ -40,7 +40,8 @@ class checkin_slots {
 
   struct missed_run {
     std::size_t length = 0;
-    local_days first_day{};  // the first day of the run's first slot
+    local_days first_day{};                  // the first day of the run's first slot
+    std::optional<local_days> last_checkin;  // their latest check-in in the period
   };
   // The run of finished slots without a check-in from `who` that reaches up to now (the slot
   // holding today is still open and does not count). Length 0 when they checked in lately or the

@@ -395,6 +395,13 @@ TEST_CASE("checkin private records: kept outside the repository, listed with --m
   CHECK(foreign.status == 64);
   CHECK_THAT(foreign.err, Catch::Contains("written only by this computer's own person (alex)"));
   CHECK(s.checkin({"edit", id.substr(0, 5), "--safe", "3"}).status == 0);
+  // An edit that lowers the answer to 2 or less is answered at once too, on stderr only.
+  result lowered = s.checkin({"edit", id.substr(0, 5), "--safe", "1"});
+  CHECK(lowered.status == 0);
+  CHECK(lowered.out.empty());
+  CHECK_THAT(lowered.err, Catch::Contains("Your safety (private)") && Catch::Contains("you do not feel"));
+  CHECK(s.checkin({"edit", id.substr(0, 5), "--note", "still me"}).err.find("Your safety") == std::string::npos);
+  s.checkin({"edit", id.substr(0, 5), "--safe", "3"});
   s.checkin({"--heard", "3"});
   std::string shared = first_id(s.read("checkins/alex/2026-11.toml"));
   result refused = s.checkin({"edit", shared.substr(0, 5), "--safe", "3"});

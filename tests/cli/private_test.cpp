@@ -116,3 +116,14 @@ TEST_CASE("private: kill -9 during the move loses nothing, and running it again 
     CHECK(s.run("balance", {"check"}).status == 0);
   }
 }
+
+TEST_CASE("private: my own reminders count my private solo time, and no list of everyone shows self-care", "[private][remind]") {
+  couple s;
+  for (const char* day : {"2026-11-05", "2026-11-10", "2026-11-15"}) s.run("balance-ledger", {"add", "chore", "dishes", "--at", day});
+  s.run("balance-checkin", {"--heard", "4"});
+  result busy = s.run("balance-remind", {});
+  CHECK_THAT(busy.out, Catch::Contains("alex: no solo time in 21 days; something of your own could fit in this week\n"));
+  CHECK(s.run("balance-remind", {"--all"}).out.find("solo") == std::string::npos);
+  REQUIRE(s.run("balance-ledger", {"add", "solo", "a run by the river", "--private", "--minutes", "45", "--at", "2026-11-12"}).status == 0);
+  CHECK(s.run("balance-remind", {}).out.find("solo") == std::string::npos);
+}

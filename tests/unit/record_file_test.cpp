@@ -172,7 +172,7 @@ TEST_CASE("record file - a check-in must be by its file's author", "[record_file
 
 TEST_CASE("record file - safe is refused outside private check-ins", "[record_file]") {
   std::string text = "[[checkin]]\nid = \"0123456789ab\"\nat = 2026-11-22T19:30:00+01:00\nwho = \"alex\"\nsafe = 2\n";
-  CHECK_THAT(first_problem(parse(text, "checkins/alex/2026-11.toml")), Catch::Contains("only allowed on private"));
+  CHECK_THAT(first_problem(parse(text, "checkins/alex/2026-11.toml")), Catch::Contains("safe goes only in private check-ins"));
   CHECK(parse(text, "private/checkins/alex/2026-11.toml").problems.empty());
 }
 

@@ -216,7 +216,7 @@ TEST_CASE("report - a quiet stretch shows only in that person's own private view
   const sign* s = find(mine, "quiet-stretch");
   REQUIRE(s);
   CHECK(s->title == "A quiet stretch");
-  CHECK(s->evidence.at(0) == "No check-in from you for 2 weeks, since 2 November.");
+  CHECK(s->evidence.at(0) == "No check-in from you in the last 2 weeks; your last one was on 1 November.");
   CHECK(s->suggestion.find("Two minutes is enough to start again") != std::string::npos);
   // With cadence off there is no rhythm to miss.
   settings off = couple();
@@ -224,20 +224,27 @@ TEST_CASE("report - a quiet stretch shows only in that person's own private view
   CHECK_FALSE(find(build(records, off, "2026-10-26..2026-11-22", report_view::mine, "alex"), "quiet-stretch"));
 }
 
-TEST_CASE("report - lost-self: busy for 21 days without solo time, or a low space rating", "[report][signs]") {
+TEST_CASE("report - lost-self: no solo time only in one's own view, a low space rating in every view", "[report][signs]") {
   // 28d ends 22 Nov; the last 21 days start on 2 Nov.
   std::vector<record> busy = {entry("sam", "chore", 5), entry("sam", "invisible", 12), entry("sam", "solo", 1),
                               entry("alex", "chore", 5), entry("alex", "solo", 20)};
-  report r = build(busy, couple(), "28d");
+  // Self-care is never a note about a partner: not in the shared view, not in alex's.
+  CHECK_FALSE(find(build(busy, couple(), "28d"), "lost-self"));
+  CHECK_FALSE(find(build(busy, couple(), "28d", report_view::mine, "alex"), "lost-self"));
+  report r = build(busy, couple(), "28d", report_view::mine, "sam");
   const sign* s = find(r, "lost-self");
   REQUIRE(s);
   CHECK(s->title == "Room for your own life looks thin");
   CHECK(s->people == std::vector<std::string>{"sam"});
-  CHECK(s->evidence.at(0) == "sam logged 2 entries in the last 21 days and no solo time (the last one in this period was on 1 November).");
+  CHECK(s->evidence.at(0) ==
+        "You logged 2 entries in the last 21 days and no time of your own (the last one in this period was on 1 November).");
+  // A private solo entry of one's own counts in one's own view.
   std::vector<record> recovered = busy;
-  recovered.push_back(entry("sam", "solo", 2));
-  CHECK_FALSE(find(build(recovered, couple(), "28d"), "lost-self"));
-  CHECK_FALSE(find(build(busy, couple(), "14d"), "lost-self"));
+  record own = entry("sam", "solo", 2);
+  own.is_private = true;
+  recovered.push_back(own);
+  CHECK_FALSE(find(build(recovered, couple(), "28d", report_view::mine, "sam"), "lost-self"));
+  CHECK_FALSE(find(build(busy, couple(), "14d", report_view::mine, "sam"), "lost-self"));
   REQUIRE(find(build(three("alex", "space", 2, 3, 2)), "lost-self"));
   CHECK_FALSE(find(build(three("alex", "space", 3, 3, 3)), "lost-self"));
 }
@@ -295,7 +302,7 @@ TEST_CASE("report - one-sided-sacrifice names who made the sacrifices and whose 
   CHECK(s->people == std::vector<std::string>{"alex", "sam"});
   REQUIRE(s->evidence.size() == 2);
   CHECK(s->evidence.at(0).starts_with("From sam's side, \"shared\" averaged 2.3"));
-  CHECK(s->evidence.at(1) == "10 of the 10 sacrifices logged were alex's (100% by weight).");
+  CHECK(s->evidence.at(1) == "All 10 sacrifices logged were alex's.");  // never "100%"
   // Nine sacrifices are below the minimum.
   std::vector<record> nine;
   for (int d = 1; d <= 9; ++d) nine.push_back(entry("alex", "sacrifice", d));
@@ -409,6 +416,20 @@ TEST_CASE("report - the shared view ignores private records, the private view ma
   REQUIRE(mine.feelings.size() == 1);
   CHECK(mine.feelings[0].is_private);
   CHECK(text_of(mine).find("\"private words\" (private)") != std::string::npos);
+}
+
+TEST_CASE("report - shares of everything or nothing read all and none, never 100% or 0%", "[report][tone]") {
+  std::vector<record> records;
+  for (int d = 1; d <= 12; ++d) records.push_back(entry("alex", "chore", d));
+  report r = build(records);
+  std::string text = text_of(r);
+  CHECK(text.find("100%") == std::string::npos);
+  CHECK(text.find(" 0%") == std::string::npos);
+  REQUIRE(find(r, "uneven-load"));
+  CHECK(find(r, "uneven-load")->evidence.at(0) == "alex logged all of the chores by weight (12 entries of 12); you agreed on 50%.");
+  string_sink md;
+  write_report_markdown(r, {}, md);
+  CHECK(md.str().find("100%") == std::string::npos);
 }
 
 TEST_CASE("report - below the share minimum, give and take shows counts, never percentages", "[report][tone]") {

@@ -404,9 +404,10 @@ int main(int argc, char** argv) {
       if (moved.id_added) written.push_back("balance.toml");
       std::size_t files = moved.moved + moved.already_there;
       std::string line =
-          files == 0 ? "no private/ folder in the repository; nothing to move"
-                     : fmt::format("moved {} private {} out of the repository into {}", files, files == 1 ? "file" : "files",
-                                   moved.to.string());
+          files > 0 ? fmt::format("moved {} private {} out of the repository into {}", files, files == 1 ? "file" : "files",
+                                  moved.to.string())
+          : moved.left_behind.empty() ? "no private/ folder in the repository; nothing to move"
+                                      : "no private records in private/; nothing to move";
       ctx.written(r, written, line);
       if (!moved.left_behind.empty()) {
         std::string list;

@@ -212,15 +212,14 @@ int add_event(cli::context& ctx, const std::string& kind, const event_options& o
   write_batch batch(s);
   batch.add(e);
   auto paths = batch.commit();
-  std::string short_event = e.id.substr(0, 7);
+  std::string short_event = e.id.substr(0, 7) + (e.is_private ? ", private" : "");
   std::string line;
   if (kind == "respected" || kind == "crossed")
     line = fmt::format("noted that boundary {} was {} ({}), event {}", target->id.substr(0, 7), kind, e.who, short_event);
   else if (kind == "reviewed")
     line = fmt::format("reviewed boundary {}, event {}", target->id.substr(0, 7), short_event);
   else if (kind == "gave-in")
-    line = fmt::format("noted a yes that meant no ({}), event {}. Asking for a moment before answering is fine next time.",
-                       e.who, short_event);
+    line = fmt::format("noted a yes that meant no ({}), event {}", e.who, short_event);
   else
     line = fmt::format("noted that {} asked for space{}, event {}", e.who, e.minutes ? fmt::format(" ({} min)", *e.minutes) : "",
                        short_event);

@@ -13,7 +13,6 @@
 #include "balance/error.hpp"
 #include "balance/format.hpp"
 #include "balance/record_file.hpp"
-#include "balance/safety.hpp"
 #include "balance/store.hpp"
 #include "balance/text.hpp"
 #include "cli.hpp"
@@ -62,22 +61,6 @@ std::optional<std::string> read_stdin_secret() {
   return line;
 }
 
-// The safety note, at once and only here (stderr of the person who answered): dated, a support
-// service before a counsellor, numbers for their country, where it is kept.
-void show_safety_note(cli::context& ctx, const repo& rp, const record& r) {
-  std::string where = r.path.empty() ? rp.private_root().string() : rp.display_path(r.path);
-  ctx.err.write("\n");
-  ctx.err.write(style{}.bold("Your safety (private)") + "\n");
-  for (const auto& p : safety_note(r.at, rp.user(), rp.cal().tz, where)) {
-    if (p.starts_with("  "))
-      ctx.err.write("    " + wrap_text(escape_for_terminal(p.substr(2)), output_width, 4) + "\n");
-    else
-      ctx.err.write("\n  " + wrap_text(escape_for_terminal(p), output_width, 2) + "\n");
-  }
-  ctx.err.write("\n");
-  ctx.err.flush();
-}
-
 void hint_if_blaming(cli::context& ctx, const record& r) {
   if (auto hint = checkin_hint(r)) ctx.note(*hint);
 }
@@ -120,7 +103,7 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
     hint_if_blaming(ctx, r);
     int status = cli::save_new(ctx, s, r);
     discard_buffer(buffer);
-    if (is_unsafe_answer(r)) show_safety_note(ctx, rp, r);
+    if (is_unsafe_answer(r)) cli::show_safety_note(ctx, rp, r);
     return status;
   }
 
@@ -146,7 +129,7 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
       unsafe.ratings = answers->ratings;
       unsafe.mood = answers->mood;
       unsafe.safe = answers->safe;
-      show_safety_note(ctx, rp, unsafe);
+      cli::show_safety_note(ctx, rp, unsafe);
       ctx.err.write("Save what you answered, privately on this computer? [y/N] ");
       ctx.err.flush();
       auto yes = read_stdin_line();
@@ -189,7 +172,7 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
   }
   hint_if_blaming(ctx, r);
   int status = cli::save_new(ctx, s, r);
-  if (is_unsafe_answer(r)) show_safety_note(ctx, rp, r);
+  if (is_unsafe_answer(r)) cli::show_safety_note(ctx, rp, r);
   return status;
 }
 

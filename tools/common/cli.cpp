@@ -64,6 +64,8 @@ void context::note(const std::string& line) { confirm(line); }
 
 void context::warn(const diagnostic& d) {
   if (opts.quiet) return;
+  // Several reads of one command may meet the same problem: say it once.
+  if (!warned_.insert(d.to_string()).second) return;
   err.write(fmt::format("warning: {}\n", escape_for_terminal(d.to_string())));
   err.flush();
 }

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,7 @@ struct context {
   // The warnings about a repository's balance.toml, once per command, unless --quiet.
   void warn_settings(const repo& r);
   bool settings_warned = false;
+  std::set<std::string> warned_;  // warnings already printed
   // Colour for stdout, by --color, the user config, NO_COLOR and whether stdout is a terminal.
   style out_style(const user_config& user) const;
   // The --format value, checked against `allowed`.

@@ -10,6 +10,7 @@
 #include "balance/format.hpp"
 #include "balance/import.hpp"
 #include "balance/record_file.hpp"
+#include "balance/safety.hpp"
 #include "balance/text.hpp"
 #include "balance/when.hpp"
 
@@ -230,7 +231,7 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
   } else {
     std::string text = record_fields_text(
         before, fmt::format("Editing {} in {}.\nSave to keep your changes; quit without saving to leave it as it was.",
-                            record_label(before), before.path));
+                            record_label(before), rp.display_path(before.path)));
     buffer = edit_text(text, fmt::format("{}-{}.toml", type_name(type), before.id.substr(0, 7)), editor_command(rp.user()));
     if (only_comments(buffer->text)) {
       // Emptying the buffer cancels, as with `add --edit`; `rm` is how a record goes.
@@ -260,6 +261,7 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
     paths = batch.commit();
     if (buffer) discard_buffer(*buffer);
     ctx.written(rp, paths, fmt::format("updated {}", record_label(after)));
+    if (is_unsafe_answer(after) && after.safe != before.safe) show_safety_note(ctx, rp, after);
   } catch (const error&) {
     if (buffer) ctx.err.write(fmt::format("{}: your edit is kept in {}\n", ctx.program, buffer->path.string()));
     ctx.err.flush();
@@ -281,6 +283,20 @@ int run_import(context& ctx, record_type type, const std::string& from, bool dry
   ctx.written(rp, result.written,
               fmt::format("{} {}, skipped {} already present", dry_run ? "would add" : "added", result.added, result.skipped));
   return 0;
+}
+
+void show_safety_note(context& ctx, const repo& rp, const record& r) {
+  std::string where = r.path.empty() ? rp.private_root().string() : rp.display_path(r.path);
+  ctx.err.write("\n");
+  ctx.err.write(style{}.bold("Your safety (private)") + "\n");
+  for (const auto& p : safety_note(r.at, rp.user(), rp.cal().tz, where)) {
+    if (p.starts_with("  "))
+      ctx.err.write("    " + wrap_text(escape_for_terminal(p.substr(2)), output_width, 4) + "\n");
+    else
+      ctx.err.write("\n  " + wrap_text(escape_for_terminal(p), output_width, 2) + "\n");
+  }
+  ctx.err.write("\n");
+  ctx.err.flush();
 }
 
 int save_new(context& ctx, const store& s, record& r) {

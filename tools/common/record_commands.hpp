@@ -77,6 +77,10 @@ int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run);
 int run_edit(context& ctx, record_type type, const std::string& id, const field_flags& flags);
 int run_import(context& ctx, record_type type, const std::string& from, bool dry_run, bool make_private);
 
+// The safety note, on stderr of the person who just gave a low `safe` answer (and only there):
+// dated, a support service before a counsellor, numbers for their country, where it is kept.
+void show_safety_note(context& ctx, const repo& rp, const record& checkin);
+
 // Writes one new record and confirms it; returns 0.
 int save_new(context& ctx, const store& s, record& r);
 

@@ -47,6 +47,10 @@ struct group_shares {
 // "far from" otherwise.
 std::string_view split_words(const group_shares& g, double share_gap);
 
+// A share as people read it: "58%", but "all" and "none" at the ends (never "100%" or "0%",
+// which read as verdicts).
+std::string share_text(double share);
+
 // Kinds that are not shares of a load: `together` is one shared total, `solo` each person's own
 // time (not zero-sum). Views show them as totals, never as shares.
 bool is_total_kind(std::string_view kind) noexcept;
