@@ -51,7 +51,6 @@ position key_position(std::string_view text, const std::string& path, int header
   return {path, header_line, 1};
 }
 
-bool is_temp_name(const std::string& name) { return name.starts_with(".") && name.ends_with(".tmp"); }
 
 }  // namespace
 
@@ -86,8 +85,8 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
           found_in_tree.push_back({{shown, 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
           continue;
         }
-        if (is_temp_name(it->path().filename().string())) {
-          result.warnings.push_back({{shown, 0, 0}, "a temporary file left by an interrupted write; it is safe to delete"});
+        if (is_temp_file_name(it->path().filename().string())) {
+          result.warnings.push_back({{shown, 0, 0}, "a temporary file left by an interrupted write; the next write here removes it, or delete it"});
           continue;
         }
         if (it->path().filename() == ".gitkeep") continue;

@@ -203,6 +203,22 @@ void write_file_atomically(file_system& fs, const std::filesystem::path& target,
   sync_directory(fs, dir, display_path);
 }
 
+bool is_temp_file_name(std::string_view name) noexcept {
+  return name.size() > 5 && name.front() == '.' && name.ends_with(".tmp");
+}
+
+std::size_t remove_stale_temp_files(file_system& fs, const std::filesystem::path& dir) {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec)) {
+    std::error_code e2;
+    if (!it->is_regular_file(e2) || it->is_symlink(e2) || !is_temp_file_name(it->path().filename().string())) continue;
+    if (fs.unlink(it->path().c_str()) == 0) ++removed;
+  }
+  return removed;
+}
+
 void remove_file(file_system& fs, const std::filesystem::path& target, const std::string& display_path) {
   if (fs.unlink(target.c_str()) != 0 && errno != ENOENT) fail_errno(errno, errc::io, "cannot remove", display_path);
   sync_directory(fs, target.has_parent_path() ? target.parent_path() : std::filesystem::path("."), display_path);

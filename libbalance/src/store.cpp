@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <memory>
 
 #include <fmt/format.h>
@@ -355,8 +356,12 @@ std::vector<std::string> write_batch::commit() {
   impl_->also_written.clear();
   for (auto* f : impl_->changed) flush_inserts(*f);
   const repo& rp = store_.repository();
+  std::set<std::filesystem::path> swept;
   for (auto* f : impl_->changed) {
     auto abs = rp.path(f->rel);
+    // We hold the lock: a temporary file beside this one is a dead writer's, and may hold record
+    // text that a `git add -A` would commit. Clear it before writing.
+    if (swept.insert(abs.parent_path()).second) remove_stale_temp_files(store_.fs(), abs.parent_path());
     std::string shown = rp.display_path(f->rel);
     std::filesystem::path dir = std::filesystem::path(f->rel).parent_path();
     if (f->role.is_private)

@@ -196,3 +196,15 @@ TEST_CASE("a closed pipe ends output quietly, a full disk on stdout is exit 74",
   CHECK(pipe.status == 0);
   CHECK(pipe.err.empty());
 }
+
+TEST_CASE("--help and --version that cannot be written exit 74", "[balance][output]") {
+  sandbox s;
+  for (const char* tool : {"balance", "balance-ledger", "balance-report"}) {
+    std::string exe = balance_test::bin_dir() + "/" + tool;
+    CHECK(s.run("/bin/sh", {"-c", "'" + exe + "' --help > /dev/full"}).status == 74);
+    result version = s.run("/bin/sh", {"-c", "'" + exe + "' --version > /dev/full"});
+    CHECK(version.status == 74);
+    CHECK_THAT(version.err, Catch::Contains("cannot write to standard output"));
+    CHECK(s.run(tool, {"--help"}).status == 0);
+  }
+}

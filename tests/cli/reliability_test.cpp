@@ -102,10 +102,15 @@ TEST_CASE("reliability: kill -9 during 200 writes leaves every file old or new, 
     expected = after_count;
     (void)status;
   }
-  // No stale lock: the next write works at once.
+  // No stale lock: the next write works at once, and it clears the temporary files dead writers
+  // left beside the file it writes (they hold record text a `git add -A` would commit).
   result next = s.run("balance-ledger", {"add", "chore", "after the crashes"});
   CHECK(next.status == 0);
   CHECK(count_entries(s) == expected + 1);
+  std::size_t left = 0;
+  for (const auto& e : fs::directory_iterator(s.repo() / "ledger/alex"))
+    if (e.path().filename().string().ends_with(".tmp")) ++left;
+  CHECK(left == 0);
   result check = s.run("balance", {"check"});
   CHECK(check.status == 0);  // leftover temporary files are only warnings
 }
@@ -126,19 +131,31 @@ TEST_CASE("reliability: a file-size limit (a full disk) is a clear error, old fi
 TEST_CASE("reliability: a read-only directory is refused with exit 77 and nothing changes", "[reliability][faults]") {
   couple s;
   s.run("balance-ledger", {"add", "chore", "first", "--at", "2026-11-01"});
+  std::string program = balance_test::bin_dir() + "/balance-ledger";
   if (::geteuid() == 0) {
-    // Root ignores permissions: run the command as nobody over a copy it owns.
+    // Root ignores permissions: run the command as nobody over a copy it owns. The build tree may
+    // sit where nobody cannot reach (a clone in /root, a mktemp -d): give nobody its own copy of
+    // the program and the library beside it.
+    fs::path own = s.dir() / "nobody-bin";
+    fs::create_directories(own);
+    fs::copy_file(program, own / "balance-ledger");
+    for (const auto& e : fs::directory_iterator(fs::path(balance_test::bin_dir()) / ".." / "lib"))
+      if (e.path().filename().string().starts_with("libbalance.so")) fs::copy(e.path(), own / e.path().filename());
+    program = (own / "balance-ledger").string();
+    s.env["LD_LIBRARY_PATH"] = own.string();
     std::string chown = "chown -R 65534:65534 " + s.dir().string();
     REQUIRE(std::system(chown.c_str()) == 0);
-    if (s.run("/usr/bin/setpriv", {"--reuid=65534", "--regid=65534", "--clear-groups", "/bin/true"}).status != 0) {
-      WARN("running as root and cannot drop privileges with setpriv: skipped");
+    result probe = s.run("/usr/bin/setpriv", {"--reuid=65534", "--regid=65534", "--clear-groups", program, "--version"});
+    if (probe.status != 0) {
+      WARN("running as root and cannot run the tool as nobody (setpriv: " + std::to_string(probe.status) + " " + probe.err +
+           "): skipped");
       return;
     }
   }
   ::chmod((s.repo() / "ledger/alex").c_str(), 0500);
   auto before = s.snapshot();
-  std::vector<std::string> args = {"--reuid=65534", "--regid=65534", "--clear-groups",
-                                   balance_test::bin_dir() + "/balance-ledger", "add", "chore", "second", "--at", "2026-11-02"};
+  std::vector<std::string> args = {"--reuid=65534", "--regid=65534", "--clear-groups", program, "add", "chore", "second",
+                                   "--at", "2026-11-02"};
   result r = ::geteuid() == 0 ? s.run("/usr/bin/setpriv", args)
                               : s.run("balance-ledger", {"add", "chore", "second", "--at", "2026-11-02"});
   CHECK(r.status == 77);

@@ -113,3 +113,18 @@ TEST_CASE("file system - an unreadable file is a permission error", "[file_syste
   ::chmod((d.path() / "secret").c_str(), 0);
   CHECK_THROWS_AS(read_file(d.path() / "secret", "secret", 100), error);
 }
+
+TEST_CASE("file system - stale temporary files of dead writers are removed, nothing else", "[file_system]") {
+  balance_test::temp_dir dir;
+  auto touch = [&](const std::string& name) { std::ofstream(dir.path() / name) << "x"; };
+  touch(".2026-11.toml.abcdef012345.tmp");
+  touch(".2026-10.toml.0123456789ab.tmp");
+  touch("2026-11.toml");
+  touch(".gitkeep");
+  touch("notes.tmp");
+  CHECK(remove_stale_temp_files(real_file_system(), dir.path()) == 2);
+  CHECK(balance_test::count_temp_files(dir.path()) == 0);
+  CHECK(std::filesystem::exists(dir.path() / "2026-11.toml"));
+  CHECK(std::filesystem::exists(dir.path() / ".gitkeep"));
+  CHECK(std::filesystem::exists(dir.path() / "notes.tmp"));
+}

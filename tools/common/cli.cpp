@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <set>
 
@@ -188,17 +190,24 @@ int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::f
   int status = 0;
   try {
     std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
+    // Help and --version are output like any other: a failed write is exit 74, a closed pipe
+    // is quiet.
+    auto printed = [&](const CLI::Error& e) {
+      app.exit(e, std::cout, std::cerr);
+      std::cout.flush();
+      if (std::cout) return 0;
+      if (errno == EPIPE) return 0;
+      std::cerr << ctx.program << ": cannot write to standard output: " << std::strerror(errno) << '\n';
+      return 74;
+    };
     try {
       app.parse(args);
     } catch (const CLI::CallForHelp& e) {
-      app.exit(e, std::cout, std::cerr);
-      return 0;
+      return printed(e);
     } catch (const CLI::CallForAllHelp& e) {
-      app.exit(e, std::cout, std::cerr);
-      return 0;
+      return printed(e);
     } catch (const CLI::CallForVersion& e) {
-      app.exit(e, std::cout, std::cerr);
-      return 0;
+      return printed(e);
     } catch (const CLI::ParseError& e) {
       std::string message = e.what();
       if (auto extras = message.find("The following argument"); extras != std::string::npos)

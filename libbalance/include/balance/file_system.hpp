@@ -51,6 +51,13 @@ void make_data_dirs(file_system& fs, const std::filesystem::path& root, const st
 void write_file_atomically(file_system& fs, const std::filesystem::path& target, std::string_view content,
                            const std::string& display_path);
 
+// Whether a file name is one of write_file_atomically's temporary files (".NAME.ID.tmp").
+bool is_temp_file_name(std::string_view name) noexcept;
+
+// Removes the temporary files a writer killed mid-write left in `dir` (only ever call this while
+// holding the repository lock, when no other writer can be using one). Returns how many went.
+std::size_t remove_stale_temp_files(file_system& fs, const std::filesystem::path& dir);
+
 // Removes `target` and syncs its directory. A missing file is fine.
 void remove_file(file_system& fs, const std::filesystem::path& target, const std::string& display_path);
 
