@@ -372,7 +372,10 @@ std::string driver_notes(std::string_view err) {
   while (start < err.size()) {
     std::size_t nl = err.find('\n', start);
     std::string_view line = err.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    if (line.starts_with("balance merge-driver:")) notes += "\n" + std::string(line);
+    if (line.starts_with("balance merge-driver:")) {
+      notes.push_back('\n');
+      notes.append(line);
+    }
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }

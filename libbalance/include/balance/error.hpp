@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,10 @@ int exit_code(errc kind) noexcept;
 // A position in a file: `path` is relative to the repository root when the file is in one.
 // Line and column count from 1; 0 means "unknown".
 struct position {
+  // Constructors rather than an aggregate: g++ 12 at -O3 sees "maybe uninitialized" strings in
+  // braced temporaries of aggregates holding them (a false positive that broke Release builds).
+  position() = default;
+  position(std::string p, int l = 0, int c = 0) : path(std::move(p)), line(l), column(c) {}
   std::string path;
   int line = 0;
   int column = 0;
@@ -38,6 +43,8 @@ struct position {
 
 // One problem found in the data, with where it is.
 struct diagnostic {
+  diagnostic() = default;
+  diagnostic(position w, std::string m) : where(std::move(w)), message(std::move(m)) {}
   position where;
   std::string message;
 
