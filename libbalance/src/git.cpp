@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -262,15 +263,17 @@ merge_outcome merge_record_files(std::string_view base_text, std::string_view ou
   }
   // Records only they have: added by them (unless we removed an unchanged one).
   std::vector<const record*> added;
+  std::set<std::string> removed_here;  // we removed it, they changed it: a conflict with markers
   for (const auto& t : theirs.parsed.records) {
     if (ours.find(t.id)) continue;
     const record* b = base.find(t.id);
     if (!b) {
       added.push_back(&t);
     } else if (!same(&t, b)) {
-      // We removed it, they changed it: keep their version and let the people decide.
       added.push_back(&t);
+      removed_here.insert(t.id);
       ++result.conflicts;
+      result.conflict_ids.push_back(t.id);
     }
   }
   std::sort(added.begin(), added.end(), [](const record* a, const record* b) { return record_less(*a, *b); });
@@ -286,7 +289,12 @@ merge_outcome merge_record_files(std::string_view base_text, std::string_view ou
     bool inserted = false;
     while (next_added < added.size() && (!limit || record_less(*added[next_added], *limit))) {
       blank_before(out);
-      out += side::in_eol(theirs.block(added[next_added]->id), eol);
+      const std::string& id = added[next_added]->id;
+      if (removed_here.count(id))
+        // Removed on our side, changed on theirs: both versions, ours empty, for the people to decide.
+        out += "<<<<<<< ours" + eol + "=======" + eol + side::in_eol(theirs.body(id), eol) + ">>>>>>> theirs" + eol;
+      else
+        out += side::in_eol(theirs.block(id), eol);
       ++next_added;
       inserted = true;
     }
@@ -316,6 +324,7 @@ merge_outcome merge_record_files(std::string_view base_text, std::string_view ou
         break;
       case action::conflict: {
         ++result.conflicts;
+        result.conflict_ids.push_back(o.id);
         const record* t = theirs.find(o.id);
         out += "<<<<<<< ours" + eol + ours.body(o.id) + "=======" + eol +
                (t ? side::in_eol(theirs.body(o.id), eol) : std::string()) + ">>>>>>> theirs" + eol;
@@ -366,6 +375,69 @@ std::string first_line(std::string_view text) {
 }
 
 // What the merge driver said during a git command, to pass on.
+std::string short_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id.substr(0, 7);
+  return out;
+}
+
+// After a merge that stopped: record files git left unmerged because one side deleted them (a
+// remove that emptied a month file against an edit). git never runs the merge driver for those,
+// so merge them here by record, with the deleted side as an empty file: the edited record becomes
+// a conflict between markers that `balance check` reports, everything else merges. Returns one
+// note per file it merged; clean ones are staged, conflicted ones left for the people.
+std::vector<std::string> merge_deleted_record_files(const std::filesystem::path& root, const settings& cfg) {
+  std::vector<std::string> notes;
+  git_result unmerged = run_git(root, {"ls-files", "-u", "-z"});
+  if (unmerged.status != 0) return notes;
+  std::map<std::string, std::map<int, std::string>> stages;  // path → stage → blob
+  std::string_view rest = unmerged.out;
+  while (!rest.empty()) {
+    auto end = rest.find('\0');
+    std::string_view entry = rest.substr(0, end);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    // "MODE SHA STAGE\tPATH"
+    auto tab = entry.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::string_view meta = entry.substr(0, tab);
+    auto s1 = meta.find(' '), s2 = meta.rfind(' ');
+    if (s1 == std::string_view::npos || s2 == s1) continue;
+    int stage = meta[s2 + 1] - '0';
+    stages[std::string(entry.substr(tab + 1))][stage] = std::string(meta.substr(s1 + 1, s2 - s1 - 1));
+  }
+  auto blob = [&](const std::map<int, std::string>& st, int stage) -> std::string {
+    auto it = st.find(stage);
+    if (it == st.end()) return "";
+    return run_git(root, {"cat-file", "-p", it->second}).out;
+  };
+  for (const auto& [path, st] : stages) {
+    bool ours = st.count(2) > 0, theirs = st.count(3) > 0;
+    if (ours == theirs || !role_of_path(path) || role_of_path(path)->is_private) continue;  // not a modify/delete
+    merge_outcome merged;
+    try {
+      merged = merge_record_files(blob(st, 1), blob(st, 2), blob(st, 3), path, cfg);
+    } catch (const error& e) {
+      notes.push_back(fmt::format("{}: removed on one side and changed on the other, and it cannot be merged by record: {}",
+                                  path, e.what()));
+      continue;
+    }
+    std::filesystem::path file = root / path;
+    if (merged.text.empty()) {
+      run_git(root, {"rm", "-q", "--", path});
+      continue;
+    }
+    make_data_dirs(real_file_system(), root, std::filesystem::path(path).parent_path());
+    write_file_atomically(real_file_system(), file, merged.text, path);
+    if (merged.conflicts == 0) {
+      run_git(root, {"add", "--", path});
+      continue;
+    }
+    notes.push_back(fmt::format("{}: {} removed on one side and changed on the other: {}", path,
+                                merged.conflicts == 1 ? "a record was" : "records were", short_ids(merged.conflict_ids)));
+  }
+  return notes;
+}
+
 std::string driver_notes(std::string_view err) {
   std::string notes;
   std::size_t start = 0;
@@ -402,9 +474,9 @@ git_outcome run_merge_driver(const std::string& base, const std::string& ours, c
     merge_outcome merged = merge_record_files(read(base), read(ours), read(theirs), path, *cfg);
     write_file_atomically(real_file_system(), ours, merged.text, path);
     if (merged.conflicts == 0) return {0, ""};
-    return {1, fmt::format("balance merge-driver: {}: {} record{} changed differently on both sides; keep the version "
-                           "you want between the markers, then run `balance check`",
-                           path, merged.conflicts, merged.conflicts == 1 ? "" : "s")};
+    return {1, fmt::format("balance merge-driver: {}: {} record{} changed on both sides (or removed on one, changed on "
+                           "the other): {}; keep the version you want between the markers, then run `balance check`",
+                           path, merged.conflicts, merged.conflicts == 1 ? "" : "s", short_ids(merged.conflict_ids))};
   } catch (const error& e) {
     return {1, fmt::format("balance merge-driver: {}: cannot merge by record, leaving our version untouched:\n{}", path, e.what())};
   }
@@ -431,7 +503,33 @@ git_outcome undo_last_commit(const std::filesystem::path& root) {
   return {0, fmt::format("undid \"{}\"", escape_for_terminal(s))};
 }
 
-git_outcome sync_repo(const std::filesystem::path& root) {
+namespace {
+
+// What is left unmerged after the record merges, and the message that names it.
+git_outcome merge_stopped(const std::filesystem::path& root, const settings* cfg, const std::string& git_err,
+                          const std::string& fallback) {
+  std::vector<std::string> notes;
+  if (cfg) notes = merge_deleted_record_files(root, *cfg);
+  git_result conflicted = run_git(root, {"diff", "--name-only", "--diff-filter=U"});
+  std::string files(trim(conflicted.out));
+  for (auto& c : files)
+    if (c == '\n') c = ' ';
+  if (files.empty()) {
+    // Every stop was a removal against an edit that merged cleanly: finish the merge.
+    git_result done = run_git(root, {"commit", "-q", "--no-edit"});
+    if (done.status == 0) return {0, ""};
+    return {74, fmt::format("the merge could not be finished: {}", first_line(done.err.empty() ? done.out : done.err))};
+  }
+  std::string details = driver_notes(git_err);
+  for (const auto& n : notes) details += "\n" + n;
+  return {1, fmt::format("the merge has conflicts in: {}. `balance check` shows each one as PATH:LINE:COL; keep the "
+                         "version you want between the markers, then `balance git commit -a` and `balance sync` again{}",
+                         files.empty() ? fallback : files, details)};
+}
+
+}  // namespace
+
+git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
   if (!in_git_repo(root)) return {66, "this repository is not in git; set it up with `balance init --git` or `git init`"};
   git_result remotes = run_git(root, {"remote"});
   std::string remote = first_line(remotes.out);
@@ -444,16 +542,10 @@ git_outcome sync_repo(const std::filesystem::path& root) {
   if (has_upstream) {
     git_result pulled = run_git(root, {"pull", "--no-rebase", "--no-edit", "-q"});
     if (pulled.status != 0) {
-      git_result conflicted = run_git(root, {"diff", "--name-only", "--diff-filter=U"});
-      std::string files = trim(conflicted.out).empty() ? "" : std::string(trim(conflicted.out));
-      if (!files.empty()) {
-        for (auto& c : files)
-          if (c == '\n') c = ' ';
-        return {1, fmt::format("the merge has conflicts in: {}. `balance check` shows each one as PATH:LINE:COL; keep "
-                               "the version you want, then `balance git commit -a` and `balance sync` again{}",
-                               files, driver_notes(pulled.err))};
-      }
-      return {74, fmt::format("git pull failed: {}", first_line(pulled.err))};
+      bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
+      if (!merging) return {74, fmt::format("git pull failed: {}", trim(pulled.err))};
+      git_outcome stopped = merge_stopped(root, cfg, pulled.err, "");
+      if (stopped.status != 0) return stopped;
     }
   } else {
     // A first sync: take what the remote has, if anything, and merge it before pushing.
@@ -468,13 +560,10 @@ git_outcome sync_repo(const std::filesystem::path& root) {
           return {1, fmt::format("{} holds a different balance repository (no common history). Clone it instead: "
                                  "`git clone URL`, then `balance git setup`",
                                  theirs)};
-        git_result conflicted = run_git(root, {"diff", "--name-only", "--diff-filter=U"});
-        std::string files(trim(conflicted.out));
-        for (auto& c : files)
-          if (c == '\n') c = ' ';
-        return {1, fmt::format("the merge has conflicts in: {}. `balance check` shows each one as PATH:LINE:COL; keep the "
-                               "version you want, then `balance git commit -a` and `balance sync` again{}",
-                               files.empty() ? theirs : files, driver_notes(merged.err))};
+        bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
+        if (!merging) return {74, fmt::format("git merge failed: {}", trim(merged.err))};
+        git_outcome stopped = merge_stopped(root, cfg, merged.err, theirs);
+        if (stopped.status != 0) return stopped;
       }
     }
   }

@@ -321,3 +321,62 @@ TEST_CASE("git: --help of git and merge-driver is balance's own", "[git]") {
   CHECK(driver.status == 0);
   CHECK_THAT(driver.out, Catch::StartsWith("Usage: balance merge-driver BASE OURS THEIRS PATH"));
 }
+
+TEST_CASE("git: a remove that empties a month file against an edit there is a conflict of that one record", "[git][sync]") {
+  two_machines s;
+  s.start(true);
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "dishes", "--at", "2026-11-20"});
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins", "--at", "2026-11-21"});
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  REQUIRE(s.in("sam", "balance", {"sync"}).status == 0);
+  auto list = nlohmann::json::parse(s.in("alex", "balance-ledger", {"--as", "alex", "list", "--format", "json"}).out);
+  REQUIRE(list.size() == 2);
+  std::string dishes = list[0]["id"], bins = list[1]["id"];
+  // alex removes both (the month file goes); sam edits one of them.
+  REQUIRE(s.in("alex", "balance-ledger", {"--as", "alex", "rm", dishes.substr(0, 6)}).status == 0);
+  REQUIRE(s.in("alex", "balance-ledger", {"--as", "alex", "rm", bins.substr(0, 6)}).status == 0);
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  REQUIRE(s.in("sam", "balance-ledger", {"--as", "sam", "edit", bins.substr(0, 6), "--minutes", "10"}).status == 0);
+  result sync = s.in("sam", "balance", {"sync"});
+  CHECK(sync.status == 1);
+  CHECK_THAT(sync.err, Catch::Contains("the merge has conflicts in: ledger/alex/2026-11.toml") &&
+                           Catch::Contains("removed on one side and changed on the other: " + bins.substr(0, 7)));
+  // The markers are there, around that one record only, and balance check names them.
+  std::string text = s.read_at("sam", "ledger/alex/2026-11.toml");
+  CHECK_THAT(text, Catch::StartsWith("<<<<<<< ours\n[[entry]]\nid = \"" + bins) && Catch::Contains("minutes = 10\n=======\n>>>>>>> theirs\n"));
+  CHECK(text.find(dishes) == std::string::npos);
+  result check = s.in("sam", "balance", {"check"});
+  CHECK(check.status == 65);
+  CHECK_THAT(check.out, Catch::StartsWith("ledger/alex/2026-11.toml:1:1: unresolved merge conflict marker"));
+  // Keep the edited one: delete the markers, commit, sync; alex gets it back.
+  std::string kept = text.substr(text.find("[[entry]]"));
+  kept = kept.substr(0, kept.find("=======\n"));
+  s.write("../sam/ledger/alex/2026-11.toml", kept);
+  CHECK(s.in("sam", "balance", {"check"}).status == 0);
+  REQUIRE(s.in("sam", "balance", {"git", "commit", "-qam", "keep the edited bins"}).status == 0);
+  REQUIRE(s.in("sam", "balance", {"sync"}).status == 0);
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  CHECK_THAT(s.in("alex", "balance-ledger", {"--as", "alex", "show", bins.substr(0, 6)}).out, Catch::Contains("minutes  10"));
+}
+
+TEST_CASE("git: a remove that empties a month file against an add there merges cleanly", "[git][sync]") {
+  two_machines s;
+  s.start(true);
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "dishes", "--at", "2026-11-20"});
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  REQUIRE(s.in("sam", "balance", {"sync"}).status == 0);
+  std::string dishes = nlohmann::json::parse(s.in("alex", "balance-ledger", {"--as", "alex", "list", "--format", "json"}).out)[0]["id"];
+  REQUIRE(s.in("alex", "balance-ledger", {"--as", "alex", "rm", dishes.substr(0, 6)}).status == 0);
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  // sam adds, on sam's machine, a record that lands in alex's month file (as alex, sharing it).
+  REQUIRE(s.in("sam", "balance-ledger", {"--as", "alex", "add", "chore", "laundry", "--at", "2026-11-21"}).status == 0);
+  result sync = s.in("sam", "balance", {"sync"});
+  CHECK(sync.status == 0);
+  CHECK(sync.err == "synced with origin\n");
+  std::string text = s.read_at("sam", "ledger/alex/2026-11.toml");
+  CHECK(text.find("laundry") != std::string::npos);
+  CHECK(text.find(dishes) == std::string::npos);
+  CHECK(s.git("sam", {"status", "--porcelain"}).out.empty());
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  CHECK(s.read_at("alex", "ledger/alex/2026-11.toml") == text);
+}

@@ -418,7 +418,7 @@ int main(int argc, char** argv) {
     }
     if (sync_cmd->parsed() || undo_cmd->parsed()) {
       repo r = ctx.open_repo();
-      git_outcome out = sync_cmd->parsed() ? sync_repo(r.root()) : undo_last_commit(r.root());
+      git_outcome out = sync_cmd->parsed() ? sync_repo(r.root(), &r.config()) : undo_last_commit(r.root());
       if (out.status == 0)
         ctx.confirm(out.message);
       else

@@ -37,7 +37,8 @@ setup_result git_setup(const std::filesystem::path& root, bool hooks);
 
 struct merge_outcome {
   std::string text;
-  std::size_t conflicts = 0;  // records changed differently on both sides
+  std::size_t conflicts = 0;  // records changed differently on both sides, or removed on one and changed on the other
+  std::vector<std::string> conflict_ids;  // their ids, in file order
 };
 
 // Three-way merge of one record file by id (DESIGN §10): additions from both sides are kept, a
@@ -71,9 +72,11 @@ git_outcome run_merge_driver(const std::string& base, const std::string& ours, c
 // work tree is clean; status 1 and the reason otherwise.
 git_outcome undo_last_commit(const std::filesystem::path& root);
 
-// `balance sync`: pull (a merge, so the driver runs), then push. Status 66 without a remote, 1
-// on conflicts (naming the files), 75 when the push is rejected, 74 for other git failures.
-git_outcome sync_repo(const std::filesystem::path& root);
+// `balance sync`: pull (a merge, so the driver runs), then push. A record file that one side
+// removed (its last record went) and the other changed is merged by record too, with `cfg`
+// (git never runs the driver for a modify/delete). Status 66 without a remote, 1 on conflicts
+// (naming the files and records), 75 when the push is rejected, 74 for other git failures.
+git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg = nullptr);
 
 // `balance init --git`: git init when needed, setup, autocommit on, and a first commit.
 void init_git(const std::filesystem::path& root);
