@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::string_view forms =
     "CADENCE is one of: daily, weekly, biweekly, monthly, every N days (N from 1 to 36500), "
-    "every <weekday> (e.g. every sunday), off";
+    "every <weekday> (e.g. every sunday), every month on N (N from 1 to 31), off";
 
 // A hundred years: longer is surely a typo, and it keeps day arithmetic far from overflow.
 constexpr std::int64_t max_every_days = 36500;
@@ -61,7 +61,27 @@ local_seconds plus_one_month(local_seconds t) {
   return local_days{next / std::min(ymd.day(), last)} + (t - day);
 }
 
-int every_days(const cadence& c) { return c.k == cadence::kind::biweekly ? 14 : c.days; }
+int every_days(const cadence& c) {
+  switch (c.k) {
+    case cadence::kind::weekly: return 7;
+    case cadence::kind::biweekly: return 14;
+    default: return c.days;
+  }
+}
+
+// The Nth of a month, or its last day when the month is shorter.
+local_days day_in_month(std::chrono::year_month ym, int n) {
+  const std::chrono::day last = (ym / std::chrono::last).day();
+  return local_days{ym / std::min(std::chrono::day{static_cast<unsigned>(n)}, last)};
+}
+
+// The latest Nth (clamped) on or before `today`.
+local_days latest_day_of_month(local_days today, int n) {
+  const std::chrono::year_month_day ymd{today};
+  const std::chrono::year_month ym{ymd.year(), ymd.month()};
+  local_days here = day_in_month(ym, n);
+  return here <= today ? here : day_in_month(ym - std::chrono::months{1}, n);
+}
 
 }  // namespace
 
@@ -75,6 +95,7 @@ std::string cadence::to_string() const {
     case kind::monthly: return "monthly";
     case kind::every_days: return days == 1 ? "every 1 day" : fmt::format("every {} days", days);
     case kind::every_weekday: return fmt::format("every {}", weekday_names[weekday % 7]);
+    case kind::every_month_on: return fmt::format("every month on {}", days);
     case kind::off: return "off";
   }
   return "off";
@@ -95,6 +116,15 @@ cadence parse_cadence(std::string_view text) {
     return c;
   }
   if (words[0] != "every") fail(text, fmt::format("unknown word \"{}\"", words[0]));
+  if (words.size() == 4 && words[1] == "month" && words[2] == "on") {
+    const std::string& n = words[3];
+    if (n.empty() || n.size() > 2 || !std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) ||
+        std::stoi(n) < 1 || std::stoi(n) > 31)
+      fail(text, fmt::format("\"{}\" is not a day of the month (1 to 31)", n));
+    c.k = cadence::kind::every_month_on;
+    c.days = std::stoi(n);
+    return c;
+  }
   if (words.size() == 2) {
     const auto day = weekday_named(words[1]);
     if (!day) fail(text, fmt::format("\"{}\" is not a weekday (sunday ... saturday)", words[1]));
@@ -102,7 +132,8 @@ cadence parse_cadence(std::string_view text) {
     c.weekday = *day;
     return c;
   }
-  if (words.size() != 3 || (words[2] != "days" && words[2] != "day")) fail(text, "expected every N days");
+  if (words.size() != 3 || (words[2] != "days" && words[2] != "day"))
+    fail(text, "expected every N days, every <weekday> or every month on N");
   const std::string& n = words[1];
   if (n.empty() || n.size() > 9 || !std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
     fail(text, fmt::format("\"{}\" is not a whole number of days", n));
@@ -120,25 +151,29 @@ bool checkin_due(const cadence& c, std::optional<sys_seconds> last, const calend
   switch (c.k) {
     case cadence::kind::off: return false;
     case cadence::kind::daily: since = cal.tz.day_start(today); break;
-    case cadence::kind::weekly: since = cal.tz.day_start(cal.week_begin(today)); break;
-    case cadence::kind::monthly: {
-      const std::chrono::year_month_day ymd{today};
-      since = cal.tz.day_start(local_days{ymd.year() / ymd.month() / 1});
-      break;
-    }
     case cadence::kind::every_weekday: {
       const unsigned now_weekday = std::chrono::weekday{today}.c_encoding();
       since = cal.tz.day_start(today - std::chrono::days{(now_weekday + 7 - c.weekday % 7) % 7});
       break;
     }
+    case cadence::kind::every_month_on: since = cal.tz.day_start(latest_day_of_month(today, c.days)); break;
+    case cadence::kind::weekly:
     case cadence::kind::biweekly:
-    case cadence::kind::every_days: {
+    case cadence::kind::every_days:
+    case cadence::kind::monthly: {
       if (!last) return true;
-      // N calendar days after the last check-in at the same local time of day (so a 23-hour DST
-      // day still counts as a day), the way review_due_at counts.
-      const local_seconds last_local = cal.tz.at(*last).local();
-      const sys_seconds due = cal.tz.to_sys_lenient(last_local + std::chrono::days{every_days(c)});
-      return cal.now.utc >= due;
+      // The person's own rhythm: from 00:00 of the day the cadence after their last check-in's
+      // day (calendar days, so a 23-hour DST day is still one day).
+      const local_days last_day = cal.day_of(*last);
+      local_days due_day;
+      if (c.k == cadence::kind::monthly) {
+        const std::chrono::year_month_day ymd{last_day};
+        due_day = day_in_month(std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{1},
+                               static_cast<int>(static_cast<unsigned>(ymd.day())));
+      } else {
+        due_day = last_day + std::chrono::days{every_days(c)};
+      }
+      return cal.now.utc >= cal.tz.day_start(due_day);
     }
   }
   return !last || *last < since;
@@ -155,6 +190,14 @@ std::optional<sys_seconds> review_due_at(const cadence& c, const timestamp& sinc
     case cadence::kind::biweekly:
     case cadence::kind::every_days: return cal.tz.to_sys_lenient(local + std::chrono::days{every_days(c)});
     case cadence::kind::monthly: return cal.tz.to_sys_lenient(plus_one_month(local));
+    case cadence::kind::every_month_on: {
+      // The first Nth (clamped) strictly after since's day.
+      const std::chrono::year_month_day ymd{day};
+      const std::chrono::year_month ym{ymd.year(), ymd.month()};
+      local_days next = day_in_month(ym, c.days);
+      if (next <= day) next = day_in_month(ym + std::chrono::months{1}, c.days);
+      return cal.tz.day_start(next);
+    }
     case cadence::kind::every_weekday: {
       const unsigned day_weekday = std::chrono::weekday{day}.c_encoding();
       // Strictly after since's day: a review done on a Sunday is next due the Sunday after.

@@ -365,8 +365,8 @@ week_start = "monday"
 
 # Everyone in the relationship; names use a-z, 0-9, _ and -.
 {}[checkin]
-# How often each of you checks in: daily, weekly, biweekly, monthly, "every N days",
-# "every sunday", or off.
+# How often each of you checks in: daily, weekly, biweekly, monthly, "every N days" (these
+# count from each person's last check-in), "every sunday", "every month on 1", or off.
 cadence = "weekly"
 
 # The questions. The default is these five; redefine the list to ask your own.

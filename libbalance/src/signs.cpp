@@ -183,6 +183,12 @@ std::int64_t checkin_slots::slot_of(local_days d, local_days anchor) const {
     case cadence::kind::every_weekday:
       // 1970-01-01 was a Thursday (4): shift so each slot starts on the cadence's weekday.
       return floor_div(days - (static_cast<std::int64_t>(c.weekday) - 4), 7);
+    case cadence::kind::every_month_on: {
+      // A slot runs from one month's Nth (clamped) to the next.
+      std::chrono::year_month_day ymd{d};
+      std::int64_t month = static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+      return d < first_day_of(month, anchor) ? month - 1 : month;
+    }
     case cadence::kind::off: return 0;
   }
   return 0;
@@ -200,6 +206,11 @@ local_days checkin_slots::first_day_of(std::int64_t slot, local_days anchor) con
       return local_days{std::chrono::year{static_cast<int>(slot / 12)} / std::chrono::month{static_cast<unsigned>(slot % 12 + 1)} / 1};
     case cadence::kind::every_weekday:
       return local_days{std::chrono::days{slot * 7 + (static_cast<std::int64_t>(c.weekday) - 4)}};
+    case cadence::kind::every_month_on: {
+      std::chrono::year_month ym{std::chrono::year{static_cast<int>(slot / 12)}, std::chrono::month{static_cast<unsigned>(slot % 12 + 1)}};
+      const std::chrono::day last = (ym / std::chrono::last).day();
+      return local_days{ym / std::min(std::chrono::day{static_cast<unsigned>(c.days)}, last)};
+    }
     case cadence::kind::off: return local_days{};
   }
   return local_days{};
@@ -236,7 +247,8 @@ std::string checkin_slots::unit(std::size_t n) const {
     case cadence::kind::daily: return n == 1 ? "day" : "days";
     case cadence::kind::weekly:
     case cadence::kind::every_weekday: return n == 1 ? "week" : "weeks";
-    case cadence::kind::monthly: return n == 1 ? "month" : "months";
+    case cadence::kind::monthly:
+    case cadence::kind::every_month_on: return n == 1 ? "month" : "months";
     default: return n == 1 ? "check-in period" : "check-in periods";
   }
 }

@@ -485,23 +485,28 @@ TEST_CASE("checkin due follows each cadence with a pinned clock", "[checkin][due
   // alex last checked in on Saturday 2026-11-14 20:00.
   s.checkin({"--heard", "3", "--at", "2026-11-14 20:00"});
 
-  cadence("weekly");  // weeks start on Monday
-  CHECK(due_at("2026-11-15T21:00:00+01:00").status == 1);
-  result weekly = due_at("2026-11-16T09:00:00+01:00");
+  cadence("weekly");  // seven days after the last one, from 00:00: a Saturday rhythm
+  CHECK(due_at("2026-11-16T09:00:00+01:00").status == 1);  // not on the Monday after
+  CHECK(due_at("2026-11-20T23:59:00+01:00").status == 1);
+  result weekly = due_at("2026-11-21T07:00:00+01:00");     // the morning cron of the next Saturday
   CHECK(weekly.status == 0);
   CHECK(weekly.out == "alex: check-in due (weekly; last one 2026-11-14)\n");
 
   cadence("biweekly");
-  CHECK(due_at("2026-11-28T19:59:00+01:00").status == 1);
-  CHECK(due_at("2026-11-28T20:00:00+01:00").status == 0);
+  CHECK(due_at("2026-11-27T23:59:00+01:00").status == 1);
+  CHECK(due_at("2026-11-28T00:00:00+01:00").status == 0);
 
   cadence("every 10 days");
-  CHECK(due_at("2026-11-24T19:00:00+01:00").status == 1);
-  CHECK(due_at("2026-11-24T20:00:00+01:00").out == "alex: check-in due (every 10 days; last one 2026-11-14)\n");
+  CHECK(due_at("2026-11-23T23:59:00+01:00").status == 1);
+  CHECK(due_at("2026-11-24T00:00:00+01:00").out == "alex: check-in due (every 10 days; last one 2026-11-14)\n");
 
   cadence("monthly");
+  CHECK(due_at("2026-12-13T23:00:00+01:00").status == 1);
+  CHECK(due_at("2026-12-14T00:00:00+01:00").status == 0);
+
+  cadence("every month on 1");
   CHECK(due_at("2026-11-30T23:00:00+01:00").status == 1);
-  CHECK(due_at("2026-12-01T00:00:00+01:00").status == 0);
+  CHECK(due_at("2026-12-01T00:00:00+01:00").out == "alex: check-in due (every month on 1; last one 2026-11-14)\n");
 
   cadence("daily");
   CHECK(due_at("2026-11-14T23:59:00+01:00").status == 1);

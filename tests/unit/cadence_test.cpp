@@ -60,7 +60,7 @@ errc kind_of(const std::function<void()>& f) {
 
 TEST_CASE("cadence - every form parses and prints canonically", "[cadence]") {
   for (const char* text : {"daily", "weekly", "biweekly", "monthly", "off", "every 10 days", "every 1 day",
-                           "every sunday", "every wednesday"}) {
+                           "every sunday", "every wednesday", "every month on 15"}) {
     CHECK(parse_cadence(text).to_string() == text);
   }
   CHECK(parse_cadence("every 10 days").k == cadence::kind::every_days);
@@ -87,7 +87,7 @@ TEST_CASE("cadence - bad cadences are usage errors naming the bad part and listi
   CHECK_THROWS_WITH(parse_cadence("every -3 days"), Catch::Contains("\"-3\" is not a whole number"));
   CHECK_THROWS_WITH(parse_cadence("every ten days"), Catch::Contains("\"ten\" is not a whole number"));
   CHECK_THROWS_WITH(parse_cadence("every funday"), Catch::Contains("\"funday\" is not a weekday"));
-  CHECK_THROWS_WITH(parse_cadence("every 3 weeks"), Catch::Contains("expected every N days"));
+  CHECK_THROWS_WITH(parse_cadence("every 3 weeks"), Catch::Contains("expected every N days, every <weekday> or every month on N"));
   CHECK_THROWS_WITH(parse_cadence("sometimes daily"), Catch::Contains("unknown word \"sometimes\""));
   CHECK_THROWS_WITH(parse_cadence(""), Catch::Contains("empty"));
 }
@@ -101,23 +101,43 @@ TEST_CASE("cadence - daily is due when there is no check-in since local midnight
   CHECK_FALSE(due("daily", "2026-11-21T23:30:00Z", cal));
 }
 
-TEST_CASE("cadence - weekly is due when there is no check-in since the week began", "[cadence]") {
-  // Sunday: the week began on Monday the 16th, or today with week_start sunday.
-  const calendar monday_start = calendar_at("Europe/Berlin", "2026-11-22T19:30:00+01:00");
-  CHECK(due("weekly", nullptr, monday_start));
-  CHECK_FALSE(due("weekly", "2026-11-16T08:00:00+01:00", monday_start));
-  CHECK(due("weekly", "2026-11-15T20:00:00+01:00", monday_start));
-  const calendar sunday_start =
-      calendar_at("Europe/Berlin", "2026-11-22T19:30:00+01:00", balance::week_start::sunday);
-  CHECK(due("weekly", "2026-11-16T08:00:00+01:00", sunday_start));
-  CHECK_FALSE(due("weekly", "2026-11-22T08:00:00+01:00", sunday_start));
+TEST_CASE("cadence - weekly is due from 00:00 of the day seven days after the last check-in", "[cadence]") {
+  // The last check-in on Sunday 15 November at 20:00: due from Sunday 22 November 00:00, so a
+  // morning cron sees a Sunday rhythm on Sunday, and not on the Monday after it.
+  const char* last = "2026-11-15T20:00:00+01:00";
+  CHECK(due("weekly", nullptr, calendar_at("Europe/Berlin", "2026-11-22T19:30:00+01:00")));
+  CHECK_FALSE(due("weekly", last, calendar_at("Europe/Berlin", "2026-11-16T08:00:00+01:00")));
+  CHECK_FALSE(due("weekly", last, calendar_at("Europe/Berlin", "2026-11-21T23:59:00+01:00")));
+  CHECK(due("weekly", last, calendar_at("Europe/Berlin", "2026-11-22T00:00:00+01:00")));
+  CHECK(due("weekly", last, calendar_at("Europe/Berlin", "2026-11-22T08:00:00+01:00")));
+  // The week's start does not matter any more: it is the person's own rhythm.
+  CHECK_FALSE(due("weekly", last, calendar_at("Europe/Berlin", "2026-11-21T12:00:00+01:00", balance::week_start::sunday)));
 }
 
-TEST_CASE("cadence - monthly is due when there is no check-in since the month began", "[cadence]") {
+TEST_CASE("cadence - monthly is due from 00:00 a calendar month after the last check-in, clamped", "[cadence]") {
+  CHECK(due("monthly", nullptr, calendar_at("Europe/Berlin", "2026-11-22T19:30:00+01:00")));
+  CHECK_FALSE(due("monthly", "2026-10-25T20:00:00+02:00", calendar_at("Europe/Berlin", "2026-11-24T23:59:00+01:00")));
+  CHECK(due("monthly", "2026-10-25T20:00:00+02:00", calendar_at("Europe/Berlin", "2026-11-25T00:00:00+01:00")));
+  // 31 January: due from 28 February.
+  CHECK_FALSE(due("monthly", "2026-01-31T12:00:00+01:00", calendar_at("Europe/Berlin", "2026-02-27T12:00:00+01:00")));
+  CHECK(due("monthly", "2026-01-31T12:00:00+01:00", calendar_at("Europe/Berlin", "2026-02-28T00:00:00+01:00")));
+}
+
+TEST_CASE("cadence - every month on N is due when there is no check-in since the latest Nth", "[cadence]") {
+  CHECK(parse_cadence("every month on 1").to_string() == "every month on 1");
+  CHECK(parse_cadence("Every Month On 31").k == cadence::kind::every_month_on);
+  CHECK_THROWS_WITH(parse_cadence("every month on 32"), Catch::Contains("not a day of the month (1 to 31)"));
+  CHECK_THROWS_WITH(parse_cadence("every month on x"), Catch::Contains("not a day of the month"));
   const calendar cal = calendar_at("Europe/Berlin", "2026-11-22T19:30:00+01:00");
-  CHECK(due("monthly", nullptr, cal));
-  CHECK(due("monthly", "2026-10-31T23:59:00+01:00", cal));
-  CHECK_FALSE(due("monthly", "2026-11-01T00:00:00+01:00", cal));
+  CHECK(due("every month on 1", nullptr, cal));
+  CHECK_FALSE(due("every month on 1", "2026-11-01T00:00:00+01:00", cal));
+  CHECK(due("every month on 1", "2026-10-31T23:59:00+01:00", cal));
+  // On the 30th in February: the latest one is 28 February.
+  const calendar march = calendar_at("Europe/Berlin", "2026-03-10T12:00:00+01:00");
+  CHECK_FALSE(due("every month on 30", "2026-02-28T09:00:00+01:00", march));
+  CHECK(due("every month on 30", "2026-02-27T09:00:00+01:00", march));
+  CHECK(review("every month on 15", "2026-11-15T10:00:00+01:00", cal) == "2026-12-15T00:00:00+01:00");
+  CHECK(review("every month on 31", "2026-01-31T10:00:00+01:00", cal) == "2026-02-28T00:00:00+01:00");
 }
 
 TEST_CASE("cadence - every sunday turns due at Sunday 00:00 in the calendar's zone", "[cadence]") {
@@ -135,23 +155,23 @@ TEST_CASE("cadence - every sunday turns due at Sunday 00:00 in the calendar's zo
   CHECK_FALSE(due("every sunday", last, utc_saturday));
 }
 
-TEST_CASE("cadence - biweekly is due at once without a check-in and 14 days after the last", "[cadence]") {
+TEST_CASE("cadence - biweekly is due at once without a check-in and from 00:00 14 days after the last", "[cadence]") {
   const calendar cal = calendar_at("Europe/Berlin", "2026-11-22T19:30:00+01:00");
   CHECK(due("biweekly", nullptr, cal));
-  CHECK_FALSE(due("biweekly", "2026-11-08T19:30:01+01:00", cal));
-  CHECK(due("biweekly", "2026-11-08T19:30:00+01:00", cal));
+  CHECK_FALSE(due("biweekly", "2026-11-09T08:00:00+01:00", cal));
+  CHECK(due("biweekly", "2026-11-08T23:59:00+01:00", cal));
   CHECK(due("biweekly", "2026-11-01T10:00:00+01:00", cal));
 }
 
-TEST_CASE("cadence - every N days is due at once without a check-in and N days after the last", "[cadence]") {
+TEST_CASE("cadence - every N days is due at once without a check-in and from 00:00 N days after the last", "[cadence]") {
   const calendar cal = calendar_at("Europe/Berlin", "2026-11-22T19:30:00+01:00");
   CHECK(due("every 10 days", nullptr, cal));
   CHECK_FALSE(due("every 10 days", "2026-11-13T08:00:00+01:00", cal));
-  CHECK(due("every 10 days", "2026-11-12T19:30:00+01:00", cal));
-  CHECK(due("every 1 day", "2026-11-21T19:00:00+01:00", cal));
-  CHECK_FALSE(due("every 1 day", "2026-11-21T20:00:00+01:00", cal));
-  // Days are calendar days: from before the spring change, 10:00 the next day is 23 hours later.
-  const calendar after_change = calendar_at("Europe/Berlin", "2026-03-29T10:00:00+02:00");
+  CHECK(due("every 10 days", "2026-11-12T23:00:00+01:00", cal));
+  CHECK(due("every 1 day", "2026-11-21T23:00:00+01:00", cal));
+  CHECK_FALSE(due("every 1 day", "2026-11-22T00:30:00+01:00", cal));
+  // Days are calendar days in the zone: a 23-hour DST day is still one day.
+  const calendar after_change = calendar_at("Europe/Berlin", "2026-03-29T00:00:00+01:00");
   CHECK(due("every 1 day", "2026-03-28T10:00:00+01:00", after_change));
 }
 

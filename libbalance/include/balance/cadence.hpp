@@ -1,5 +1,6 @@
 // A cadence is how often something recurs: a check-in, a boundary review. Forms: `daily`,
-// `weekly`, `biweekly`, `monthly`, `every N days`, `every <weekday>` (`every sunday`), `off`.
+// `weekly`, `biweekly`, `monthly`, `every N days`, `every <weekday>` (`every sunday`),
+// `every month on N` (`every month on 1`), `off`.
 #pragma once
 
 #include <optional>
@@ -11,9 +12,9 @@
 namespace balance {
 
 struct cadence {
-  enum class kind { daily, weekly, biweekly, monthly, every_days, every_weekday, off };
+  enum class kind { daily, weekly, biweekly, monthly, every_days, every_weekday, every_month_on, off };
   kind k = kind::weekly;
-  int days = 0;          // for every_days
+  int days = 0;          // for every_days; for every_month_on, the day of the month (1–31)
   unsigned weekday = 0;  // for every_weekday: 0 = Sunday … 6 = Saturday
 
   std::string to_string() const;  // canonical text, e.g. "every 10 days"
@@ -24,10 +25,12 @@ struct cadence {
 cadence parse_cadence(std::string_view text);
 std::string_view cadence_forms();
 
-// Is a check-in due now, given the person's last check-in? daily/weekly/monthly: none since the
-// start of the current day/week/month; biweekly and every N days: 14 or N days after the last one
-// (at once if none; calendar days in the calendar's zone, at the last one's local time of day);
-// every <weekday>: none since the latest such day 00:00; off: never.
+// Is a check-in due now, given the person's last check-in? daily: none since the start of today.
+// weekly, biweekly, every N days and monthly follow the person's own rhythm: due from 00:00 of the
+// day 7, 14 or N days, or one calendar month (clamped), after the day of their last check-in (at
+// once if none), so a morning cron sees a Sunday rhythm on Sunday. The calendar-anchored forms:
+// every <weekday>, none since the latest such day 00:00; every month on N, none since the latest
+// Nth (clamped to shorter months) 00:00. off: never. Days are in the calendar's zone.
 bool checkin_due(const cadence& c, std::optional<sys_seconds> last, const calendar& cal);
 
 // When a review falls due: the cadence added to `since` (the later of the boundary's `at` and its
