@@ -567,11 +567,28 @@ git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
       }
     }
   }
-  git_result pushed = has_upstream ? run_git(root, {"push", "-q"}) : run_git(root, {"push", "-q", "-u", remote, "HEAD"});
+  // Push to the upstream by name: a local branch may track one of another name (master → origin/main),
+  // which a plain `git push` refuses under push.default=simple.
+  git_result pushed;
+  if (has_upstream) {
+    std::string up = first_line(upstream.out);  // "origin/main"
+    std::string up_remote = remote, up_branch = up;
+    if (auto slash = up.find('/'); slash != std::string::npos) {
+      up_remote = up.substr(0, slash);
+      up_branch = up.substr(slash + 1);
+    }
+    pushed = run_git(root, {"push", "-q", up_remote, "HEAD:refs/heads/" + up_branch});
+  } else {
+    pushed = run_git(root, {"push", "-q", "-u", remote, "HEAD"});
+  }
   if (pushed.status != 0) {
-    if (pushed.err.find("fetch first") != std::string::npos || pushed.err.find("non-fast-forward") != std::string::npos)
-      return {75, "the push was rejected: someone pushed in between. Run `balance sync` again"};
-    return {74, fmt::format("git push failed: {}", first_line(pushed.err))};
+    // The remote moved on while we merged or pushed: a rejected push, or a ref that changed under
+    // the push ("cannot lock ref"). Syncing again merges the new commits.
+    for (std::string_view moved : {"fetch first", "non-fast-forward", "cannot lock ref", "failed to update ref",
+                                   "but expected", "stale info"})
+      if (pushed.err.find(moved) != std::string::npos)
+        return {75, "the remote moved on while syncing: someone pushed in between. Run `balance sync` again"};
+    return {74, fmt::format("git push failed: {}", trim(pushed.err))};
   }
   return {0, fmt::format("synced with {}", remote)};
 }

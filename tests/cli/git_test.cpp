@@ -15,6 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::string first_line_of(const std::string& text) { return text.substr(0, text.find('\n')); }
+
 // A shared remote with a couple's repository, and clones for each machine.
 struct two_machines : sandbox {
   fs::path remote() const { return dir() / "remote.git"; }
@@ -239,7 +241,7 @@ TEST_CASE("git: sync without a remote, and a rejected push, say what to do", "[g
   s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "mine"});
   result rejected = s.in("alex", "balance", {"sync"});
   CHECK(rejected.status == 75);
-  CHECK_THAT(rejected.err, Catch::Contains("push was rejected") && Catch::Contains("balance sync"));
+  CHECK_THAT(rejected.err, Catch::Contains("the remote moved on") && Catch::Contains("balance sync"));
 }
 
 TEST_CASE("git: the merge driver falls back for balance.toml and leaves ours untouched on bad input", "[git][merge]") {
@@ -379,4 +381,40 @@ TEST_CASE("git: a remove that empties a month file against an add there merges c
   CHECK(s.git("sam", {"status", "--porcelain"}).out.empty());
   REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
   CHECK(s.read_at("alex", "ledger/alex/2026-11.toml") == text);
+}
+
+TEST_CASE("git: a remote that moves during the push is 75, remote moved on, and the next sync works", "[git][sync]") {
+  two_machines s;
+  s.start(true);
+  REQUIRE(s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "dishes"}).status == 0);
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  // A hook on the remote moves the branch back one commit just before the push lands: the ref
+  // changes under the push, deterministically.
+  fs::path hook = s.remote() / "hooks" / "pre-receive";
+  std::ofstream(hook) << "#!/bin/sh\n"
+                         "while read old new ref; do\n"
+                         "  parent=$(git rev-parse \"$old~1\" 2>/dev/null) && env -u GIT_QUARANTINE_PATH git update-ref \"$ref\" \"$parent\"\n"
+                         "done\n"
+                         "exit 0\n";
+  fs::permissions(hook, fs::perms::owner_all);
+  REQUIRE(s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins"}).status == 0);
+  result raced = s.in("alex", "balance", {"sync"});
+  CHECK(raced.status == 75);
+  CHECK(raced.err == "balance: the remote moved on while syncing: someone pushed in between. Run `balance sync` again\n");
+  fs::remove(hook);
+  CHECK(s.in("alex", "balance", {"sync"}).status == 0);
+}
+
+TEST_CASE("git: a local branch that tracks an upstream of another name syncs to that upstream", "[git][sync]") {
+  two_machines s;
+  s.start(true);
+  std::string branch = first_line_of(s.git("sam", {"rev-parse", "--abbrev-ref", "HEAD"}).out);
+  REQUIRE(s.git("sam", {"checkout", "-q", "-b", "mine", "--track", "origin/" + branch}).status == 0);
+  REQUIRE(s.in("sam", "balance-ledger", {"--as", "sam", "add", "chore", "laundry"}).status == 0);
+  s.git("sam", {"-c", "user.name=sam", "-c", "user.email=sam@example.org", "commit", "-qam", "balance-ledger: laundry"});
+  result sync = s.in("sam", "balance", {"sync"});
+  CHECK(sync.status == 0);
+  CHECK(sync.err == "synced with origin\n");
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  CHECK(s.read_at("alex", "ledger/sam/2026-11.toml").find("laundry") != std::string::npos);
 }
