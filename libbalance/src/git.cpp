@@ -145,13 +145,19 @@ setup_result git_setup(const std::filesystem::path& root, bool hooks) {
     std::filesystem::path hooks_dir = trim(dir.out);
     if (hooks_dir.is_relative()) hooks_dir = root / hooks_dir;
     std::filesystem::path hook = hooks_dir / "pre-commit";
+    // Only the staged files: one broken file elsewhere must not block every autocommit.
     const std::string script =
+        "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse a commit whose staged data files do not "
+        "validate.\n"
+        "git diff --cached --name-only -z --diff-filter=ACMR -- '*.toml' | xargs -0 -r balance check -q\n";
+    // What earlier versions installed: ours to replace.
+    const std::string older =
         "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse commits of data that does not validate.\n"
         "exec balance check -q\n";
     auto existing = read_file(hook, hook.string(), max_file_size);
-    if (existing && *existing != script)
+    if (existing && *existing != script && *existing != older)
       throw_usage(fmt::format("{} exists and is not balance's; add `balance check -q` to it yourself", hook.string()));
-    if (!existing) {
+    if (!existing || *existing == older) {
       std::error_code ec;
       std::filesystem::create_directories(hooks_dir, ec);
       write_file_atomically(real_file_system(), hook, script, hook.string());

@@ -418,3 +418,20 @@ TEST_CASE("git: a local branch that tracks an upstream of another name syncs to 
   REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
   CHECK(s.read_at("alex", "ledger/sam/2026-11.toml").find("laundry") != std::string::npos);
 }
+
+TEST_CASE("git: the pre-commit hook checks the staged files only, so one broken file elsewhere blocks nothing", "[git][hooks]") {
+  two_machines s;
+  s.start(true);
+  REQUIRE(s.in("alex", "balance", {"git", "setup", "--hooks"}).status == 0);
+  // A broken file nobody is committing: a write elsewhere still commits.
+  s.write("../alex/ledger/sam/2026-10.toml", "[[entry]]\nid = \"bad\"\n");
+  result add = s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "dishes"});
+  CHECK(add.status == 0);
+  CHECK(add.err.find("not committed") == std::string::npos);
+  CHECK(s.git("alex", {"log", "-1", "--format=%s"}).out.starts_with("balance-ledger: added entry"));
+  // A staged broken file is refused, naming it.
+  s.git("alex", {"add", "ledger/sam/2026-10.toml"});
+  result commit = s.git("alex", {"-c", "user.name=a", "-c", "user.email=a@example.org", "commit", "-qm", "broken"});
+  CHECK(commit.status != 0);
+  CHECK_THAT(commit.out + commit.err, Catch::Contains("ledger/sam/2026-10.toml"));
+}

@@ -223,8 +223,9 @@ int git_command(const std::vector<std::string>& before, const std::vector<std::s
                  "       balance git ARGS...\n\n"
                  "`git setup` sets up git for this repository (idempotent): .gitattributes sends *.toml to\n"
                  "balance's merge driver, .git/config names it, .gitignore keeps private/ out; --hooks also\n"
-                 "installs a pre-commit hook that runs `balance check`. Anything else runs git in the\n"
-                 "repository, from wherever you are: `balance git log`, `balance git remote add origin URL`.\n";
+                 "installs a pre-commit hook that runs `balance check` on the staged files. Anything else\n"
+                 "runs git in the repository, from wherever you are: `balance git log`, `balance git remote\n"
+                 "add origin URL`.\n";
     return args.empty() ? 64 : 0;
   }
   try {
