@@ -120,14 +120,10 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
     fs::path canon = fs::weakly_canonical(abs, ec);
     fs::path root_canon = fs::weakly_canonical(root, ec);
     std::string rel = fs::relative(canon, root_canon, ec).generic_string();
-    if (ec || rel.starts_with("..")) {
-      result.problems.push_back({{p, 0, 0}, "is not inside the repository"});
-      continue;
-    }
-    if (!fs::exists(canon, ec)) {
-      result.problems.push_back({{p, 0, 0}, "does not exist"});
-      continue;
-    }
+    // A path that is not the repository's is a mistake in the command, not bad data.
+    if (ec || rel.starts_with(".."))
+      throw_usage(fmt::format("{}: is not inside the repository ({})", escape_for_terminal(p), root.string()));
+    if (!fs::exists(canon, ec)) throw error(errc::no_input, fmt::format("{}: does not exist", escape_for_terminal(p)));
     if (rel == "." || rel.empty()) {
       everything = true;
       continue;

@@ -208,3 +208,16 @@ TEST_CASE("--help and --version that cannot be written exit 74", "[balance][outp
     CHECK(s.run(tool, {"--help"}).status == 0);
   }
 }
+
+TEST_CASE("balance --help lists the tools, and check of a path outside the repository is a usage error", "[balance]") {
+  sandbox s;
+  s.init_couple();
+  CHECK_THAT(s.run("balance", {"--help"}).out, Catch::Contains("Tools (balance WORD runs balance-WORD") &&
+                                                   Catch::Contains("checkin, ledger, remind, report"));
+  result outside = s.run("balance", {"check", "/etc/passwd"});
+  CHECK(outside.status == 64);
+  CHECK_THAT(outside.err, Catch::StartsWith("balance: /etc/passwd: is not inside the repository"));
+  result missing = s.run("balance", {"check", "ledger/nobody"});
+  CHECK(missing.status == 66);
+  CHECK(missing.err == "balance: ledger/nobody: does not exist\n");
+}

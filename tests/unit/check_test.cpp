@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "balance/check.hpp"
+#include "balance/error.hpp"
 #include "balance/record_file.hpp"
 #include "balance/version.hpp"
 #include "unit/test_support.hpp"
@@ -72,7 +73,14 @@ TEST_CASE("check - named paths limit what is reported", "[check]") {
   repo r = t.open();
   CHECK(lines(check_repo(r, {(t.root() / "ledger/alex").string()})).empty());
   CHECK(lines(check_repo(r, {(t.root() / "ledger/sam/2026-11.toml").string()})).size() == 1);
-  CHECK(lines(check_repo(r, {(t.root() / "nope").string()})).at(0) == (t.root() / "nope").string() + ": does not exist");
+  CHECK_THROWS_WITH(check_repo(r, {(t.root() / "nope").string()}), (t.root() / "nope").string() + ": does not exist");
+  try {
+    check_repo(r, {"/etc/passwd"});
+    FAIL("a path outside the repository was accepted");
+  } catch (const error& e) {
+    CHECK(e.kind() == errc::usage);
+    CHECK_THAT(e.what(), Catch::StartsWith("/etc/passwd: is not inside the repository"));
+  }
 }
 
 TEST_CASE("check - settings this version does not know are problems, naming a newer balance", "[check]") {

@@ -309,6 +309,15 @@ int main(int argc, char** argv) {
                                       "beside this program or PATH (see `balance commands`).");
   cli::add_common_options(*app, ctx.opts);
   app->require_subcommand(0, 1);
+  {
+    // The tools `balance WORD` runs, as found now beside this program and on PATH.
+    std::string tools;
+    for (const auto& c : all_commands())
+      if (std::find(builtins.begin(), builtins.end(), c) == builtins.end()) tools += (tools.empty() ? "" : ", ") + c;
+    if (!tools.empty())
+      app->footer(fmt::format("Tools (balance WORD runs balance-WORD; `balance help WORD` shows its manual):\n  {}",
+                              wrap_text(tools, output_width, 2)));
+  }
 
   init_options init;
   auto* init_cmd = app->add_subcommand("init", "Create a balance repository");

@@ -266,7 +266,7 @@ int main(int argc, char** argv) {
   add_cmd->add_flag("--private", add_private,
                     "Keep it in your private store on this computer: never shared, only you see it");
   add_cmd->add_flag("--edit", add_edit, "Write it in $VISUAL/$EDITOR from a commented template");
-  add_cmd->add_option("--from", add_from, "Import check-ins from FILE or - (TOML, JSON or CSV)")->type_name("FILE");
+  add_cmd->add_option("--from", add_from, "Import check-ins from FILE or - (TOML, JSON, CSV or TSV)")->type_name("FILE");
   add_cmd->add_flag("--dry-run", add_dry_run, "With --from: say what would be added, write nothing");
 
   cli::list_options list_opts;

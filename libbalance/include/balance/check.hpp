@@ -20,6 +20,8 @@ struct check_result {
 
 // Checks `paths` (repository-relative or absolute files or directories inside the repo), or the
 // whole repository when empty. Also reports files in data directories that are not data files.
+// Throws error{usage} for a path outside the repository, error{no_input} for one that does not
+// exist.
 check_result check_repo(const repo& r, const std::vector<std::string>& paths = {});
 
 }  // namespace balance
