@@ -147,8 +147,8 @@ TEST_CASE("reliability: a read-only directory is refused with exit 77 and nothin
     REQUIRE(std::system(chown.c_str()) == 0);
     result probe = s.run("/usr/bin/setpriv", {"--reuid=65534", "--regid=65534", "--clear-groups", program, "--version"});
     if (probe.status != 0) {
-      WARN("running as root and cannot run the tool as nobody (setpriv: " + std::to_string(probe.status) + " " + probe.err +
-           "): skipped");
+      WARN("skipped: running as root and cannot run the tool as nobody (setpriv: " + std::to_string(probe.status) + " " +
+           probe.err + ")");
       return;
     }
   }

@@ -105,7 +105,7 @@ TEST_CASE("file system - read_file caps the size and reports missing files as ab
 
 TEST_CASE("file system - an unreadable file is a permission error", "[file_system]") {
   if (::geteuid() == 0) {
-    WARN("running as root, which bypasses file permissions: skipped");
+    WARN("skipped: running as root, which bypasses file permissions");
     return;
   }
   balance_test::temp_dir d;

@@ -136,7 +136,7 @@ TEST_CASE("private store - the key is the git root commit in a git repository, s
     return std::system(("git -C '" + t.root().string() + "' " + args + " >/dev/null 2>&1").c_str());
   };
   if (git("--version") != 0) {
-    WARN("git is not installed: skipping");
+    WARN("skipped: git is not installed");
     return;
   }
   REQUIRE(git("init -q") == 0);
