@@ -53,10 +53,18 @@ ordered_json json_value(const field_value& v) {
   return std::visit(visitor{}, v);
 }
 
+// Lists for scripts spell out an entry's default weight (1): a blank cell or a missing key would
+// make every consumer know the default.
+record with_defaults(const record& r) {
+  record copy = r;
+  if (copy.type == record_type::entry && !copy.weight) copy.weight = copy.weight_or_default();
+  return copy;
+}
+
 ordered_json to_json_object(const record& r) {
   ordered_json obj = ordered_json::object();
   obj["type"] = std::string(type_name(r.type));
-  for (const auto& f : fields_of(r)) obj[f.key] = json_value(f.value);
+  for (const auto& f : fields_of(with_defaults(r))) obj[f.key] = json_value(f.value);
   obj["author"] = r.author;
   obj["private"] = r.is_private;
   return obj;
@@ -93,7 +101,9 @@ class toml_writer : public record_writer {
     if (!first_) out_.write("\n");
     first_ = false;
     out_.write(record_to_toml(r));
-    // Kept so that piping a list into `add --from -` keeps private records private.
+    // Kept so that piping a list into `add --from -` keeps who wrote it, and private records private.
+    if (!r.author.empty() && r.type != record_type::checkin && r.type != record_type::boundary)
+      out_.write(fmt::format("author = {}\n", json_string(r.author)));
     if (r.is_private) out_.write("private = true\n");
   }
   void finish() override {}
@@ -154,7 +164,7 @@ class table_writer : public record_writer {
   }
   void write(const record& r) override {
     std::vector<std::string> cells(keys_.size());
-    for (const auto& f : fields_of(r)) {
+    for (const auto& f : fields_of(with_defaults(r))) {
       auto it = std::find(keys_.begin(), keys_.end(), f.key);
       if (it != keys_.end()) cells[static_cast<std::size_t>(it - keys_.begin())] = cell_text(f.value);
     }
@@ -602,6 +612,18 @@ std::string_view first_content(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// json and csv lists spell out the default weight; a record read back from them keeps the
+// canonical form (no `weight` line for the default), so a round trip changes no file.
+std::vector<record> without_default_weight(std::vector<record> records) {
+  for (auto& r : records)
+    if (r.type == record_type::entry && r.weight && *r.weight == 1.0) r.weight.reset();
+  return records;
+}
+
+}  // namespace
+
 std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
                                 const settings& cfg) {
   std::string_view body = first_content(text);
@@ -609,15 +631,16 @@ std::vector<record> read_import(std::string_view text, const std::string& source
   if (body.front() == '[' && !body.starts_with("[[")) {
     // "[[entry]]" is TOML; "[" followed by "{" or a newline is JSON.
     std::string_view after = trim(body.substr(1));
-    if (after.empty() || after.front() == '{' || after.front() == ']') return read_json(text, source_name, expected, cfg);
+    if (after.empty() || after.front() == '{' || after.front() == ']')
+      return without_default_weight(read_json(text, source_name, expected, cfg));
   }
-  if (body.front() == '{') return read_json(text, source_name, expected, cfg);
+  if (body.front() == '{') return without_default_weight(read_json(text, source_name, expected, cfg));
   std::string_view first_line = body.substr(0, body.find('\n'));
   if (first_line.find('\t') != std::string_view::npos && first_line.find('=') == std::string_view::npos)
-    return read_table(parse_tsv(text), source_name, expected, cfg);
+    return without_default_weight(read_table(parse_tsv(text), source_name, expected, cfg));
   if (first_line.find(',') != std::string_view::npos && first_line.find('=') == std::string_view::npos &&
       first_line.find('[') == std::string_view::npos)
-    return read_csv(text, source_name, expected, cfg);
+    return without_default_weight(read_csv(text, source_name, expected, cfg));
 
   zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
   read_options opts{&cfg, &data_zone, false};
@@ -638,7 +661,7 @@ std::vector<record> read_records_any(std::string_view text, const std::string& s
   bool json = body.front() == '{' || (body.front() == '[' && !body.starts_with("[[") &&
                                       (trim(body.substr(1)).empty() || trim(body.substr(1)).front() == '{' ||
                                        trim(body.substr(1)).front() == ']'));
-  if (json) return read_json(text, source_name, std::nullopt, cfg);
+  if (json) return without_default_weight(read_json(text, source_name, std::nullopt, cfg));
   std::string_view first_line = body.substr(0, body.find('\n'));
   if (first_line.find('=') == std::string_view::npos && first_line.find('[') == std::string_view::npos &&
       (first_line.find(',') != std::string_view::npos || first_line.find('\t') != std::string_view::npos))

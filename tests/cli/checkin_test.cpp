@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/harness.hpp"
 
 using balance_test::first_id;
@@ -566,14 +568,28 @@ TEST_CASE("checkin --help is the tool's help, listing its commands and common op
   CHECK_THAT(s.checkin({"add", "--help"}).out, Catch::Contains("--heard"));
 }
 
-TEST_CASE("checkin due --format json, and write commands refuse other formats", "[checkin][due]") {
+TEST_CASE("checkin due --format json, and writes that hand back what they wrote", "[checkin][due]") {
   couple s;
   result r = s.checkin({"due", "--all", "--format", "json"});
   CHECK(r.status == 0);
   CHECK(r.out == "{\"schema\": 1, \"cadence\": \"weekly\", \"due\": [\n  {\"who\": \"alex\", \"last\": null},\n"
                  "  {\"who\": \"sam\", \"last\": null}\n]}\n");
-  CHECK(s.checkin({"--heard", "3", "--format", "json"}).status == 64);
+  CHECK(s.checkin({"--heard", "3", "--format", "csv"}).status == 64);
   CHECK_FALSE(fs::exists(s.repo() / "checkins/alex"));
+  // --format json on a write: the written record on stdout, even with -q, so a script gets the id.
+  result added = s.checkin({"--heard", "3", "--format", "json", "-q"});
+  CHECK(added.status == 0);
+  CHECK(added.err.empty());
+  auto list = nlohmann::json::parse(added.out);
+  REQUIRE(list.size() == 1);
+  std::string id = list[0]["id"];
+  CHECK(s.read("checkins/alex/2026-11.toml").find(id) != std::string::npos);
+  auto edited = nlohmann::json::parse(s.checkin({"edit", id.substr(0, 6), "--heard", "4", "--format", "json"}).out);
+  CHECK(edited[0]["heard"] == 4);
+  // Nothing due: the same object with an empty list, exit 1.
+  result none = s.checkin({"due", "--format", "json"});
+  CHECK(none.status == 1);
+  CHECK(none.out == "{\"schema\": 1, \"cadence\": \"weekly\", \"due\": []}\n");
 }
 
 TEST_CASE("checkin edit: emptying the editor buffer leaves the record as it was", "[checkin][editor]") {

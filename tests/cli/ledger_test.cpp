@@ -243,3 +243,30 @@ TEST_CASE("ledger balance and export: the shared view by default, --mine adds mi
   CHECK_THAT(minutes, Catch::Contains("chore"));
   CHECK(minutes.find("solo") == std::string::npos);
 }
+
+TEST_CASE("ledger: writes hand back json, lists spell out the default weight and keep the author", "[ledger][json]") {
+  couple s;
+  result added = s.ledger({"add", "chore", "dishes", "--who", "sam", "--format", "json", "-q"});
+  CHECK(added.status == 0);
+  CHECK(added.err.empty());
+  auto written = nlohmann::json::parse(added.out);
+  REQUIRE(written.size() == 1);
+  CHECK(written[0]["what"] == "dishes");
+  CHECK(written[0]["weight"] == 1);
+  CHECK(written[0]["author"] == "alex");
+  std::string id = written[0]["id"];
+  CHECK(s.read("ledger/alex/2026-11.toml").find("weight") == std::string::npos);  // the file stays canonical
+  auto list = nlohmann::json::parse(s.ledger({"list", "--format", "json"}).out);
+  CHECK(list[0]["weight"] == 1);
+  CHECK_THAT(s.ledger({"list", "--format", "csv"}).out, Catch::Contains(",dishes,,1,"));
+  // toml lists keep who logged it, so a round trip into another repository keeps the author.
+  std::string toml = s.ledger({"list", "--format", "toml"}).out;
+  CHECK_THAT(toml, Catch::Contains("who = \"sam\"") && Catch::Contains("author = \"alex\"\n"));
+  sandbox other;
+  other.run("balance", {"init", other.repo().string(), "--person", "alex", "--person", "sam", "--me", "sam"});
+  other.cwd = other.repo();
+  REQUIRE(other.run("balance-ledger", {"add", "--from", "-"}, toml).status == 0);
+  CHECK(other.read("ledger/alex/2026-11.toml") == s.read("ledger/alex/2026-11.toml"));
+  auto removed = nlohmann::json::parse(s.ledger({"rm", id.substr(0, 6), "--format", "json"}).out);
+  CHECK(removed[0]["id"] == id);
+}

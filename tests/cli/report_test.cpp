@@ -332,6 +332,10 @@ TEST_CASE("remind lists what is due, one line each, and is silent with exit 1 ot
   CHECK(none.status == 1);
   CHECK(none.out.empty());
   CHECK(none.err.empty());
+  // JSON prints the same object with an empty list (still exit 1), so scripts always parse.
+  result none_json = quiet.run("balance-remind", {"--format", "json"});
+  CHECK(none_json.status == 1);
+  CHECK(none_json.out == "{\"schema\": 1, \"due\": []}\n");
   // A turn alone is never a reason to nag.
   quiet.settings("version = 1\n[[person]]\nname = \"alex\"\n[[person]]\nname = \"sam\"\n[remind]\nturns = [\"dinner\"]\n");
   CHECK(quiet.run("balance-remind", {}).status == 1);

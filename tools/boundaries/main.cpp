@@ -48,6 +48,7 @@ int add_boundary(cli::context& ctx, const std::string& text, const std::string& 
     return cli::run_import(ctx, record_type::boundary, from, dry_run, is_private);
   }
   if (dry_run) throw_usage("--dry-run goes with --from");
+  ctx.write_format();
   if (trim(text).empty())
     throw_usage("add needs the boundary's TEXT, e.g. balance-boundaries add \"I need an hour to myself after work\"");
   repo rp = ctx.open_repo();
@@ -68,7 +69,8 @@ int add_boundary(cli::context& ctx, const std::string& text, const std::string& 
   write_batch batch(s);
   batch.add(r);
   ctx.written(rp, batch.commit(),
-              fmt::format("added boundary {} ({}{}); review {}", r.id.substr(0, 7), r.who, r.is_private ? ", private" : "", r.review));
+              fmt::format("added boundary {} ({}{}); review {}", r.id.substr(0, 7), r.who, r.is_private ? ", private" : "", r.review),
+              {r});
   return 0;
 }
 
@@ -135,6 +137,7 @@ int show(cli::context& ctx, const std::string& id) {
 }
 
 int retire(cli::context& ctx, const std::string& id) {
+  ctx.write_format();
   repo rp = ctx.open_repo();
   store s(rp);
   record before = s.find(record_type::boundary, id);
@@ -147,11 +150,12 @@ int retire(cli::context& ctx, const std::string& id) {
   after.retired = rp.cal().now;
   write_batch batch(s);
   batch.replace(before, after);
-  ctx.written(rp, batch.commit(), fmt::format("retired boundary {}; its history stays", before.id.substr(0, 7)));
+  ctx.written(rp, batch.commit(), fmt::format("retired boundary {}; its history stays", before.id.substr(0, 7)), {after});
   return 0;
 }
 
 int remove(cli::context& ctx, const std::string& id, bool with_events, bool dry_run) {
+  ctx.write_format();
   repo rp = ctx.open_repo();
   store s(rp);
   record b = s.find(record_type::boundary, id);
@@ -175,11 +179,16 @@ int remove(cli::context& ctx, const std::string& id, bool with_events, bool dry_
   for (const auto& e : events) batch.remove(e);
   batch.remove(b);
   ctx.written(rp, batch.commit(), fmt::format("removed boundary {}{}", b.id.substr(0, 7),
-                          events.empty() ? "" : fmt::format(" and {} event{}", events.size(), events.size() == 1 ? "" : "s")));
+                          events.empty() ? "" : fmt::format(" and {} event{}", events.size(), events.size() == 1 ? "" : "s")), [&] {
+                std::vector<record> gone = events;
+                gone.push_back(b);
+                return gone;
+              }());
   return 0;
 }
 
 int add_event(cli::context& ctx, const std::string& kind, const event_options& o) {
+  ctx.write_format();
   repo rp = ctx.open_repo();
   store s(rp);
   record e;
@@ -223,7 +232,7 @@ int add_event(cli::context& ctx, const std::string& kind, const event_options& o
   else
     line = fmt::format("noted that {} asked for space{}, event {}", e.who, e.minutes ? fmt::format(" ({} min)", *e.minutes) : "",
                        short_event);
-  ctx.written(rp, paths, line);
+  ctx.written(rp, paths, line, {e});
   return 0;
 }
 
@@ -251,7 +260,7 @@ int due(cli::context& ctx, const std::string& who) {
                               review_cadence_of(v.boundary, rp.config()).to_string(),
                               v.review_since.utc == v.boundary.at.utc ? "set" : "reviewed", format_date(v.review_since)));
   }
-  if (f == format::json && n > 0) ctx.out.write(json + "\n]}\n");
+  if (f == format::json) ctx.out.write(json + (n > 0 ? "\n]}\n" : "]}\n"));
   return n > 0 ? 0 : 1;
 }
 

@@ -232,13 +232,13 @@ int due(cli::context& ctx, const std::string& who, bool all) {
   auto due_now = checkins_due(s, people, !all && rp.knows_me() && people.front() == rp.me());
   std::string cadence = rp.config().checkin_cadence.to_string();
   if (f == format::json) {
-    if (due_now.empty()) return 1;
+    // The same object when nothing is due, with an empty list (and exit 1).
     std::string json = "{\"schema\": 1, \"cadence\": " + json_string(cadence) + ", \"due\": [";
     for (std::size_t i = 0; i < due_now.size(); ++i)
       json += fmt::format("{}\n  {{\"who\": {}, \"last\": {}}}", i ? "," : "", json_string(due_now[i].who),
                           due_now[i].last ? json_string(format_timestamp(*due_now[i].last)) : "null");
-    ctx.out.write(json + "\n]}\n");
-    return 0;
+    ctx.out.write(json + (due_now.empty() ? "]}\n" : "\n]}\n"));
+    return due_now.empty() ? 1 : 0;
   }
   for (const auto& d : due_now) {
     std::string last = d.last ? fmt::format("last one {}", format_date(*d.last)) : std::string("none yet");

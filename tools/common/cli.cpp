@@ -53,6 +53,8 @@ std::size_t context::list_width() const {
 
 void context::text_only() const { (void)output_format({format::text}); }
 
+void context::write_format() const { (void)output_format({format::text, format::json}); }
+
 format context::output_format(const std::vector<format>& allowed) const { return parse_format(opts.format, allowed); }
 
 void context::confirm(const std::string& line) {
@@ -72,7 +74,15 @@ void context::warn(const diagnostic& d) {
   err.flush();
 }
 
-void context::written(const repo& r, const std::vector<std::string>& paths, const std::string& line) {
+void context::written(const repo& r, const std::vector<std::string>& paths, const std::string& line,
+                      const std::vector<record>& records) {
+  if (opts.format == "json") {
+    writer_options wo;
+    wo.cfg = &r.config();
+    auto writer = make_record_writer(format::json, records.empty() ? record_type::entry : records.front().type, out, wo);
+    for (const auto& rec : records) writer->write(rec);
+    writer->finish();
+  }
   confirm(line);
   if (!r.config().autocommit || paths.empty()) return;
   if (auto problem = autocommit(r.root(), paths, fmt::format("{}: {}", program, line))) {

@@ -48,6 +48,9 @@ struct context {
   format output_format(const std::vector<format>& allowed) const;
   // Commands that print no records accept only the default --format.
   void text_only() const;
+  // Writes accept text (a confirmation on stderr) and json (also the written records on stdout,
+  // as a list prints them, even with -q: how a script gets a new id).
+  void write_format() const;
   // Lists use the terminal's width when it is wider than 80 (COLUMNS, else the terminal).
   std::size_t list_width() const;
   // One line on stderr ("added entry 3f9a1c0 (chore, sam)"), unless --quiet.
@@ -58,7 +61,9 @@ struct context {
   void warn(const diagnostic& d);
   // After a write: the confirmation line, and with `[git] autocommit` a commit of exactly the
   // files written, message "<program>: <line>". A failed commit is reported; the data stays.
-  void written(const repo& r, const std::vector<std::string>& paths, const std::string& line);
+  // With --format json, `records` (what was written) go to stdout as a json list.
+  void written(const repo& r, const std::vector<std::string>& paths, const std::string& line,
+               const std::vector<record>& records = {});
 };
 
 // Which records a view shows: the shared view by default (what both of you may read together);

@@ -204,7 +204,7 @@ int run_show(context& ctx, record_type type, const std::string& id) {
 }
 
 int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run) {
-  ctx.text_only();
+  ctx.write_format();
   repo rp = ctx.open_repo();
   store s(rp);
   record r = s.find(type, id);
@@ -214,12 +214,12 @@ int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run) 
   }
   write_batch batch(s);
   batch.remove(r);
-  ctx.written(rp, batch.commit(), fmt::format("removed {}", record_label(r)));
+  ctx.written(rp, batch.commit(), fmt::format("removed {}", record_label(r)), {r});
   return 0;
 }
 
 int run_edit(context& ctx, record_type type, const std::string& id, const field_flags& flags) {
-  ctx.text_only();
+  ctx.write_format();
   repo rp = ctx.open_repo();
   store s(rp);
   record before = s.find(type, id);
@@ -260,7 +260,7 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
     batch.replace(before, after);
     paths = batch.commit();
     if (buffer) discard_buffer(*buffer);
-    ctx.written(rp, paths, fmt::format("updated {}", record_label(after)));
+    ctx.written(rp, paths, fmt::format("updated {}", record_label(after)), {after});
     if (is_unsafe_answer(after) && after.safe != before.safe) show_safety_note(ctx, rp, after);
   } catch (const error&) {
     if (buffer) ctx.err.write(fmt::format("{}: your edit is kept in {}\n", ctx.program, buffer->path.string()));
@@ -271,7 +271,7 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
 }
 
 int run_import(context& ctx, record_type type, const std::string& from, bool dry_run, bool make_private) {
-  ctx.text_only();
+  ctx.write_format();
   repo rp = ctx.open_repo();
   store s(rp);
   std::string text = read_input(from);
@@ -281,7 +281,8 @@ int run_import(context& ctx, record_type type, const std::string& from, bool dry
   opts.make_private = make_private;
   import_result result = import_records(s, text, from == "-" ? "<stdin>" : from, opts);
   ctx.written(rp, result.written,
-              fmt::format("{} {}, skipped {} already present", dry_run ? "would add" : "added", result.added, result.skipped));
+              fmt::format("{} {}, skipped {} already present", dry_run ? "would add" : "added", result.added, result.skipped),
+              result.records);
   return 0;
 }
 
@@ -300,10 +301,10 @@ void show_safety_note(context& ctx, const repo& rp, const record& r) {
 }
 
 int save_new(context& ctx, const store& s, record& r) {
-  ctx.text_only();
+  ctx.write_format();
   write_batch batch(s);
   batch.add(r);
-  ctx.written(s.repository(), batch.commit(), fmt::format("added {}", record_label(r)));
+  ctx.written(s.repository(), batch.commit(), fmt::format("added {}", record_label(r)), {r});
   return 0;
 }
 

@@ -32,11 +32,11 @@ int main(int argc, char** argv) {
       people = {who.empty() ? rp.me() : rp.person(who, "--who")};
     store s(rp);
     auto items = due_reminders(s, people);
-    if (items.empty()) return 1;
+    // JSON always prints its object (an empty list when nothing is due); text stays silent.
     if (f == format::json)
       write_reminders_json(items, ctx.out);
     else
       write_reminders_text(items, ctx.out);
-    return 0;
+    return items.empty() ? 1 : 0;
   });
 }
