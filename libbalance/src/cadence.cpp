@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "balance/error.hpp"
+#include "balance/text.hpp"
 
 namespace balance {
 
@@ -112,7 +113,10 @@ cadence parse_cadence(std::string_view text) {
     else if (w == "biweekly") c.k = cadence::kind::biweekly;
     else if (w == "monthly") c.k = cadence::kind::monthly;
     else if (w == "off") c.k = cadence::kind::off;
-    else fail(text, fmt::format("unknown word \"{}\"", w));
+    else {
+      static const std::vector<std::string> single = {"daily", "weekly", "biweekly", "monthly", "off"};
+      fail(text, fmt::format("unknown word \"{}\"{}", w, did_you_mean(w, single)));
+    }
     return c;
   }
   if (words[0] != "every") fail(text, fmt::format("unknown word \"{}\"", words[0]));

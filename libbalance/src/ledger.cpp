@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -358,6 +359,23 @@ turn_result whose_turn(const std::vector<record>& choices, std::string_view topi
   };
   result.person = std::min_element(people.begin(), people.end(), better)->name;
   return result;
+}
+
+std::vector<std::string> known_topics(const store& s, const period& span) {
+  const settings& cfg = s.repository().config();
+  std::set<std::string> topics(cfg.remind_turns.begin(), cfg.remind_turns.end());
+  for (const auto& [key, shares] : cfg.targets) topics.insert(key);
+  s.scan(scan_filter(record_type::entry, span), [&](record&& e) {
+    if (!e.topic.empty()) topics.insert(e.topic);
+  });
+  return {topics.begin(), topics.end()};
+}
+
+std::optional<std::string> new_topic_note(std::string_view topic, const std::vector<std::string>& known) {
+  if (topic.empty() || std::find(known.begin(), known.end(), topic) != known.end()) return std::nullopt;
+  std::string suggestion = did_you_mean(topic, known);
+  if (suggestion.empty()) return std::nullopt;
+  return fmt::format("new topic \"{}\"{}", topic, suggestion);
 }
 
 void write_ledger_journal(const std::vector<record>& entries, sink& out) {

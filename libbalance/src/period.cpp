@@ -314,7 +314,9 @@ period parse_period(std::string_view text, const calendar& cal) {
   const auto dots = original.find("..");
   if (dots == std::string_view::npos) {
     if (auto p = parse_single(original, ascii_lower(original), cal)) return *std::move(p);
-    fail(original, "unknown form");
+    static const std::vector<std::string> words = {"today",      "yesterday",  "this-week", "last-week", "this-month",
+                                                   "last-month", "this-year",  "last-year", "all"};
+    fail(original, fmt::format("unknown form{}", did_you_mean(ascii_lower(original), words)));
   }
 
   const std::string_view first_text = trim(original.substr(0, dots));

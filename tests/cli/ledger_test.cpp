@@ -270,3 +270,21 @@ TEST_CASE("ledger: writes hand back json, lists spell out the default weight and
   auto removed = nlohmann::json::parse(s.ledger({"rm", id.substr(0, 6), "--format", "json"}).out);
   CHECK(removed[0]["id"] == id);
 }
+
+TEST_CASE("ledger: a typo of a known topic gets a did-you-mean, --minutes takes a duration", "[ledger]") {
+  couple s;
+  s.ledger({"add", "choice", "pasta", "--topic", "dinner", "--at", "2026-11-20"});
+  result typo = s.ledger({"add", "choice", "pizza", "--topic", "diner"});
+  CHECK(typo.status == 0);  // a new topic is allowed: it is saved as given
+  CHECK_THAT(typo.err, Catch::StartsWith("new topic \"diner\" (did you mean \"dinner\"?); saved as given\n"));
+  CHECK(s.ledger({"add", "choice", "film", "--topic", "movie"}).err.find("new topic") == std::string::npos);
+  auto timed = nlohmann::json::parse(s.ledger({"add", "solo", "run", "--minutes", "90m", "--format", "json", "-q"}).out);
+  CHECK(timed[0]["minutes"] == 90);
+  CHECK(nlohmann::json::parse(s.ledger({"add", "solo", "hike", "--minutes", "2h", "--format", "json", "-q"}).out)[0]["minutes"] == 120);
+  result bad = s.ledger({"add", "solo", "nap", "--minutes", "90x"});
+  CHECK(bad.status == 64);
+  CHECK_THAT(bad.err, Catch::StartsWith("balance-ledger: --minutes 90x: bad DURATION \"90x\""));
+  result period = s.ledger({"list", "--period", "lastweek"});
+  CHECK(period.status == 64);
+  CHECK_THAT(period.err, Catch::Contains("(did you mean \"last-week\"?)"));
+}

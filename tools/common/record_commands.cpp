@@ -63,7 +63,11 @@ void field_flags::apply(record& r, const repo& rp) const {
                               e->flag, e->key, did_you_mean(e->key, keys)));
     }
     try {
-      set_field_text(r, e->key, *e->value, cfg);
+      std::string value = *e->value;
+      // --minutes takes a DURATION too, as --for does: "90m", "1h30m" is not one, "2h" is.
+      if (e->key == "minutes" && !value.empty() && !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        value = std::to_string(parse_duration(value).count());
+      set_field_text(r, e->key, value, cfg);
     } catch (const error& err) {
       // The library names the field ("heard: …"); the flag says it better.
       std::string message = err.what();

@@ -58,6 +58,13 @@ int add(cli::context& ctx, const std::string& kind, const std::string& what, con
     throw_usage(fmt::format("unknown kind \"{}\"{}; kinds are chore, invisible, choice, solo, together, sacrifice",
                             escape_for_terminal(r.kind), did_you_mean(r.kind, entry_kinds())));
   cli::check_flags_record(r, rp);
+  if (!r.topic.empty()) {
+    // A topic nobody used yet, one typo from one that is, is worth a word before it splits turns.
+    period around = parse_period("last-month", rp.cal());
+    around.end = std::max(around.end, r.at.utc + std::chrono::seconds(1));
+    around.begin = std::min(around.begin, r.at.utc - std::chrono::hours(24 * 31));
+    if (auto note = new_topic_note(r.topic, known_topics(s, around))) ctx.note(*note + "; saved as given");
+  }
   return cli::save_new(ctx, s, r);
 }
 

@@ -12,6 +12,7 @@
 #include "balance/period.hpp"
 #include "balance/record.hpp"
 #include "balance/settings.hpp"
+#include "balance/store.hpp"
 
 namespace balance {
 
@@ -121,6 +122,15 @@ struct turn_result {
 // else equal.
 turn_result whose_turn(const std::vector<record>& choices, std::string_view topic, const settings& cfg,
                        std::size_t window);
+
+// The topics a repository already uses: [remind] turns, [ledger.target] keys, and the topics of
+// the shared entries in the months of `span` (a new entry's month and the one before are enough to
+// catch a typo). Sorted, without duplicates.
+std::vector<std::string> known_topics(const store& s, const period& span);
+
+// A note for a topic nobody has used yet that is one typo away from one that is ("diner"):
+// "new topic "diner" (did you mean "dinner"?)"; nullopt when the topic is known or not close.
+std::optional<std::string> new_topic_note(std::string_view topic, const std::vector<std::string>& known);
 
 // A ledger-cli / hledger journal: one transaction per entry dated by its local date, payee =
 // `what`, an unbalanced virtual posting `(KIND:WHO)  WEIGHT`, the id, topic, minutes and tags as
