@@ -14,8 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct couple : sandbox {
-  couple() { init_couple(); }
+struct couple : balance_test::couple {
   result b(const std::vector<std::string>& args, const std::string& input = "") const {
     return run("balance-boundaries", args, input);
   }

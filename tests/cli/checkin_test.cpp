@@ -14,8 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // A couple's repo with alex as me and the clock at Sunday 2026-11-22 21:00 in Berlin.
-struct couple : sandbox {
-  couple() { init_couple(); }
+struct couple : balance_test::couple {
   result checkin(const std::vector<std::string>& args, const std::string& input = "") const {
     return run("balance-checkin", args, input);
   }

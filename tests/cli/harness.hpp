@@ -83,4 +83,9 @@ std::string first_id(const std::string& text);
 std::string bin_dir();
 std::string source_dir();
 
+// A sandbox with `balance init` of alex and sam already done, as alex, the repo as working dir.
+struct couple : sandbox {
+  couple() { init_couple(); }
+};
+
 }  // namespace balance_test

@@ -15,8 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct couple : sandbox {
-  couple() { init_couple(); }
+struct couple : balance_test::couple {
   result ledger(const std::vector<std::string>& args, const std::string& input = "") const {
     return run("balance-ledger", args, input);
   }

@@ -12,14 +12,11 @@
 #include "cli/harness.hpp"
 
 using balance_test::result;
+using balance_test::couple;
 using balance_test::sandbox;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct couple : sandbox {
-  couple() { init_couple(); }
-};
 
 // What balance 0.1 left behind: private records inside the repository. Returns path → text.
 std::map<std::string, std::string> write_legacy_tree(const sandbox& s, int months) {

@@ -18,14 +18,11 @@
 #include "cli/harness.hpp"
 
 using balance_test::result;
+using balance_test::couple;
 using balance_test::sandbox;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct couple : sandbox {
-  couple() { init_couple(); }
-};
 
 std::size_t count_entries(const sandbox& s) {
   return nlohmann::json::parse(s.run("balance-ledger", {"list", "--period", "all", "--format", "json"}).out).size();

@@ -13,6 +13,7 @@
 
 using balance_test::first_id;
 using balance_test::result;
+using balance_test::couple;
 using balance_test::sandbox;
 namespace fs = std::filesystem;
 
@@ -33,10 +34,6 @@ struct example : sandbox {
     cwd = balance_test::source_dir() + "/examples/couple";
     env["BALANCE_USER"] = "alex";
   }
-};
-
-struct couple : sandbox {
-  couple() { init_couple(); }
 };
 
 // Compares with a checked-in golden file; BALANCE_UPDATE_GOLDEN=1 rewrites it instead.
