@@ -44,7 +44,7 @@ function __balance_command_list
             case sync
                 printf '%s\t%s\n' sync 'Pull (merging records by id), then push'
             case undo
-                printf '%s\t%s\n' undo 'Revert the latest commit balance made'
+                printf '%s\t%s\n' undo 'Take back your latest commits balance made, not yet pushed'
             case private
                 printf '%s\t%s\n' private 'Where this computer keeps your private records; move old ones'
             case merge-driver
@@ -285,6 +285,10 @@ complete -c balance -n '__balance_using git; and not __balance_needs_second_word
 
 # private path|migrate.
 complete -c balance -n '__balance_using private; and __balance_needs_second_word' -x -a '(__balance_private_words)'
+
+# undo [N] [--pushed] [--dry-run]
+complete -c balance -n '__balance_using undo' -l pushed -d "Also pushed commits and a partner's: revert them with a new commit"
+complete -c balance -n '__balance_using undo' -l dry-run -d 'Say what would be undone, change nothing'
 
 # merge-driver BASE OURS THEIRS PATH.
 complete -c balance -n '__balance_using merge-driver' -F

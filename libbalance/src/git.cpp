@@ -21,6 +21,7 @@
 #include "balance/record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
+#include "toml_util.hpp"
 
 extern char** environ;
 
@@ -488,25 +489,187 @@ git_outcome run_merge_driver(const std::string& base, const std::string& ours, c
   }
 }
 
-git_outcome undo_last_commit(const std::filesystem::path& root) {
+namespace {
+
+// The note remember_private_write keeps in the private store (never in the repository).
+constexpr const char* private_write_note = "last-private-write.toml";
+
+struct commit_info {
+  std::string hash, author, subject;
+  std::size_t parents = 0;
+};
+
+// The latest `n` commits along the first-parent line from HEAD, newest first.
+std::vector<commit_info> latest_commits(const std::filesystem::path& root, int n) {
+  git_result log = run_git(root, {"log", "--first-parent", "-n", std::to_string(n), "--format=%H%x1f%P%x1f%an <%ae>%x1f%s%x1e"});
+  std::vector<commit_info> commits;
+  if (log.status != 0) return commits;
+  std::string_view rest = log.out;
+  while (true) {
+    auto end = rest.find('\x1e');
+    if (end == std::string_view::npos) break;
+    std::string_view entry = trim(rest.substr(0, end));
+    rest.remove_prefix(end + 1);
+    std::vector<std::string_view> parts;
+    for (std::size_t from = 0;;) {
+      auto sep = entry.find('\x1f', from);
+      parts.push_back(entry.substr(from, sep == std::string_view::npos ? std::string_view::npos : sep - from));
+      if (sep == std::string_view::npos) break;
+      from = sep + 1;
+    }
+    if (parts.size() != 4) continue;
+    commit_info c{std::string(parts[0]), std::string(parts[2]), std::string(parts[3]), 0};
+    for (std::string_view p = trim(parts[1]); !p.empty();) {
+      ++c.parents;
+      auto sp = p.find(' ');
+      p = sp == std::string_view::npos ? std::string_view() : trim(p.substr(sp));
+    }
+    commits.push_back(std::move(c));
+  }
+  return commits;
+}
+
+// This clone's git identity as "Name <email>" (what %an <%ae> prints), or empty.
+std::string own_identity(const std::filesystem::path& root) {
+  git_result ident = run_git(root, {"var", "GIT_AUTHOR_IDENT"});
+  if (ident.status != 0) return "";
+  std::string line = first_line(ident.out);  // "Name <email> 1764672000 +0100"
+  auto close = line.rfind('>');
+  return close == std::string::npos ? "" : line.substr(0, close + 1);
+}
+
+// The latest private write, when nothing was committed since: what it was ("balance-checkin: …").
+std::optional<std::string> private_write_since(const repo& r, std::string_view head) {
+  if (r.private_root().empty() || r.private_owner().empty()) return std::nullopt;
+  auto text = read_file(r.private_root() / private_write_note, private_write_note, 64 * 1024);
+  if (!text) return std::nullopt;
+  diagnostic problem;
+  auto tbl = detail::parse_toml(*text, private_write_note, problem);
+  if (!tbl) return std::nullopt;
+  auto who = (*tbl)["who"].value<std::string>();
+  auto after = (*tbl)["after"].value<std::string>();
+  auto what = (*tbl)["what"].value<std::string>();
+  if (!who || !after || !what || *who != r.private_owner() || *after != head) return std::nullopt;
+  return *what;
+}
+
+std::string subject_in_quotes(std::string_view subject) { return fmt::format("\"{}\"", escape_for_terminal(subject)); }
+
+}  // namespace
+
+void remember_private_write(const repo& r, const std::vector<std::string>& paths, const std::string& line) {
+  bool any_private = std::any_of(paths.begin(), paths.end(), [](const std::string& p) { return p.starts_with("private/"); });
+  if (!any_private || r.private_root().empty() || r.private_owner().empty()) return;
+  git_result head = run_git(r.root(), {"rev-parse", "-q", "--verify", "HEAD"});
+  if (head.status != 0 && !in_git_repo(r.root())) return;
+  std::string text = fmt::format(
+      "# balance undo reads this: a write of private records, which never enter git, and the commit it followed\n"
+      "who = {}\nafter = {}\nwhat = {}\n",
+      detail::toml_quote(r.private_owner()), detail::toml_quote(first_line(head.out)), detail::toml_quote(line));
+  try {
+    write_file_atomically(real_file_system(), r.private_root() / private_write_note, text, private_write_note);
+  } catch (const error&) {
+    // Only a courtesy for undo's message: the write itself is done and must not fail for it.
+  }
+}
+
+git_outcome undo_commits(const repo& r, const undo_options& opts) {
+  const std::filesystem::path& root = r.root();
   if (!in_git_repo(root)) return {1, "this repository is not in git, so there is nothing to undo"};
   // git rewrites data files here: no balance write may run at the same time.
   repo_lock lock(root);
   git_result dirty = run_git(root, {"status", "--porcelain", "--untracked-files=no"});
   if (!trim(dirty.out).empty())
     return {1, "the work tree has uncommitted changes; commit or stash them first, then undo"};
-  git_result subject = run_git(root, {"log", "-1", "--format=%s"});
-  if (subject.status != 0) return {1, "there is no commit to undo yet"};
-  std::string s = first_line(subject.out);
-  if (!is_balance_commit(s))
-    return {1, fmt::format("the latest commit is not one balance made (\"{}\"); undo only reverts balance's own commits",
-                           escape_for_terminal(s))};
-  // The first commit is the repository itself: reverting it would remove balance.toml.
-  if (s == "balance: init" || run_git(root, {"rev-parse", "--verify", "-q", "HEAD~1"}).status != 0)
-    return {1, "the latest commit created the repository; there is nothing balance can undo"};
-  git_result reverted = run_git(root, {"revert", "--no-edit", "HEAD"});
-  if (reverted.status != 0) return {74, fmt::format("git revert failed: {}", first_line(reverted.err))};
-  return {0, fmt::format("undid \"{}\"", escape_for_terminal(s))};
+  git_result head = run_git(root, {"rev-parse", "-q", "--verify", "HEAD"});
+  std::optional<std::string> private_write = private_write_since(r, head.status == 0 ? first_line(head.out) : "");
+  std::string private_note;
+  if (private_write) {
+    std::string program = private_write->substr(0, private_write->find(": "));
+    private_note = fmt::format(
+        "your latest change, {}, was to private records: they live outside git, on this computer only, so undo cannot "
+        "take it back (`{} rm ID` or `{} edit ID` changes it)",
+        subject_in_quotes(*private_write), escape_for_terminal(program), escape_for_terminal(program));
+  }
+  if (head.status != 0) return {1, private_note.empty() ? "there is no commit to undo yet" : private_note};
+  if (private_write && !opts.count_given)
+    return {1, private_note + "; to take back balance's latest commit before it, run `balance undo 1`"};
+
+  std::vector<commit_info> commits = latest_commits(root, opts.count);
+  std::string me = own_identity(root);
+  git_result unpushed_list = run_git(root, {"rev-list", "HEAD", "--not", "--remotes"});
+  std::set<std::string> unpushed;
+  for (std::string_view rest = unpushed_list.out; !rest.empty();) {
+    auto nl = rest.find('\n');
+    if (auto h = trim(rest.substr(0, nl)); !h.empty()) unpushed.emplace(h);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+  }
+  bool all_local = true;
+  for (int i = 0; i < opts.count; ++i) {
+    // With N > 1, name the commit at fault and say that nothing changed.
+    auto refuse = [&](const std::string& why) -> git_outcome {
+      std::string lead = opts.count == 1 ? "" : fmt::format("cannot undo {} commits, nothing was undone: ", opts.count);
+      return {1, lead + why};
+    };
+    std::string which = i == 0 ? "the latest commit" : fmt::format("commit {} back", i + 1);
+    if (static_cast<std::size_t>(i) >= commits.size())
+      return refuse(fmt::format("the history has only {} commit{}", commits.size(), commits.size() == 1 ? "" : "s"));
+    const commit_info& c = commits[static_cast<std::size_t>(i)];
+    if (c.parents > 1)
+      return refuse(fmt::format("{}, {}, is a merge (from sync or git); undo takes back only the commits balance made "
+                                "for a write",
+                                which, subject_in_quotes(c.subject)));
+    if (!is_balance_commit(c.subject))
+      return refuse(fmt::format("{} is not one balance made ({}); undo only reverts balance's own commits", which,
+                                subject_in_quotes(c.subject)));
+    if (c.parents == 0 || c.subject == "balance: init")
+      return refuse(fmt::format("{} created the repository; there is nothing balance can undo there", which));
+    bool pushed = unpushed.count(c.hash) == 0;
+    bool theirs = !me.empty() && c.author != me;
+    if (theirs && !opts.pushed)
+      return refuse(fmt::format("{}, {}, was made by {}, not by this clone ({}); undo takes back only your own "
+                                "commits, or, with --pushed, reverts it with a new commit",
+                                which, subject_in_quotes(c.subject), escape_for_terminal(c.author), escape_for_terminal(me)));
+    if (pushed && !opts.pushed)
+      return refuse(fmt::format("{}, {}, is already pushed, so your partner may have it; `balance undo --pushed` "
+                                "reverts it with a new commit instead",
+                                which, subject_in_quotes(c.subject)));
+    if (pushed || theirs) all_local = false;
+  }
+
+  std::string lines;
+  for (int i = 0; i < opts.count; ++i)
+    lines += fmt::format("{}{} {}", i ? "\n" : "", opts.dry_run ? "would undo" : "undid", subject_in_quotes(commits[static_cast<std::size_t>(i)].subject));
+  if (!private_note.empty()) lines = private_note + "\n" + lines;
+  if (opts.dry_run) return {0, lines};
+  if (all_local) {
+    // Nobody else has these commits: take them out of this clone's history.
+    std::string old_head = first_line(head.out).substr(0, 7);
+    git_result reset = run_git(root, {"reset", "-q", "--hard", fmt::format("HEAD~{}", opts.count)});
+    if (reset.status != 0) return {74, fmt::format("git reset failed: {}", trim(reset.err))};
+    return {0, fmt::format("{}\n({} not pushed, so {} gone from the history; `balance git reset --hard {}` brings {} back)",
+                           lines, opts.count == 1 ? "it was" : "they were", opts.count == 1 ? "it is" : "they are", old_head,
+                           opts.count == 1 ? "it" : "them")};
+  }
+  // Some were pushed: one new commit that reverts them all, newest first.
+  std::vector<std::string> revert = {"revert", "--no-commit"};
+  for (int i = 0; i < opts.count; ++i) revert.push_back(commits[static_cast<std::size_t>(i)].hash);
+  git_result reverted = run_git(root, revert);
+  if (reverted.status != 0) {
+    run_git(root, {"revert", "--abort"});
+    return {74, fmt::format("git revert failed, nothing was undone: {}", trim(reverted.err))};
+  }
+  std::string message = opts.count == 1 ? fmt::format("balance: undid \"{}\"", commits.front().subject)
+                                        : fmt::format("balance: undid {} commits\n", opts.count);
+  if (opts.count > 1)
+    for (int i = 0; i < opts.count; ++i) message += fmt::format("\n- {}", commits[static_cast<std::size_t>(i)].subject);
+  git_result committed = run_git(root, {"commit", "-q", "-m", message});
+  if (committed.status != 0) {
+    run_git(root, {"reset", "-q", "--hard", "HEAD"});
+    return {74, fmt::format("git commit failed, nothing was undone: {}", trim(committed.err.empty() ? committed.out : committed.err))};
+  }
+  return {0, fmt::format("{}\n(by a new commit that reverts {}; `balance sync` shares it)", lines,
+                         opts.count == 1 ? "it" : "them")};
 }
 
 namespace {

@@ -182,28 +182,127 @@ TEST_CASE("git: one record edited differently on both sides conflicts on that re
   CHECK_THAT(check.out, Catch::StartsWith("ledger/alex/2026-11.toml:") && Catch::Contains("unresolved merge conflict marker"));
 }
 
-TEST_CASE("git: autocommit, undo and sync round trip, undo refuses what balance did not commit", "[git][undo]") {
+TEST_CASE("git: undo takes back your own unpushed commits, N at a time, and refuses what balance did not commit", "[git][undo]") {
   two_machines s;
   s.start(true);
-  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins", "--at", "2026-11-03"});
+  std::string pushed_head = s.git("alex", {"rev-parse", "HEAD"}).out;
+  for (const char* what : {"bins", "dishes", "laundry"})
+    s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", what, "--at", "2026-11-03"});
   CHECK(s.git("alex", {"log", "-1", "--format=%s"}).out.starts_with("balance-ledger: added entry "));
-  result undo = s.in("alex", "balance", {"undo"});
-  CHECK(undo.status == 0);
-  CHECK_THAT(undo.err, Catch::StartsWith("undid \"balance-ledger: added entry "));
+  std::string before = s.read_at("alex", "ledger/alex/2026-11.toml");
+
+  // A dry run and a refused undo change nothing; the refusal names the commit at fault.
+  result dry = s.in("alex", "balance", {"undo", "2", "--dry-run"});
+  CHECK(dry.status == 0);
+  CHECK_THAT(dry.err, Catch::StartsWith("would undo \"balance-ledger: added entry ") && Catch::Contains("(chore, alex)\"\nwould undo"));
+  result too_far = s.in("alex", "balance", {"undo", "4"});
+  CHECK(too_far.status == 1);
+  CHECK_THAT(too_far.err, Catch::Contains("cannot undo 4 commits, nothing was undone: commit 4 back") &&
+                              Catch::Contains("is already pushed, so your partner may have it; `balance undo --pushed`"));
+  CHECK(s.read_at("alex", "ledger/alex/2026-11.toml") == before);
+  result zero = s.in("alex", "balance", {"undo", "0"});
+  CHECK(zero.status == 64);
+  CHECK(zero.err == "balance: undo N counts commits to take back: 1 or more, not 0\n");
+
+  // Two at once, then one more: each undo continues where the last stopped, and the commits are gone.
+  result two = s.in("alex", "balance", {"undo", "2"});
+  CHECK(two.status == 0);
+  CHECK_THAT(two.err, Catch::Contains("undid \"balance-ledger: added entry ") && Catch::Contains("(they were not pushed, so they are gone"));
+  CHECK(s.read_at("alex", "ledger/alex/2026-11.toml").find("laundry") == std::string::npos);
+  CHECK(s.read_at("alex", "ledger/alex/2026-11.toml").find("dishes") == std::string::npos);
+  result one = s.in("alex", "balance", {"undo"});
+  CHECK(one.status == 0);
+  CHECK_THAT(one.err, Catch::Contains("(it was not pushed, so it is gone from the history; `balance git reset --hard "));
   CHECK_FALSE(fs::exists(s.machine("alex") / "ledger/alex/2026-11.toml"));
-  CHECK(s.in("alex", "balance", {"sync"}).status == 0);
-  CHECK(s.in("sam", "balance", {"sync"}).status == 0);
-  CHECK(s.git("sam", {"log", "-1", "--format=%s"}).out.starts_with("Revert \"balance-ledger: added entry "));
-  // The revert itself is not balance's commit: nothing more to undo.
-  result again = s.in("alex", "balance", {"undo"});
-  CHECK(again.status == 1);
-  CHECK_THAT(again.err, Catch::Contains("not one balance made"));
+  CHECK(s.git("alex", {"rev-parse", "HEAD"}).out == pushed_head);
+
+  // What is left was pushed: refused without --pushed.
+  result pushed = s.in("alex", "balance", {"undo"});
+  CHECK(pushed.status == 1);
+  CHECK_THAT(pushed.err, Catch::Contains("the latest commit, \"balance-boundaries: added boundary ") && Catch::Contains("is already pushed"));
+
+  // A commit of one's own, outside balance, is never taken back, even with --pushed.
+  std::ofstream(s.machine("alex") / "notes.txt") << "ours\n";
+  s.git("alex", {"add", "notes.txt"});
+  s.git("alex", {"commit", "-q", "-m", "a note of our own"});
+  result foreign = s.in("alex", "balance", {"undo", "--pushed"});
+  CHECK(foreign.status == 1);
+  CHECK_THAT(foreign.err, Catch::Contains("not one balance made (\"a note of our own\")"));
+
   // A dirty tree is refused.
   s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "dishes"});
   std::ofstream(s.machine("alex") / "balance.toml", std::ios::app) << "# a local note\n";
   result dirty = s.in("alex", "balance", {"undo"});
   CHECK(dirty.status == 1);
   CHECK_THAT(dirty.err, Catch::Contains("uncommitted changes"));
+}
+
+TEST_CASE("git: undo never takes back a partner's commit or a merge without --pushed, and then reverts with a new commit", "[git][undo]") {
+  two_machines s;
+  s.start(true);
+  // sam's machine has its own git identity.
+  s.env["GIT_AUTHOR_NAME"] = "Sam";
+  s.env["GIT_AUTHOR_EMAIL"] = "sam@balance.invalid";
+  s.in("sam", "balance-ledger", {"--as", "sam", "add", "chore", "shopping", "--at", "2026-11-04"});
+  REQUIRE(s.in("sam", "balance", {"sync"}).status == 0);
+  s.env["GIT_AUTHOR_NAME"] = "Balance Test";
+  s.env["GIT_AUTHOR_EMAIL"] = "test@balance.invalid";
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  REQUIRE(fs::exists(s.machine("alex") / "ledger/sam/2026-11.toml"));
+
+  result theirs = s.in("alex", "balance", {"undo"});
+  CHECK(theirs.status == 1);
+  CHECK_THAT(theirs.err, Catch::Contains("was made by Sam <sam@balance.invalid>, not by this clone (Balance Test <test@balance.invalid>)"));
+  CHECK(fs::exists(s.machine("alex") / "ledger/sam/2026-11.toml"));
+
+  result revert = s.in("alex", "balance", {"undo", "--pushed"});
+  CHECK(revert.status == 0);
+  CHECK_THAT(revert.err, Catch::Contains("undid \"balance-ledger: added entry ") &&
+                             Catch::Contains("(by a new commit that reverts it; `balance sync` shares it)"));
+  CHECK_FALSE(fs::exists(s.machine("alex") / "ledger/sam/2026-11.toml"));
+  CHECK(s.git("alex", {"log", "-1", "--format=%s"}).out.starts_with("balance: undid \"balance-ledger: added entry "));
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  REQUIRE(s.in("sam", "balance", {"sync"}).status == 0);
+  CHECK_FALSE(fs::exists(s.machine("sam") / "ledger/sam/2026-11.toml"));
+
+  // Both add offline, then sync: alex's latest commit is the merge, which undo never takes back.
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins", "--at", "2026-11-05"});
+  s.in("sam", "balance-ledger", {"--as", "sam", "add", "chore", "plants", "--at", "2026-11-05"});
+  REQUIRE(s.in("sam", "balance", {"sync"}).status == 0);
+  REQUIRE(s.in("alex", "balance", {"sync"}).status == 0);
+  REQUIRE(s.git("alex", {"log", "-1", "--format=%p"}).out.find(' ') != std::string::npos);
+  result merge = s.in("alex", "balance", {"undo", "--pushed"});
+  CHECK(merge.status == 1);
+  CHECK_THAT(merge.err, Catch::Contains("is a merge (from sync or git)"));
+}
+
+TEST_CASE("git: undo says plainly that a private write cannot be taken back by git", "[git][undo][private]") {
+  two_machines s;
+  s.start(true);
+  s.env["BALANCE_USER"] = "alex";
+  s.in("alex", "balance-ledger", {"add", "chore", "bins", "--at", "2026-11-03"});
+  result priv = s.in("alex", "balance-checkin", {"--heard", "4", "--private"});
+  REQUIRE(priv.status == 0);
+  std::string head = s.git("alex", {"rev-parse", "HEAD"}).out;
+  result plain = s.in("alex", "balance", {"undo"});
+  CHECK(plain.status == 1);
+  CHECK_THAT(plain.err, Catch::Contains("your latest change, \"balance-checkin: added check-in ") &&
+                            Catch::Contains("was to private records: they live outside git, on this computer only, so undo "
+                                            "cannot take it back (`balance-checkin rm ID` or `balance-checkin edit ID` changes it); "
+                                            "to take back balance's latest commit before it, run `balance undo 1`"));
+  CHECK(s.git("alex", {"rev-parse", "HEAD"}).out == head);
+  // Saying how many takes back the shared commit, with the same plain note first.
+  result one = s.in("alex", "balance", {"undo", "1"});
+  CHECK(one.status == 0);
+  CHECK_THAT(one.err, Catch::StartsWith("your latest change, \"balance-checkin: added check-in ") &&
+                          Catch::Contains("\nundid \"balance-ledger: added entry "));
+  CHECK_FALSE(fs::exists(s.machine("alex") / "ledger/alex/2026-11.toml"));
+  // The private check-in is still there, and the note is not repeated once a commit followed it.
+  CHECK(s.in("alex", "balance-checkin", {"list", "--mine", "--period", "all"}).out.find("(private)") != std::string::npos);
+  s.in("alex", "balance-ledger", {"add", "chore", "dishes", "--at", "2026-11-06"});
+  result after = s.in("alex", "balance", {"undo"});
+  CHECK(after.status == 0);
+  CHECK(after.err.find("private") == std::string::npos);
 }
 
 TEST_CASE("git: a failed autocommit is reported and the data stays", "[git]") {

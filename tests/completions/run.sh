@@ -153,6 +153,8 @@ bash_complete balance de ; check "bash: balance de (from balance commands)" only
 bash_complete balance -q c ; check "bash: balance -q c" only check commands
 bash_complete balance -- ; check "bash: balance --" has --help --version --dir --as --color --quiet
 bash_complete balance check -- ; check "bash: balance check --" has --quiet --dir --as --color --help
+bash_complete balance undo -- ; check "bash: balance undo --" has --pushed --dry-run --quiet
+bash_complete balance sync -- ; check "bash: balance sync -- offers no undo options" lacks --pushed --dry-run
 bash_complete balance check -- ; check "bash: balance check -- offers no init options" lacks --person --me
 bash_complete balance --color '' ; check "bash: balance --color" only auto always never
 bash_complete balance --color = a ; check "bash: balance --color=a" only auto always
@@ -234,6 +236,7 @@ zsh_complete 'balance de' ; check "zsh: balance de (from balance commands)" only
 zsh_complete 'balance -q c' ; check "zsh: balance -q c" only check commands
 zsh_complete 'balance --' ; check "zsh: balance --" has --help --version --dir --as --color --quiet
 zsh_complete 'balance check --' ; check "zsh: balance check --" has --quiet --dir --as --color --help
+zsh_complete 'balance undo --' ; check "zsh: balance undo --" has --pushed --dry-run --quiet
 zsh_complete 'balance check --' ; check "zsh: balance check -- offers no init options" lacks --person --me
 zsh_complete 'balance --color ' ; check "zsh: balance --color" only auto always never
 zsh_complete 'balance --color=a' ; check "zsh: balance --color=a" only auto always
@@ -275,6 +278,8 @@ fish_complete 'balance de' ; check "fish: balance de (from balance commands)" on
 fish_complete 'balance -q c' ; check "fish: balance -q c" only check commands
 fish_complete 'balance --' ; check "fish: balance --" has --help --version --dir --as --color --quiet
 fish_complete 'balance check --' ; check "fish: balance check --" has --quiet --dir --as --color --help
+fish_complete 'balance undo --' ; check "fish: balance undo --" has --pushed --dry-run --quiet
+fish_complete 'balance sync --' ; check "fish: balance sync -- offers no undo options" lacks --pushed --dry-run
 fish_complete 'balance check --' ; check "fish: balance check -- offers no init options" lacks --person --me
 fish_complete 'balance --color ' ; check "fish: balance --color" only auto always never
 fish_complete 'balance --color=a' ; check "fish: balance --color=a" only --color=auto --color=always

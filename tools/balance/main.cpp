@@ -337,7 +337,12 @@ int main(int argc, char** argv) {
 
   auto* commands_cmd = app->add_subcommand("commands", "List every command, one per line");
   auto* sync_cmd = app->add_subcommand("sync", "Pull (merging records by id), then push");
-  auto* undo_cmd = app->add_subcommand("undo", "Revert the latest commit balance made (exit 1 when there is none)");
+  auto* undo_cmd = app->add_subcommand("undo", "Take back your latest N commits balance made, not yet pushed (exit 1 when it cannot)");
+  undo_options undo_opts;
+  undo_cmd->add_option("N", undo_opts.count, "How many of balance's commits to take back (default 1)")
+      ->type_name("");
+  undo_cmd->add_flag("--pushed", undo_opts.pushed, "Also pushed commits and a partner's: revert them with a new commit");
+  undo_cmd->add_flag("--dry-run", undo_opts.dry_run, "Say what would be undone, change nothing");
   app->add_subcommand("git", "Run git in the repository; `git setup [--hooks]` sets up the merge driver");
   auto* private_cmd = app->add_subcommand("private", "Where this computer keeps your private records; move old ones");
   private_cmd->require_subcommand(1);
@@ -428,7 +433,10 @@ int main(int argc, char** argv) {
     }
     if (sync_cmd->parsed() || undo_cmd->parsed()) {
       repo r = ctx.open_repo();
-      git_outcome out = sync_cmd->parsed() ? sync_repo(r.root(), &r.config()) : undo_last_commit(r.root());
+      undo_opts.count_given = undo_cmd->count("N") > 0;
+      if (undo_cmd->parsed() && undo_opts.count < 1)
+        throw_usage(fmt::format("undo N counts commits to take back: 1 or more, not {}", undo_opts.count));
+      git_outcome out = sync_cmd->parsed() ? sync_repo(r.root(), &r.config()) : undo_commits(r, undo_opts);
       if (out.status == 0)
         ctx.confirm(out.message);
       else

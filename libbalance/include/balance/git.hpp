@@ -1,7 +1,7 @@
 // Git as the sync engine. Partners keep the repository in git; balance makes merges semantic:
 // record files merge three-way by record id, so additions from both sides never conflict and a
 // conflict is limited to the one record both sides changed. Writes can commit themselves
-// (`[git] autocommit`), `undo` reverts the last such commit, and `sync` pulls then pushes.
+// (`[git] autocommit`), `undo` takes back the last such commits, and `sync` pulls then pushes.
 #pragma once
 
 #include <optional>
@@ -68,9 +68,26 @@ struct git_outcome {
 git_outcome run_merge_driver(const std::string& base, const std::string& ours, const std::string& theirs,
                              const std::string& path, const settings* cfg);
 
-// `balance undo`: reverts the latest commit with `git revert` when it is balance's own and the
-// work tree is clean; status 1 and the reason otherwise.
-git_outcome undo_last_commit(const std::filesystem::path& root);
+// `balance undo [N]`: takes back the last `count` commits when each is balance's own (its message
+// starts with a tool's name), made by this clone's git identity, not a merge, and not yet pushed
+// (not reachable from any remote-tracking branch). Those are removed from this clone's history:
+// nobody else has them. With `pushed`, pushed commits and a partner's may be taken back too, by
+// one new commit that reverts them all. Refuses, with status 1 and the first commit at fault,
+// when any of the `count` commits does not qualify, when the work tree has uncommitted changes,
+// or when the latest change was to private records (which never enter git) and `count` was not
+// given explicitly. Status 74 when git fails.
+struct undo_options {
+  int count = 1;
+  bool count_given = false;  // `undo N`, rather than a bare `undo`
+  bool pushed = false;       // --pushed
+  bool dry_run = false;      // --dry-run: say what would be undone
+};
+git_outcome undo_commits(const repo& r, const undo_options& opts);
+
+// Remembers, in this computer's private store, the latest write that touched private records and
+// the commit it followed, so that `balance undo` can say plainly that git cannot take it back.
+// Does nothing when `paths` has no private file or the repository is not in git.
+void remember_private_write(const repo& r, const std::vector<std::string>& paths, const std::string& line);
 
 // `balance sync`: pull (a merge, so the driver runs), then push. A record file that one side
 // removed (its last record went) and the other changed is merged by record too, with `cfg`
