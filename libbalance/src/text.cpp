@@ -40,8 +40,16 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
   std::size_t best_distance = 0;
   for (const auto& c : candidates) {
     std::size_t dist = edit_distance(lowered, ascii_lower(c));
-    // A prefix of a long name ("ledg" for "ledger") is as good as a near miss.
-    if (lowered.size() >= 3 && c.size() > lowered.size() && ascii_lower(c).starts_with(lowered)) dist = 1;
+    // A prefix of a long name ("ledg" for "ledger") is as good as a near miss, and so are the
+    // same letters in another order ("hread" for "heard"), which fingers often type.
+    std::string lowered_c = ascii_lower(c);
+    if (lowered.size() >= 3 && lowered_c.size() > lowered.size() && lowered_c.starts_with(lowered)) dist = 1;
+    if (dist > 1 && lowered.size() >= 4 && lowered.size() == lowered_c.size()) {
+      std::string x = lowered, y = lowered_c;
+      std::sort(x.begin(), x.end());
+      std::sort(y.begin(), y.end());
+      if (x == y) dist = 1;
+    }
     // Ties go to the candidate that starts like the word ("wat" → "what", not "at").
     auto common_prefix = [&](const std::string& candidate) {
       std::size_t n = 0;

@@ -80,6 +80,9 @@ TEST_CASE("checkin add refuses bad values with exit 64 and writes nothing", "[ch
       {{"--rate", "haerd=3"},
        "balance-checkin: --rate haerd=3: \"haerd\" is not a question in this repository (did you mean \"heard\"?); see "
        "`balance-checkin questions`\n"},
+      {{"--rate", "hread=3"},
+       "balance-checkin: --rate hread=3: \"hread\" is not a question in this repository (did you mean \"heard\"?); see "
+       "`balance-checkin questions`\n"},
       {{"--rate", "heard"}, "balance-checkin: --rate heard: write KEY=N, e.g. --rate heard=4\n"},
       {{"--as", "sma", "--heard", "3"},
        "balance-checkin: --as sma: not a person in balance.toml (did you mean \"sam\"?)\n"},

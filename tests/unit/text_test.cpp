@@ -17,6 +17,10 @@ TEST_CASE("text - did-you-mean finds typos and prefixes, not strangers", "[text]
   std::vector<std::string> commands = {"checkin", "ledger", "boundaries", "report", "remind"};
   CHECK(closest_match("ledgr", commands) == "ledger");
   CHECK(closest_match("chekcin", commands) == "checkin");  // transposition
+  const std::vector<std::string> questions = {"heard", "space", "honest", "shared"};
+  CHECK(closest_match("hread", questions) == "heard");  // the same letters in another order
+  CHECK(closest_match("sapce", questions) == "space");
+  CHECK_FALSE(closest_match("dare", questions));  // too short to be sure
   CHECK(closest_match("bound", commands) == "boundaries");
   CHECK_FALSE(closest_match("zzz", commands));
   CHECK_FALSE(closest_match("ledger", commands));  // an exact match is not a suggestion
