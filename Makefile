@@ -9,7 +9,7 @@ BUILD_PACKAGES = g++ cmake make pkg-config libcli11-dev libtomlplusplus-dev libf
   libhowardhinnant-date-dev tzdata nlohmann-json3-dev scdoc
 TEST_PACKAGES = catch2 git ledger bash zsh fish python3 util-linux
 
-.PHONY: all deps test-deps configure build check demo install clean
+.PHONY: all deps test-deps configure build check demo bench install clean
 
 all: build
 
@@ -38,6 +38,17 @@ demo: deps
 	cmake -S . -B $(BUILD) -DCMAKE_INSTALL_PREFIX=$(PREFIX) -DBALANCE_TESTS=OFF $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS) --target balance balance-report balance-checkin balance-ledger balance-boundaries balance-remind man
 	@sh examples/demo.sh $(BUILD)/bin
+
+# Timings on a generated repository, side by side with ledger-cli: a Release build of the tools,
+# repositories generated once into $(BENCH_BUILD)/bench. `make bench BENCH_FLAGS=--quick` is the
+# CI smoke (one year, fails only when a command fails); BENCH_FLAGS=--huge adds 100 years.
+BENCH_BUILD ?= build-release
+BENCH_FLAGS ?=
+bench: deps
+	@sh tools/install-deps.sh ledger python3
+	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target balance balance-report balance-checkin balance-ledger balance-boundaries balance-remind
+	python3 tests/bench/run.py --bin $(BENCH_BUILD)/bin --work $(BENCH_BUILD)/bench $(BENCH_FLAGS)
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
