@@ -31,7 +31,8 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
                    fmt::format("{}: review of boundary {} due", v.boundary.who, v.boundary.id.substr(0, 7))});
   }
 
-  // Solo time: someone busy in the ledger lately with nothing of their own.
+  // Solo time: someone busy in the ledger lately (as many entries as a sign needs, so one entry
+  // in a new repository is not "busy") with nothing of their own.
   period window = parse_period(fmt::format("{}d", cfg.signs.solo_days), cal);
   query q;
   q.type = record_type::entry;
@@ -48,7 +49,7 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
   if (people.size() == 1 && rp.knows_me() && people.front() == rp.me()) {
     const std::string& p = rp.me();
     auto it = activity.find(p);
-    if (it != activity.end() && !it->second.second)
+    if (it != activity.end() && it->second.first >= static_cast<std::size_t>(cfg.signs.min_entries) && !it->second.second)
       out.push_back({"solo", p, "",
                      fmt::format("{}: no solo time in {} days; something of your own could fit in this week", p,
                                  cfg.signs.solo_days)});
