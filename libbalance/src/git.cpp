@@ -363,8 +363,14 @@ std::optional<std::string> autocommit(const std::filesystem::path& root, const s
   std::vector<std::string> commit = {"commit", "-q", "-m", message, "--"};
   commit.insert(commit.end(), shared.begin(), shared.end());
   git_result committed = run_git(root, commit);
-  if (committed.status != 0)
+  if (committed.status != 0) {
+    // A sync that stopped at a conflict: git refuses partial commits until the merge is done.
+    if (run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0)
+      return std::string(
+          "a merge is in progress (a sync stopped at a conflict), so it is staged and goes into the merge commit: "
+          "resolve the conflict (`balance check` shows where), then `balance git commit -a` and `balance sync`");
     return fmt::format("git commit failed: {}", trim(committed.err.empty() ? committed.out : committed.err));
+  }
   return std::nullopt;
 }
 

@@ -180,6 +180,13 @@ TEST_CASE("git: one record edited differently on both sides conflicts on that re
   result check = s.in("sam", "balance", {"check"});
   CHECK(check.status == 65);
   CHECK_THAT(check.out, Catch::StartsWith("ledger/alex/2026-11.toml:") && Catch::Contains("unresolved merge conflict marker"));
+
+  // A write while the merge waits is saved and staged for the merge commit, and says so.
+  result during = s.in("sam", "balance-ledger", {"--as", "sam", "add", "chore", "plants", "--at", "2026-11-05"});
+  CHECK(during.status == 0);
+  CHECK_THAT(during.err, Catch::Contains("the change is saved but was not committed: a merge is in progress (a sync stopped at a "
+                                         "conflict), so it is staged and goes into the merge commit"));
+  CHECK_THAT(s.git("sam", {"diff", "--cached", "--name-only"}).out, Catch::Contains("ledger/sam/2026-11.toml"));
 }
 
 TEST_CASE("git: undo takes back your own unpushed commits, N at a time, and refuses what balance did not commit", "[git][undo]") {
