@@ -89,6 +89,7 @@ def main():
     for tool in ("balance", "balance-ledger", "balance-report", "balance-checkin", "balance-boundaries"):
         if not os.access(os.path.join(bin_dir, tool), os.X_OK):
             sys.exit("run.py: %s is not built in %s" % (tool, bin_dir))
+    a.work = os.path.abspath(a.work)
     os.makedirs(a.work, exist_ok=True)
     global MEASURE
     MEASURE = launcher(a.work)
