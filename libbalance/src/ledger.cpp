@@ -155,6 +155,18 @@ ledger_balance compute_balance(const std::vector<record>& entries, const setting
   return acc.finish(span, cal);
 }
 
+ledger_balance stream_balance(const store& s, const query& q, share_group by, share_measure measure,
+                              const std::function<void(const diagnostic&)>& on_warning) {
+  const repo& rp = s.repository();
+  balance_accumulator acc(rp.config(), by, measure);
+  scan_filter filter(record_type::entry, q.span);
+  filter.private_of_me = q.mine;
+  s.scan(filter, [&](record&& r) {
+    if (matches(q, r)) acc.add(r);
+  }, on_warning);
+  return acc.finish(q.span, rp.cal());
+}
+
 const char* const over_claiming_note =
     "People tend to log more of their own work than their partner's: read the shares as what each of you "
     "noticed and logged.";

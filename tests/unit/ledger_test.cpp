@@ -232,3 +232,48 @@ TEST_CASE("ledger - --by and --measure values are checked", "[ledger]") {
   CHECK_THROWS_WITH(parse_share_group("kinds"), Catch::Contains("did you mean \"kind\""));
   CHECK_THROWS_WITH(parse_share_measure("minute"), Catch::Contains("did you mean \"minutes\""));
 }
+
+TEST_CASE("ledger - stream_balance adds up the store's entries as compute_balance does over the same list", "[ledger]") {
+  balance_test::test_repo t;
+  t.write("ledger/alex/2026-10.toml",
+          "[[entry]]\nid = \"aaaa00000001\"\nat = 2026-10-30T10:00:00+01:00\nwho = \"alex\"\nkind = \"chore\"\nwhat = \"bins\"\n");
+  t.write("ledger/alex/2026-11.toml",
+          "[[entry]]\nid = \"aaaa00000002\"\nat = 2026-11-02T10:00:00+01:00\nwho = \"alex\"\nkind = \"chore\"\nwhat = \"dishes\"\nweight = 2\n\n"
+          "[[entry]]\nid = \"aaaa00000003\"\nat = 2026-11-03T10:00:00+01:00\nwho = \"alex\"\nkind = \"choice\"\nwhat = \"Thai\"\ntopic = \"dinner\"\n");
+  t.write("ledger/sam/2026-11.toml",
+          "[[entry]]\nid = \"bbbb00000001\"\nat = 2026-11-04T10:00:00+01:00\nwho = \"sam\"\nkind = \"chore\"\nwhat = \"laundry\"\nminutes = 40\n\n"
+          "[[entry]]\nid = \"bbbb00000002\"\nat = 2026-11-05T10:00:00+01:00\nwho = \"sam\"\nkind = \"invisible\"\nwhat = \"vet\"\n");
+  balance::repo rp = t.open();
+  balance::store s(rp);
+  for (auto group : {share_group::kind, share_group::topic, share_group::tag}) {
+    for (auto measure : {share_measure::weight, share_measure::count, share_measure::minutes}) {
+      balance::query q;
+      q.type = record_type::entry;
+      q.span = balance::parse_period("2026-11", rp.cal());
+      auto listed = balance::run_query(s, q);
+      REQUIRE(listed.size() == 4);
+      auto expected = compute_balance(listed, rp.config(), group, measure, q.span, rp.cal());
+      auto streamed = stream_balance(s, q, group, measure);
+      CHECK(streamed.entries == 4);
+      REQUIRE(streamed.groups.size() == expected.groups.size());
+      for (std::size_t i = 0; i < expected.groups.size(); ++i) {
+        const auto& g = streamed.groups[i];
+        const auto& e = expected.groups[i];
+        CHECK(g.group == e.group);
+        CHECK(g.total == e.total);
+        CHECK(g.entries == e.entries);
+        REQUIRE(g.people.size() == e.people.size());
+        for (std::size_t p = 0; p < e.people.size(); ++p) {
+          CHECK(g.people[p].sum == e.people[p].sum);
+          CHECK(g.people[p].share == e.people[p].share);
+          CHECK(g.people[p].minutes == e.people[p].minutes);
+        }
+      }
+    }
+  }
+  // The filters of the query apply: only sam's.
+  balance::query sam;
+  sam.type = record_type::entry;
+  sam.who = "sam";
+  CHECK(stream_balance(s, sam, share_group::kind, share_measure::count).entries == 2);
+}

@@ -77,8 +77,7 @@ int show_balance(cli::context& ctx, const std::string& period_text, const std::s
   q.span = parse_period(period_text, rp.cal());
   q.mine = cli::private_view(ctx, rp, view);
   store s(rp);
-  auto entries = run_query(s, q, [&](const diagnostic& d) { ctx.warn(d); });
-  auto b = compute_balance(entries, rp.config(), parse_share_group(by), parse_share_measure(measure), q.span, rp.cal());
+  auto b = stream_balance(s, q, parse_share_group(by), parse_share_measure(measure), [&](const diagnostic& d) { ctx.warn(d); });
   if (f == format::json)
     write_balance_json(b, ctx.out);
   else

@@ -10,6 +10,7 @@
 
 #include "balance/output.hpp"
 #include "balance/period.hpp"
+#include "balance/query.hpp"
 #include "balance/record.hpp"
 #include "balance/settings.hpp"
 #include "balance/store.hpp"
@@ -96,6 +97,11 @@ class balance_accumulator {
 // `minutes`, entries without minutes count 0.
 ledger_balance compute_balance(const std::vector<record>& entries, const settings& cfg, share_group by,
                                share_measure measure, const period& span, const calendar& cal);
+
+// The same for the entries `q` selects, added one at a time as the store reads them: memory
+// stays flat however long the period (`balance-ledger balance --period all`).
+ledger_balance stream_balance(const store& s, const query& q, share_group by, share_measure measure,
+                              const std::function<void(const diagnostic&)>& on_warning = {});
 
 // Text: a heading, then a table per group with each person's share (counts below the minimum), a
 // bar, the agreed share and the split in words; together and solo as totals; the over-claiming line.
