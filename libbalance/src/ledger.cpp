@@ -373,10 +373,11 @@ turn_result whose_turn(const std::vector<record>& choices, std::string_view topi
   return result;
 }
 
-std::vector<std::string> known_topics(const store& s, const period& span) {
+std::vector<std::string> known_topics(const store& s, const period& span, std::string_view topic) {
   const settings& cfg = s.repository().config();
   std::set<std::string> topics(cfg.remind_turns.begin(), cfg.remind_turns.end());
   for (const auto& [key, shares] : cfg.targets) topics.insert(key);
+  if (!topic.empty() && topics.count(std::string(topic))) return {topics.begin(), topics.end()};
   s.scan(scan_filter(record_type::entry, span), [&](record&& e) {
     if (!e.topic.empty()) topics.insert(e.topic);
   });

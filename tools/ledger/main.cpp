@@ -63,7 +63,7 @@ int add(cli::context& ctx, const std::string& kind, const std::string& what, con
     period around = parse_period("last-month", rp.cal());
     around.end = std::max(around.end, r.at.utc + std::chrono::seconds(1));
     around.begin = std::min(around.begin, r.at.utc - std::chrono::hours(24 * 31));
-    if (auto note = new_topic_note(r.topic, known_topics(s, around))) ctx.note(*note + "; saved as given");
+    if (auto note = new_topic_note(r.topic, known_topics(s, around, r.topic))) ctx.note(*note + "; saved as given");
   }
   return cli::save_new(ctx, s, r);
 }

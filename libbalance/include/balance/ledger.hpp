@@ -132,7 +132,8 @@ turn_result whose_turn(const std::vector<record>& choices, std::string_view topi
 // The topics a repository already uses: [remind] turns, [ledger.target] keys, and the topics of
 // the shared entries in the months of `span` (a new entry's month and the one before are enough to
 // catch a typo). Sorted, without duplicates.
-std::vector<std::string> known_topics(const store& s, const period& span);
+// A topic named in balance.toml is known at once, without reading any month.
+std::vector<std::string> known_topics(const store& s, const period& span, std::string_view topic = {});
 
 // A note for a topic nobody has used yet that is one typo away from one that is ("diner"):
 // "new topic "diner" (did you mean "dinner"?)"; nullopt when the topic is known or not close.
