@@ -145,6 +145,35 @@ TEST_CASE("boundaries rm is refused while events point at it, naming retire, --w
   CHECK(s.run("balance", {"check", "-q"}).status == 0);
 }
 
+TEST_CASE("boundaries rm of an event id removes that one event, noted by mistake", "[boundaries]") {
+  couple s;
+  std::string id = s.boundary({"I need quiet mornings"});
+  s.b({"respected", id.substr(0, 5), "--who", "sam", "--at", "2026-11-10 08:00"});
+  s.b({"crossed", id.substr(0, 5), "--by", "sam", "--at", "2026-11-12 08:00"});
+  auto log = nlohmann::json::parse(s.b({"log", "--format", "json"}).out);
+  REQUIRE(log.size() == 2);
+  std::string crossed = log[1]["id"];
+  REQUIRE(log[1]["kind"] == "crossed");
+  auto before = s.snapshot();
+  result dry = s.b({"rm", crossed.substr(0, 6), "--dry-run"});
+  CHECK(dry.status == 0);
+  CHECK_THAT(dry.err, Catch::StartsWith("would remove event " + crossed.substr(0, 7)));
+  CHECK(s.snapshot() == before);
+  result with = s.b({"rm", crossed.substr(0, 6), "--with-events"});
+  CHECK(with.status == 64);
+  CHECK(with.err == "balance-boundaries: --with-events goes with a boundary's id; this id is an event's\n");
+  result rm = s.b({"rm", crossed.substr(0, 6)});
+  CHECK(rm.status == 0);
+  CHECK_THAT(rm.err, Catch::StartsWith("removed event " + crossed.substr(0, 7)));
+  auto after = nlohmann::json::parse(s.b({"log", "--format", "json"}).out);
+  REQUIRE(after.size() == 1);
+  CHECK(after[0]["kind"] == "respected");
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+  result none = s.b({"rm", "abcdef"});
+  CHECK(none.status == 64);
+  CHECK(none.err == "balance-boundaries: no boundary or event has an id starting with abcdef\n");
+}
+
 TEST_CASE("boundaries list shows active ones with their review line, --all adds retired", "[boundaries][list]") {
   couple s;
   std::string a = s.boundary({"I need quiet mornings", "--at", "2026-11-01 08:00"});

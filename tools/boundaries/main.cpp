@@ -5,6 +5,7 @@
 #include "balance/cadence.hpp"
 #include "balance/error.hpp"
 #include "balance/format.hpp"
+#include "balance/id.hpp"
 #include "balance/query.hpp"
 #include "balance/store.hpp"
 #include "balance/text.hpp"
@@ -154,10 +155,27 @@ int retire(cli::context& ctx, const std::string& id) {
   return 0;
 }
 
+// Does any record of `type` (shared, or my own private) have an id starting with `prefix`?
+bool has_id_prefix(const store& s, record_type type, const std::string& prefix) {
+  bool found = false;
+  scan_filter filter(type);
+  filter.private_of_me = true;
+  s.scan(filter, [&](record&& r) { found = found || r.id.starts_with(prefix); });
+  return found;
+}
+
 int remove(cli::context& ctx, const std::string& id, bool with_events, bool dry_run) {
   ctx.write_format();
   repo rp = ctx.open_repo();
   store s(rp);
+  bool a_boundary = has_id_prefix(s, record_type::boundary, id);
+  if (!a_boundary && is_valid_id_prefix(id) && !has_id_prefix(s, record_type::event, id))
+    throw_usage(fmt::format("no boundary or event has an id starting with {}", id));
+  if (!a_boundary && is_valid_id_prefix(id)) {
+    // An event noted by mistake (a "crossed" that was not, a wrong boundary) goes on its own.
+    if (with_events) throw_usage("--with-events goes with a boundary's id; this id is an event's");
+    return cli::run_rm(ctx, record_type::event, id, dry_run);
+  }
   record b = s.find(record_type::boundary, id);
   std::vector<record> events;
   scan_filter event_filter(record_type::event);
@@ -314,7 +332,7 @@ int main(int argc, char** argv) {
   retire_cmd->add_option("id", id, "Its id (4 or more leading digits)")->required()->type_name("ID");
 
   bool with_events = false, rm_dry_run = false;
-  auto* rm_cmd = app->add_subcommand("rm", "Remove a boundary (refused while events point at it)");
+  auto* rm_cmd = app->add_subcommand("rm", "Remove a boundary (refused while events point at it), or one event");
   rm_cmd->add_option("id", id, "Its id (4 or more leading digits)")->required()->type_name("ID");
   rm_cmd->add_flag("--with-events", with_events, "Remove its events too");
   rm_cmd->add_flag("--dry-run", rm_dry_run, "Say what would be removed, change nothing");
