@@ -28,8 +28,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     if (auto problem = balance::precheck_toml(text, path)) return 0;
     balance::parsed_file parsed = balance::parse_record_file(text, path, *role, opts);
-    // What a valid file holds must write back out (list --format toml, edits splice records).
-    for (const auto& r : parsed.records) (void)balance::record_to_toml(r);
+    // A valid file's records write back out in canonical form (edits splice them in, list
+    // --format toml prints them) and read back as the same records.
+    if (!parsed.problems.empty()) return 0;
+    for (const auto& r : parsed.records) {
+      const std::string canonical = balance::record_to_toml(r);
+      balance::parsed_file back = balance::parse_record_file(canonical, path, *role, opts);
+      if (!back.problems.empty() || back.records.size() != 1 || !back.records[0].same_content(r)) __builtin_trap();
+    }
   } catch (const balance::error&) {
   }
   return 0;
