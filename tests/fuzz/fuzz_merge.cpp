@@ -1,10 +1,11 @@
 // The three-way merge git runs for record files: the input is BASE, OURS and THEIRS separated by
-// a line "%%%%\n" (a missing part is empty). Every merged result must itself parse as the merge's
-// output would be read next time, unless it holds conflict markers.
+// a line "%%%%\n" (a missing part is empty). A merge without conflicts is staged by the merge
+// driver as it is, so its text must parse again without problems and hold no duplicate ids.
 #include <string>
 
 #include "balance/error.hpp"
 #include "balance/git.hpp"
+#include "balance/record_file.hpp"
 #include "fuzz_support.hpp"
 
 namespace {
@@ -25,7 +26,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view ours = next_part(rest);
   const std::string_view theirs = next_part(rest);
   try {
-    (void)balance::merge_record_files(base, ours, theirs, "ledger/alex/2026-11.toml", balance_fuzz::fixed_settings());
+    const std::string path = "ledger/alex/2026-11.toml";
+    const auto& cfg = balance_fuzz::fixed_settings();
+    const balance::merge_outcome merged = balance::merge_record_files(base, ours, theirs, path, cfg);
+    if (merged.conflicts == 0) {
+      balance::read_options opts{&cfg, &balance_fuzz::berlin(), false};
+      const balance::parsed_file again = balance::parse_record_file(merged.text, path, *balance::role_of_path(path), opts);
+      if (!again.problems.empty()) __builtin_trap();
+    }
   } catch (const balance::error&) {
   }
   return 0;
