@@ -8,8 +8,10 @@ CMAKE_FLAGS ?=
 BUILD_PACKAGES = g++ cmake make pkg-config libcli11-dev libtomlplusplus-dev libfmt-dev \
   libhowardhinnant-date-dev tzdata nlohmann-json3-dev scdoc
 TEST_PACKAGES = catch2 git ledger bash zsh fish python3 util-linux
+# libFuzzer comes with clang's runtime libraries.
+FUZZ_PACKAGES = clang libclang-rt-14-dev
 
-.PHONY: all deps test-deps configure build check demo bench install clean
+.PHONY: all deps test-deps configure build check demo bench fuzz install clean
 
 all: build
 
@@ -49,6 +51,29 @@ bench: deps
 	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
 	cmake --build $(BENCH_BUILD) -j $(JOBS) --target balance balance-report balance-checkin balance-ledger balance-boundaries balance-remind
 	python3 tests/bench/run.py --bin $(BENCH_BUILD)/bin --work $(BENCH_BUILD)/bench $(BENCH_FLAGS)
+
+# libFuzzer targets (tests/fuzz) built with clang, each run on a copy of its seed corpus for its
+# share of FUZZ_SECONDS; any crash, leak, timeout (FUZZ_TIMEOUT seconds for one input) or OOM fails.
+# Crash inputs land in $(FUZZ_BUILD)/artifacts/; new coverage stays in the copied corpora.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 10
+FUZZ_TARGETS = fuzz_record_file fuzz_settings fuzz_grammar fuzz_import fuzz_merge
+fuzz: deps
+	@sh tools/install-deps.sh $(FUZZ_PACKAGES)
+	cmake -S . -B $(FUZZ_BUILD) -DBALANCE_FUZZ=ON -DBALANCE_TESTS=OFF -DCMAKE_CXX_COMPILER=clang++ $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@share=$$(( $(FUZZ_SECONDS) / $(words $(FUZZ_TARGETS)) )); [ $$share -ge 1 ] || share=1; \
+	mkdir -p $(FUZZ_BUILD)/artifacts; \
+	for t in $(FUZZ_TARGETS); do \
+	  rm -rf $(FUZZ_BUILD)/corpus/$$t; mkdir -p $(FUZZ_BUILD)/corpus; \
+	  cp -R tests/fuzz/corpus/$$t $(FUZZ_BUILD)/corpus/$$t; \
+	  echo "fuzz: $$t for $$share s"; \
+	  $(FUZZ_BUILD)/bin/$$t -max_total_time=$$share -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- $(FUZZ_BUILD)/corpus/$$t 2> $(FUZZ_BUILD)/$$t.log \
+	    || { tail -n 60 $(FUZZ_BUILD)/$$t.log; echo "fuzz: $$t crashed; the input is in $(FUZZ_BUILD)/artifacts/" >&2; exit 1; }; \
+	  grep -h '^Done [0-9]* runs' $(FUZZ_BUILD)/$$t.log || true; \
+	done
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

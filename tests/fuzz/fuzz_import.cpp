@@ -1,0 +1,21 @@
+// The import readers: json, csv, tsv (and toml), detected from the text as `import` does. The
+// first byte picks the record type expected, or `report --from` (any type).
+#include "balance/error.hpp"
+#include "balance/format.hpp"
+#include "balance/record.hpp"
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view text = balance_fuzz::as_text(data + 1, size - 1);
+  const auto& cfg = balance_fuzz::fixed_settings();
+  try {
+    const unsigned pick = data[0] % 5u;
+    std::vector<balance::record> records =
+        pick == 4 ? balance::read_records_any(text, "import", cfg)
+                  : balance::read_import(text, "import", balance::all_record_types[pick], cfg);
+    for (const auto& r : records) (void)balance::record_to_json(r);
+  } catch (const balance::error&) {
+  }
+  return 0;
+}

@@ -1,0 +1,42 @@
+// A record file as `balance check` reads it: precheck, parse, validate against the role its path
+// gives. The first byte picks the path (and so the role); the rest is the file's text.
+#include <array>
+#include <string>
+
+#include "balance/error.hpp"
+#include "balance/record_file.hpp"
+#include "fuzz_support.hpp"
+
+namespace {
+
+constexpr std::array<const char*, 10> paths = {
+    "ledger/alex/2026-11.toml",   "checkins/alex/2026-11.toml",          "boundaries/alex.toml",
+    "boundaries/sam/2026-11.toml", "ledger/alex/2026-03.toml",    "private/checkins/alex/2026-10.toml",
+    "private/boundaries/alex.toml", "ledger/bob/2026-11.toml",           "private/ledger/sam/2026-11.toml",
+    "private/boundaries/sam/2026-10.toml",
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string path = paths[data[0] % paths.size()];
+  const std::string_view text = balance_fuzz::as_text(data + 1, size - 1);
+  const auto role = balance::role_of_path(path);
+  if (!role) __builtin_trap();  // the table above is wrong
+  balance::read_options opts{&balance_fuzz::fixed_settings(), &balance_fuzz::berlin(), data[0] >= 128};
+  try {
+    if (auto problem = balance::precheck_toml(text, path)) return 0;
+    balance::parsed_file parsed = balance::parse_record_file(text, path, *role, opts);
+    // A valid file's records write back out in canonical form (edits splice them in, list
+    // --format toml prints them) and read back as the same records.
+    if (!parsed.problems.empty()) return 0;
+    for (const auto& r : parsed.records) {
+      const std::string canonical = balance::record_to_toml(r);
+      balance::parsed_file back = balance::parse_record_file(canonical, path, *role, opts);
+      if (!back.problems.empty() || back.records.size() != 1 || !back.records[0].same_content(r)) __builtin_trap();
+    }
+  } catch (const balance::error&) {
+  }
+  return 0;
+}
