@@ -312,7 +312,7 @@ int main(int argc, char** argv) {
   list_cmd->add_option("--who", list_opts.who, "Only NAME's boundaries")->type_name("NAME");
   list_cmd->add_option("--tag", list_opts.tags, "Only boundaries with tag T (repeat: all of them)")->type_name("T");
   list_cmd->add_option("--grep", list_opts.grep, "Only boundaries whose text contains TEXT (any case)")->type_name("TEXT");
-  list_cmd->add_option("-n,--limit", list_opts.limit, "Only the N most recently set")->type_name("N");
+  cli::add_limit_option(list_cmd, list_opts.limit, "Only the N most recently set");
   list_cmd->add_flag("--reverse", list_opts.reverse, "Newest first");
   cli::add_view_options(list_cmd, list_opts.view, "boundaries, marked (private)");
 

@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cerrno>
 #include <cstdlib>
@@ -91,6 +92,17 @@ void context::written(const repo& r, const std::vector<std::string>& paths, cons
     err.write(fmt::format("{}: the change is saved but was not committed: {}\n", program, escape_for_terminal(*problem)));
     err.flush();
   }
+}
+
+void add_limit_option(CLI::App* cmd, std::size_t& limit, const std::string& help) {
+  CLI::Validator count(
+      [](std::string& value) -> std::string {
+        if (value.empty() || value.size() > 9 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          return fmt::format("\"{}\" is not a count: give a whole number, 0 or more", value);
+        return {};
+      },
+      "", "count");
+  cmd->add_option("-n,--limit", limit, help)->type_name("N")->check(count);
 }
 
 void add_view_options(CLI::App* cmd, view_options& v, const std::string& what) {

@@ -74,6 +74,9 @@ struct view_options {
 };
 // Adds --mine and --shared (they exclude each other).
 void add_view_options(CLI::App* cmd, view_options& v, const std::string& what);
+
+// -n/--limit N: a whole number, 0 or more ("-1" would otherwise wrap around to "all").
+void add_limit_option(CLI::App* cmd, std::size_t& limit, const std::string& help);
 // The private view, when asked for. With --as someone else, says once on stderr that their
 // private records are not shown (they open only for this computer's own person).
 bool private_view(context& ctx, const repo& rp, const view_options& v);

@@ -127,7 +127,7 @@ void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool wi
   if (with_kind) cmd->add_option("--kind", opts.kind, "Only this kind")->type_name("KIND");
   if (with_topic) cmd->add_option("--topic", opts.topic, "Only this topic")->type_name("TOPIC");
   cmd->add_option("--grep", opts.grep, "Only records whose text contains TEXT (any case)")->type_name("TEXT");
-  cmd->add_option("-n,--limit", opts.limit, "Only the N most recent")->type_name("N");
+  add_limit_option(cmd, opts.limit, "Only the N most recent");
   cmd->add_flag("--reverse", opts.reverse, "Newest first");
   add_view_options(cmd, opts.view, "records, marked (private)");
 }
