@@ -69,7 +69,9 @@ std::vector<boundary_view> load_boundaries(const store& s, bool include_retired,
 
 void check_event_target(const record& event, const record& boundary) {
   bool needs_active = event.kind == "respected" || event.kind == "crossed" || event.kind == "reviewed";
-  if (needs_active && !boundary.is_active_boundary())
+  // Its history stays open: an event dated before the retirement is one that happened then.
+  bool before_retired = boundary.retired && event.at.utc < boundary.retired->utc;
+  if (needs_active && !boundary.is_active_boundary() && !before_retired)
     throw_usage(fmt::format("boundary {} was retired{}; a retired boundary keeps its history but takes no new events",
                             boundary.id.substr(0, 7),
                             boundary.retired ? fmt::format(" on {}", format_date(*boundary.retired)) : std::string()));

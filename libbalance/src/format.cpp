@@ -360,8 +360,13 @@ void add_validation(std::vector<diagnostic>& problems, const record& r, const se
     if (!p.warning) problems.push_back({where, fmt::format("{}{}", prefix, p.message)});
 }
 
+// Boundaries come with their events: `balance-boundaries add --from` takes both.
+bool importable(record_type command, record_type t) {
+  return t == command || (command == record_type::boundary && t == record_type::event);
+}
+
 std::vector<record> read_json(std::string_view text, const std::string& source, std::optional<record_type> expected,
-                              const settings& cfg) {
+                              const settings& cfg, const record_defaults* defaults) {
   ordered_json doc;
   try {
     doc = ordered_json::parse(text.begin(), text.end());
@@ -389,7 +394,7 @@ std::vector<record> read_json(std::string_view text, const std::string& source, 
     record r;
     if (auto t = obj.find("type"); t != obj.end()) {
       auto type = t->is_string() ? parse_record_type(t->get<std::string>()) : std::nullopt;
-      if (!type || (expected && *type != *expected)) {
+      if (!type || (expected && !importable(*expected, *type))) {
         problems.push_back({where, expected ? prefix + fmt::format("type {} cannot be imported here (expected \"{}\")",
                                                                     t->dump(), type_name(*expected))
                                             : prefix + fmt::format("type {} is not a record type", t->dump())});
@@ -443,7 +448,8 @@ std::vector<record> read_json(std::string_view text, const std::string& source, 
         ok = false;
       }
     }
-    if (!obj.contains("at")) {
+    if (defaults) fill_defaults(r, *defaults, obj.contains("at"));
+    if (!obj.contains("at") && !(defaults && defaults->at)) {
       problems.push_back({where, prefix + "at is required"});
       ok = false;
     }
@@ -537,18 +543,20 @@ std::vector<std::pair<int, std::vector<std::string>>> parse_tsv(std::string_view
   return rows;
 }
 
-std::vector<record> read_table(std::vector<std::pair<int, std::vector<std::string>>> rows, const std::string& source,
-                               record_type expected, const settings& cfg);
-
-std::vector<record> read_csv(std::string_view text, const std::string& source, record_type expected,
-                             const settings& cfg) {
-  return read_table(parse_csv(text, source), source, expected, cfg);
+// A table holds one record type. Under a boundary import, a `kind` or `boundary` column (fields
+// only events have) makes it a table of events.
+record_type table_type(const std::vector<std::string>& header, record_type expected) {
+  if (expected != record_type::boundary) return expected;
+  for (const auto& key : header)
+    if (key == "kind" || key == "boundary") return record_type::event;
+  return expected;
 }
 
 std::vector<record> read_table(std::vector<std::pair<int, std::vector<std::string>>> rows, const std::string& source,
-                               record_type expected, const settings& cfg) {
+                               record_type command, const settings& cfg, const record_defaults* defaults) {
   if (rows.empty()) return {};
   const auto& header = rows.front().second;
+  record_type expected = table_type(header, command);
   std::vector<diagnostic> problems;
   for (std::size_t c = 0; c < header.size(); ++c) {
     const auto& key = header[c];
@@ -589,7 +597,8 @@ std::vector<record> read_table(std::vector<std::pair<int, std::vector<std::strin
         ok = false;
       }
     }
-    if (!has_at && ok) {
+    if (defaults) fill_defaults(r, *defaults, has_at);
+    if (!has_at && !(defaults && defaults->at) && ok) {
       problems.push_back({where, "at is required"});
       ok = false;
     }
@@ -625,29 +634,30 @@ std::vector<record> without_default_weight(std::vector<record> records) {
 }  // namespace
 
 std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
-                                const settings& cfg) {
+                                const settings& cfg, const record_defaults* defaults) {
   std::string_view body = first_content(text);
   if (body.empty()) return {};
   if (body.front() == '[' && !body.starts_with("[[")) {
     // "[[entry]]" is TOML; "[" followed by "{" or a newline is JSON.
     std::string_view after = trim(body.substr(1));
     if (after.empty() || after.front() == '{' || after.front() == ']')
-      return without_default_weight(read_json(text, source_name, expected, cfg));
+      return without_default_weight(read_json(text, source_name, expected, cfg, defaults));
   }
-  if (body.front() == '{') return without_default_weight(read_json(text, source_name, expected, cfg));
+  if (body.front() == '{') return without_default_weight(read_json(text, source_name, expected, cfg, defaults));
   std::string_view first_line = body.substr(0, body.find('\n'));
   if (first_line.find('\t') != std::string_view::npos && first_line.find('=') == std::string_view::npos)
-    return without_default_weight(read_table(parse_tsv(text), source_name, expected, cfg));
+    return without_default_weight(read_table(parse_tsv(text), source_name, expected, cfg, defaults));
   if (first_line.find(',') != std::string_view::npos && first_line.find('=') == std::string_view::npos &&
       first_line.find('[') == std::string_view::npos)
-    return without_default_weight(read_csv(text, source_name, expected, cfg));
+    return without_default_weight(read_table(parse_csv(text, source_name), source_name, expected, cfg, defaults));
 
   zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
   read_options opts{&cfg, &data_zone, false};
   opts.id_optional = true;
+  opts.defaults = defaults;
   parsed_file parsed = parse_record_text(text, source_name, opts);
   for (const auto& r : parsed.records)
-    if (r.type != expected && parsed.problems.empty())
+    if (!importable(expected, r.type) && parsed.problems.empty())
       parsed.problems.push_back({{source_name, r.line, 1},
                                  fmt::format("a [[{}]] record cannot be imported here (expected [[{}]])",
                                              type_name(r.type), type_name(expected))});
@@ -661,7 +671,7 @@ std::vector<record> read_records_any(std::string_view text, const std::string& s
   bool json = body.front() == '{' || (body.front() == '[' && !body.starts_with("[[") &&
                                       (trim(body.substr(1)).empty() || trim(body.substr(1)).front() == '{' ||
                                        trim(body.substr(1)).front() == ']'));
-  if (json) return without_default_weight(read_json(text, source_name, std::nullopt, cfg));
+  if (json) return without_default_weight(read_json(text, source_name, std::nullopt, cfg, nullptr));
   std::string_view first_line = body.substr(0, body.find('\n'));
   if (first_line.find('=') == std::string_view::npos && first_line.find('[') == std::string_view::npos &&
       (first_line.find(',') != std::string_view::npos || first_line.find('\t') != std::string_view::npos))

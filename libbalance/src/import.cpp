@@ -2,8 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
+#include "balance/boundaries.hpp"
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
 #include "balance/format.hpp"
@@ -34,11 +38,45 @@ std::string read_input(const std::string& path) {
   return *text;
 }
 
+namespace {
+
+// An imported event points at a boundary in the repository or in the same import, under the
+// rules of the flag form (check_event_target).
+void check_event_targets(const store& s, const std::vector<record>& incoming, const std::string& source,
+                         std::vector<diagnostic>& problems) {
+  if (std::none_of(incoming.begin(), incoming.end(), [](const record& rec) { return !rec.boundary.empty(); })) return;
+  std::unordered_map<std::string, record> boundaries;
+  scan_filter filter(record_type::boundary);
+  filter.private_of_me = true;
+  s.scan(filter, [&](record&& b) { boundaries.emplace(b.id, std::move(b)); });
+  for (const auto& rec : incoming)
+    if (rec.type == record_type::boundary && !rec.id.empty()) boundaries.emplace(rec.id, rec);
+  std::size_t n = 0;
+  for (const auto& rec : incoming) {
+    ++n;
+    if (rec.type != record_type::event || rec.boundary.empty()) continue;
+    auto found = boundaries.find(rec.boundary);
+    if (found == boundaries.end()) {
+      problems.push_back({{source, rec.line, 0}, fmt::format("record {}: boundary {} is not in the repository or in this "
+                                                             "import (import the boundary with its events)", n, rec.boundary)});
+      continue;
+    }
+    try {
+      check_event_target(rec, found->second);
+    } catch (const error& e) {
+      problems.push_back({{source, rec.line, 0}, fmt::format("record {}: {}", n, e.what())});
+    }
+  }
+}
+
+}  // namespace
+
 import_result import_records(const store& s, std::string_view text, const std::string& source,
                              const import_options& opts) {
   const repo& r = s.repository();
   const settings& cfg = r.config();
-  std::vector<record> incoming = read_import(text, source, opts.type, cfg);
+  record_defaults defaults{r.cal().now, r.me()};
+  std::vector<record> incoming = read_import(text, source, opts.type, cfg, &defaults);
 
   std::vector<diagnostic> problems;
   std::size_t n = 0;
@@ -62,7 +100,10 @@ import_result import_records(const store& s, std::string_view text, const std::s
     if (rec.safe && !rec.is_private)
       problems.push_back({{source, rec.line, 0}, fmt::format("{}: safe goes only in private check-ins", where)});
   }
+  check_event_targets(s, incoming, source, problems);
   if (!problems.empty()) throw error(errc::data, std::move(problems));
+  // Boundaries before their events: a crash in between leaves no event without its boundary.
+  std::stable_partition(incoming.begin(), incoming.end(), [](const record& rec) { return rec.type != record_type::event; });
 
   import_result result;
   auto existing = s.all_ids();

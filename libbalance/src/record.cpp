@@ -346,6 +346,12 @@ void set_field_text(record& r, std::string_view key, std::string_view text, cons
   }
 }
 
+void fill_defaults(record& r, const record_defaults& d, bool has_at) {
+  if (!has_at && d.at) r.at = *d.at;
+  bool named_act = r.type == record_type::event && (r.kind == "crossed" || r.kind == "respected");
+  if (r.who.empty() && !named_act) r.who = d.who;
+}
+
 std::vector<field_problem> validate(const record& r, const validation_context& ctx) {
   std::vector<field_problem> out;
   const settings& cfg = *ctx.cfg;
@@ -433,7 +439,10 @@ std::vector<field_problem> validate(const record& r, const validation_context& c
       break;
     }
     case record_type::event: {
-      person("who", r.who, true);
+      if (r.who.empty() && (r.kind == "crossed" || r.kind == "respected"))
+        problem("who", fmt::format("who is required: a {} event names whose act it was", r.kind));
+      else
+        person("who", r.who, true);
       if (r.kind.empty())
         problem("kind", "kind is required");
       else if (std::find(event_kinds().begin(), event_kinds().end(), r.kind) == event_kinds().end())

@@ -410,7 +410,9 @@ struct record_reader {
     });
     for (auto& [pos, x] : extras) r.extra.push_back(std::move(x));
 
-    if (!tbl.get("at") && out.problems.size() == problems_before) problem(tbl, "at is required");
+    if (opts.defaults) fill_defaults(r, *opts.defaults, tbl.get("at") != nullptr);
+    if (!tbl.get("at") && !(opts.defaults && opts.defaults->at) && out.problems.size() == problems_before)
+      problem(tbl, "at is required");
 
     // Validation reports by key; point at the key's value, or the header for the whole record.
     // A field that already has a problem (a wrong type) gets no second one.

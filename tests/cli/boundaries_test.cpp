@@ -31,7 +31,7 @@ struct couple : balance_test::couple {
   }
   std::set<std::string> ids() const {
     std::set<std::string> out;
-    for (const auto& r : nlohmann::json::parse(b({"list", "--all", "--format", "json"}).out)) out.insert(r["id"].get<std::string>());
+    for (const auto& r : nlohmann::json::parse(b({"list", "--all", "--mine", "--format", "json"}).out)) out.insert(r["id"].get<std::string>());
     return out;
   }
 };
@@ -303,4 +303,107 @@ TEST_CASE("boundaries due --who and --format json", "[boundaries][due]") {
   CHECK(doc["due"][1]["boundary"] == b);
   CHECK(doc["due"][1]["due"] == "2026-11-01T08:00:00+01:00");
   CHECK(s.b({"due", "--who", "sma"}).status == 64);
+}
+
+TEST_CASE("boundaries: a retired boundary takes events dated before it was retired", "[boundaries][events]") {
+  couple s;
+  std::string id = s.boundary({"I need quiet mornings", "--at", "2026-11-01"});
+  s.b({"retire", id.substr(0, 5)});
+  result late = s.b({"crossed", id.substr(0, 5), "--by", "sam"});
+  CHECK(late.status == 64);
+  result back = s.b({"crossed", id.substr(0, 5), "--by", "sam", "--at", "2026-11-10 08:00"});
+  CHECK(back.status == 0);
+  CHECK_THAT(back.err, Catch::StartsWith("noted that boundary " + id.substr(0, 7) + " was crossed (sam)"));
+}
+
+TEST_CASE("boundaries add --from imports boundaries with their events, into an identical history",
+          "[boundaries][import]") {
+  couple s;
+  std::string kept = s.boundary({"I need quiet mornings", "--at", "2026-10-01", "--tag", "home"});
+  std::string gone = s.boundary({"I don't answer work mail at dinner", "--as", "sam", "--at", "2026-10-02"});
+  std::string mine = s.boundary({"I need a night out alone each month", "--private", "--at", "2026-10-03"});
+  REQUIRE(s.b({"respected", kept.substr(0, 5), "--at", "2026-10-05"}).status == 0);
+  REQUIRE(s.b({"crossed", gone.substr(0, 5), "--by", "alex", "--at", "2026-10-20", "--note", "a late call"}).status == 0);
+  REQUIRE(s.b({"review", mine.substr(0, 5), "--private", "--at", "2026-11-03"}).status == 0);
+  REQUIRE(s.b({"space", "a long walk", "--for", "1h", "--at", "2026-11-04"}).status == 0);
+  REQUIRE(s.b({"retire", gone.substr(0, 5)}).status == 0);
+
+  std::string boundaries = s.b({"list", "--all", "--mine", "--format", "toml"}).out;
+  std::string events = s.b({"log", "--mine", "--format", "toml"}).out;
+  REQUIRE_THAT(events, Catch::Contains("[[event]]"));
+
+  sandbox other;
+  other.run("balance", {"init", other.repo().string(), "--person", "alex", "--person", "sam", "--me", "alex"});
+  other.cwd = other.repo();
+  // Events alone point at boundaries the repository does not have: nothing is written.
+  auto empty = other.snapshot();
+  result orphans = other.run("balance-boundaries", {"add", "--from", "-"}, events);
+  CHECK(orphans.status == 65);
+  CHECK_THAT(orphans.err, Catch::Contains("boundary " + kept + " is not in the repository or in this import"));
+  CHECK(other.snapshot() == empty);
+
+  // Both in one input, events first: boundaries are taken first, and the files come out the same.
+  result both = other.run("balance-boundaries", {"add", "--from", "-"}, events + boundaries);
+  CHECK(both.status == 0);
+  CHECK(both.err == "added 7, skipped 0 already present\n");
+  for (const char* f : {"boundaries/alex.toml", "boundaries/sam.toml", "boundaries/alex/2026-10.toml", "boundaries/alex/2026-11.toml"})
+    CHECK(other.read(f) == s.read(f));
+  CHECK(other.read_private("boundaries/alex.toml") == s.read_private("boundaries/alex.toml"));
+  CHECK(other.read_private("boundaries/alex/2026-11.toml") == s.read_private("boundaries/alex/2026-11.toml"));
+  // Again: everything is there already.
+  auto full = other.snapshot();
+  CHECK(other.run("balance-boundaries", {"add", "--from", "-"}, boundaries + events).err ==
+        "added 0, skipped 7 already present\n");
+  CHECK(other.snapshot() == full);
+  CHECK(other.run("balance", {"check"}).status == 0);
+}
+
+TEST_CASE("boundaries add --from: json and csv events, defaults, and the event rules", "[boundaries][import]") {
+  couple s;
+  std::string id = s.boundary({"I need quiet mornings", "--at", "2026-11-01"});
+  std::string secret = s.boundary({"I need an evening alone", "--private", "--at", "2026-11-01"});
+  std::string retired = s.boundary({"I don't do surprise guests", "--at", "2026-11-01"});
+  s.b({"retire", retired.substr(0, 5)});
+
+  // json: type event, no at (now) and no who (me) for a review; respected names who.
+  std::string json = "[{\"type\":\"event\",\"kind\":\"reviewed\",\"boundary\":\"" + id +
+                     "\"}, {\"type\":\"event\",\"kind\":\"respected\",\"boundary\":\"" + id +
+                     "\",\"who\":\"sam\",\"at\":\"2026-11-10T08:00:00+01:00\"}]";
+  result dry = s.b({"add", "--from", "-", "--dry-run"}, json);
+  CHECK(dry.err == "would add 2, skipped 0 already present\n");
+  CHECK_FALSE(fs::exists(s.repo() / "boundaries/alex/2026-11.toml"));
+  REQUIRE(s.b({"add", "--from", "-"}, json).status == 0);
+  std::string file = s.read("boundaries/alex/2026-11.toml");
+  CHECK_THAT(file, Catch::Contains("at = 2026-11-22T21:00:00+01:00\nkind = \"reviewed\"\nboundary = \"" + id + "\"\nwho = \"alex\"\n"));
+  CHECK_THAT(file, Catch::Contains("at = 2026-11-10T08:00:00+01:00\nkind = \"respected\"\nboundary = \"" + id + "\"\nwho = \"sam\"\n"));
+
+  // csv: a kind column makes a table of events; a table without one is boundaries.
+  REQUIRE(s.b({"add", "--from", "-"}, "kind,what\n") .status == 65);
+  result csv = s.b({"add", "--from", "-"}, "kind,note\nspace,a walk\ngave-in,hosting again\n");
+  CHECK(csv.status == 0);
+  CHECK(csv.err == "added 2, skipped 0 already present\n");
+  CHECK_THAT(s.read("boundaries/alex/2026-11.toml"), Catch::Contains("kind = \"space\"\nwho = \"alex\"\nnote = \"a walk\"\n"));
+  result tsv = s.b({"add", "--from", "-"}, "text\treview\nI need Sunday mornings slow\tbiweekly\n");
+  CHECK(tsv.status == 0);
+  CHECK_THAT(s.read("boundaries/alex.toml"), Catch::Contains("text = \"I need Sunday mornings slow\"\nreview = \"biweekly\"\n"));
+
+  auto before = s.snapshot();
+  auto refused = [&](const std::string& input, const std::string& message) {
+    result r = s.b({"add", "--from", "-"}, input);
+    CHECK(r.status == 65);
+    CHECK_THAT(r.err, Catch::Contains(message));
+    CHECK(s.snapshot() == before);
+  };
+  refused("[[event]]\nkind = \"crossed\"\nboundary = \"" + id + "\"\n",
+          "<stdin>:1:1: who is required: a crossed event names whose act it was");
+  refused("[{\"type\":\"event\",\"kind\":\"respected\",\"boundary\":\"" + id + "\"}]",
+          "who is required: a respected event names whose act it was");
+  refused("kind,boundary,who\ncrossed,0123456789ab,sam\n", "boundary 0123456789ab is not in the repository");
+  refused("kind,boundary,who\ncrossed," + retired + ",sam\n",
+          "was retired on 2026-11-22; a retired boundary keeps its history but takes no new events");
+  refused("kind,boundary\nreviewed," + secret + "\n", "is private; note its events with --private");
+  refused("[{\"type\":\"checkin\",\"heard\":3}]", "type \"checkin\" cannot be imported here");
+  // With --private the event of a private boundary is welcome, and one before the retirement too.
+  CHECK(s.b({"add", "--from", "-", "--private"}, "kind,boundary\nreviewed," + secret + "\n").status == 0);
+  CHECK(s.b({"add", "--from", "-"}, "kind,boundary,who,at\ncrossed," + retired + ",sam,2026-11-05T09:00:00+01:00\n").status == 0);
 }

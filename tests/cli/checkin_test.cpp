@@ -665,3 +665,14 @@ TEST_CASE("checkin safety path: after safe 1 the interview stops, shows the note
   // The shared tree holds nothing of it.
   for (const auto& [path, text] : s.snapshot()) CHECK(text.find("safe = ") == std::string::npos);
 }
+
+TEST_CASE("checkin add --from: a check-in without at or who is mine, dated now", "[checkin][import]") {
+  couple s;
+  result r = s.checkin({"add", "--from", "-"}, "heard,mood\n4,3\n");
+  CHECK(r.status == 0);
+  CHECK(r.err == "added 1, skipped 0 already present\n");
+  CHECK_THAT(s.read("checkins/alex/2026-11.toml"), Catch::Contains("at = 2026-11-22T21:00:00+01:00\nwho = \"alex\"\nheard = 4\n"));
+  // Someone else's check-in must still be theirs: who is kept, and the author follows it.
+  CHECK(s.checkin({"add", "--from", "-"}, "[{\"who\":\"sam\",\"heard\":2}]").status == 0);
+  CHECK_THAT(s.read("checkins/sam/2026-11.toml"), Catch::Contains("who = \"sam\"\nheard = 2\n"));
+}

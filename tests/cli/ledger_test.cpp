@@ -287,3 +287,29 @@ TEST_CASE("ledger: a typo of a known topic gets a did-you-mean, --minutes takes 
   CHECK(period.status == 64);
   CHECK_THAT(period.err, Catch::Contains("(did you mean \"last-week\"?)"));
 }
+
+TEST_CASE("ledger add --from: a record without at is dated now and one without who is mine", "[ledger][import]") {
+  couple s;
+  result r = s.ledger({"add", "--from", "-", "--format", "json", "-q"},
+                      "[{\"kind\":\"chore\",\"what\":\"dishes\"}, {\"kind\":\"chore\",\"what\":\"bins\",\"who\":\"sam\"}]");
+  REQUIRE(r.status == 0);
+  auto written = nlohmann::json::parse(r.out);
+  REQUIRE(written.size() == 2);
+  CHECK(written[0]["at"] == "2026-11-22T21:00:00+01:00");
+  CHECK(written[0]["who"] == "alex");
+  CHECK(written[0]["author"] == "alex");
+  CHECK(written[1]["who"] == "sam");
+  CHECK(written[1]["author"] == "alex");
+  for (const std::string input : {"kind,what\nchore,laundry\n", "kind\twhat\nchore\tlaundry\n",
+                                  "[[entry]]\nkind = \"chore\"\nwhat = \"laundry\"\n"}) {
+    result one = s.ledger({"add", "--from", "-", "--format", "json", "-q"}, input);
+    REQUIRE(one.status == 0);
+    auto rec = nlohmann::json::parse(one.out)[0];
+    CHECK(rec["at"] == "2026-11-22T21:00:00+01:00");
+    CHECK(rec["who"] == "alex");
+  }
+  // A record that names neither kind nor what is still refused, with its position.
+  result bad = s.ledger({"add", "--from", "-"}, "[[entry]]\nwhat = \"x\"\n");
+  CHECK(bad.status == 65);
+  CHECK_THAT(bad.err, Catch::Contains("<stdin>:1:1: kind is required"));
+}

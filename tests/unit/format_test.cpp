@@ -101,6 +101,31 @@ TEST_CASE("format - import errors name the source and the record", "[format]") {
                     Catch::Contains("cannot be imported here"));
 }
 
+TEST_CASE("format - import defaults fill at and who in every format, never whose act it was", "[format][import]") {
+  auto cfg = couple();
+  record_defaults d{parse_timestamp("2026-11-22T21:00:00+01:00"), "alex"};
+  for (const std::string text : {"[{\"kind\":\"chore\",\"what\":\"x\"}]", "kind,what\nchore,x\n", "kind\twhat\nchore\tx\n",
+                                 "[[entry]]\nkind = \"chore\"\nwhat = \"x\"\n"}) {
+    auto records = read_import(text, "in", record_type::entry, cfg, &d);
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].who == "alex");
+    CHECK(format_timestamp(records[0].at) == "2026-11-22T21:00:00+01:00");
+    // Without defaults, at is still required.
+    CHECK_THROWS_WITH(read_import(text, "in", record_type::entry, cfg), Catch::Contains("at is required"));
+  }
+  auto kept = read_import("at,who,kind,what\n2026-11-02T08:00:00+01:00,sam,chore,x\n", "in", record_type::entry, cfg, &d);
+  CHECK(kept[0].who == "sam");
+  CHECK(format_timestamp(kept[0].at) == "2026-11-02T08:00:00+01:00");
+  // Boundaries come with their events; a crossed event must say whose act it was.
+  auto events = read_import("kind,boundary,who\nreviewed,0123456789ab,\n", "in", record_type::boundary, cfg, &d);
+  CHECK(events[0].type == record_type::event);
+  CHECK(events[0].who == "alex");
+  CHECK_THROWS_WITH(read_import("kind,boundary\ncrossed,0123456789ab\n", "in", record_type::boundary, cfg, &d),
+                    Catch::Contains("who is required: a crossed event names whose act it was"));
+  CHECK_THROWS_WITH(read_import("[[event]]\nkind = \"space\"\n", "in", record_type::entry, cfg, &d),
+                    Catch::Contains("a [[event]] record cannot be imported here"));
+}
+
 TEST_CASE("format - text tables fit 80 columns and neutralise escapes", "[format]") {
   record r = balance_test::make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam", "chore",
                                       std::string(200, 'x') + "\x1b[2J");

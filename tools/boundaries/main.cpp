@@ -303,7 +303,7 @@ int main(int argc, char** argv) {
   add_cmd->add_option("--tag", tags, "A tag; repeat for more")->type_name("T");
   add_cmd->add_option("--at", at, "When it was set (WHEN; default now)")->type_name("WHEN");
   add_cmd->add_flag("--private", add_private, private_help);
-  add_cmd->add_option("--from", from, "Import boundaries from FILE or - (TOML, JSON, CSV or TSV)")->type_name("FILE");
+  add_cmd->add_option("--from", from, "Import boundaries and their events from FILE or - (TOML, JSON, CSV or TSV)")->type_name("FILE");
   add_cmd->add_flag("--dry-run", add_dry_run, "With --from: say what would be added, write nothing");
 
   boundary_list_options list_opts;

@@ -34,7 +34,8 @@ std::vector<boundary_view> load_boundaries(const store& s, bool include_retired,
 cadence review_cadence_of(const record& boundary, const settings& cfg);
 
 // Checks that an event may point at `boundary`: it must exist, be active for respected, crossed
-// and reviewed events, and a shared event cannot point at a private boundary. Throws
+// and reviewed events (or the event dated before the retirement), and a shared event cannot
+// point at a private boundary. Throws
 // error{usage} with a kind message otherwise.
 void check_event_target(const record& event, const record& boundary);
 

@@ -26,10 +26,13 @@ struct import_result {
   std::vector<record> records;          // the records added (or that would be, with dry_run)
 };
 
-// Reads `text` (named `source` in messages) and adds its records. Check-ins and boundaries
-// belong to their `who`; entries and events to the `author` the input names, else to me.
-// Private records can only be imported by their own author. Throws error{data} listing every
-// problem with its position, and writes nothing then.
+// Reads `text` (named `source` in messages) and adds its records. A record without `at` is
+// dated now and one without `who` is mine, as with the flags (a crossed or respected event must
+// name `who`). Check-ins and boundaries belong to their `who`; entries and events to the `author`
+// the input names, else to me. A boundary import takes events too: each must point at a boundary
+// in the repository or in the input, under the rules of the flag form (check_event_target), and
+// boundaries are written before events. Private records can only be imported by their own
+// author. Throws error{data} listing every problem with its position, and writes nothing then.
 import_result import_records(const store& s, std::string_view text, const std::string& source,
                              const import_options& opts);
 

@@ -146,4 +146,14 @@ struct validation_context {
 // unique ids and references need more than one record: the store and check do those.)
 std::vector<field_problem> validate(const record& r, const validation_context& ctx);
 
+// What an import fills in when a record leaves it out, as the flag form of `add` does: `at` is
+// now, `who` is me. A crossed or respected event keeps an empty `who` (whose act it was is never
+// guessed), so validation asks for it.
+struct record_defaults {
+  std::optional<timestamp> at;
+  std::string who;
+};
+// Fills `r` from `d`; `has_at` says whether the input gave an `at`.
+void fill_defaults(record& r, const record_defaults& d, bool has_at);
+
 }  // namespace balance

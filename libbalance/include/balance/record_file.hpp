@@ -41,6 +41,7 @@ struct read_options {
   const zone* data_zone = nullptr;  // for local date-times without an offset; UTC when null
   bool strict = false;              // unknown keys are errors (balance check)
   bool id_optional = false;         // imports: a record without an id gets one
+  const record_defaults* defaults = nullptr;  // imports: `at` and `who` when a record has none
 };
 
 // One record's lines: [first_line, last_line], 0-based. `first_line` includes the comment lines
