@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 
 #include "balance/cadence.hpp"
+#include "balance/id.hpp"
+#include "balance/query.hpp"
+#include "balance/when.hpp"
 #include "balance/error.hpp"
 #include "balance/format.hpp"
 #include "balance/text.hpp"
@@ -148,6 +151,187 @@ void write_boundary_history(const boundary_view& v, const calendar& cal, sink& o
     out.write(fmt::format("  {}  {}  {}{}{}\n", format_date(e.at), e.id.substr(0, 7), event_phrase(e), note,
                           e.is_private && !v.boundary.is_private ? "  (private)" : ""));
   }
+}
+
+outcome add_boundary(const store& s, const boundary_options& o) {
+  const repo& rp = s.repository();
+  if (trim(o.text).empty())
+    throw_usage("add needs the boundary's TEXT, e.g. balance-boundaries add \"I need an hour to myself after work\"");
+  record r;
+  r.type = record_type::boundary;
+  r.who = o.who.empty() ? rp.me() : rp.person(o.who, "--who");
+  r.author = r.who;  // a boundary lives in its owner's file
+  if (o.is_private && r.who != rp.me()) throw_usage("a private boundary can only be your own");
+  r.is_private = o.is_private;
+  r.at = o.at.empty() ? rp.cal().now : parse_when(o.at, rp.cal());
+  r.text = o.text;
+  r.review = (o.review.empty() ? rp.config().review_cadence : parse_cadence(o.review)).to_string();
+  r.status = "active";
+  for (const auto& t : o.tags)
+    if (!t.empty()) r.tags.push_back(t);
+  check_flag_record(r, rp.config());
+  return add_record(s, std::move(r), [](const record& b) {
+    return fmt::format("added boundary {} ({}{}); review {}", b.id.substr(0, 7), b.who, b.is_private ? ", private" : "",
+                       b.review);
+  });
+}
+
+namespace {
+
+// Whose act an event was: named, never guessed for crossed, the other person for respected.
+std::string event_actor(const repo& rp, const event_options& o, const std::optional<record>& target) {
+  if (!o.who.empty()) return rp.person(o.who, o.kind == "crossed" ? "--by" : "--who");
+  if (o.kind == "crossed") throw_usage("who crossed it? name them with --by NAME (balance never guesses)");
+  if (o.kind == "respected" && target) {
+    auto actor = default_actor(*target, rp.config());
+    if (!actor) throw_usage("whose act was it? add --who NAME");
+    return *actor;
+  }
+  return rp.me();
+}
+
+std::string event_summary(const record& e) {
+  std::string event = e.id.substr(0, 7) + (e.is_private ? ", private" : "");
+  std::string boundary = e.boundary.substr(0, 7);
+  if (e.kind == "respected" || e.kind == "crossed")
+    return fmt::format("noted that boundary {} was {} ({}), event {}", boundary, e.kind, e.who, event);
+  if (e.kind == "reviewed") return fmt::format("reviewed boundary {}, event {}", boundary, event);
+  if (e.kind == "gave-in") return fmt::format("noted a yes that meant no ({}), event {}", e.who, event);
+  return fmt::format("noted that {} asked for space{}, event {}", e.who,
+                     e.minutes ? fmt::format(" ({} min)", *e.minutes) : "", event);
+}
+
+}  // namespace
+
+outcome add_event(const store& s, const event_options& o) {
+  const repo& rp = s.repository();
+  record e;
+  e.type = record_type::event;
+  e.kind = o.kind;
+  e.author = rp.me();
+  e.is_private = o.is_private;
+  e.at = o.at.empty() ? rp.cal().now : parse_when(o.at, rp.cal());
+  e.note = !o.text.empty() ? o.text : o.note;
+  if (!o.text.empty() && !o.note.empty()) e.note = o.text + "\n" + o.note;
+  std::optional<record> target;
+  if (!o.boundary.empty()) {
+    target = s.find(record_type::boundary, o.boundary);
+    e.boundary = target->id;
+    check_event_target(e, *target);
+  }
+  e.who = event_actor(rp, o, target);
+  if (!o.duration.empty()) e.minutes = parse_duration(o.duration).count();
+  check_flag_record(e, rp.config());
+  return add_record(s, std::move(e), event_summary);
+}
+
+outcome retire_boundary(const store& s, const std::string& id) {
+  record before = s.find(record_type::boundary, id);
+  if (!before.is_active_boundary()) return {{}, fmt::format("boundary {} is already retired", before.id.substr(0, 7)), {}};
+  record after = before;
+  after.status = "retired";
+  after.retired = s.repository().cal().now;
+  write_batch batch(s);
+  batch.replace(before, after);
+  auto paths = batch.commit();
+  return {std::move(paths), fmt::format("retired boundary {}; its history stays", before.id.substr(0, 7)), {after}};
+}
+
+namespace {
+
+// Does any record of `type` (shared, or my own private) have an id starting with `prefix`?
+bool has_id_prefix(const store& s, record_type type, const std::string& prefix) {
+  bool found = false;
+  scan_filter filter(type);
+  filter.private_of_me = true;
+  s.scan(filter, [&](record&& r) { found = found || r.id.starts_with(prefix); });
+  return found;
+}
+
+std::string count_events(std::size_t n) {
+  return n == 0 ? "" : fmt::format(" and {} event{}", n, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+outcome remove_boundary(const store& s, const std::string& id, bool with_events, bool dry_run) {
+  bool a_boundary = has_id_prefix(s, record_type::boundary, id);
+  if (!a_boundary && is_valid_id_prefix(id)) {
+    if (!has_id_prefix(s, record_type::event, id))
+      throw_usage(fmt::format("no boundary or event has an id starting with {}", id));
+    // An event noted by mistake (a "crossed" that was not, a wrong boundary) goes on its own.
+    if (with_events) throw_usage("--with-events goes with a boundary's id; this id is an event's");
+    return remove_record(s, record_type::event, id, dry_run);
+  }
+  record b = s.find(record_type::boundary, id);
+  std::vector<record> events;
+  scan_filter event_filter(record_type::event);
+  event_filter.private_of_me = true;  // my private events may point at a shared boundary
+  s.scan(event_filter, [&](record&& e) {
+    if (e.boundary == b.id) events.push_back(std::move(e));
+  });
+  std::string short_id = b.id.substr(0, 7);
+  if (!events.empty() && !with_events)
+    throw_usage(fmt::format("boundary {} has {} event{} pointing at it. To keep its history, retire it instead "
+                            "(balance-boundaries retire {}); to remove both, add --with-events",
+                            short_id, events.size(), events.size() == 1 ? "" : "s", short_id));
+  if (dry_run) return {{}, fmt::format("would remove boundary {}{}", short_id, count_events(events.size())), {}};
+  write_batch batch(s);
+  for (const auto& e : events) batch.remove(e);
+  batch.remove(b);
+  outcome done{batch.commit(), fmt::format("removed boundary {}{}", short_id, count_events(events.size())), std::move(events)};
+  done.records.push_back(std::move(b));
+  return done;
+}
+
+std::vector<boundary_view> list_boundaries(const store& s, const boundary_filter& f) {
+  auto views = load_boundaries(s, f.all, f.owner, f.mine);
+  query q;
+  q.type = record_type::boundary;
+  q.tags = f.tags;
+  q.grep = f.grep;
+  q.mine = true;  // load_boundaries has applied the view already
+  std::erase_if(views, [&](const boundary_view& v) { return !matches(q, v.boundary); });
+  if (f.limit > 0 || f.reverse) {
+    std::stable_sort(views.begin(), views.end(),
+                     [](const boundary_view& a, const boundary_view& b) { return record_less(a.boundary, b.boundary); });
+    if (f.limit > 0 && views.size() > f.limit) views.erase(views.begin(), views.end() - static_cast<std::ptrdiff_t>(f.limit));
+    if (f.reverse) std::reverse(views.begin(), views.end());
+  }
+  return views;
+}
+
+boundary_view find_boundary(const store& s, const std::string& id) {
+  record b = s.find(record_type::boundary, id);
+  for (auto& v : load_boundaries(s, true, b.who, b.is_private))
+    if (v.boundary.id == b.id) return std::move(v);
+  throw_usage(fmt::format("no boundary has an id starting with {}", id));  // unreachable: find() found it
+}
+
+std::vector<boundary_view> reviews_due(const store& s, const std::optional<std::string>& owner) {
+  auto views = load_boundaries(s, false, owner);
+  std::erase_if(views, [](const boundary_view& v) { return !v.review_due; });
+  return views;
+}
+
+void write_reviews_due(const std::vector<boundary_view>& due, const settings& cfg, const calendar& cal, bool json,
+                       sink& out) {
+  if (!json) {
+    for (const auto& v : due)
+      out.write(fmt::format("{}: review of boundary {} due ({}; last {} {})\n", v.boundary.who, v.boundary.id.substr(0, 7),
+                            review_cadence_of(v.boundary, cfg).to_string(),
+                            v.review_since.utc == v.boundary.at.utc ? "set" : "reviewed", format_date(v.review_since)));
+    return;
+  }
+  std::string text = "{\"schema\": 1, \"due\": [";
+  for (std::size_t n = 0; n < due.size(); ++n) {
+    const auto& v = due[n];
+    text += fmt::format("{}\n  {{\"who\": {}, \"boundary\": {}, \"review\": {}, \"since\": {}, \"due\": {}}}", n ? "," : "",
+                        json_string(v.boundary.who), json_string(v.boundary.id),
+                        json_string(review_cadence_of(v.boundary, cfg).to_string()),
+                        json_string(format_timestamp(v.review_since)), json_string(format_timestamp(cal.tz.at(*v.next_review))));
+  }
+  out.write(text + (due.empty() ? "]}\n" : "\n]}\n"));
 }
 
 }  // namespace balance

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "balance/error.hpp"
+#include "balance/format.hpp"
 #include "balance/id.hpp"
 #include "balance/lock.hpp"
 #include "balance/private_store.hpp"
@@ -377,6 +378,24 @@ std::vector<std::string> write_batch::commit() {
   }
   impl_->changed.clear();
   return written;
+}
+
+outcome remove_record(const store& s, record_type type, const std::string& id, bool dry_run) {
+  record r = s.find(type, id);
+  if (dry_run) return {{}, fmt::format("would remove {} from {}", record_label(r), r.path), {}};
+  write_batch batch(s);
+  batch.remove(r);
+  auto paths = batch.commit();
+  std::string summary = fmt::format("removed {}", record_label(r));
+  return {std::move(paths), std::move(summary), {std::move(r)}};
+}
+
+outcome add_record(const store& s, record r, const std::function<std::string(const record&)>& summary) {
+  write_batch batch(s);
+  batch.add(r);
+  auto paths = batch.commit();
+  std::string line = summary ? summary(r) : fmt::format("added {}", record_label(r));
+  return {std::move(paths), std::move(line), {std::move(r)}};
 }
 
 }  // namespace balance

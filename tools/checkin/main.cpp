@@ -138,7 +138,7 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
         ctx.err.flush();
         return 0;
       }
-      cli::check_flags_record(unsafe, rp);
+      check_flag_record(unsafe, rp.config());
       return cli::save_new(ctx, s, unsafe);
     }
     r.ratings = answers->ratings;
@@ -152,7 +152,7 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
       ctx.confirm("nothing answered; no check-in saved");
       return 0;
     }
-    cli::check_flags_record(r, rp);
+    check_flag_record(r, rp.config());
     if (!ctx.opts.quiet) {
       ctx.err.write(style{}.bold("Your check-in:\n"));
       for (const auto& f : fields_of(r)) {
@@ -168,7 +168,7 @@ int add(cli::context& ctx, const cli::field_flags& flags, bool is_private, bool 
       ctx.err.flush();
     }
   } else {
-    cli::check_flags_record(r, rp);
+    check_flag_record(r, rp.config());
   }
   hint_if_blaming(ctx, r);
   int status = cli::save_new(ctx, s, r);

@@ -264,4 +264,37 @@ std::vector<std::string> arguments(int argc, char** argv) {
   return args;
 }
 
+int run_commands(CLI::App& app, context& ctx, int argc, char** argv, const std::vector<command>& table,
+                 const std::string& default_command) {
+  std::vector<std::pair<CLI::App*, std::function<int(context&)>>> bodies;
+  for (const auto& c : table) {
+    CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    bodies.emplace_back(sub, c.setup(*sub));
+  }
+  std::vector<std::string> args;
+  try {
+    args = with_default_command(app, arguments(argc, argv), default_command);
+  } catch (const error& e) {
+    print_error(ctx.program, e);
+    return exit_code(e.kind());
+  }
+  return run(app, ctx, args, [&]() -> int {
+    for (auto& [sub, body] : bodies)
+      if (sub->parsed()) return body(ctx);
+    return exit_code(errc::usage);
+  });
+}
+
+int write(context& ctx, const std::function<outcome(const store&)>& work) {
+  ctx.write_format();
+  repo rp = ctx.open_repo();
+  store s(rp);
+  outcome done = work(s);
+  if (done.paths.empty() && done.records.empty())
+    ctx.confirm(done.summary);
+  else
+    ctx.written(rp, done.paths, done.summary, done.records);
+  return 0;
+}
+
 }  // namespace balance::cli

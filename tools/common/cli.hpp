@@ -15,6 +15,7 @@
 #include "balance/format.hpp"
 #include "balance/output.hpp"
 #include "balance/repo.hpp"
+#include "balance/store.hpp"
 
 namespace balance::cli {
 
@@ -98,6 +99,25 @@ std::vector<std::string> with_default_command(const CLI::App& app, std::vector<s
 // a closed stdout pipe → 0 quietly, a failed write to stdout → 74, anything else → 70.
 // `args` excludes the program name.
 int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::function<int()>& body);
+
+// One subcommand of a tool, as a row of the tool's table (git's commands[]): `setup` declares its
+// options on the CLI11 subcommand and returns the body that runs with them.
+struct command {
+  std::string name;
+  std::string summary;
+  std::function<std::function<int(context&)>(CLI::App&)> setup;
+};
+
+// Adds the table's subcommands to `app`, rewrites a bare command line to `default_command`,
+// parses and runs the chosen subcommand through run(). This is a tool's whole main().
+int run_commands(CLI::App& app, context& ctx, int argc, char** argv, const std::vector<command>& table,
+                 const std::string& default_command);
+
+// A write command's body: checks --format, opens the repository, does the library call's `work`
+// and reports its outcome: the confirmation, the commit and the --format json records as
+// context::written does, or only the confirmation when it names no file and no record (a dry run
+// of a removal, a boundary already retired).
+int write(context& ctx, const std::function<outcome(const store&)>& work);
 
 // Prints an error the way every tool does ("balance-ledger: message" or PATH:LINE:COL lines).
 void print_error(const std::string& program, const std::exception& e);

@@ -100,24 +100,6 @@ void field_flags::apply(record& r, const repo& rp) const {
   if (!at_.empty()) r.at = parse_when(at_, rp.cal());
 }
 
-void check_flags_record(const record& r, const repo& rp) {
-  validation_context ctx{&rp.config(), false, r.id.empty()};
-  std::vector<std::string> messages;
-  for (const auto& p : validate(r, ctx)) {
-    if (p.warning) continue;
-    std::string flag = p.key.empty() ? "" : (rp.config().find_dimension(p.key) || key_kind(r.type, p.key, rp.config()))
-                                                ? "--" + p.key + ": "
-                                                : "";
-    if (p.key == "who") flag = "--who: ";
-    if (p.key == "tags") flag = "--tag: ";
-    messages.push_back(flag + p.message);
-  }
-  if (messages.empty()) return;
-  std::string text;
-  for (const auto& m : messages) text += (text.empty() ? "" : "\n") + m;
-  throw_usage(text);
-}
-
 void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool with_topic, bool with_tag) {
   cmd->add_option("--period,-p", opts.period, "The period to list (PERIOD)")->type_name("PERIOD");
   cmd->add_option("--since", opts.since, "From WHEN (instead of --period)")->type_name("WHEN");
@@ -207,19 +189,14 @@ int run_show(context& ctx, record_type type, const std::string& id) {
   return 0;
 }
 
+std::shared_ptr<std::string> add_id(CLI::App& cmd) {
+  auto id = std::make_shared<std::string>();
+  cmd.add_option("id", *id, "Its id (4 or more leading digits)")->required()->type_name("ID");
+  return id;
+}
+
 int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run) {
-  ctx.write_format();
-  repo rp = ctx.open_repo();
-  store s(rp);
-  record r = s.find(type, id);
-  if (dry_run) {
-    ctx.confirm(fmt::format("would remove {} from {}", record_label(r), r.path));
-    return 0;
-  }
-  write_batch batch(s);
-  batch.remove(r);
-  ctx.written(rp, batch.commit(), fmt::format("removed {}", record_label(r)), {r});
-  return 0;
+  return write(ctx, [&](const store& s) { return remove_record(s, type, id, dry_run); });
 }
 
 int run_edit(context& ctx, record_type type, const std::string& id, const field_flags& flags) {
@@ -231,7 +208,7 @@ int run_edit(context& ctx, record_type type, const std::string& id, const field_
   std::optional<edit_buffer> buffer;
   if (flags.any()) {
     flags.apply(after, rp);
-    check_flags_record(after, rp);
+    check_flag_record(after, rp.config());
   } else {
     std::string text = record_fields_text(
         before, fmt::format("Editing {} in {}.\nSave to keep your changes; quit without saving to leave it as it was.",

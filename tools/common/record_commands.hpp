@@ -45,10 +45,6 @@ class field_flags {
   std::string at_;
 };
 
-// Checks a record built from flags and reports problems by flag ("--heard: rating 6 is out of
-// range 1–5"), exit 64.
-void check_flags_record(const record& r, const repo& rp);
-
 struct list_options {
   std::string period;
   std::string since;
@@ -67,6 +63,9 @@ struct list_options {
 // Adds --period/--since/--until, --who, --tag, -n/--limit, --reverse, --grep, --mine/--shared
 // (and --kind, --topic when asked).
 void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool with_topic, bool with_tag = true);
+
+// Adds the ID positional ("Its id (4 or more leading digits)", required) of show, edit, retire…
+std::shared_ptr<std::string> add_id(CLI::App& cmd);
 
 // Prints the matching records in --format.
 int run_list(context& ctx, record_type type, const list_options& opts, const std::string& default_period);

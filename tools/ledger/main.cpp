@@ -57,7 +57,7 @@ int add(cli::context& ctx, const std::string& kind, const std::string& what, con
   if (std::find(entry_kinds().begin(), entry_kinds().end(), r.kind) == entry_kinds().end())
     throw_usage(fmt::format("unknown kind \"{}\"{}; kinds are chore, invisible, choice, solo, together, sacrifice",
                             escape_for_terminal(r.kind), did_you_mean(r.kind, entry_kinds())));
-  cli::check_flags_record(r, rp);
+  check_flag_record(r, rp.config());
   if (!r.topic.empty()) {
     // A topic nobody used yet, one typo from one that is, is worth a word before it splits turns.
     period around = parse_period("last-month", rp.cal());

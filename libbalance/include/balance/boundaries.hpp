@@ -51,4 +51,63 @@ void write_boundary_table(const std::vector<boundary_view>& views, const calenda
 void write_boundary_history(const boundary_view& view, const calendar& cal, sink& out, const style& st,
                             const std::string& shown_path = "");
 
+// The commands, one call each: their options as the flags give them (empty text: the default).
+
+struct boundary_options {
+  std::string text;     // the boundary, in its owner's words
+  std::string who;      // its owner: me by default
+  std::string review;   // a CADENCE: balance.toml's review cadence by default
+  std::vector<std::string> tags;
+  std::string at;       // a WHEN: now by default
+  bool is_private = false;
+};
+// Sets a boundary. It lives in its owner's file; a private one can only be my own. Throws
+// error{usage} naming the flag at fault.
+outcome add_boundary(const store& s, const boundary_options& o);
+
+struct event_options {
+  std::string kind;      // respected, crossed, reviewed, gave-in or space
+  std::string boundary;  // respected, crossed, reviewed: the boundary's id (a prefix)
+  std::string who;       // whose act: me by default, never guessed for crossed (see default_actor)
+  std::string text;      // gave-in, space: what happened, kept as the note
+  std::string note;
+  std::string duration;  // space: for how long (a DURATION)
+  std::string at;        // a WHEN: now by default
+  bool is_private = false;
+};
+// Notes an event ("noted that boundary 3f9a1c0 was crossed (sam), event 83da2b1"). Throws
+// error{usage} for a missing or retired boundary, a missing --by, or a bad flag.
+outcome add_event(const store& s, const event_options& o);
+
+// Retires a boundary: its history stays. No files when it was retired already.
+outcome retire_boundary(const store& s, const std::string& id);
+
+// Removes a boundary, refused while events point at it unless `with_events` (then events go
+// first: a crash in between never leaves an event without its boundary); an event's id removes
+// that one event. `dry_run` says what would go.
+outcome remove_boundary(const store& s, const std::string& id, bool with_events, bool dry_run);
+
+// What `list` shows: active boundaries (or all), grouped by owner, unless asked for the most
+// recent (`limit`) or newest first (`reverse`): then by when they were set.
+struct boundary_filter {
+  bool all = false;
+  std::optional<std::string> owner;
+  std::vector<std::string> tags;
+  std::string grep;
+  std::size_t limit = 0;
+  bool reverse = false;
+  bool mine = false;  // my private boundaries too
+};
+std::vector<boundary_view> list_boundaries(const store& s, const boundary_filter& f);
+
+// One boundary (by id prefix) with its history: a shared one with its shared events, my own
+// private one with mine.
+boundary_view find_boundary(const store& s, const std::string& id);
+
+// Boundaries whose review has come, and their lines ("alex: review of boundary 3f9a1c0 due
+// (monthly; last set 2026-10-01)") or one `"schema": 1` JSON object. Never a boundary's words.
+std::vector<boundary_view> reviews_due(const store& s, const std::optional<std::string>& owner);
+void write_reviews_due(const std::vector<boundary_view>& due, const settings& cfg, const calendar& cal, bool json,
+                       sink& out);
+
 }  // namespace balance

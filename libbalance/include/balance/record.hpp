@@ -146,6 +146,10 @@ struct validation_context {
 // unique ids and references need more than one record: the store and check do those.)
 std::vector<field_problem> validate(const record& r, const validation_context& ctx);
 
+// Checks a record built from a command's flags and reports its problems by flag ("--heard: rating
+// 6 is out of range 1–5"); throws error{usage}. Warnings (unknown keys) are left out.
+void check_flag_record(const record& r, const settings& cfg);
+
 // What an import fills in when a record leaves it out, as the flag form of `add` does: `at` is
 // now, `who` is me. A crossed or respected event keeps an empty `who` (whose act it was is never
 // guessed), so validation asks for it.

@@ -100,4 +100,20 @@ class write_batch {
   std::unique_ptr<impl> impl_;
 };
 
+// What a write command did, for its confirmation: the files written (none for a dry run, or when
+// nothing needed to change), one line that says so, and the records written or removed.
+struct outcome {
+  std::vector<std::string> paths;
+  std::string summary;
+  std::vector<record> records;
+};
+
+// Removes the one record of `type` whose id starts with `id` ("removed entry 3f9a1c0 (chore,
+// sam)"); with `dry_run`, only says which and from which file.
+outcome remove_record(const store& s, record_type type, const std::string& id, bool dry_run);
+
+// Writes one new record. `summary` words the confirmation from the record as written (with its
+// id); "added <label>" without one.
+outcome add_record(const store& s, record r, const std::function<std::string(const record&)>& summary = {});
+
 }  // namespace balance
