@@ -375,6 +375,17 @@ std::vector<record> read_json(std::string_view text, const std::string& source, 
     std::string message = e.what();
     if (auto cut = message.find("parse error"); cut != std::string::npos) message = message.substr(cut);
     throw error(errc::data, diagnostic{{source, lc.line, lc.column}, "invalid JSON: " + message});
+  } catch (const nlohmann::json::exception& e) {
+    // A number too large for a double ("4e999…") is out_of_range, with the number but no offset.
+    std::string message = e.what();
+    std::size_t offset = 0;
+    if (auto quote = message.find("parsing '"); quote != std::string::npos) {
+      std::string number = message.substr(quote + 9, message.find('\'', quote + 9) - quote - 9);
+      if (auto at = text.find(number); at != std::string_view::npos) offset = at;
+    }
+    auto lc = locate(text, offset);
+    if (auto cut = message.find("] "); cut != std::string::npos) message = message.substr(cut + 2);
+    throw error(errc::data, diagnostic{{source, lc.line, lc.column}, "invalid JSON: " + message});
   }
   if (doc.is_object()) doc = ordered_json::array({doc});
   if (!doc.is_array())

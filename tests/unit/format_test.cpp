@@ -94,6 +94,9 @@ TEST_CASE("format - import errors name the source and the record", "[format]") {
   CHECK_THROWS_WITH(read_import("[{\"type\":\"checkin\"}]", "in.json", record_type::entry, cfg),
                     Catch::Contains("cannot be imported here"));
   CHECK_THROWS_WITH(read_import("[{,]", "in.json", record_type::entry, cfg), Catch::StartsWith("in.json:1:"));
+  // Found by fuzz_import: a number too large for a double is a data error with its place, not a crash.
+  CHECK_THROWS_WITH(read_import("[{\"kind\":\"chore\",\n \"minutes\":4e2222222222}]", "in.json", record_type::entry, cfg),
+                    "in.json:2:12: invalid JSON: number overflow parsing '4e2222222222'");
   CHECK_THROWS_WITH(read_import("id,at,wat\n", "in.csv", record_type::entry, cfg),
                     Catch::Contains("column \"wat\" is not a field of an entry (did you mean \"what\"?)"));
   CHECK_THROWS_WITH(read_import("[[checkin]]\nid = \"0123456789ab\"\nat = 2026-11-02T08:00:00+01:00\nwho = \"sam\"\nheard = 3\n",
