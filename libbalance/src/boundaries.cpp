@@ -227,14 +227,14 @@ outcome add_event(const store& s, const event_options& o) {
 
 outcome retire_boundary(const store& s, const std::string& id) {
   record before = s.find(record_type::boundary, id);
-  if (!before.is_active_boundary()) return {{}, fmt::format("boundary {} is already retired", before.id.substr(0, 7)), {}};
+  if (!before.is_active_boundary()) return nothing_written(fmt::format("boundary {} is already retired", before.id.substr(0, 7)));
   record after = before;
   after.status = "retired";
   after.retired = s.repository().cal().now;
   write_batch batch(s);
   batch.replace(before, after);
   auto paths = batch.commit();
-  return {std::move(paths), fmt::format("retired boundary {}; its history stays", before.id.substr(0, 7)), {after}};
+  return {std::move(paths), fmt::format("retired boundary {}; its history stays", before.id.substr(0, 7)), {after}, {}};
 }
 
 namespace {
@@ -275,11 +275,11 @@ outcome remove_boundary(const store& s, const std::string& id, bool with_events,
     throw_usage(fmt::format("boundary {} has {} event{} pointing at it. To keep its history, retire it instead "
                             "(balance-boundaries retire {}); to remove both, add --with-events",
                             short_id, events.size(), events.size() == 1 ? "" : "s", short_id));
-  if (dry_run) return {{}, fmt::format("would remove boundary {}{}", short_id, count_events(events.size())), {}};
+  if (dry_run) return nothing_written(fmt::format("would remove boundary {}{}", short_id, count_events(events.size())));
   write_batch batch(s);
   for (const auto& e : events) batch.remove(e);
   batch.remove(b);
-  outcome done{batch.commit(), fmt::format("removed boundary {}{}", short_id, count_events(events.size())), std::move(events)};
+  outcome done{batch.commit(), fmt::format("removed boundary {}{}", short_id, count_events(events.size())), std::move(events), {}};
   done.records.push_back(std::move(b));
   return done;
 }

@@ -10,6 +10,7 @@
 
 #include "balance/error.hpp"
 #include "balance/format.hpp"
+#include "balance/query.hpp"
 #include "balance/text.hpp"
 
 namespace balance {
@@ -418,6 +419,69 @@ void write_ledger_journal(const std::vector<record>& entries, sink& out) {
     }
     out.write(fmt::format("    ({}:{})  {}\n", r.kind, r.who, fmt::format("{}", r.weight_or_default())));
   }
+}
+
+namespace {
+
+query entries_of(const period& span, bool mine) {
+  query q;
+  q.type = record_type::entry;
+  q.span = span;
+  q.mine = mine;
+  return q;
+}
+
+}  // namespace
+
+ledger_balance entry_balance(const store& s, const period& span, bool mine, std::string_view by,
+                             std::string_view measure, const warning_handler& on_warning) {
+  return stream_balance(s, entries_of(span, mine), parse_share_group(by), parse_share_measure(measure), on_warning);
+}
+
+turn_result turn_of(const store& s, const std::string& topic, const std::string& period_text,
+                    const warning_handler& on_warning) {
+  const repo& rp = s.repository();
+  if (!is_valid_name(topic)) throw_usage(fmt::format("topic \"{}\" must use only a-z, 0-9, _ and -", escape_for_terminal(topic)));
+  query q = entries_of(period_text.empty() ? period{} : parse_period(period_text, rp.cal()), false);
+  q.kind = "choice";
+  q.topic = topic;
+  auto t = whose_turn(run_query(s, q, on_warning), topic, rp.config(), period_text.empty() ? turn_window : 0);
+  if (t.person.empty()) throw error(errc::config, "balance.toml lists no people");
+  return t;
+}
+
+void export_journal(const store& s, const period& span, bool mine, const warning_handler& on_warning, sink& out) {
+  write_ledger_journal(run_query(s, entries_of(span, mine), on_warning), out);
+}
+
+record new_entry(const repo& rp) {
+  record r;
+  r.type = record_type::entry;
+  r.author = rp.me();
+  r.who = rp.me();
+  r.at = rp.cal().now;
+  return r;
+}
+
+outcome add_entry(const store& s, record r) {
+  const repo& rp = s.repository();
+  r.who = rp.person(r.who, "--who");
+  if (!r.for_whom.empty()) r.for_whom = rp.person(r.for_whom, "--for");
+  if (std::find(entry_kinds().begin(), entry_kinds().end(), r.kind) == entry_kinds().end())
+    throw_usage(fmt::format("unknown kind \"{}\"{}; kinds are chore, invisible, choice, solo, together, sacrifice",
+                            escape_for_terminal(r.kind), did_you_mean(r.kind, entry_kinds())));
+  check_flag_record(r, rp.config());
+  std::vector<std::string> notes;
+  if (!r.topic.empty()) {
+    // A topic nobody used yet, one typo from one that is, is worth a word before it splits turns.
+    period around = parse_period("last-month", rp.cal());
+    around.end = std::max(around.end, r.at.utc + std::chrono::seconds(1));
+    around.begin = std::min(around.begin, r.at.utc - std::chrono::hours(24 * 31));
+    if (auto note = new_topic_note(r.topic, known_topics(s, around, r.topic))) notes.push_back(*note + "; saved as given");
+  }
+  outcome done = add_record(s, std::move(r));
+  done.notes = std::move(notes);
+  return done;
 }
 
 }  // namespace balance

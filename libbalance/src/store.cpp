@@ -382,12 +382,12 @@ std::vector<std::string> write_batch::commit() {
 
 outcome remove_record(const store& s, record_type type, const std::string& id, bool dry_run) {
   record r = s.find(type, id);
-  if (dry_run) return {{}, fmt::format("would remove {} from {}", record_label(r), r.path), {}};
+  if (dry_run) return nothing_written(fmt::format("would remove {} from {}", record_label(r), r.path));
   write_batch batch(s);
   batch.remove(r);
   auto paths = batch.commit();
   std::string summary = fmt::format("removed {}", record_label(r));
-  return {std::move(paths), std::move(summary), {std::move(r)}};
+  return {std::move(paths), std::move(summary), {std::move(r)}, {}};
 }
 
 outcome add_record(const store& s, record r, const std::function<std::string(const record&)>& summary) {
@@ -395,7 +395,7 @@ outcome add_record(const store& s, record r, const std::function<std::string(con
   batch.add(r);
   auto paths = batch.commit();
   std::string line = summary ? summary(r) : fmt::format("added {}", record_label(r));
-  return {std::move(paths), std::move(line), {std::move(r)}};
+  return {std::move(paths), std::move(line), {std::move(r)}, {}};
 }
 
 }  // namespace balance

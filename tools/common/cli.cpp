@@ -290,6 +290,7 @@ int write(context& ctx, const std::function<outcome(const store&)>& work) {
   repo rp = ctx.open_repo();
   store s(rp);
   outcome done = work(s);
+  for (const auto& n : done.notes) ctx.note(n);
   if (done.paths.empty() && done.records.empty())
     ctx.confirm(done.summary);
   else

@@ -289,4 +289,44 @@ int save_new(context& ctx, const store& s, record& r) {
   return 0;
 }
 
+command list_command(record_type type, const std::string& summary, const std::string& default_period, bool with_kind,
+                     bool with_topic) {
+  return {"list", summary, [=](CLI::App& cmd) {
+            auto o = std::make_shared<list_options>();
+            add_list_options(&cmd, *o, with_kind, with_topic);
+            return [=](context& ctx) { return run_list(ctx, type, *o, default_period); };
+          }};
+}
+
+command show_command(record_type type, const std::string& summary) {
+  return {"show", summary, [=](CLI::App& cmd) {
+            auto id = add_id(cmd);
+            return [=](context& ctx) { return run_show(ctx, type, *id); };
+          }};
+}
+
+command edit_command(record_type type, const std::string& summary,
+                     const std::function<void(CLI::App&, field_flags&)>& fields) {
+  return {"edit", summary, [=](CLI::App& cmd) {
+            auto id = add_id(cmd);
+            auto flags = std::make_shared<field_flags>();
+            fields(cmd, *flags);
+            return [=](context& ctx) { return run_edit(ctx, type, *id, *flags); };
+          }};
+}
+
+command rm_command(record_type type, const std::string& summary) {
+  return {"rm", summary, [=](CLI::App& cmd) {
+            auto o = std::make_shared<std::pair<std::string, bool>>();
+            cmd.add_option("id", o->first, "Its id (4 or more leading digits)")->required()->type_name("ID");
+            cmd.add_flag("--dry-run", o->second, "Say what would be removed, change nothing");
+            return [=](context& ctx) { return run_rm(ctx, type, o->first, o->second); };
+          }};
+}
+
+void add_import_flags(CLI::App& cmd, import_flags& f, const std::string& what) {
+  cmd.add_option("--from", f.from, fmt::format("Import {} from FILE or - (TOML, JSON, CSV or TSV)", what))->type_name("FILE");
+  cmd.add_flag("--dry-run", f.dry_run, "With --from: say what would be added, write nothing");
+}
+
 }  // namespace balance::cli

@@ -86,4 +86,20 @@ int save_new(context& ctx, const store& s, record& r);
 // The period a list covers: --period, or --since/--until, or the default.
 period list_period(const repo& rp, const list_options& opts, const std::string& default_period);
 
+// The rows every record tool shares, declared once: `list` (with --kind/--topic when asked),
+// `show`, `edit` (field flags declared by `fields`, else the editor) and `rm`.
+command list_command(record_type type, const std::string& summary, const std::string& default_period, bool with_kind,
+                     bool with_topic);
+command show_command(record_type type, const std::string& summary);
+command edit_command(record_type type, const std::string& summary,
+                     const std::function<void(CLI::App&, field_flags&)>& fields);
+command rm_command(record_type type, const std::string& summary);
+
+// `--from FILE|-` and `--dry-run` of an add command ("Import WHAT from FILE or - …").
+struct import_flags {
+  std::string from;
+  bool dry_run = false;
+};
+void add_import_flags(CLI::App& cmd, import_flags& f, const std::string& what);
+
 }  // namespace balance::cli

@@ -144,4 +144,25 @@ std::optional<std::string> new_topic_note(std::string_view topic, const std::vec
 // comments and tags.
 void write_ledger_journal(const std::vector<record>& entries, sink& out);
 
+using warning_handler = std::function<void(const diagnostic&)>;
+
+// `balance-ledger balance`: the shared entries of `span` (with `mine`, my private ones too), by
+// a GROUP and a MEASURE as the flags name them, streamed.
+ledger_balance entry_balance(const store& s, const period& span, bool mine, std::string_view by,
+                             std::string_view measure, const warning_handler& on_warning = {});
+// `balance-ledger turn TOPIC`: whose turn it is, over the last turn_window choices of TOPIC, or
+// those of `period_text` when it is not empty.
+turn_result turn_of(const store& s, const std::string& topic, const std::string& period_text,
+                    const warning_handler& on_warning = {});
+// `balance-ledger export`: the entries of `span` as a journal.
+void export_journal(const store& s, const period& span, bool mine, const warning_handler& on_warning, sink& out);
+
+// A new entry as `balance-ledger add` starts it: logged by me, done by me, now. The flags then
+// set its fields.
+record new_entry(const repo& rp);
+// Logs `entry`: its people must be in balance.toml (named by --who and --for), its kind known,
+// the record valid (error{usage} naming the flag). A topic nobody has used yet that is one typo
+// from one in use comes back as a note.
+outcome add_entry(const store& s, record entry);
+
 }  // namespace balance

@@ -106,7 +106,15 @@ struct outcome {
   std::vector<std::string> paths;
   std::string summary;
   std::vector<record> records;
+  std::vector<std::string> notes;  // said before the confirmation (a hint, a new topic)
 };
+
+// An outcome that wrote nothing: a dry run, or nothing to change.
+inline outcome nothing_written(std::string summary) {
+  outcome o;
+  o.summary = std::move(summary);
+  return o;
+}
 
 // Removes the one record of `type` whose id starts with `id` ("removed entry 3f9a1c0 (chore,
 // sam)"); with `dry_run`, only says which and from which file.
