@@ -9,6 +9,7 @@
 #include "balance/editor.hpp"
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
+#include "balance/format.hpp"
 #include "balance/record_file.hpp"
 #include "balance/text.hpp"
 
@@ -225,6 +226,101 @@ forget_result forget_private(const store& s, forget_scope scope, bool dry_run) {
   }
   for (const auto& b : result.buffers) remove_file(real_file_system(), b, b.string());
   return result;
+}
+
+record new_checkin(const repo& rp, bool is_private) {
+  // Before anything is asked: a private answer can only go into this computer's own store.
+  if (is_private) rp.require_private_owner();
+  record r;
+  r.type = record_type::checkin;
+  r.who = r.author = rp.me();
+  r.at = rp.cal().now;
+  r.is_private = is_private;
+  return r;
+}
+
+outcome add_checkin(const store& s, record r) {
+  check_flag_record(r, s.repository().config());
+  std::optional<std::string> hint = checkin_hint(r);
+  outcome done = add_record(s, std::move(r));
+  if (hint) done.notes.push_back(*hint);
+  return done;
+}
+
+void write_checkin_summary(const record& r, sink& out) {
+  out.write(style{}.bold("Your check-in:\n"));
+  for (const auto& f : fields_of(r)) {
+    if (f.key == "id" || f.key == "who" || f.key == "safe") continue;  // the safety answer is never echoed
+    std::string value;
+    if (f.key == "at")
+      value = format_timestamp(r.at);
+    else if (const auto* text = std::get_if<std::string>(&f.value))
+      value = *text;
+    else if (const auto* number = std::get_if<std::int64_t>(&f.value))
+      value = std::to_string(*number);
+    if (!value.empty()) out.write(fmt::format("  {:<8} {}\n", f.key, escape_for_terminal(value)));
+  }
+}
+
+namespace {
+
+std::string count_checkins(std::size_t n) {
+  return n == 1 ? std::string("1 private check-in") : fmt::format("{} private check-ins", n);
+}
+
+}  // namespace
+
+outcome forget_checkins(const store& s, forget_scope scope, bool dry_run) {
+  auto done = forget_private(s, scope, dry_run);
+  std::string what = scope == forget_scope::safety ? "the safety answers of " + count_checkins(done.checkins)
+                                                   : count_checkins(done.checkins);
+  std::string buffers = done.buffers.size() == 1 ? "1 kept edit buffer" : fmt::format("{} kept edit buffers", done.buffers.size());
+  outcome o;
+  o.paths = std::move(done.written);
+  o.summary = fmt::format("{} {} and {}", dry_run ? "would forget" : "forgot", what, buffers);
+  return o;
+}
+
+std::vector<std::string> people_for(const repo& rp, const std::string& who, bool all) {
+  if (!who.empty() && all) throw_usage("use either --who or --all");
+  if (all) return rp.config().people;
+  return {who.empty() ? rp.me() : rp.person(who, "--who")};
+}
+
+void write_checkins_due(const std::vector<due_person>& due, const cadence& every, bool json, sink& out) {
+  std::string cadence_text = every.to_string();
+  if (!json) {
+    for (const auto& d : due) {
+      std::string last = d.last ? fmt::format("last one {}", format_date(*d.last)) : std::string("none yet");
+      out.write(fmt::format("{}: check-in due ({}; {})\n", d.who, cadence_text, last));
+    }
+    return;
+  }
+  std::string text = "{\"schema\": 1, \"cadence\": " + json_string(cadence_text) + ", \"due\": [";
+  for (std::size_t i = 0; i < due.size(); ++i)
+    text += fmt::format("{}\n  {{\"who\": {}, \"last\": {}}}", i ? "," : "", json_string(due[i].who),
+                        due[i].last ? json_string(format_timestamp(*due[i].last)) : "null");
+  out.write(text + (due.empty() ? "]}\n" : "\n]}\n"));
+}
+
+void write_questions(const settings& cfg, bool json, sink& out) {
+  const auto& dims = cfg.dimensions;
+  if (json) {
+    std::string text = "{\"schema\": 1, \"dimensions\": [";
+    for (std::size_t i = 0; i < dims.size(); ++i)
+      text += fmt::format("{}\n  {{\"key\": {}, \"question\": {}, \"low\": {}, \"high\": {}}}", i ? "," : "",
+                          json_string(dims[i].key), json_string(dims[i].question), json_string(dims[i].low),
+                          json_string(dims[i].high));
+    out.write(text + "\n]}\n");
+    return;
+  }
+  std::size_t width = 0;
+  for (const auto& d : dims) width = std::max(width, d.key.size());
+  for (const auto& d : dims) {
+    out.write(fmt::format("{:<{}}  {}\n", d.key, width, escape_for_terminal(d.question)));
+    if (!d.low.empty() || !d.high.empty())
+      out.write(fmt::format("{:<{}}  1 = {} · 5 = {}\n", "", width, escape_for_terminal(d.low), escape_for_terminal(d.high)));
+  }
 }
 
 }  // namespace balance

@@ -289,13 +289,16 @@ int write(context& ctx, const std::function<outcome(const store&)>& work) {
   ctx.write_format();
   repo rp = ctx.open_repo();
   store s(rp);
-  outcome done = work(s);
+  report(ctx, rp, work(s));
+  return 0;
+}
+
+void report(context& ctx, const repo& rp, const outcome& done) {
   for (const auto& n : done.notes) ctx.note(n);
   if (done.paths.empty() && done.records.empty())
     ctx.confirm(done.summary);
   else
     ctx.written(rp, done.paths, done.summary, done.records);
-  return 0;
 }
 
 }  // namespace balance::cli

@@ -118,6 +118,8 @@ int run_commands(CLI::App& app, context& ctx, int argc, char** argv, const std::
 // context::written does, or only the confirmation when it names no file and no record (a dry run
 // of a removal, a boundary already retired).
 int write(context& ctx, const std::function<outcome(const store&)>& work);
+// Reports an outcome as write() does (its notes, then the confirmation or context::written).
+void report(context& ctx, const repo& rp, const outcome& done);
 
 // Prints an error the way every tool does ("balance-ledger: message" or PATH:LINE:COL lines).
 void print_error(const std::string& program, const std::exception& e);

@@ -281,13 +281,6 @@ void show_safety_note(context& ctx, const repo& rp, const record& r) {
   ctx.err.flush();
 }
 
-int save_new(context& ctx, const store& s, record& r) {
-  ctx.write_format();
-  write_batch batch(s);
-  batch.add(r);
-  ctx.written(s.repository(), batch.commit(), fmt::format("added {}", record_label(r)), {r});
-  return 0;
-}
 
 command list_command(record_type type, const std::string& summary, const std::string& default_period, bool with_kind,
                      bool with_topic) {

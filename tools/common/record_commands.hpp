@@ -80,8 +80,6 @@ int run_import(context& ctx, record_type type, const std::string& from, bool dry
 // dated, a support service before a counsellor, numbers for their country, where it is kept.
 void show_safety_note(context& ctx, const repo& rp, const record& checkin);
 
-// Writes one new record and confirms it; returns 0.
-int save_new(context& ctx, const store& s, record& r);
 
 // The period a list covers: --period, or --since/--until, or the default.
 period list_period(const repo& rp, const list_options& opts, const std::string& default_period);

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/cadence.hpp"
 #include "balance/i_statement.hpp"
 #include "balance/output.hpp"
 #include "balance/record.hpp"
@@ -64,5 +65,28 @@ forget_result forget_private(const store& s, forget_scope scope, bool dry_run);
 // `own_private`, the private owner's own private check-ins count for their own line (a list only
 // they see); otherwise only shared check-ins count, so the answer never depends on private records.
 std::vector<due_person> checkins_due(const store& s, const std::vector<std::string>& people, bool own_private);
+
+// The commands, one call each.
+
+// A new check-in as `balance-checkin add` starts it: mine, now. A private one can only be made
+// by this computer's own person (checked before anything is asked).
+record new_checkin(const repo& rp, bool is_private);
+// Saves a check-in: checked as flags are (error{usage} naming the flag), with the gentle hint
+// about blaming words (checkin_hint) as a note of the outcome.
+outcome add_checkin(const store& s, record checkin);
+// What the interview recorded, for the person who answered (never the safety answer).
+void write_checkin_summary(const record& checkin, sink& out);
+
+// `forget --safety|--all-private`: forget_private and its confirmation.
+outcome forget_checkins(const store& s, forget_scope scope, bool dry_run);
+
+// Who `due` asks about: NAME (default me), or everyone with `all`.
+std::vector<std::string> people_for(const repo& rp, const std::string& who, bool all);
+// One line per person ("sam: check-in due (weekly; last one 2026-11-15)"), or one
+// `"schema": 1` JSON object with the cadence and the list (empty when nobody is due).
+void write_checkins_due(const std::vector<due_person>& due, const cadence& every, bool json, sink& out);
+
+// `questions`: each dimension's key and question with its 1 and 5, or JSON.
+void write_questions(const settings& cfg, bool json, sink& out);
 
 }  // namespace balance
