@@ -8,9 +8,8 @@
 #include <iostream>
 
 #include "balance/checkin.hpp"
-#include "balance/editor.hpp"
+#include "balance/edit.hpp"
 #include "balance/error.hpp"
-#include "balance/record_file.hpp"
 #include "balance/text.hpp"
 
 namespace balance::checkin_cli {
@@ -57,21 +56,20 @@ int save(cli::context& ctx, const store& s, record r) {
 
 int add_in_editor(cli::context& ctx, const store& s, record r) {
   const repo& rp = s.repository();
-  edit_buffer buffer = edit_text(checkin_template(r, rp.config()), "checkin.toml", editor_command(rp.user()));
-  if (only_comments(buffer.text)) {
-    discard_buffer(buffer);
+  edit_session session(rp, checkin_template(r, rp.config()), "checkin.toml");
+  if (session.emptied()) {
+    session.discard();
     ctx.confirm("the check-in was empty; nothing saved");
     return 0;
   }
-  read_options opts{&rp.config(), &rp.data_zone(), false};
   try {
-    r = read_record_fields(buffer.text, buffer.path.string(), r, opts);
+    r = session.read(r);
   } catch (const error&) {
-    std::cerr << ctx.program << ": the check-in was not saved; your text is kept in " << buffer.path.string() << "\n";
+    std::cerr << ctx.program << ": the check-in was not saved; your text is kept in " << session.path().string() << "\n";
     throw;
   }
   save(ctx, s, std::move(r));
-  discard_buffer(buffer);
+  session.discard();
   return 0;
 }
 

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "balance/checkin.hpp"
-#include "balance/editor.hpp"
+#include "balance/edit.hpp"
 #include "balance/error.hpp"
 #include "balance/format.hpp"
 #include "balance/import.hpp"
@@ -199,52 +199,49 @@ int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run) 
   return write(ctx, [&](const store& s) { return remove_record(s, type, id, dry_run); });
 }
 
+namespace {
+
+// Saves an edit and shows the safety note when it lowered the `safe` answer.
+void save_edit(context& ctx, const store& s, const record& before, record after) {
+  outcome done = replace_record(s, before, std::move(after));
+  report(ctx, s.repository(), done);
+  if (!done.paths.empty() && is_unsafe_answer(done.records.front()) && done.records.front().safe != before.safe)
+    show_safety_note(ctx, s.repository(), done.records.front());
+}
+
+}  // namespace
+
 int run_edit(context& ctx, record_type type, const std::string& id, const field_flags& flags) {
   ctx.write_format();
   repo rp = ctx.open_repo();
   store s(rp);
   record before = s.find(type, id);
-  record after = before;
-  std::optional<edit_buffer> buffer;
   if (flags.any()) {
+    record after = before;
     flags.apply(after, rp);
     check_flag_record(after, rp.config());
-  } else {
-    std::string text = record_fields_text(
-        before, fmt::format("Editing {} in {}.\nSave to keep your changes; quit without saving to leave it as it was.",
-                            record_label(before), rp.display_path(before.path)));
-    buffer = edit_text(text, fmt::format("{}-{}.toml", type_name(type), before.id.substr(0, 7)), editor_command(rp.user()));
-    if (only_comments(buffer->text)) {
-      // Emptying the buffer cancels, as with `add --edit`; `rm` is how a record goes.
-      discard_buffer(*buffer);
-      ctx.confirm(fmt::format("the edit was empty; {} is unchanged", record_label(before)));
-      return 0;
-    }
-    read_options opts{&rp.config(), &rp.data_zone(), false};
-    try {
-      after = read_record_fields(buffer->text, buffer->path.string(), before, opts);
-    } catch (const error& e) {
-      ctx.err.write(fmt::format("{}: the edit was not saved; your text is kept in {}\n", ctx.program, buffer->path.string()));
-      throw;
-    }
-  }
-  if (after.same_content(before)) {
-    if (buffer) discard_buffer(*buffer);
-    ctx.confirm(fmt::format("no changes to {}", record_label(before)));
+    save_edit(ctx, s, before, std::move(after));
     return 0;
   }
-  if (type == record_type::checkin && (after.feeling != before.feeling || after.need != before.need))
-    if (auto hint = checkin_hint(after)) ctx.note(*hint);
-  std::vector<std::string> paths;
+  edit_session session(rp, edit_text_for(rp, before), fmt::format("{}-{}.toml", type_name(type), before.id.substr(0, 7)));
+  if (session.emptied()) {
+    // Emptying the buffer cancels, as with `add --edit`; `rm` is how a record goes.
+    session.discard();
+    ctx.confirm(fmt::format("the edit was empty; {} is unchanged", record_label(before)));
+    return 0;
+  }
+  record after;
   try {
-    write_batch batch(s);
-    batch.replace(before, after);
-    paths = batch.commit();
-    if (buffer) discard_buffer(*buffer);
-    ctx.written(rp, paths, fmt::format("updated {}", record_label(after)), {after});
-    if (is_unsafe_answer(after) && after.safe != before.safe) show_safety_note(ctx, rp, after);
+    after = session.read(before);
   } catch (const error&) {
-    if (buffer) ctx.err.write(fmt::format("{}: your edit is kept in {}\n", ctx.program, buffer->path.string()));
+    ctx.err.write(fmt::format("{}: the edit was not saved; your text is kept in {}\n", ctx.program, session.path().string()));
+    throw;
+  }
+  try {
+    save_edit(ctx, s, before, std::move(after));
+    session.discard();
+  } catch (const error&) {
+    ctx.err.write(fmt::format("{}: your edit is kept in {}\n", ctx.program, session.path().string()));
     ctx.err.flush();
     throw;
   }
