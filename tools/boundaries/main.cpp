@@ -98,13 +98,11 @@ std::function<int(context&)> setup_rm(CLI::App& cmd) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  context ctx;
-  ctx.program = "balance-boundaries";
-  auto app = cli::make_app(ctx.program,
-                           "Boundaries with kindness: what each of you needs, when it was respected or crossed,\n"
-                           "saying yes when you meant no, asking for space, and regular reviews.");
-  cli::add_common_options(*app, ctx.opts, {format::text, format::json, format::toml, format::csv, format::tsv});
-  app->require_subcommand(1);
+  const cli::tool t{"balance-boundaries",
+                    "Boundaries with kindness: what each of you needs, when it was respected or crossed,\n"
+                    "saying yes when you meant no, asking for space, and regular reviews.",
+                    {format::text, format::json, format::toml, format::csv, format::tsv},
+                    "list"};
   std::vector<cli::command> table = {
       {"add", "Set a boundary: \"I need …\" or \"I don't …\"", boundaries_cli::setup_add},
       {"list", "List active boundaries (the default command)", setup_list},
@@ -114,5 +112,5 @@ int main(int argc, char** argv) {
       {"rm", "Remove a boundary (refused while events point at it), or one event", setup_rm},
   };
   for (auto& c : boundaries_cli::event_commands()) table.push_back(std::move(c));
-  return cli::run_commands(*app, ctx, argc, argv, table, "list");
+  return cli::run_commands(t, table, argc, argv);
 }

@@ -89,13 +89,11 @@ std::function<int(context&)> setup_due(CLI::App& cmd) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  context ctx;
-  ctx.program = "balance-checkin";
-  auto app = cli::make_app(ctx.program,
-                           "A regular \"how are we doing?\": rate the five balance dimensions from 1 to 5,\n"
-                           "say how you feel, what you need and what you appreciate.");
-  cli::add_common_options(*app, ctx.opts, {format::text, format::json, format::toml, format::csv, format::tsv});
-  app->require_subcommand(1);
+  const cli::tool t{"balance-checkin",
+                    "A regular \"how are we doing?\": rate the five balance dimensions from 1 to 5,\n"
+                    "say how you feel, what you need and what you appreciate.",
+                    {format::text, format::json, format::toml, format::csv, format::tsv},
+                    "add"};
   std::vector<cli::command> table = {
       {"add", "Record a check-in (the default command)", checkin_cli::setup_add},
       cli::list_command(record_type::checkin, "List check-ins (default: all of them)", "all", false, false),
@@ -106,5 +104,5 @@ int main(int argc, char** argv) {
       {"forget", "Remove your private check-ins, or only their safety answers", setup_forget},
       {"due", "Whose check-in is due (exit 0 with lines, 1 and silence when none)", setup_due},
   };
-  return cli::run_commands(*app, ctx, argc, argv, table, "add");
+  return cli::run_commands(t, table, argc, argv);
 }

@@ -264,8 +264,13 @@ std::vector<std::string> arguments(int argc, char** argv) {
   return args;
 }
 
-int run_commands(CLI::App& app, context& ctx, int argc, char** argv, const std::vector<command>& table,
-                 const std::string& default_command) {
+int run_commands(const tool& t, const std::vector<command>& table, int argc, char** argv) {
+  context ctx;
+  ctx.program = t.program;
+  auto owned = make_app(t.program, t.description);
+  CLI::App& app = *owned;
+  add_common_options(app, ctx.opts, t.formats);
+  app.require_subcommand(1);
   std::vector<std::pair<CLI::App*, std::function<int(context&)>>> bodies;
   for (const auto& c : table) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
@@ -273,7 +278,7 @@ int run_commands(CLI::App& app, context& ctx, int argc, char** argv, const std::
   }
   std::vector<std::string> args;
   try {
-    args = with_default_command(app, arguments(argc, argv), default_command);
+    args = with_default_command(app, arguments(argc, argv), t.default_command);
   } catch (const error& e) {
     print_error(ctx.program, e);
     return exit_code(e.kind());

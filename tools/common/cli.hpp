@@ -108,10 +108,18 @@ struct command {
   std::function<std::function<int(context&)>(CLI::App&)> setup;
 };
 
-// Adds the table's subcommands to `app`, rewrites a bare command line to `default_command`,
-// parses and runs the chosen subcommand through run(). This is a tool's whole main().
-int run_commands(CLI::App& app, context& ctx, int argc, char** argv, const std::vector<command>& table,
-                 const std::string& default_command);
+// What a tool is: its name, its --help description, the --format values it takes, and the
+// subcommand a bare command line runs.
+struct tool {
+  std::string program;
+  std::string description;
+  std::vector<format> formats;
+  std::string default_command;
+};
+
+// A tool's whole main(): the app with the common options, the table's subcommands, a bare
+// command line rewritten to the default command, then the chosen subcommand run through run().
+int run_commands(const tool& t, const std::vector<command>& table, int argc, char** argv);
 
 // A write command's body: checks --format, opens the repository, does the library call's `work`
 // and reports its outcome: the confirmation, the commit and the --format json records as

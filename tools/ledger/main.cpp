@@ -122,14 +122,11 @@ std::function<int(context&)> setup_export(CLI::App& cmd) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  context ctx;
-  ctx.program = "balance-ledger";
-  auto app = cli::make_app(ctx.program,
-                           "The give-and-take log: chores, invisible work, who chose, solo time, time together\n"
-                           "and sacrifices, with each person's share next to what you agreed.");
-  cli::add_common_options(*app, ctx.opts,
-                          {format::text, format::json, format::toml, format::csv, format::tsv, format::ledger});
-  app->require_subcommand(1);
+  const cli::tool t{"balance-ledger",
+                    "The give-and-take log: chores, invisible work, who chose, solo time, time together\n"
+                    "and sacrifices, with each person's share next to what you agreed.",
+                    {format::text, format::json, format::toml, format::csv, format::tsv, format::ledger},
+                    "list"};
   std::vector<cli::command> table = {
       {"add", "Log an entry: KIND WHAT", setup_add},
       cli::list_command(record_type::entry, "List entries (the default command; default period: this-month)", "this-month",
@@ -142,5 +139,5 @@ int main(int argc, char** argv) {
       {"turn", "Whose turn it is to choose TOPIC (prints the name)", setup_turn},
       {"export", "Write a ledger-cli/hledger journal (--format ledger)", setup_export},
   };
-  return cli::run_commands(*app, ctx, argc, argv, table, "list");
+  return cli::run_commands(t, table, argc, argv);
 }

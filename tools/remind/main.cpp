@@ -2,7 +2,7 @@
 // and silence when nothing is due, so `balance-remind | mail -E -s balance me` just works.
 #include <fmt/format.h>
 
-#include "balance/error.hpp"
+#include "balance/checkin.hpp"
 #include "balance/remind.hpp"
 #include "balance/store.hpp"
 #include "cli.hpp"
@@ -24,12 +24,7 @@ int main(int argc, char** argv) {
   return cli::run(*app, ctx, cli::arguments(argc, argv), [&]() -> int {
     repo rp = ctx.open_repo();
     format f = ctx.output_format({format::text, format::json});
-    if (!who.empty() && all) throw_usage("use either --who or --all");
-    std::vector<std::string> people;
-    if (all)
-      people = rp.config().people;
-    else
-      people = {who.empty() ? rp.me() : rp.person(who, "--who")};
+    auto people = people_for(rp, who, all);
     store s(rp);
     auto items = due_reminders(s, people);
     // JSON always prints its object (an empty list when nothing is due); text stays silent.
