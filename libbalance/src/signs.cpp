@@ -270,15 +270,18 @@ void solo_window::add(const record& e) {
   if (e.kind == "solo") f.had_solo = true;
 }
 
-void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
-  const auto& t = in.cfg.signs;
-  const report& r = in.r;
+namespace {
 
+void one_sided(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
   rating_sign(in, signs, not_enough, "one-sided", "heard", "Conversations may feel one-sided",
               "Could you each take ten minutes to talk while the other only listens, then swap? Starting with "
               "\"I feel … when …\" keeps it about your own side.");
+}
 
-  // seen-differently: the same dimension rated far apart, each person with enough ratings.
+// seen-differently: the same dimension rated far apart, each person with enough ratings.
+void seen_differently(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>&) {
+  const auto& t = in.cfg.signs;
+  const report& r = in.r;
   for (const auto& d : r.dimensions) {
     if (d.retired) continue;
     std::vector<const person_dimension*> rated;
@@ -299,41 +302,51 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
                          "one moment behind your rating, while the other listens and sums up what they heard?",
                          false});
   }
+}
 
-  // blurred-boundaries: yes-meaning-no, or crossed boundaries, as rates per 28 days.
-  {
-    sign s{"blurred-boundaries", "Boundaries may need a kind look", {}, {}, "", "", false};
-    for (const auto& b : r.boundaries) {
-      if (b.gave_in > 0 && at_least(per_28_days(b.gave_in, in.days), t.gave_in)) {
-        add_unique(s.people, b.person);
-        s.evidence.push_back(
-            fmt::format("{} noted saying yes while meaning no {}{}.", b.person, times(b.gave_in), rate_words(b.gave_in, in.days)));
-      }
-      if (b.crossed > 0 && at_least(per_28_days(b.crossed, in.days), t.crossed)) {
-        add_unique(s.people, b.person);
-        s.evidence.push_back(fmt::format("{}'s boundaries were noted as crossed {}{}.", b.person, times(b.crossed),
-                                         rate_words(b.crossed, in.days)));
-      }
+// blurred-boundaries: yes-meaning-no, or crossed boundaries, as rates per 28 days.
+void blurred_boundaries(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>&) {
+  const auto& t = in.cfg.signs;
+  const report& r = in.r;
+  sign s{"blurred-boundaries", "Boundaries may need a kind look", {}, {}, "", "", false};
+  for (const auto& b : r.boundaries) {
+    if (b.gave_in > 0 && at_least(per_28_days(b.gave_in, in.days), t.gave_in)) {
+      add_unique(s.people, b.person);
+      s.evidence.push_back(
+          fmt::format("{} noted saying yes while meaning no {}{}.", b.person, times(b.gave_in), rate_words(b.gave_in, in.days)));
     }
-    if (!s.people.empty()) {
-      s.data = fmt::format("Based on {} over {}.", plural(r.events, "boundary event", "boundary events"),
-                           plural(static_cast<std::size_t>(std::lround(in.days)), "day", "days"));
-      s.suggestion =
-          "A kind \"no\" protects the relationship too. Could you each name one thing you would like to feel free "
-          "to decline, and agree that asking for time before answering is fine?";
-      signs.push_back(std::move(s));
+    if (b.crossed > 0 && at_least(per_28_days(b.crossed, in.days), t.crossed)) {
+      add_unique(s.people, b.person);
+      s.evidence.push_back(fmt::format("{}'s boundaries were noted as crossed {}{}.", b.person, times(b.crossed),
+                                       rate_words(b.crossed, in.days)));
     }
   }
+  if (!s.people.empty()) {
+    s.data = fmt::format("Based on {} over {}.", plural(r.events, "boundary event", "boundary events"),
+                         plural(static_cast<std::size_t>(std::lround(in.days)), "day", "days"));
+    s.suggestion =
+        "A kind \"no\" protects the relationship too. Could you each name one thing you would like to feel free "
+        "to decline, and agree that asking for time before answering is fine?";
+    signs.push_back(std::move(s));
+  }
+}
 
+void keeping_score(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
   rating_sign(in, signs, not_enough, "keeping-score", "kind", "Kindness may be turning into keeping score",
               "When tallies creep in, talking about what feels unfair works better than counting. What would help "
               "each of you feel appreciated this week?");
+}
 
+void withdrawal(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
   rating_sign(in, signs, not_enough, "withdrawal", "honest", "Speaking openly may feel hard",
               "Hard things are easier to say when the other person only listens. A short, low-pressure talk over a "
               "walk can help, and so can a counsellor, together or on your own.");
+}
 
-  // quiet-stretch: only in the viewer's own private view, about their own check-ins.
+// quiet-stretch: only in the viewer's own private view, about their own check-ins.
+void quiet_stretch(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>&) {
+  const auto& t = in.cfg.signs;
+  const report& r = in.r;
   if (r.view == report_view::mine && !r.viewer.empty() && in.slots.usable()) {
     auto run = in.slots.quiet_stretch(r.viewer);
     if (run.length >= static_cast<std::size_t>(t.missed_checkins)) {
@@ -348,42 +361,47 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
                            "Two minutes is enough to start again: `balance-checkin`.", false});
     }
   }
+}
 
-  // lost-self: busy for weeks with no solo time, or a low "space".
-  {
-    low_rating_finding low = low_ratings(in, "space");
-    sign s{"lost-self", "Room for your own life looks thin", low.people, low.evidence, "", "", false};
-    std::vector<std::string> data;
-    std::size_t entries = 0;
-    // Time of one's own is self-care: the ledger part is only ever the viewer's own, in their
-    // private view (where their private solo time counts too), never a note about a partner.
-    if (in.solo.usable() && r.view == report_view::mine && !r.viewer.empty()) {
-      for (const auto& p : std::vector<std::string>{r.viewer}) {
-        auto it = in.solo.people().find(p);
-        if (it == in.solo.people().end() || it->second.entries == 0 || it->second.had_solo) continue;
-        entries += it->second.entries;
-        add_unique(s.people, p);
-        std::string last = it->second.last_solo
-                               ? fmt::format(" (the last one in this period was on {})",
-                                             day_words(in.cal.day_of(it->second.last_solo->utc), in.cal))
-                               : std::string();
-        s.evidence.push_back(fmt::format("You logged {} in the last {} days and no time of your own{}.",
-                                         plural(it->second.entries, "entry", "entries"), in.solo.days(), last));
-      }
-    }
-    if (!s.people.empty()) {
-      order_people(s.people, in.cfg);
-      if (entries) data.push_back(fmt::format("{} in the last {} days", plural(entries, "ledger entry", "ledger entries"), in.solo.days()));
-      if (!low.people.empty()) data.push_back(rating_basis(*find_dimension(r, "space"), in.cal));
-      s.data = "Based on " + names(data) + ".";
-      s.suggestion =
-          "Time apart feeds time together. Could each of you plan one thing of your own this week — a class, a "
-          "friend, a walk alone — and cheer the other one on?";
-      signs.push_back(std::move(s));
+// lost-self: busy for weeks with no solo time, or a low "space".
+void lost_self(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>&) {
+  const report& r = in.r;
+  low_rating_finding low = low_ratings(in, "space");
+  sign s{"lost-self", "Room for your own life looks thin", low.people, low.evidence, "", "", false};
+  std::vector<std::string> data;
+  std::size_t entries = 0;
+  // Time of one's own is self-care: the ledger part is only ever the viewer's own, in their
+  // private view (where their private solo time counts too), never a note about a partner.
+  if (in.solo.usable() && r.view == report_view::mine && !r.viewer.empty()) {
+    for (const auto& p : std::vector<std::string>{r.viewer}) {
+      auto it = in.solo.people().find(p);
+      if (it == in.solo.people().end() || it->second.entries == 0 || it->second.had_solo) continue;
+      entries += it->second.entries;
+      add_unique(s.people, p);
+      std::string last = it->second.last_solo
+                             ? fmt::format(" (the last one in this period was on {})",
+                                           day_words(in.cal.day_of(it->second.last_solo->utc), in.cal))
+                             : std::string();
+      s.evidence.push_back(fmt::format("You logged {} in the last {} days and no time of your own{}.",
+                                       plural(it->second.entries, "entry", "entries"), in.solo.days(), last));
     }
   }
+  if (!s.people.empty()) {
+    order_people(s.people, in.cfg);
+    if (entries) data.push_back(fmt::format("{} in the last {} days", plural(entries, "ledger entry", "ledger entries"), in.solo.days()));
+    if (!low.people.empty()) data.push_back(rating_basis(*find_dimension(r, "space"), in.cal));
+    s.data = "Based on " + names(data) + ".";
+    s.suggestion =
+        "Time apart feeds time together. Could each of you plan one thing of your own this week — a class, a "
+        "friend, a walk alone — and cheer the other one on?";
+    signs.push_back(std::move(s));
+  }
+}
 
-  // one-chooser: one topic's choices leaning one way, with enough choices to say so.
+// one-chooser: one topic's choices leaning one way, with enough choices to say so.
+void one_chooser(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
+  const auto& t = in.cfg.signs;
+  const report& r = in.r;
   bool any_topic = false;
   for (const auto& tc : r.choices) {
     if (tc.choices < static_cast<std::size_t>(t.min_choices)) continue;
@@ -401,8 +419,12 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
     }
   }
   if (!any_topic) not_enough.push_back(fmt::format("one-chooser (no topic has {} choices yet)", t.min_choices));
+}
 
-  // uneven-load: chores or invisible work leaning far from the agreed split.
+// uneven-load: chores or invisible work leaning far from the agreed split.
+void uneven_load(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
+  const report& r = in.r;
+  const auto& t = in.cfg.signs;
   bool enough_load = false;
   for (const char* kind : {"chore", "invisible"}) {
     const group_shares* g = find_group(r, kind);
@@ -427,41 +449,64 @@ void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std
     signs.push_back(std::move(s));
   }
   if (!enough_load) not_enough.push_back(fmt::format("uneven-load (needs {} chore or invisible entries)", t.min_entries));
+}
 
-  // one-sided-sacrifice: a low "shared", or the sacrifices logged mostly by one person.
-  {
-    low_rating_finding low = low_ratings(in, "shared");
-    sign s{"one-sided-sacrifice", "Sacrifices may be coming from one side", low.people, low.evidence, "", "", false};
-    std::vector<std::string> data;
-    if (!low.people.empty()) data.push_back(rating_basis(*find_dimension(r, "shared"), in.cal));
-    if (in.sacrifices >= static_cast<std::size_t>(t.min_sacrifices)) {
-      double total = 0;
-      for (const auto& [who, w] : in.sacrifice_weight) total += w;
-      for (const auto& p : in.cfg.people) {
-        auto it = in.sacrifice_weight.find(p);
-        if (it == in.sacrifice_weight.end() || total <= 0) continue;
-        double share = it->second / total;
-        if (!at_least(share, t.sacrifice_share)) continue;
-        add_unique(s.people, p);
-        std::size_t n = in.sacrifice_count.count(p) ? in.sacrifice_count.at(p) : 0;
-        s.evidence.push_back(n == in.sacrifices
-                                 ? fmt::format("All {} sacrifices logged were {}'s.", in.sacrifices, p)
-                                 : fmt::format("{} of the {} sacrifices logged were {}'s ({} by weight).", n, in.sacrifices, p,
-                                               percent(share)));
-        data.push_back(plural(in.sacrifices, "sacrifice", "sacrifices"));
-      }
-    }
-    if (!s.people.empty()) {
-      order_people(s.people, in.cfg);
-      s.data = "Based on " + names(data) + ".";
-      s.suggestion =
-          "Plans hold up best when both of you give something. Could you look at the next big decision together, "
-          "and at what each of you would be giving up?";
-      signs.push_back(std::move(s));
-    } else if (!low.enough_data && in.sacrifices < static_cast<std::size_t>(t.min_sacrifices)) {
-      not_enough.push_back(fmt::format("one-sided-sacrifice ({}, or {} sacrifices)", needs_ratings("shared", t), t.min_sacrifices));
+// one-sided-sacrifice: a low "shared", or the sacrifices logged mostly by one person.
+void one_sided_sacrifice(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
+  const report& r = in.r;
+  const auto& t = in.cfg.signs;
+  low_rating_finding low = low_ratings(in, "shared");
+  sign s{"one-sided-sacrifice", "Sacrifices may be coming from one side", low.people, low.evidence, "", "", false};
+  std::vector<std::string> data;
+  if (!low.people.empty()) data.push_back(rating_basis(*find_dimension(r, "shared"), in.cal));
+  if (in.sacrifices >= static_cast<std::size_t>(t.min_sacrifices)) {
+    double total = 0;
+    for (const auto& [who, w] : in.sacrifice_weight) total += w;
+    for (const auto& p : in.cfg.people) {
+      auto it = in.sacrifice_weight.find(p);
+      if (it == in.sacrifice_weight.end() || total <= 0) continue;
+      double share = it->second / total;
+      if (!at_least(share, t.sacrifice_share)) continue;
+      add_unique(s.people, p);
+      std::size_t n = in.sacrifice_count.count(p) ? in.sacrifice_count.at(p) : 0;
+      s.evidence.push_back(n == in.sacrifices
+                               ? fmt::format("All {} sacrifices logged were {}'s.", in.sacrifices, p)
+                               : fmt::format("{} of the {} sacrifices logged were {}'s ({} by weight).", n, in.sacrifices, p,
+                                             percent(share)));
+      data.push_back(plural(in.sacrifices, "sacrifice", "sacrifices"));
     }
   }
+  if (!s.people.empty()) {
+    order_people(s.people, in.cfg);
+    s.data = "Based on " + names(data) + ".";
+    s.suggestion =
+        "Plans hold up best when both of you give something. Could you look at the next big decision together, "
+        "and at what each of you would be giving up?";
+    signs.push_back(std::move(s));
+  } else if (!low.enough_data && in.sacrifices < static_cast<std::size_t>(t.min_sacrifices)) {
+    not_enough.push_back(fmt::format("one-sided-sacrifice ({}, or {} sacrifices)", needs_ratings("shared", t), t.min_sacrifices));
+  }
+}
+
+// The signs in the order a report lists them.
+using sign_check = void (*)(const sign_inputs&, std::vector<sign>&, std::vector<std::string>&);
+const sign_check sign_checks[] = {
+    one_sided,
+    seen_differently,
+    blurred_boundaries,
+    keeping_score,
+    withdrawal,
+    quiet_stretch,
+    lost_self,
+    one_chooser,
+    uneven_load,
+    one_sided_sacrifice,
+};
+
+}  // namespace
+
+void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
+  for (sign_check check : sign_checks) check(in, signs, not_enough);
 }
 
 void describe_what_works(const sign_inputs& in, std::vector<std::string>& working) {
