@@ -153,167 +153,186 @@ bool safety_first(const report& r, const std::vector<std::string>& sections) {
 
 }  // namespace
 
-void write_report_text(const report& r, const std::vector<std::string>& sections, sink& out, const style& st) {
-  bool first = true;
-  auto heading = [&](const std::string& title) {
-    if (!first) out.write("\n");
-    first = false;
-    out.write(st.bold(title));
-    out.write("\n");
-  };
+namespace {
 
-  if (safety_first(r, sections)) {
-    heading("Your safety (private)");
-    for (std::size_t i = 0; i < r.safety_note.size(); ++i) {
-      const std::string& p = r.safety_note[i];
-      // Number lines keep their own indent; sentences wrap.
-      if (p.starts_with("  "))
-        paragraph(out, p.substr(2), 4);
-      else {
-        if (i) out.write("\n");
-        paragraph(out, p, 2);
-      }
+void text_safety(const report& r, sink& out, const style&) {
+  for (std::size_t i = 0; i < r.safety_note.size(); ++i) {
+    const std::string& p = r.safety_note[i];
+    // Number lines keep their own indent; sentences wrap.
+    if (p.starts_with("  "))
+      paragraph(out, p.substr(2), 4);
+    else {
+      if (i) out.write("\n");
+      paragraph(out, p, 2);
     }
   }
+}
 
-  if (wanted(sections, "header")) {
-    if (!first) out.write("\n");
-    first = false;
-    out.write(st.bold(fmt::format("Balance report for {}", names(r.people))));
-    out.write("\n");
-    std::string when = r.span_text;
-    if (r.previous_text) when += fmt::format(", compared with {}", *r.previous_text);
-    out.write(wrap_text(when, output_width, 0));
-    out.write("\n");
-    out.write(wrap_text(words::view_line(r), output_width, 0));
-    out.write("\n");
-    out.write(wrap_text(words::counts_line(r), output_width, 0));
+void text_header(const report& r, sink& out, const style& st) {
+  out.write(st.bold(fmt::format("Balance report for {}", names(r.people))));
+  out.write("\n");
+  std::string when = r.span_text;
+  if (r.previous_text) when += fmt::format(", compared with {}", *r.previous_text);
+  out.write(wrap_text(when, output_width, 0));
+  out.write("\n");
+  out.write(wrap_text(words::view_line(r), output_width, 0));
+  out.write("\n");
+  out.write(wrap_text(words::counts_line(r), output_width, 0));
+  out.write("\n");
+}
+
+void text_working(const report& r, sink& out, const style& st) {
+  if (r.empty())
+    paragraph(out, words::nothing_yet, 2);
+  else if (r.working.empty() && r.thanks.empty())
+    paragraph(out, words::nothing_working, 2);
+  for (std::size_t i = 0; i < r.working.size(); ++i) {
+    bool is_private = i < r.working_private.size() && r.working_private[i];
+    out.write("  " + st.green("+") + " ");
+    out.write(wrap_text(escape_for_terminal(words::marked(r.working[i], is_private)), output_width, 4));
     out.write("\n");
   }
-
-  if (wanted(sections, "working")) {
-    heading("What is working");
-    if (r.empty())
-      paragraph(out, words::nothing_yet, 2);
-    else if (r.working.empty() && r.thanks.empty())
-      paragraph(out, words::nothing_working, 2);
-    for (std::size_t i = 0; i < r.working.size(); ++i) {
-      bool is_private = i < r.working_private.size() && r.working_private[i];
-      out.write("  " + st.green("+") + " ");
-      out.write(wrap_text(escape_for_terminal(words::marked(r.working[i], is_private)), output_width, 4));
+  if (!r.thanks.empty()) {
+    out.write("  Thanks:\n");
+    for (const auto& t : r.thanks) {
+      // Date, then the words with a hanging indent under them.
+      out.write(fmt::format("    {}  ", format_date(t.at)));
+      out.write(wrap_text(escape_for_terminal(words::marked(fmt::format("{}: {}", t.who, t.text), t.is_private)),
+                          output_width, 16));
       out.write("\n");
     }
-    if (!r.thanks.empty()) {
-      out.write("  Thanks:\n");
-      for (const auto& t : r.thanks) {
-        // Date, then the words with a hanging indent under them.
-        out.write(fmt::format("    {}  ", format_date(t.at)));
-        out.write(wrap_text(escape_for_terminal(words::marked(fmt::format("{}: {}", t.who, t.text), t.is_private)),
-                            output_width, 16));
-        out.write("\n");
-      }
-    }
   }
+}
 
-  if (wanted(sections, "checkins")) {
-    heading("Check-ins");
-    if (r.checkins == 0) {
-      paragraph(out, words::no_checkins, 2);
-    } else {
-      text_table table;
-      table.add_column("DIMENSION");
-      table.add_column("WHO");
-      table.add_column("MEAN", align::right);
-      table.add_column("N", align::right);
-      table.add_column("WEEKLY");
-      table.add_column("CHANGE", align::right);
-      table.add_column("GAP", align::right);
-      for (const auto* d : rated_dimensions(r)) {
-        bool first_row = true;
-        for (const auto& p : d->people) {
-          table.add_row({first_row ? d->key + (d->retired ? " (retired)" : "") : "", p.name,
-                         p.mean ? one_decimal(*p.mean) : "-", std::to_string(p.count), p.sparkline, change_text(p),
-                         first_row && d->gap ? one_decimal(*d->gap) : ""});
-          first_row = false;
-        }
-      }
-      string_sink rendered;
-      table.render(rendered, output_width - 2, st);
-      indented(out, rendered.str(), 2);
-      note(out, st, words::checkins_caption);
-      for (const auto& f : r.feelings) paragraph(out, words::feeling(f), 2);
-      for (const auto& n : r.needs) paragraph(out, words::need(n), 2);
-    }
-  }
-
-  if (wanted(sections, "give_and_take")) {
-    heading("Give and take");
-    if (r.give_and_take.groups.empty())
-      paragraph(out, words::no_entries, 2);
-    else
-      write_balance_table(r.give_and_take, out, st, 2);
-  }
-
-  if (wanted(sections, "choices")) {
-    heading("Choices");
-    if (r.choices.empty()) {
-      paragraph(out, words::no_choices, 2);
-    } else {
-      text_table table;
-      table.add_column("TOPIC");
-      for (const auto& p : r.people) table.add_column(p, align::right);
-      table.add_column("NEXT TURN");
-      for (const auto& c : r.choices) {
-        std::vector<std::string> row = {c.topic};
-        for (const auto& [who, n] : c.counts) row.push_back(std::to_string(n));
-        row.push_back(c.next);
-        table.add_row(std::move(row));
-      }
-      string_sink rendered;
-      table.render(rendered, output_width - 2, st);
-      indented(out, rendered.str(), 2);
-      note(out, st, words::choices_caption());
-    }
-  }
-
-  if (wanted(sections, "boundaries")) {
-    heading("Boundaries");
+void text_checkins(const report& r, sink& out, const style& st) {
+  if (r.checkins == 0) {
+    paragraph(out, words::no_checkins, 2);
+  } else {
     text_table table;
-    table.add_column("WHOSE");
-    table.add_column("ACTIVE", align::right);
-    table.add_column("RESPECTED", align::right);
-    table.add_column("CROSSED", align::right);
-    table.add_column("GAVE IN", align::right);
-    table.add_column("SPACE", align::right);
-    for (const auto& b : r.boundaries)
-      table.add_row({b.person, std::to_string(b.active), std::to_string(b.respected), std::to_string(b.crossed),
-                     std::to_string(b.gave_in), words::space_cell(b)});
+    table.add_column("DIMENSION");
+    table.add_column("WHO");
+    table.add_column("MEAN", align::right);
+    table.add_column("N", align::right);
+    table.add_column("WEEKLY");
+    table.add_column("CHANGE", align::right);
+    table.add_column("GAP", align::right);
+    for (const auto* d : rated_dimensions(r)) {
+      bool first_row = true;
+      for (const auto& p : d->people) {
+        table.add_row({first_row ? d->key + (d->retired ? " (retired)" : "") : "", p.name,
+                       p.mean ? one_decimal(*p.mean) : "-", std::to_string(p.count), p.sparkline, change_text(p),
+                       first_row && d->gap ? one_decimal(*d->gap) : ""});
+        first_row = false;
+      }
+    }
     string_sink rendered;
     table.render(rendered, output_width - 2, st);
     indented(out, rendered.str(), 2);
-    note(out, st, words::boundaries_caption);
+    note(out, st, words::checkins_caption);
+    for (const auto& f : r.feelings) paragraph(out, words::feeling(f), 2);
+    for (const auto& n : r.needs) paragraph(out, words::need(n), 2);
   }
+}
 
-  if (wanted(sections, "signs")) {
-    heading("Signs to talk about");
-    bool paused = r.view == report_view::mine && !r.safety_note.empty();
-    if (r.signs.empty()) paragraph(out, words::none_found(r), 2);
-    if (paused && !r.signs.empty()) paragraph(out, words::paused_suggestions, 2);
-    for (std::size_t i = 0; i < r.signs.size(); ++i) {
-      const sign& s = r.signs[i];
-      if (i || paused) out.write("\n");
-      out.write("  " + st.yellow("•") + " ");
-      out.write(st.bold(escape_for_terminal(words::marked(s.title, s.is_private))));
-      out.write("\n");
-      for (const auto& e : s.evidence) paragraph(out, e, 4);
-      paragraph(out, s.data, 4);
-      if (!paused) paragraph(out, "Try: " + s.suggestion, 4);
+void text_give_and_take(const report& r, sink& out, const style& st) {
+  if (r.give_and_take.groups.empty())
+    paragraph(out, words::no_entries, 2);
+  else
+    write_balance_table(r.give_and_take, out, st, 2);
+}
+
+void text_choices(const report& r, sink& out, const style& st) {
+  if (r.choices.empty()) {
+    paragraph(out, words::no_choices, 2);
+  } else {
+    text_table table;
+    table.add_column("TOPIC");
+    for (const auto& p : r.people) table.add_column(p, align::right);
+    table.add_column("NEXT TURN");
+    for (const auto& c : r.choices) {
+      std::vector<std::string> row = {c.topic};
+      for (const auto& [who, n] : c.counts) row.push_back(std::to_string(n));
+      row.push_back(c.next);
+      table.add_row(std::move(row));
     }
-    if (!r.not_enough_data.empty()) {
-      out.write("\n");
-      out.write(st.dim("  " + wrap_text(words::not_enough(r), output_width, 2)));
-      out.write("\n");
-    }
+    string_sink rendered;
+    table.render(rendered, output_width - 2, st);
+    indented(out, rendered.str(), 2);
+    note(out, st, words::choices_caption());
+  }
+}
+
+void text_boundaries(const report& r, sink& out, const style& st) {
+  text_table table;
+  table.add_column("WHOSE");
+  table.add_column("ACTIVE", align::right);
+  table.add_column("RESPECTED", align::right);
+  table.add_column("CROSSED", align::right);
+  table.add_column("GAVE IN", align::right);
+  table.add_column("SPACE", align::right);
+  for (const auto& b : r.boundaries)
+    table.add_row({b.person, std::to_string(b.active), std::to_string(b.respected), std::to_string(b.crossed),
+                   std::to_string(b.gave_in), words::space_cell(b)});
+  string_sink rendered;
+  table.render(rendered, output_width - 2, st);
+  indented(out, rendered.str(), 2);
+  note(out, st, words::boundaries_caption);
+}
+
+void text_signs(const report& r, sink& out, const style& st) {
+  bool paused = r.view == report_view::mine && !r.safety_note.empty();
+  if (r.signs.empty()) paragraph(out, words::none_found(r), 2);
+  if (paused && !r.signs.empty()) paragraph(out, words::paused_suggestions, 2);
+  for (std::size_t i = 0; i < r.signs.size(); ++i) {
+    const sign& s = r.signs[i];
+    if (i || paused) out.write("\n");
+    out.write("  " + st.yellow("•") + " ");
+    out.write(st.bold(escape_for_terminal(words::marked(s.title, s.is_private))));
+    out.write("\n");
+    for (const auto& e : s.evidence) paragraph(out, e, 4);
+    paragraph(out, s.data, 4);
+    if (!paused) paragraph(out, "Try: " + s.suggestion, 4);
+  }
+  if (!r.not_enough_data.empty()) {
+    out.write("\n");
+    out.write(st.dim("  " + wrap_text(words::not_enough(r), output_width, 2)));
+    out.write("\n");
+  }
+}
+
+// The sections of the text report, in order; a section without a title writes its own heading.
+struct text_section {
+  const char* name;
+  const char* title;
+  void (*write)(const report&, sink&, const style&);
+};
+const text_section text_sections[] = {
+    {"header", nullptr, text_header},
+    {"working", "What is working", text_working},
+    {"checkins", "Check-ins", text_checkins},
+    {"give_and_take", "Give and take", text_give_and_take},
+    {"choices", "Choices", text_choices},
+    {"boundaries", "Boundaries", text_boundaries},
+    {"signs", "Signs to talk about", text_signs},
+};
+
+}  // namespace
+
+void write_report_text(const report& r, const std::vector<std::string>& sections, sink& out, const style& st) {
+  bool first = true;
+  auto start = [&](const char* title) {
+    if (!first) out.write("\n");
+    first = false;
+    if (title) out.write(st.bold(title) + "\n");
+  };
+  if (safety_first(r, sections)) {
+    start("Your safety (private)");
+    text_safety(r, out, st);
+  }
+  for (const auto& section : text_sections) {
+    if (!wanted(sections, section.name)) continue;
+    start(section.title);
+    section.write(r, out, st);
   }
 }
 
