@@ -133,6 +133,185 @@ class settings_reader {
 
 }  // namespace
 
+namespace {
+
+// [person]
+void read_person(settings_reader& rd, const toml::node& n, settings& s) {
+  auto arr = n.as_array();
+  if (!arr || !arr->is_array_of_tables()) rd.fail(n, "person must be an array of tables: [[person]] name = \"…\"");
+  for (const auto& el : *arr) {
+    const auto& tbl = *el.as_table();
+    rd.only_keys(tbl, {"name"}, "[[person]]");
+    auto name_node = tbl.get("name");
+    if (!name_node) rd.fail(el, "[[person]] needs a name");
+    std::string name = rd.string_at(*name_node, "name");
+    if (!is_valid_name(name))
+      rd.fail(*name_node, fmt::format("person name \"{}\" must use only a-z, 0-9, _ and -", name));
+    if (s.has_person(name)) rd.fail(*name_node, fmt::format("person \"{}\" is listed twice", name));
+    s.people.push_back(name);
+  }
+}
+
+// [checkin]
+void read_checkin(settings_reader& rd, const toml::node& n, settings& s) {
+  const auto& tbl = rd.table_at(n, "checkin");
+  rd.only_keys(tbl, {"cadence", "dimension"}, "[checkin]");
+  if (auto c = tbl.get("cadence")) s.checkin_cadence = rd.cadence_at(*c, "checkin.cadence");
+  if (auto d = tbl.get("dimension")) {
+    auto arr = d->as_array();
+    if (!arr || !arr->is_array_of_tables())
+      rd.fail(*d, "checkin.dimension must be an array of tables: [[checkin.dimension]]");
+    s.dimensions.clear();
+    for (const auto& el : *arr) {
+      const auto& dt = *el.as_table();
+      rd.only_keys(dt, {"key", "question", "low", "high"}, "[[checkin.dimension]]");
+      dimension dim;
+      auto key = dt.get("key");
+      if (!key) rd.fail(el, "[[checkin.dimension]] needs a key");
+      dim.key = rd.string_at(*key, "key");
+      if (!is_valid_name(dim.key))
+        rd.fail(*key, fmt::format("dimension key \"{}\" must use only a-z, 0-9, _ and -", dim.key));
+      if (std::find(reserved_checkin_keys.begin(), reserved_checkin_keys.end(), dim.key) !=
+          reserved_checkin_keys.end())
+        rd.fail(*key, fmt::format("dimension key \"{}\" clashes with a check-in field", dim.key));
+      if (s.find_dimension(dim.key)) rd.fail(*key, fmt::format("dimension \"{}\" is defined twice", dim.key));
+      if (auto q = dt.get("question")) dim.question = rd.string_at(*q, "question");
+      if (auto l = dt.get("low")) dim.low = rd.string_at(*l, "low");
+      if (auto h = dt.get("high")) dim.high = rd.string_at(*h, "high");
+      if (dim.question.empty()) dim.question = fmt::format("How is \"{}\" for you?", dim.key);
+      s.dimensions.push_back(std::move(dim));
+    }
+  }
+}
+
+// [ledger]
+void read_ledger(settings_reader& rd, const toml::node& n, settings& s) {
+  const auto& tbl = rd.table_at(n, "ledger");
+  rd.only_keys(tbl, {"target"}, "[ledger]");
+  if (auto t = tbl.get("target")) {
+    const auto& targets = rd.table_at(*t, "ledger.target");
+    for (const auto& [kind, shares_node] : targets) {
+      std::string k(kind.str());
+      if (!is_valid_name(k)) rd.fail_key(kind, fmt::format("target name \"{}\" must use only a-z, 0-9, _ and -", k));
+      const auto& shares = rd.table_at(shares_node, fmt::format("ledger.target.{}", k));
+      double sum = 0;
+      std::map<std::string, double> by_person;
+      for (const auto& [person, share] : shares) {
+        std::string p(person.str());
+        if (!s.has_person(p))
+          rd.fail_key(person,
+                      fmt::format("ledger.target.{}: \"{}\" is not a person in balance.toml{}", k, p,
+                                  did_you_mean(p, s.people)));
+        double v = rd.number_at(share, fmt::format("ledger.target.{}.{}", k, p));
+        if (!(v >= 0 && v <= 1)) rd.fail(share, fmt::format("ledger.target.{}.{} must be between 0 and 1", k, p));
+        sum += v;
+        by_person[p] = v;
+      }
+      if (std::fabs(sum - 1.0) > 0.001)
+        rd.fail(shares_node, fmt::format("ledger.target.{}: the shares add up to {:g}, not 1", k, sum));
+      s.targets[k] = std::move(by_person);
+    }
+  }
+}
+
+// [boundaries]
+void read_boundaries(settings_reader& rd, const toml::node& n, settings& s) {
+  const auto& tbl = rd.table_at(n, "boundaries");
+  rd.only_keys(tbl, {"review"}, "[boundaries]");
+  if (auto r = tbl.get("review")) s.review_cadence = rd.cadence_at(*r, "boundaries.review");
+}
+
+// [remind]
+void read_remind(settings_reader& rd, const toml::node& n, settings& s) {
+  const auto& tbl = rd.table_at(n, "remind");
+  rd.only_keys(tbl, {"turns"}, "[remind]");
+  if (auto t = tbl.get("turns")) {
+    auto arr = t->as_array();
+    if (!arr) rd.fail(*t, "remind.turns must be an array of topics");
+    for (const auto& el : *arr) {
+      std::string topic = rd.string_at(el, "a topic in remind.turns");
+      if (!is_valid_name(topic)) rd.fail(el, fmt::format("topic \"{}\" must use only a-z, 0-9, _ and -", topic));
+      s.remind_turns.push_back(topic);
+    }
+  }
+}
+
+// [signs]
+void read_signs(settings_reader& rd, const toml::node& n, settings& s) {
+  const auto& tbl = rd.table_at(n, "signs");
+  auto& t = s.signs;
+  struct real_key {
+    const char* name;
+    double* value;
+    double min, max;
+  };
+  struct int_key {
+    const char* name;
+    int* value;
+    int min;
+  };
+  const real_key reals[] = {{"low_rating", &t.low_rating, 1, 5},         {"rating_gap", &t.rating_gap, 0, 4},
+                            {"chooser_share", &t.chooser_share, 0, 1},  {"share_gap", &t.share_gap, 0, 1},
+                            {"sacrifice_share", &t.sacrifice_share, 0, 1}};
+  const int_key ints[] = {{"min_checkins", &t.min_checkins, 1},
+                          {"min_rating_days", &t.min_rating_days, 1},
+                          {"gave_in", &t.gave_in, 1},
+                          {"crossed", &t.crossed, 1},
+                          {"missed_checkins", &t.missed_checkins, 1},
+                          {"solo_days", &t.solo_days, 1},
+                          {"min_choices", &t.min_choices, 1},
+                          {"min_entries", &t.min_entries, 1},
+                          {"min_sacrifices", &t.min_sacrifices, 1},
+                          {"min_share_entries", &t.min_share_entries, 1}};
+  std::vector<std::string> known;
+  for (const auto& r : reals) known.emplace_back(r.name);
+  for (const auto& i : ints) known.emplace_back(i.name);
+  rd.only_keys(tbl, known, "[signs]");
+  for (const auto& r : reals) {
+    if (auto v = tbl.get(r.name)) {
+      double d = rd.number_at(*v, fmt::format("signs.{}", r.name));
+      if (!(d >= r.min && d <= r.max)) rd.fail(*v, fmt::format("signs.{} must be between {:g} and {:g}", r.name, r.min, r.max));
+      *r.value = d;
+    }
+  }
+  for (const auto& i : ints) {
+    if (auto v = tbl.get(i.name)) {
+      auto d = rd.integer_at(*v, fmt::format("signs.{}", i.name));
+      if (d < i.min || d > 100000) rd.fail(*v, fmt::format("signs.{} must be a whole number from {}", i.name, i.min));
+      *i.value = static_cast<int>(d);
+    }
+  }
+}
+
+// [git]
+void read_git(settings_reader& rd, const toml::node& n, settings& s) {
+  const auto& tbl = rd.table_at(n, "git");
+  rd.only_keys(tbl, {"autocommit"}, "[git]");
+  if (auto a = tbl.get("autocommit")) {
+    auto b = a->value_exact<bool>();
+    if (!b) rd.fail(*a, fmt::format("git.autocommit must be true or false, not {}", describe_type(*a)));
+    s.autocommit = *b;
+  }
+}
+
+// The tables of balance.toml after its top-level keys, read in this order (people first: the
+// targets name them).
+struct settings_table {
+  const char* name;
+  void (*read)(settings_reader&, const toml::node&, settings&);
+};
+const settings_table settings_tables[] = {
+    {"person", read_person},
+    {"checkin", read_checkin},
+    {"ledger", read_ledger},
+    {"boundaries", read_boundaries},
+    {"remind", read_remind},
+    {"signs", read_signs},
+    {"git", read_git},
+};
+
+}  // namespace
+
 settings parse_settings(std::string_view text, const std::string& path) {
   diagnostic problem;
   auto parsed = detail::parse_toml(text, path, problem);
@@ -177,158 +356,8 @@ settings parse_settings(std::string_view text, const std::string& path) {
     }
   }
 
-  if (auto n = root.get("person")) {
-    auto arr = n->as_array();
-    if (!arr || !arr->is_array_of_tables()) rd.fail(*n, "person must be an array of tables: [[person]] name = \"…\"");
-    for (const auto& el : *arr) {
-      const auto& tbl = *el.as_table();
-      rd.only_keys(tbl, {"name"}, "[[person]]");
-      auto name_node = tbl.get("name");
-      if (!name_node) rd.fail(el, "[[person]] needs a name");
-      std::string name = rd.string_at(*name_node, "name");
-      if (!is_valid_name(name))
-        rd.fail(*name_node, fmt::format("person name \"{}\" must use only a-z, 0-9, _ and -", name));
-      if (s.has_person(name)) rd.fail(*name_node, fmt::format("person \"{}\" is listed twice", name));
-      s.people.push_back(name);
-    }
-  }
-
-  if (auto n = root.get("checkin")) {
-    const auto& tbl = rd.table_at(*n, "checkin");
-    rd.only_keys(tbl, {"cadence", "dimension"}, "[checkin]");
-    if (auto c = tbl.get("cadence")) s.checkin_cadence = rd.cadence_at(*c, "checkin.cadence");
-    if (auto d = tbl.get("dimension")) {
-      auto arr = d->as_array();
-      if (!arr || !arr->is_array_of_tables())
-        rd.fail(*d, "checkin.dimension must be an array of tables: [[checkin.dimension]]");
-      s.dimensions.clear();
-      for (const auto& el : *arr) {
-        const auto& dt = *el.as_table();
-        rd.only_keys(dt, {"key", "question", "low", "high"}, "[[checkin.dimension]]");
-        dimension dim;
-        auto key = dt.get("key");
-        if (!key) rd.fail(el, "[[checkin.dimension]] needs a key");
-        dim.key = rd.string_at(*key, "key");
-        if (!is_valid_name(dim.key))
-          rd.fail(*key, fmt::format("dimension key \"{}\" must use only a-z, 0-9, _ and -", dim.key));
-        if (std::find(reserved_checkin_keys.begin(), reserved_checkin_keys.end(), dim.key) !=
-            reserved_checkin_keys.end())
-          rd.fail(*key, fmt::format("dimension key \"{}\" clashes with a check-in field", dim.key));
-        if (s.find_dimension(dim.key)) rd.fail(*key, fmt::format("dimension \"{}\" is defined twice", dim.key));
-        if (auto q = dt.get("question")) dim.question = rd.string_at(*q, "question");
-        if (auto l = dt.get("low")) dim.low = rd.string_at(*l, "low");
-        if (auto h = dt.get("high")) dim.high = rd.string_at(*h, "high");
-        if (dim.question.empty()) dim.question = fmt::format("How is \"{}\" for you?", dim.key);
-        s.dimensions.push_back(std::move(dim));
-      }
-    }
-  }
-
-  if (auto n = root.get("ledger")) {
-    const auto& tbl = rd.table_at(*n, "ledger");
-    rd.only_keys(tbl, {"target"}, "[ledger]");
-    if (auto t = tbl.get("target")) {
-      const auto& targets = rd.table_at(*t, "ledger.target");
-      for (const auto& [kind, shares_node] : targets) {
-        std::string k(kind.str());
-        if (!is_valid_name(k)) rd.fail_key(kind, fmt::format("target name \"{}\" must use only a-z, 0-9, _ and -", k));
-        const auto& shares = rd.table_at(shares_node, fmt::format("ledger.target.{}", k));
-        double sum = 0;
-        std::map<std::string, double> by_person;
-        for (const auto& [person, share] : shares) {
-          std::string p(person.str());
-          if (!s.has_person(p))
-            rd.fail_key(person,
-                        fmt::format("ledger.target.{}: \"{}\" is not a person in balance.toml{}", k, p,
-                                    did_you_mean(p, s.people)));
-          double v = rd.number_at(share, fmt::format("ledger.target.{}.{}", k, p));
-          if (!(v >= 0 && v <= 1)) rd.fail(share, fmt::format("ledger.target.{}.{} must be between 0 and 1", k, p));
-          sum += v;
-          by_person[p] = v;
-        }
-        if (std::fabs(sum - 1.0) > 0.001)
-          rd.fail(shares_node, fmt::format("ledger.target.{}: the shares add up to {:g}, not 1", k, sum));
-        s.targets[k] = std::move(by_person);
-      }
-    }
-  }
-
-  if (auto n = root.get("boundaries")) {
-    const auto& tbl = rd.table_at(*n, "boundaries");
-    rd.only_keys(tbl, {"review"}, "[boundaries]");
-    if (auto r = tbl.get("review")) s.review_cadence = rd.cadence_at(*r, "boundaries.review");
-  }
-
-  if (auto n = root.get("remind")) {
-    const auto& tbl = rd.table_at(*n, "remind");
-    rd.only_keys(tbl, {"turns"}, "[remind]");
-    if (auto t = tbl.get("turns")) {
-      auto arr = t->as_array();
-      if (!arr) rd.fail(*t, "remind.turns must be an array of topics");
-      for (const auto& el : *arr) {
-        std::string topic = rd.string_at(el, "a topic in remind.turns");
-        if (!is_valid_name(topic)) rd.fail(el, fmt::format("topic \"{}\" must use only a-z, 0-9, _ and -", topic));
-        s.remind_turns.push_back(topic);
-      }
-    }
-  }
-
-  if (auto n = root.get("signs")) {
-    const auto& tbl = rd.table_at(*n, "signs");
-    auto& t = s.signs;
-    struct real_key {
-      const char* name;
-      double* value;
-      double min, max;
-    };
-    struct int_key {
-      const char* name;
-      int* value;
-      int min;
-    };
-    const real_key reals[] = {{"low_rating", &t.low_rating, 1, 5},         {"rating_gap", &t.rating_gap, 0, 4},
-                              {"chooser_share", &t.chooser_share, 0, 1},  {"share_gap", &t.share_gap, 0, 1},
-                              {"sacrifice_share", &t.sacrifice_share, 0, 1}};
-    const int_key ints[] = {{"min_checkins", &t.min_checkins, 1},
-                            {"min_rating_days", &t.min_rating_days, 1},
-                            {"gave_in", &t.gave_in, 1},
-                            {"crossed", &t.crossed, 1},
-                            {"missed_checkins", &t.missed_checkins, 1},
-                            {"solo_days", &t.solo_days, 1},
-                            {"min_choices", &t.min_choices, 1},
-                            {"min_entries", &t.min_entries, 1},
-                            {"min_sacrifices", &t.min_sacrifices, 1},
-                            {"min_share_entries", &t.min_share_entries, 1}};
-    std::vector<std::string> known;
-    for (const auto& r : reals) known.emplace_back(r.name);
-    for (const auto& i : ints) known.emplace_back(i.name);
-    rd.only_keys(tbl, known, "[signs]");
-    for (const auto& r : reals) {
-      if (auto v = tbl.get(r.name)) {
-        double d = rd.number_at(*v, fmt::format("signs.{}", r.name));
-        if (!(d >= r.min && d <= r.max)) rd.fail(*v, fmt::format("signs.{} must be between {:g} and {:g}", r.name, r.min, r.max));
-        *r.value = d;
-      }
-    }
-    for (const auto& i : ints) {
-      if (auto v = tbl.get(i.name)) {
-        auto d = rd.integer_at(*v, fmt::format("signs.{}", i.name));
-        if (d < i.min || d > 100000) rd.fail(*v, fmt::format("signs.{} must be a whole number from {}", i.name, i.min));
-        *i.value = static_cast<int>(d);
-      }
-    }
-  }
-
-  if (auto n = root.get("git")) {
-    const auto& tbl = rd.table_at(*n, "git");
-    rd.only_keys(tbl, {"autocommit"}, "[git]");
-    if (auto a = tbl.get("autocommit")) {
-      auto b = a->value_exact<bool>();
-      if (!b) rd.fail(*a, fmt::format("git.autocommit must be true or false, not {}", describe_type(*a)));
-      s.autocommit = *b;
-    }
-  }
-
+  for (const auto& t : settings_tables)
+    if (auto n = root.get(t.name)) t.read(rd, *n, s);
   return s;
 }
 
