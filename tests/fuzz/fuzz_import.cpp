@@ -3,6 +3,7 @@
 // defaults of `add --from` (at now, who me) apply.
 #include "balance/error.hpp"
 #include "balance/format.hpp"
+#include "balance/import.hpp"
 #include "balance/record.hpp"
 #include "fuzz_support.hpp"
 

@@ -2,6 +2,7 @@
 
 #include "balance/error.hpp"
 #include "balance/format.hpp"
+#include "balance/import.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 #include "unit/test_support.hpp"

@@ -54,18 +54,4 @@ std::string record_to_json(const record& r);
 // Human-readable multi-line view of one record (show).
 void write_record_details(const record& r, sink& out, const style& st);
 
-// Reads records for import from TOML, JSON, CSV or TSV text (the format is detected: `[` or `{`
-// first → json; a first line with tabs → tsv; with commas and no `=` → csv; otherwise toml).
-// Records of other types than `expected` are refused, except that boundaries come with their
-// events (a CSV/TSV table with a `kind` or `boundary` column holds events). With `defaults`, a
-// record without `at` or `who` gets them (see fill_defaults). Problems carry SOURCE:LINE:COL
-// (json: SOURCE:record N). Throws error{data} with every problem found.
-std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
-                                const settings& cfg, const record_defaults* defaults = nullptr);
-
-// Records of any type, for `balance-report --from`: TOML ([[checkin]], [[entry]] … tables) or
-// JSON (each object names its "type"). CSV and TSV hold one type without saying which, so they
-// are refused with a message.
-std::vector<record> read_records_any(std::string_view text, const std::string& source_name, const settings& cfg);
-
 }  // namespace balance
