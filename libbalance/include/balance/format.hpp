@@ -1,7 +1,7 @@
 // Records in and out of pipes. Lists print as text (a table), json (one array of objects: the
 // canonical keys plus `type`, `author`, `private`; `at` as an RFC 3339 string), toml (valid
 // `[[…]]` arrays that `--from` reads back), csv or tsv (a header row of canonical fields, tags
-// joined by spaces, RFC 4180 quoting). Import reads the same json, toml and csv back.
+// joined by spaces, RFC 4180 quoting). import.hpp reads them back.
 #pragma once
 
 #include <memory>
