@@ -51,27 +51,49 @@ position key_position(std::string_view text, const std::string& path, int header
   return {path, header_line, 1};
 }
 
+// The walk of one `balance check`: the files found, which of them the caller asked about, and
+// what the records say about each other (ids used twice, events and their boundaries).
+class repo_checker {
+ public:
+  explicit repo_checker(const repo& r) : r_(r), cfg_(r.config()) {}
 
-}  // namespace
+  check_result run(const std::vector<std::string>& paths) {
+    if (auto legacy = legacy_private_files(r_); !legacy.empty())
+      found_in_tree_.push_back({{"private/", 0, 0},
+                                fmt::format("holds {} private {} inside the repository; move {} out with `balance private migrate`",
+                                            legacy.size(), legacy.size() == 1 ? "file" : "files",
+                                            legacy.size() == 1 ? "it" : "them")});
+    std::vector<std::string> data_files = walk(r_.root(), "");
+    // This computer's private store for the repository: its owner's files, checked with the
+    // rest (ids are shared between the two).
+    std::vector<std::string> private_files;
+    if (!r_.private_owner().empty() && !r_.private_root().empty()) private_files = walk(r_.private_root(), "private/");
+    select(paths, data_files);
+    data_files.insert(data_files.end(), private_files.begin(), private_files.end());
+    if (!everything_) {
+      std::erase_if(found_in_tree_, [&](const diagnostic& d) { return !reported(d.where.path); });
+      std::erase_if(result_.warnings, [&](const diagnostic& d) { return !reported(d.where.path); });
+    }
+    result_.problems.insert(result_.problems.end(), found_in_tree_.begin(), found_in_tree_.end());
+    if (reported("balance.toml")) check_settings();
+    for (const auto& rel : data_files) check_file(rel);
+    check_events();
+    std::stable_sort(result_.problems.begin(), result_.problems.end(), [](const diagnostic& a, const diagnostic& b) {
+      if (a.where.path != b.where.path) return a.where.path < b.where.path;
+      if (a.where.line != b.where.line) return a.where.line < b.where.line;
+      return a.where.column < b.where.column;
+    });
+    return std::move(result_);
+  }
 
-check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
-  check_result result;
-  const auto& cfg = r.config();
-  const fs::path root = r.root();
+ private:
+  bool reported(const std::string& path) const { return everything_ || wanted_.count(path) > 0; }
 
-  // Every file under the data directories: data files are checked, anything else is named.
-  std::vector<std::string> data_files;
-  std::vector<diagnostic> found_in_tree;
-  // An old private/ tree inside the repository is a problem of its own (a synced folder would
-  // carry it to the partner); its files are not read as records.
-  if (auto legacy = legacy_private_files(r); !legacy.empty())
-    found_in_tree.push_back({{"private/", 0, 0},
-                             fmt::format("holds {} private {} inside the repository; move {} out with `balance private migrate`",
-                                         legacy.size(), legacy.size() == 1 ? "file" : "files",
-                                         legacy.size() == 1 ? "it" : "them")});
-  // Walks the data folders under `base` (the repository, or this computer's private store, whose
-  // files get the logical prefix "private/" and are named by their real place).
-  auto walk = [&](const fs::path& base, const std::string& prefix, std::vector<std::string>& into) {
+  // The data files under `base` (the repository, or this computer's private store, whose files
+  // get the logical prefix "private/" and are named by their real place), sorted. Anything else
+  // found there is named.
+  std::vector<std::string> walk(const fs::path& base, const std::string& prefix) {
+    std::vector<std::string> into;
     for (const char* top : {"checkins", "ledger", "boundaries"}) {
       std::error_code ec;
       if (!fs::exists(base / top, ec)) continue;
@@ -80,155 +102,157 @@ check_result check_repo(const repo& r, const std::vector<std::string>& paths) {
         std::error_code e2;
         if (it->is_directory(e2)) continue;
         std::string rel = prefix + fs::relative(it->path(), base, e2).generic_string();
-        std::string shown = prefix.empty() ? rel : it->path().string();
-        if (it->is_symlink(e2)) {
-          found_in_tree.push_back({{shown, 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
-          continue;
-        }
-        if (is_temp_file_name(it->path().filename().string())) {
-          result.warnings.push_back({{shown, 0, 0}, "a temporary file left by an interrupted write; the next write here removes it, or delete it"});
-          continue;
-        }
-        if (it->path().filename() == ".gitkeep") continue;
-        auto role = role_of_path(rel);
-        if (!role) {
-          found_in_tree.push_back(
-              {{shown, 0, 0},
-               "is not a data file (expected checkins/NAME/YYYY-MM.toml, ledger/NAME/YYYY-MM.toml, "
-               "boundaries/NAME.toml or boundaries/NAME/YYYY-MM.toml)"});
-          continue;
-        }
-        // The private store may hold another person's files (a shared account): only the owner's.
-        if (!prefix.empty() && role->author != r.private_owner()) continue;
-        into.push_back(rel);
+        if (auto keep = sort_out(*it, rel, prefix.empty() ? rel : it->path().string(), !prefix.empty())) into.push_back(*keep);
       }
     }
     std::sort(into.begin(), into.end());
-  };
-  walk(root, "", data_files);
-  // This computer's private store for the repository: its owner's files, checked with the rest
-  // (ids are shared between the two).
-  std::vector<std::string> private_files;
-  if (!r.private_owner().empty() && !r.private_root().empty()) walk(r.private_root(), "private/", private_files);
+    return into;
+  }
+
+  // A file found by walk(): its path when it is a data file to check, else nothing (and a
+  // problem or warning when it does not belong there).
+  std::optional<std::string> sort_out(const fs::directory_entry& entry, const std::string& rel, const std::string& shown,
+                                      bool in_private_store) {
+    std::error_code ec;
+    if (entry.is_symlink(ec)) {
+      found_in_tree_.push_back({{shown, 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
+      return std::nullopt;
+    }
+    if (is_temp_file_name(entry.path().filename().string())) {
+      result_.warnings.push_back({{shown, 0, 0}, "a temporary file left by an interrupted write; the next write here removes it, or delete it"});
+      return std::nullopt;
+    }
+    if (entry.path().filename() == ".gitkeep") return std::nullopt;
+    auto role = role_of_path(rel);
+    if (!role) {
+      found_in_tree_.push_back({{shown, 0, 0},
+                                "is not a data file (expected checkins/NAME/YYYY-MM.toml, ledger/NAME/YYYY-MM.toml, "
+                                "boundaries/NAME.toml or boundaries/NAME/YYYY-MM.toml)"});
+      return std::nullopt;
+    }
+    // The private store may hold another person's files (a shared account): only the owner's.
+    if (in_private_store && role->author != r_.private_owner()) return std::nullopt;
+    return rel;
+  }
 
   // Which files the caller asked about (all when none).
-  std::set<std::string> wanted;
-  bool everything = paths.empty();
-  for (const auto& p : paths) {
-    fs::path abs = fs::path(p).is_absolute() ? fs::path(p) : fs::current_path() / p;
-    std::error_code ec;
-    fs::path canon = fs::weakly_canonical(abs, ec);
-    fs::path root_canon = fs::weakly_canonical(root, ec);
-    std::string rel = fs::relative(canon, root_canon, ec).generic_string();
-    // A path that is not the repository's is a mistake in the command, not bad data.
-    if (ec || rel.starts_with(".."))
-      throw_usage(fmt::format("{}: is not inside the repository ({})", escape_for_terminal(p), root.string()));
-    if (!fs::exists(canon, ec)) throw error(errc::no_input, fmt::format("{}: does not exist", escape_for_terminal(p)));
-    if (rel == "." || rel.empty()) {
-      everything = true;
-      continue;
-    }
-    if (fs::is_directory(canon, ec)) {
-      bool any = false;
-      for (const auto& f : data_files)
-        if (f.starts_with(rel + "/")) {
-          wanted.insert(f);
-          any = true;
-        }
-      if (!any) wanted.insert(rel + "/");
-    } else {
-      wanted.insert(rel);
+  void select(const std::vector<std::string>& paths, const std::vector<std::string>& data_files) {
+    everything_ = paths.empty();
+    const fs::path root = r_.root();
+    for (const auto& p : paths) {
+      fs::path abs = fs::path(p).is_absolute() ? fs::path(p) : fs::current_path() / p;
+      std::error_code ec;
+      fs::path canon = fs::weakly_canonical(abs, ec);
+      fs::path root_canon = fs::weakly_canonical(root, ec);
+      std::string rel = fs::relative(canon, root_canon, ec).generic_string();
+      // A path that is not the repository's is a mistake in the command, not bad data.
+      if (ec || rel.starts_with(".."))
+        throw_usage(fmt::format("{}: is not inside the repository ({})", escape_for_terminal(p), root.string()));
+      if (!fs::exists(canon, ec)) throw error(errc::no_input, fmt::format("{}: does not exist", escape_for_terminal(p)));
+      if (rel == "." || rel.empty()) {
+        everything_ = true;
+      } else if (fs::is_directory(canon, ec)) {
+        bool any = false;
+        for (const auto& f : data_files)
+          if (f.starts_with(rel + "/")) {
+            wanted_.insert(f);
+            any = true;
+          }
+        if (!any) wanted_.insert(rel + "/");
+      } else {
+        wanted_.insert(rel);
+      }
     }
   }
-  data_files.insert(data_files.end(), private_files.begin(), private_files.end());
-  auto reported = [&](const std::string& path) { return everything || wanted.count(path) > 0; };
-  if (!everything) {
-    std::erase_if(found_in_tree, [&](const diagnostic& d) { return !reported(d.where.path); });
-    std::erase_if(result.warnings, [&](const diagnostic& d) { return !reported(d.where.path); });
-  }
-  result.problems.insert(result.problems.end(), found_in_tree.begin(), found_in_tree.end());
 
-  if (reported("balance.toml")) {
-    // Opening the repository already parsed it: anything wrong with a known key stopped it there.
-    // Keys this version does not know are only warnings elsewhere; here they are problems.
-    ++result.files;
+  // Opening the repository already parsed balance.toml: anything wrong with a known key stopped
+  // it there. Keys this version does not know are only warnings elsewhere; here they are problems.
+  void check_settings() {
+    ++result_.files;
     const std::string ignored = fmt::format("; balance {} ignores it", version_string);
-    for (const auto& w : cfg.warnings) {
+    for (const auto& w : cfg_.warnings) {
       std::string message = w.message;
       if (message.ends_with(ignored)) message.resize(message.size() - ignored.size());
-      result.problems.push_back(
+      result_.problems.push_back(
           {w.where, fmt::format("{}; balance {} does not understand it (a newer balance may know it)", message,
                                 version_string)});
     }
   }
 
-  read_options opts{&cfg, &r.data_zone(), true};
-  std::map<std::string, seen_record> ids;
-  std::map<std::string, bool> boundaries;  // id -> private
-  std::vector<std::pair<record, std::string>> events;  // event, file text
-  std::map<std::string, std::string> texts;
-
-  for (const auto& rel : data_files) {
+  void check_file(const std::string& rel) {
     auto role = role_of_path(rel);
     bool report = reported(rel);
     std::optional<std::string> text;
-    const std::string shown = r.display_path(rel);
+    const std::string shown = r_.display_path(rel);
     try {
-      text = read_file(r.path(rel), shown, max_file_size);
+      text = read_file(r_.path(rel), shown, max_file_size);
     } catch (const error& e) {
-      if (report) {
-        if (e.problems().empty())
-          result.problems.push_back({{rel, 0, 0}, e.what()});
-        else
-          result.problems.insert(result.problems.end(), e.problems().begin(), e.problems().end());
-      }
-      continue;
+      if (!report) return;
+      if (e.problems().empty())
+        result_.problems.push_back({{rel, 0, 0}, e.what()});
+      else
+        result_.problems.insert(result_.problems.end(), e.problems().begin(), e.problems().end());
+      return;
     }
-    if (!text) continue;
-    if (report) ++result.files;
-    if (!cfg.has_person(role->author) && report)
-      result.problems.push_back({{shown, 0, 0}, fmt::format("\"{}\" is not a person in balance.toml{}", role->author,
-                                                          did_you_mean(role->author, cfg.people))});
+    if (!text) return;
+    if (report) ++result_.files;
+    if (!cfg_.has_person(role->author) && report)
+      result_.problems.push_back({{shown, 0, 0}, fmt::format("\"{}\" is not a person in balance.toml{}", role->author,
+                                                           did_you_mean(role->author, cfg_.people))});
+    read_options opts{&cfg_, &r_.data_zone(), true};
     parsed_file parsed = parse_record_file(*text, rel, *role, opts);
     if (shown != rel) {
       for (auto& d : parsed.problems) d.where.path = shown;
       for (auto& d : parsed.warnings) d.where.path = shown;
     }
     if (report) {
-      result.problems.insert(result.problems.end(), parsed.problems.begin(), parsed.problems.end());
-      result.records += parsed.records.size();
+      result_.problems.insert(result_.problems.end(), parsed.problems.begin(), parsed.problems.end());
+      result_.records += parsed.records.size();
     }
-    for (auto& rec : parsed.records) {
-      auto [it, inserted] = ids.emplace(rec.id, seen_record{shown, rec.line, rec.is_private});
-      if (!inserted && it->second.path != shown && report)
-        result.problems.push_back({key_position(*text, shown, rec.line, "id"),
-                                   fmt::format("id {} is also used at {}:{}{}", rec.id, it->second.path, it->second.line,
-                                               it->second.path == shown ? "" : " (a record moved between files twice? keep one)")});
-      if (rec.type == record_type::boundary) boundaries[rec.id] = rec.is_private;
-      if (rec.type == record_type::event && !rec.boundary.empty() && report) events.push_back({std::move(rec), rel});
-    }
-    if (report && !events.empty()) texts[rel] = *text;
+    for (auto& rec : parsed.records) note_record(std::move(rec), *text, rel, shown, report);
+    if (report && !events_.empty()) texts_[rel] = *text;
   }
 
-  for (const auto& [ev, rel] : events) {
-    auto it = boundaries.find(ev.boundary);
-    const std::string& text = texts[rel];
-    if (it == boundaries.end())
-      result.problems.push_back({key_position(text, r.display_path(rel), ev.line, "boundary"),
-                                 fmt::format("event {} points at boundary {}, which does not exist", ev.id, ev.boundary)});
-    else if (it->second && !ev.is_private)
-      result.problems.push_back({key_position(text, r.display_path(rel), ev.line, "boundary"),
-                                 fmt::format("shared event {} points at a private boundary; shared records never "
-                                             "refer to private ones",
-                                             ev.id)});
+  // Ids are unique across every file; events are checked against the boundaries once all are read.
+  void note_record(record&& rec, const std::string& text, const std::string& rel, const std::string& shown, bool report) {
+    auto [it, inserted] = ids_.emplace(rec.id, seen_record{shown, rec.line, rec.is_private});
+    if (!inserted && it->second.path != shown && report)
+      result_.problems.push_back({key_position(text, shown, rec.line, "id"),
+                                  fmt::format("id {} is also used at {}:{}{}", rec.id, it->second.path, it->second.line,
+                                              it->second.path == shown ? "" : " (a record moved between files twice? keep one)")});
+    if (rec.type == record_type::boundary) boundaries_[rec.id] = rec.is_private;
+    if (rec.type == record_type::event && !rec.boundary.empty() && report) events_.push_back({std::move(rec), rel});
   }
 
-  std::stable_sort(result.problems.begin(), result.problems.end(), [](const diagnostic& a, const diagnostic& b) {
-    if (a.where.path != b.where.path) return a.where.path < b.where.path;
-    if (a.where.line != b.where.line) return a.where.line < b.where.line;
-    return a.where.column < b.where.column;
-  });
-  return result;
-}
+  void check_events() {
+    for (const auto& [ev, rel] : events_) {
+      auto it = boundaries_.find(ev.boundary);
+      const std::string& text = texts_[rel];
+      if (it == boundaries_.end())
+        result_.problems.push_back({key_position(text, r_.display_path(rel), ev.line, "boundary"),
+                                    fmt::format("event {} points at boundary {}, which does not exist", ev.id, ev.boundary)});
+      else if (it->second && !ev.is_private)
+        result_.problems.push_back({key_position(text, r_.display_path(rel), ev.line, "boundary"),
+                                    fmt::format("shared event {} points at a private boundary; shared records never "
+                                                "refer to private ones",
+                                                ev.id)});
+    }
+  }
+
+  const repo& r_;
+  const settings& cfg_;
+  check_result result_;
+  std::vector<diagnostic> found_in_tree_;
+  bool everything_ = true;
+  std::set<std::string> wanted_;
+  std::map<std::string, seen_record> ids_;
+  std::map<std::string, bool> boundaries_;                // id -> private
+  std::vector<std::pair<record, std::string>> events_;    // event, its file
+  std::map<std::string, std::string> texts_;               // file texts for event positions
+};
+
+}  // namespace
+
+check_result check_repo(const repo& r, const std::vector<std::string>& paths) { return repo_checker(r).run(paths); }
 
 }  // namespace balance
