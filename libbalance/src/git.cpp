@@ -1,11 +1,6 @@
 #include "balance/git.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <set>
@@ -18,70 +13,22 @@
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
 #include "balance/lock.hpp"
+#include "balance/merge.hpp"
+#include "balance/process.hpp"
 #include "balance/record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 #include "toml_util.hpp"
 
-extern char** environ;
-
 namespace balance {
 
 git_result run_git(const std::filesystem::path& dir, const std::vector<std::string>& args) {
-  std::vector<std::string> argv_s = {"git", "-C", dir.string()};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  int out_pipe[2], err_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0)
-    throw error(errc::io, fmt::format("cannot run git: {}", std::strerror(errno)));
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-  pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(out_pipe[1]);
-  ::close(err_pipe[1]);
-  if (rc != 0) {
-    ::close(out_pipe[0]);
-    ::close(err_pipe[0]);
-    throw error(errc::no_input, fmt::format("cannot run git ({}); is it installed?", std::strerror(rc)));
-  }
-  git_result result;
-  bool out_open = true, err_open = true;
-  char buf[65536];
-  while (out_open || err_open) {
-    pollfd fds[2];
-    nfds_t n = 0;
-    if (out_open) fds[n++] = {out_pipe[0], POLLIN, 0};
-    if (err_open) fds[n++] = {err_pipe[0], POLLIN, 0};
-    if (::poll(fds, n, -1) < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    for (nfds_t i = 0; i < n; ++i) {
-      if (!fds[i].revents) continue;
-      ssize_t got = ::read(fds[i].fd, buf, sizeof buf);
-      bool is_out = fds[i].fd == out_pipe[0];
-      if (got <= 0) {
-        (is_out ? out_open : err_open) = false;
-        continue;
-      }
-      (is_out ? result.out : result.err).append(buf, static_cast<std::size_t>(got));
-    }
-  }
-  ::close(out_pipe[0]);
-  ::close(err_pipe[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return result;
+  std::vector<std::string> argv = {"git", "-C", dir.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  process_result ran = capture_process(argv);
+  if (!ran.started())
+    throw error(errc::no_input, fmt::format("cannot run git ({}); is it installed?", std::strerror(ran.start_error)));
+  return {ran.status, std::move(ran.out), std::move(ran.err)};
 }
 
 bool in_git_repo(const std::filesystem::path& dir) {
@@ -169,185 +116,11 @@ setup_result git_setup(const std::filesystem::path& root, bool hooks) {
   return result;
 }
 
-namespace {
-
-// One side of a merge: the parsed file and its lines (with their terminators).
-struct side {
-  parsed_file parsed;
-  std::vector<std::string> lines;
-  std::map<std::string, std::size_t> index;  // id → record index
-
-  bool bom = false;
-
-  side(std::string_view text, const std::string& path, const file_role& role, const read_options& opts, const char* name) {
-    parsed = parse_record_file(text, fmt::format("{} ({})", path, name), role, opts);
-    if (!parsed.problems.empty()) throw error(errc::data, parsed.problems);
-    // The BOM belongs to the file, not to its first line: kept aside, never copied into the middle.
-    if (text.starts_with("\xEF\xBB\xBF")) {
-      bom = true;
-      text.remove_prefix(3);
-    }
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t nl = text.find('\n', start);
-      std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-      lines.emplace_back(text.substr(start, end - start));
-      start = end;
-    }
-    for (std::size_t i = 0; i < parsed.records.size(); ++i) index[parsed.records[i].id] = i;
-  }
-
-  // Lines from this side in another side's line endings.
-  static std::string in_eol(const std::string& text, const std::string& eol) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-      if (text[i] == '\n') {
-        out += eol;
-        continue;
-      }
-      out += text[i];
-    }
-    return out;
-  }
-
-  const record* find(const std::string& id) const {
-    auto it = index.find(id);
-    return it == index.end() ? nullptr : &parsed.records[it->second];
-  }
-  // The record's lines from its header to its last value line (no lead comments).
-  std::string body(const std::string& id) const {
-    const auto& span = parsed.spans[index.at(id)];
-    std::string out;
-    for (std::size_t l = span.header_line; l <= span.last_line && l < lines.size(); ++l) out += lines[l];
-    if (!out.empty() && out.back() != '\n') out += '\n';
-    return out;
-  }
-  // With the comment lines directly above it.
-  std::string block(const std::string& id) const {
-    const auto& span = parsed.spans[index.at(id)];
-    std::string out;
-    for (std::size_t l = span.first_line; l < span.header_line; ++l) out += lines[l];
-    return out + body(id);
-  }
-};
-
-bool same(const record* a, const record* b) { return a && b && a->same_content(*b); }
-
-}  // namespace
-
-merge_outcome merge_record_files(std::string_view base_text, std::string_view ours_text, std::string_view theirs_text,
-                                 const std::string& path, const settings& cfg) {
-  auto role = role_of_path(path);
-  if (!role) throw error(errc::data, diagnostic{{path, 0, 0}, "is not a record file"});
-  zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
-  read_options opts{&cfg, &data_zone, false};
-  side base(base_text, path, *role, opts, "base");
-  side ours(ours_text, path, *role, opts, "ours");
-  side theirs(theirs_text, path, *role, opts, "theirs");
-
-  enum class action { keep, take_theirs, remove, conflict };
-  std::vector<action> actions(ours.parsed.records.size(), action::keep);
-  merge_outcome result;
-  for (std::size_t i = 0; i < ours.parsed.records.size(); ++i) {
-    const record& o = ours.parsed.records[i];
-    const record* b = base.find(o.id);
-    const record* t = theirs.find(o.id);
-    if (!b) {
-      // Added on our side (or on both): the same record twice is one; two different ones conflict.
-      if (t && !same(&o, t)) actions[i] = action::conflict;
-    } else if (!t) {
-      // They removed it: the removal wins over an unchanged record.
-      actions[i] = same(&o, b) ? action::remove : action::conflict;
-    } else if (same(&o, t) || same(t, b)) {
-      actions[i] = action::keep;
-    } else if (same(&o, b)) {
-      actions[i] = action::take_theirs;
-    } else {
-      actions[i] = action::conflict;
-    }
-  }
-  // Records only they have: added by them (unless we removed an unchanged one).
-  std::vector<const record*> added;
-  std::set<std::string> removed_here;  // we removed it, they changed it: a conflict with markers
-  for (const auto& t : theirs.parsed.records) {
-    if (ours.find(t.id)) continue;
-    const record* b = base.find(t.id);
-    if (!b) {
-      added.push_back(&t);
-    } else if (!same(&t, b)) {
-      added.push_back(&t);
-      removed_here.insert(t.id);
-      ++result.conflicts;
-      result.conflict_ids.push_back(t.id);
-    }
-  }
-  std::sort(added.begin(), added.end(), [](const record* a, const record* b) { return record_less(*a, *b); });
-
-  std::string eol = !ours.lines.empty() && ours.lines.front().ends_with("\r\n") ? "\r\n" : "\n";
-  auto blank_before = [&](std::string& out) {
-    if (!out.empty() && !out.ends_with('\n')) out += eol;
-    if (!out.empty() && !out.ends_with(eol + eol) && out != eol) out += eol;
-  };
-  std::string out;
-  std::size_t next_added = 0;
-  auto insert_added_before = [&](const record* limit) {
-    bool inserted = false;
-    while (next_added < added.size() && (!limit || record_less(*added[next_added], *limit))) {
-      blank_before(out);
-      const std::string& id = added[next_added]->id;
-      if (removed_here.count(id))
-        // Removed on our side, changed on theirs: both versions, ours empty, for the people to decide.
-        out += "<<<<<<< ours" + eol + "=======" + eol + side::in_eol(theirs.body(id), eol) + ">>>>>>> theirs" + eol;
-      else
-        out += side::in_eol(theirs.block(id), eol);
-      ++next_added;
-      inserted = true;
-    }
-    // Keep one blank line between an inserted record and the one that follows it.
-    if (inserted && limit) blank_before(out);
-  };
-  std::size_t line = 0;
-  const auto& spans = ours.parsed.spans;
-  for (std::size_t i = 0; i < ours.parsed.records.size(); ++i) {
-    const record& o = ours.parsed.records[i];
-    // Lines before this record (the preamble or what follows the previous one).
-    for (; line < spans[i].first_line; ++line) out += ours.lines[line];
-    insert_added_before(&o);
-    line = spans[i].last_line + 1;
-    switch (actions[i]) {
-      case action::keep: out += ours.block(o.id); break;
-      case action::take_theirs: {
-        for (std::size_t l = spans[i].first_line; l < spans[i].header_line; ++l) out += ours.lines[l];
-        out += side::in_eol(theirs.body(o.id), eol);
-        break;
-      }
-      case action::remove:
-        // Drop the blank line that separated it, so records stay one blank line apart.
-        while (line < ours.lines.size() && trim(ours.lines[line]).empty()) ++line;
-        while (!out.empty() && out.ends_with(eol + eol)) out.erase(out.size() - eol.size());
-        if (line < ours.lines.size() && !out.empty()) out += eol;
-        break;
-      case action::conflict: {
-        ++result.conflicts;
-        result.conflict_ids.push_back(o.id);
-        const record* t = theirs.find(o.id);
-        out += "<<<<<<< ours" + eol + ours.body(o.id) + "=======" + eol +
-               (t ? side::in_eol(theirs.body(o.id), eol) : std::string()) + ">>>>>>> theirs" + eol;
-        break;
-      }
-    }
-  }
-  for (; line < ours.lines.size(); ++line) out += ours.lines[line];
-  insert_added_before(nullptr);
-  // A file whose records all went is empty, not a lone blank line.
-  if (trim(out).empty())
-    out.clear();
-  else if (ours.bom)
-    out.insert(0, "\xEF\xBB\xBF");
-  result.text = std::move(out);
-  return result;
+std::string setup_summary(const setup_result& done) {
+  if (done.changed.empty()) return "git is already set up for balance; nothing changed";
+  std::string list;
+  for (const auto& c : done.changed) list += (list.empty() ? "" : ", ") + c;
+  return "set up git for balance: " + list;
 }
 
 std::optional<std::string> autocommit(const std::filesystem::path& root, const std::vector<std::string>& paths,
@@ -386,6 +159,10 @@ std::string first_line(std::string_view text) {
   std::string_view t = trim(text);
   return std::string(t.substr(0, t.find('\n')));
 }
+
+// A git-facing command that failed: its status is the exit code of the error kind, as if the
+// error had been thrown (1 stays for conflicts and refusals, which are answers, not errors).
+git_outcome failure(errc kind, std::string message) { return {exit_code(kind), std::move(message)}; }
 
 // What the merge driver said during a git command, to pass on.
 std::string short_ids(const std::vector<std::string>& ids) {
@@ -652,7 +429,7 @@ git_outcome undo_commits(const repo& r, const undo_options& opts) {
     // Nobody else has these commits: take them out of this clone's history.
     std::string old_head = first_line(head.out).substr(0, 7);
     git_result reset = run_git(root, {"reset", "-q", "--hard", fmt::format("HEAD~{}", opts.count)});
-    if (reset.status != 0) return {74, fmt::format("git reset failed: {}", trim(reset.err))};
+    if (reset.status != 0) return failure(errc::io, fmt::format("git reset failed: {}", trim(reset.err)));
     return {0, fmt::format("{}\n({} not pushed, so {} gone from the history; `balance git reset --hard {}` brings {} back)",
                            lines, opts.count == 1 ? "it was" : "they were", opts.count == 1 ? "it is" : "they are", old_head,
                            opts.count == 1 ? "it" : "them")};
@@ -663,7 +440,7 @@ git_outcome undo_commits(const repo& r, const undo_options& opts) {
   git_result reverted = run_git(root, revert);
   if (reverted.status != 0) {
     run_git(root, {"revert", "--abort"});
-    return {74, fmt::format("git revert failed, nothing was undone: {}", trim(reverted.err))};
+    return failure(errc::io, fmt::format("git revert failed, nothing was undone: {}", trim(reverted.err)));
   }
   std::string message = opts.count == 1 ? fmt::format("balance: undid \"{}\"", commits.front().subject)
                                         : fmt::format("balance: undid {} commits\n", opts.count);
@@ -672,7 +449,7 @@ git_outcome undo_commits(const repo& r, const undo_options& opts) {
   git_result committed = run_git(root, {"commit", "-q", "-m", message});
   if (committed.status != 0) {
     run_git(root, {"reset", "-q", "--hard", "HEAD"});
-    return {74, fmt::format("git commit failed, nothing was undone: {}", trim(committed.err.empty() ? committed.out : committed.err))};
+    return failure(errc::io, fmt::format("git commit failed, nothing was undone: {}", trim(committed.err.empty() ? committed.out : committed.err)));
   }
   return {0, fmt::format("{}\n(by a new commit that reverts {}; `balance sync` shares it)", lines,
                          opts.count == 1 ? "it" : "them")};
@@ -693,7 +470,7 @@ git_outcome merge_stopped(const std::filesystem::path& root, const settings* cfg
     // Every stop was a removal against an edit that merged cleanly: finish the merge.
     git_result done = run_git(root, {"commit", "-q", "--no-edit"});
     if (done.status == 0) return {0, ""};
-    return {74, fmt::format("the merge could not be finished: {}", first_line(done.err.empty() ? done.out : done.err))};
+    return failure(errc::io, fmt::format("the merge could not be finished: {}", first_line(done.err.empty() ? done.out : done.err)));
   }
   std::string details = driver_notes(git_err);
   for (const auto& n : notes) details += "\n" + n;
@@ -705,11 +482,11 @@ git_outcome merge_stopped(const std::filesystem::path& root, const settings* cfg
 }  // namespace
 
 git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
-  if (!in_git_repo(root)) return {66, "this repository is not in git; set it up with `balance init --git` or `git init`"};
+  if (!in_git_repo(root)) return failure(errc::no_input, "this repository is not in git; set it up with `balance init --git` or `git init`");
   git_result remotes = run_git(root, {"remote"});
   std::string remote = first_line(remotes.out);
   if (remote.empty())
-    return {66, "there is no remote to sync with; add one with `balance git remote add origin URL`"};
+    return failure(errc::no_input, "there is no remote to sync with; add one with `balance git remote add origin URL`");
   // A pull rewrites data files: balance writes wait until the sync is done.
   repo_lock lock(root);
   git_result upstream = run_git(root, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
@@ -718,14 +495,14 @@ git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
     git_result pulled = run_git(root, {"pull", "--no-rebase", "--no-edit", "-q"});
     if (pulled.status != 0) {
       bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
-      if (!merging) return {74, fmt::format("git pull failed: {}", trim(pulled.err))};
+      if (!merging) return failure(errc::io, fmt::format("git pull failed: {}", trim(pulled.err)));
       git_outcome stopped = merge_stopped(root, cfg, pulled.err, "");
       if (stopped.status != 0) return stopped;
     }
   } else {
     // A first sync: take what the remote has, if anything, and merge it before pushing.
     git_result fetched = run_git(root, {"fetch", "-q", remote});
-    if (fetched.status != 0) return {74, fmt::format("git fetch failed: {}", first_line(fetched.err))};
+    if (fetched.status != 0) return failure(errc::io, fmt::format("git fetch failed: {}", first_line(fetched.err)));
     std::string branch = first_line(run_git(root, {"rev-parse", "--abbrev-ref", "HEAD"}).out);
     std::string theirs = remote + "/" + branch;
     if (run_git(root, {"rev-parse", "--verify", "-q", "refs/remotes/" + theirs}).status == 0) {
@@ -736,7 +513,7 @@ git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
                                  "`git clone URL`, then `balance git setup`",
                                  theirs)};
         bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
-        if (!merging) return {74, fmt::format("git merge failed: {}", trim(merged.err))};
+        if (!merging) return failure(errc::io, fmt::format("git merge failed: {}", trim(merged.err)));
         git_outcome stopped = merge_stopped(root, cfg, merged.err, theirs);
         if (stopped.status != 0) return stopped;
       }
@@ -762,8 +539,9 @@ git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
     for (std::string_view moved : {"fetch first", "non-fast-forward", "cannot lock ref", "failed to update ref",
                                    "but expected", "stale info"})
       if (pushed.err.find(moved) != std::string::npos)
-        return {75, "the remote moved on while syncing: someone pushed in between. Run `balance sync` again"};
-    return {74, fmt::format("git push failed: {}", trim(pushed.err))};
+        // errc::lock is the try-again status (75), as for a lock held by another write.
+        return failure(errc::lock, "the remote moved on while syncing: someone pushed in between. Run `balance sync` again");
+    return failure(errc::io, fmt::format("git push failed: {}", trim(pushed.err)));
   }
   return {0, fmt::format("synced with {}", remote)};
 }

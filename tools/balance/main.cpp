@@ -1,8 +1,6 @@
 // balance: the front door. `balance WORD …` runs the built-in WORD (init, check, help,
 // commands) or `balance-WORD` from this program's own directory, then PATH — like git.
-#include <sys/wait.h>
-#include <unistd.h>
-
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -18,6 +16,8 @@
 #include "balance/init.hpp"
 #include "balance/lock.hpp"
 #include "balance/private_store.hpp"
+#include "balance/process.hpp"
+#include "balance/programs.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 #include "balance/version.hpp"
@@ -30,88 +30,32 @@ namespace {
 
 const std::vector<std::string> builtins = {"init", "check", "help", "commands", "git", "sync", "undo", "merge-driver", "private"};
 
-fs::path own_directory() {
-  std::error_code ec;
-  fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::path() : self.parent_path();
-}
+bool is_builtin(const std::string& word) { return std::find(builtins.begin(), builtins.end(), word) != builtins.end(); }
 
-// Directories searched for balance-WORD: our own, then PATH.
-std::vector<fs::path> search_dirs() {
-  std::vector<fs::path> dirs;
-  if (auto own = own_directory(); !own.empty()) dirs.push_back(own);
-  const char* path = std::getenv("PATH");
-  std::string_view rest = path ? path : "";
-  while (!rest.empty()) {
-    auto colon = rest.find(':');
-    std::string_view dir = rest.substr(0, colon);
-    if (!dir.empty()) dirs.emplace_back(std::string(dir));
-    if (colon == std::string_view::npos) break;
-    rest.remove_prefix(colon + 1);
-  }
-  return dirs;
-}
-
-std::optional<fs::path> find_command(const std::string& word) {
-  if (!is_valid_name(word)) return std::nullopt;
-  for (const auto& dir : search_dirs()) {
-    fs::path candidate = dir / ("balance-" + word);
-    if (::access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate)) return candidate;
-  }
-  return std::nullopt;
-}
-
-// Every command: the built-ins and each balance-WORD found, sorted, without duplicates.
-std::vector<std::string> all_commands() {
-  std::set<std::string> names(builtins.begin(), builtins.end());
-  for (const auto& dir : search_dirs()) {
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      std::string name = it->path().filename().string();
-      if (!name.starts_with("balance-") || name.size() <= 8) continue;
-      std::string word = name.substr(8);
-      if (is_valid_name(word) && ::access(it->path().c_str(), X_OK) == 0) names.insert(word);
-    }
-  }
-  return {names.begin(), names.end()};
-}
-
+// Replaces this process with balance-WORD; returns only when that failed, with the exit status.
 int exec_command(const fs::path& program, const std::string& word, const std::vector<std::string>& args) {
-  std::vector<std::string> argv_strings = {"balance-" + word};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& s : argv_strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
+  std::vector<std::string> argv = {"balance-" + word};
+  argv.insert(argv.end(), args.begin(), args.end());
   std::cout.flush();
-  ::execv(program.c_str(), argv.data());
-  std::cerr << "balance: cannot run " << program.string() << ": " << std::strerror(errno) << '\n';
-  return errno == ENOENT ? 66 : 70;
+  process_options opts;
+  opts.program = program.string();
+  int failed = exec_process(argv, opts);
+  std::cerr << "balance: cannot run " << program.string() << ": " << std::strerror(failed) << '\n';
+  return exit_code(failed == ENOENT ? errc::no_input : errc::internal);
 }
 
-// Runs a program and waits; its exit status, or -1 when it could not start.
-int run_and_wait(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
+// Did man show something? It ran to its end: not killed, and not a shell's "no such command".
+bool man_ran(const std::vector<std::string>& argv) {
   std::cout.flush();
-  pid_t pid = ::fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    ::execvp(argv[0], argv.data());
-    ::_exit(127);
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) == 127) return -1;
-  return WEXITSTATUS(status);
+  process_result r = run_process(argv);
+  return r.started() && r.signal == 0 && r.status != 127;
 }
 
 // `help [COMMAND]`: the man page (from the build tree, the installed pages, or MANPATH); when
 // man is missing or has no page, the command's --help. `help ideas` is balance(7), `help files`
 // balance-files(5).
 int show_help(const std::string& topic) {
-  bool builtin = topic.empty() || std::find(builtins.begin(), builtins.end(), topic) != builtins.end();
+  bool builtin = topic.empty() || is_builtin(topic);
   std::string page = builtin ? "balance" : "balance-" + topic;
   std::string section = "1";
   if (topic == "ideas") {
@@ -125,9 +69,9 @@ int show_help(const std::string& topic) {
   }
   std::optional<fs::path> program;
   if (!builtin) {
-    program = find_command(topic);
+    program = find_program(topic);
     if (!program) {
-      auto known = all_commands();
+      auto known = program_words(builtins);
       known.push_back("ideas");
       known.push_back("files");
       throw_usage(fmt::format("no command \"{}\"{}", escape_for_terminal(topic), did_you_mean(topic, known)));
@@ -137,16 +81,12 @@ int show_help(const std::string& topic) {
   std::string file = page + "." + section;
   for (const fs::path& candidate : {own / ".." / "man" / file, own / ".." / "share" / "man" / ("man" + section) / file}) {
     // Once man has shown a page, its status is the answer (a reader quitting early is fine).
-    if (fs::exists(candidate)) {
-      int status = run_and_wait({"man", "-l", candidate.lexically_normal().string()});
-      if (status >= 0) return 0;
-    }
+    if (fs::exists(candidate) && man_ran({"man", "-l", candidate.lexically_normal().string()})) return 0;
   }
-  int status = run_and_wait({"man", section, page});
-  if (status == 0) return 0;
+  std::cout.flush();
+  if (run_process({"man", section, page}).succeeded()) return 0;
   if (program) return exec_command(*program, topic, {"--help"});
-  std::cerr << "balance: no manual page could be shown; try `balance --help`\n";
-  return 66;
+  throw error(errc::no_input, "no manual page could be shown; try `balance --help`");
 }
 
 // Splits the front door's own options (before the command word) from the rest.
@@ -172,27 +112,11 @@ front_args split_args(const std::vector<std::string>& args) {
   return out;
 }
 
-// The value of -C/--dir among the front door's own options, if given.
-std::string dir_option(const std::vector<std::string>& before) {
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    if ((before[i] == "-C" || before[i] == "--dir") && i + 1 < before.size()) return before[i + 1];
-    if (before[i].starts_with("--dir=")) return before[i].substr(6);
-  }
-  return {};
-}
-
 // `balance merge-driver BASE OURS THEIRS PATH`, as git runs it from the top of the work tree.
 int merge_driver(const std::vector<std::string>& args) {
-  if (args.size() == 1 && (args[0] == "-h" || args[0] == "--help")) {
-    std::cout << "Usage: balance merge-driver BASE OURS THEIRS PATH\n\n"
-                 "The three-way merge git runs for *.toml files once `balance git setup` has named it in\n"
-                 ".git/config: record files merge by id, anything else falls back to `git merge-file`.\n"
-                 "Exit 0 when clean, 1 with conflicts (as git expects).\n";
-    return 0;
-  }
   if (args.size() != 4) {
     std::cerr << "usage: balance merge-driver BASE OURS THEIRS PATH (git runs this; see `balance git setup`)\n";
-    return 64;
+    return exit_code(errc::usage);
   }
   std::optional<repo> r;
   try {
@@ -207,78 +131,76 @@ int merge_driver(const std::vector<std::string>& args) {
   return out.status;
 }
 
-// What every command says about balance.toml (cli::context::open_repo), for the words that open
-// the repository without a context.
-void warn_settings(const repo& r, bool quiet) {
-  cli::context ctx;
-  ctx.program = "balance";
-  ctx.opts.quiet = quiet;
-  ctx.warn_settings(r);
+const char* const git_help =
+    "Usage: balance git setup [--hooks]\n"
+    "       balance git ARGS...\n\n"
+    "`git setup` sets up git for this repository (idempotent): .gitattributes sends *.toml to\n"
+    "balance's merge driver, .git/config names it, .gitignore keeps private/ out; --hooks also\n"
+    "installs a pre-commit hook that runs `balance check` on the staged files. Anything else\n"
+    "runs git in the repository, from wherever you are: `balance git log`, `balance git remote\n"
+    "add origin URL`.\n";
+
+const char* const merge_driver_help =
+    "Usage: balance merge-driver BASE OURS THEIRS PATH\n\n"
+    "The three-way merge git runs for *.toml files once `balance git setup` has named it in\n"
+    ".git/config: record files merge by id, anything else falls back to `git merge-file`.\n"
+    "Exit 0 when clean, 1 with conflicts (as git expects).\n";
+
+// These words' --help is their text above, as written.
+void set_help_text(CLI::App* cmd, std::string text) {
+  cmd->formatter(std::make_shared<CLI::FormatterLambda>(
+      [text = std::move(text)](const CLI::App*, std::string, CLI::AppFormatMode) { return text; }));
+}
+
+struct git_words {
+  CLI::App* git = nullptr;
+  CLI::App* setup = nullptr;
+  CLI::App* driver = nullptr;
+  bool hooks = false;
+};
+
+// `git` passes every argument from its first word on to git, options too; `setup` takes
+// --hooks and the common options; `merge-driver` takes its four file names as given.
+void add_git_word(CLI::App& app, cli::common_options& opts, git_words& words) {
+  words.git = app.add_subcommand("git", "Run git in the repository; `git setup [--hooks]` sets up the merge driver");
+  words.git->prefix_command()->fallthrough(false);
+  set_help_text(words.git, git_help);
+  words.setup = words.git->add_subcommand("setup", "Set up git for this repository: the merge driver, attributes, hooks");
+  words.setup->prefix_command(false)->fallthrough(false)->allow_extras();
+  cli::add_common_options(*words.setup, opts);
+  words.setup->add_flag("--hooks", words.hooks, "Also install a pre-commit hook that runs `balance check`");
+  set_help_text(words.setup, git_help);
+}
+
+void add_merge_driver_word(CLI::App& app, git_words& words) {
+  words.driver = app.add_subcommand("merge-driver", "The three-way record merge git runs (BASE OURS THEIRS PATH)");
+  words.driver->prefix_command()->fallthrough(false);
+  set_help_text(words.driver, merge_driver_help);
 }
 
 // `balance git setup [--hooks]`, or `balance git ARGS…` run in the repository.
-int git_command(const std::vector<std::string>& before, const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "-h" || args[0] == "--help") {
-    std::cout << "Usage: balance git setup [--hooks]\n"
-                 "       balance git ARGS...\n\n"
-                 "`git setup` sets up git for this repository (idempotent): .gitattributes sends *.toml to\n"
-                 "balance's merge driver, .git/config names it, .gitignore keeps private/ out; --hooks also\n"
-                 "installs a pre-commit hook that runs `balance check` on the staged files. Anything else\n"
-                 "runs git in the repository, from wherever you are: `balance git log`, `balance git remote\n"
-                 "add origin URL`.\n";
-    return args.empty() ? 64 : 0;
+int git_word(cli::context& ctx, const git_words& words) {
+  if (words.setup->parsed()) {
+    if (auto extra = words.setup->remaining(); !extra.empty())
+      throw_usage(fmt::format("git setup: unknown option {}; it takes --hooks and the common options",
+                              escape_for_terminal(extra.front())));
+    repo r = repo::open(repo_options{ctx.opts.dir, ""});
+    ctx.warn_settings(r);
+    ctx.confirm(setup_summary(git_setup(r.root(), words.hooks)));
+    return 0;
   }
-  try {
-    std::vector<std::string> front = before;
-    if (args[0] == "setup") {
-      bool hooks = false;
-      for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--hooks") {
-          hooks = true;
-        } else if (args[i] == "-h" || args[i] == "--help") {
-          return git_command(before, {"--help"});
-        } else if (args[i] == "-q" || args[i] == "--quiet") {
-          front.push_back(args[i]);
-        } else if ((args[i] == "-C" || args[i] == "--dir" || args[i] == "--as" || args[i] == "--color") && i + 1 < args.size()) {
-          // Common options work after the word, as everywhere.
-          front.push_back(args[i]);
-          front.push_back(args[++i]);
-        } else {
-          throw_usage(fmt::format("git setup: unknown option {}; it takes --hooks and the common options",
-                                  escape_for_terminal(args[i])));
-        }
-      }
-      repo r = repo::open(repo_options{dir_option(front), ""});
-      bool quiet = std::find(front.begin(), front.end(), "-q") != front.end() ||
-                   std::find(front.begin(), front.end(), "--quiet") != front.end();
-      warn_settings(r, quiet);
-      setup_result done = git_setup(r.root(), hooks);
-      if (!quiet) {
-        if (done.changed.empty()) {
-          std::cerr << "git is already set up for balance; nothing changed\n";
-        } else {
-          std::string list;
-          for (const auto& c : done.changed) list += (list.empty() ? "" : ", ") + c;
-          std::cerr << "set up git for balance: " << list << '\n';
-        }
-      }
-      return 0;
-    }
-    repo r = repo::open(repo_options{dir_option(before), ""});
-    warn_settings(r, std::find(before.begin(), before.end(), "-q") != before.end() ||
-                         std::find(before.begin(), before.end(), "--quiet") != before.end());
-    std::vector<std::string> argv_strings = {"git", "-C", r.root().string()};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::execvp("git", argv.data());
-    std::cerr << "balance: cannot run git: " << std::strerror(errno) << '\n';
-    return 66;
-  } catch (const error& e) {
-    cli::print_error("balance", e);
-    return exit_code(e.kind());
+  std::vector<std::string> argv = words.git->remaining();
+  if (argv.empty()) {
+    ctx.out.write(git_help);
+    return exit_code(errc::usage);
   }
+  repo r = repo::open(repo_options{ctx.opts.dir, ""});
+  ctx.warn_settings(r);
+  argv.insert(argv.begin(), {"git", "-C", r.root().string()});
+  ctx.out.flush();
+  std::cout.flush();
+  int failed = exec_process(argv);
+  throw error(errc::no_input, fmt::format("cannot run git: {}", std::strerror(failed)));
 }
 
 }  // namespace
@@ -287,20 +209,16 @@ int main(int argc, char** argv) {
   auto args = cli::arguments(argc, argv);
   front_args split = split_args(args);
 
-  if (!split.word.empty() && std::find(builtins.begin(), builtins.end(), split.word) == builtins.end()) {
-    if (auto program = find_command(split.word)) {
+  if (!split.word.empty() && !is_builtin(split.word)) {
+    if (auto program = find_program(split.word)) {
       std::vector<std::string> forwarded = split.before;
       forwarded.insert(forwarded.end(), split.after.begin(), split.after.end());
       return exec_command(*program, split.word, forwarded);
     }
-    auto known = all_commands();
     std::cerr << fmt::format("balance: \"{}\" is not a balance command{}; see `balance commands`\n",
-                             escape_for_terminal(split.word), did_you_mean(split.word, known));
-    return 64;
+                             escape_for_terminal(split.word), did_you_mean(split.word, program_words(builtins)));
+    return exit_code(errc::usage);
   }
-
-  if (split.word == "merge-driver") return merge_driver(split.after);
-  if (split.word == "git") return git_command(split.before, split.after);
 
   cli::context ctx;
   ctx.program = "balance";
@@ -312,8 +230,8 @@ int main(int argc, char** argv) {
   {
     // The tools `balance WORD` runs, as found now beside this program and on PATH.
     std::string tools;
-    for (const auto& c : all_commands())
-      if (std::find(builtins.begin(), builtins.end(), c) == builtins.end()) tools += (tools.empty() ? "" : ", ") + c;
+    for (const auto& c : program_words(builtins))
+      if (!is_builtin(c)) tools += (tools.empty() ? "" : ", ") + c;
     if (!tools.empty())
       app->footer(fmt::format("Tools (balance WORD runs balance-WORD; `balance help WORD` shows its manual):\n  {}",
                               wrap_text(tools, output_width, 2)));
@@ -343,13 +261,14 @@ int main(int argc, char** argv) {
       ->type_name("");
   undo_cmd->add_flag("--pushed", undo_opts.pushed, "Also pushed commits and a partner's: revert them with a new commit");
   undo_cmd->add_flag("--dry-run", undo_opts.dry_run, "Say what would be undone, change nothing");
-  app->add_subcommand("git", "Run git in the repository; `git setup [--hooks]` sets up the merge driver");
+  git_words git;
+  add_git_word(*app, ctx.opts, git);
   auto* private_cmd = app->add_subcommand("private", "Where this computer keeps your private records; move old ones");
   private_cmd->require_subcommand(1);
   auto* private_path_cmd = private_cmd->add_subcommand("path", "Print the private store of this repository on this computer");
   auto* private_migrate_cmd =
       private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
-  app->add_subcommand("merge-driver", "The three-way record merge git runs (BASE OURS THEIRS PATH)");
+  add_merge_driver_word(*app, git);
 
   return cli::run(*app, ctx, args, [&]() -> int {
     if (init_cmd->parsed()) {
@@ -393,13 +312,15 @@ int main(int argc, char** argv) {
       if (!result.problems.empty()) {
         ctx.out.flush();
         ctx.note(fmt::format("{} problem{} found", result.problems.size(), result.problems.size() == 1 ? "" : "s"));
-        return 65;
+        return exit_code(errc::data);
       }
       ctx.confirm(fmt::format("checked {} file{} and {} record{}: all good", result.files,
                               result.files == 1 ? "" : "s", result.records, result.records == 1 ? "" : "s"));
       return 0;
     }
     if (help_cmd->parsed()) return show_help(help_topic);
+    if (git.git->parsed()) return git_word(ctx, git);
+    if (git.driver->parsed()) return merge_driver(git.driver->remaining());
     if (private_path_cmd->parsed()) {
       repo r = ctx.open_repo();
       if (r.private_root().empty()) {
@@ -444,7 +365,7 @@ int main(int argc, char** argv) {
       return out.status;
     }
     if (commands_cmd->parsed()) {
-      for (const auto& c : all_commands()) ctx.out.write(c + "\n");
+      for (const auto& c : program_words(builtins)) ctx.out.write(c + "\n");
       return 0;
     }
     ctx.out.write(app->help());
