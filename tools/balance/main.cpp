@@ -6,7 +6,9 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <functional>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -203,12 +205,181 @@ int git_word(cli::context& ctx, const git_words& words) {
   throw error(errc::no_input, fmt::format("cannot run git: {}", std::strerror(failed)));
 }
 
+// `balance init [DIR] [--person NAME]… [--me NAME] [--git]`.
+int init_word(cli::context& ctx, init_options init, bool with_git) {
+  if (init.dir.empty() && !ctx.opts.dir.empty()) init.dir = ctx.opts.dir;  // `balance -C DIR init`
+  init_result result = init_repo(init);
+  fs::path where = init.dir.empty() ? fs::current_path() : init.dir;
+  if (!result.created) {
+    if (with_git) {
+      // The repository exists; --git still sets up git for it (each step is idempotent).
+      init_git(fs::absolute(where));
+      ctx.confirm(fmt::format("{} is already a balance repository; set up git for it", where.string()));
+      return 0;
+    }
+    ctx.confirm(fmt::format("{} is already a balance repository; nothing changed", where.string()));
+    if (!init.me.empty()) {
+      repo r = repo::open_at(where, repo_options{});
+      ctx.warn_settings(r);
+      r.person(init.me, "--me");
+      set_user_config_value("me", init.me);
+      if (load_user_config().dir.empty()) set_user_config_value("dir", fs::absolute(where).lexically_normal().string());
+      ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
+    }
+    return 0;
+  }
+  ctx.confirm(fmt::format("created a balance repository in {}", where.string()));
+  if (with_git) {
+    init_git(fs::absolute(where));
+    ctx.confirm("set up git: merge driver, .gitattributes, autocommit on, first commit made");
+  }
+  if (!init.me.empty()) ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
+  return 0;
+}
+
+// `balance check [PATH]…`: every problem as PATH:LINE:COL on stdout.
+int check_word(cli::context& ctx, const std::vector<std::string>& paths) {
+  repo r = ctx.open_repo(false);  // unknown settings are among the problems it lists
+  check_result result = check_repo(r, paths);
+  for (const auto& w : result.warnings) ctx.warn(w);
+  for (const auto& p : result.problems) {
+    ctx.out.write(escape_for_terminal(p.to_string()));
+    ctx.out.write("\n");
+  }
+  if (!result.problems.empty()) {
+    ctx.out.flush();
+    ctx.note(fmt::format("{} problem{} found", result.problems.size(), result.problems.size() == 1 ? "" : "s"));
+    return exit_code(errc::data);
+  }
+  ctx.confirm(fmt::format("checked {} file{} and {} record{}: all good", result.files,
+                          result.files == 1 ? "" : "s", result.records, result.records == 1 ? "" : "s"));
+  return 0;
+}
+
+// `balance private path`: status 1 when there is no private store yet.
+int private_path_word(cli::context& ctx) {
+  repo r = ctx.open_repo();
+  if (r.private_root().empty()) {
+    ctx.note("this repository has no private store yet: its first private record creates one");
+    return 1;
+  }
+  ctx.out.write(r.private_root().string() + "\n");
+  return 0;
+}
+
+int private_migrate_word(cli::context& ctx) {
+  repo r = ctx.open_repo();
+  r.require_writable();
+  r.set_notice([&](const std::string& line) { ctx.note(line); });
+  repo_lock lock(r.root());
+  private_move moved = move_private_tree(r, real_file_system());
+  std::vector<std::string> written;
+  if (moved.id_added) written.push_back("balance.toml");
+  std::size_t files = moved.moved + moved.already_there;
+  std::string line =
+      files > 0 ? fmt::format("moved {} private {} out of the repository into {}", files, files == 1 ? "file" : "files",
+                              moved.to.string())
+      : moved.left_behind.empty() ? "no private/ folder in the repository; nothing to move"
+                                  : "no private records in private/; nothing to move";
+  ctx.written(r, written, line);
+  if (!moved.left_behind.empty()) {
+    std::string list;
+    for (const auto& f : moved.left_behind) list += (list.empty() ? "" : ", ") + f;
+    ctx.note(fmt::format("private/ still holds files that are not records, left as they were: {}", list));
+  }
+  return 0;
+}
+
+// `balance sync` and `balance undo`: the outcome's message, as a confirmation or an error.
+int report_outcome(cli::context& ctx, const git_outcome& out) {
+  if (out.status == 0)
+    ctx.confirm(out.message);
+  else
+    std::cerr << "balance: " << out.message << '\n';
+  return out.status;
+}
+
+int sync_word(cli::context& ctx) {
+  repo r = ctx.open_repo();
+  return report_outcome(ctx, sync_repo(r.root(), &r.config()));
+}
+
+int undo_word(cli::context& ctx, undo_options undo, bool count_given) {
+  repo r = ctx.open_repo();
+  undo.count_given = count_given;
+  if (undo.count < 1) throw_usage(fmt::format("undo N counts commits to take back: 1 or more, not {}", undo.count));
+  return report_outcome(ctx, undo_commits(r, undo));
+}
+
+// What the built-in words parse into.
+struct front_options {
+  init_options init;
+  bool init_git = false;
+  std::vector<std::string> check_paths;
+  std::string help_topic;
+  undo_options undo;
+  git_words git;
+};
+
+// A built-in word that was given, and what it runs.
+using word_table = std::vector<std::pair<CLI::App*, std::function<int()>>>;
+
+// The footer of `balance --help`: the tools `balance WORD` runs, as found now.
+std::string tools_footer() {
+  std::string tools;
+  for (const auto& c : program_words(builtins))
+    if (!is_builtin(c)) tools += (tools.empty() ? "" : ", ") + c;
+  if (tools.empty()) return "";
+  return fmt::format("Tools (balance WORD runs balance-WORD; `balance help WORD` shows its manual):\n  {}",
+                     wrap_text(tools, output_width, 2));
+}
+
+// Declares every built-in word on `app`, in the order `balance --help` lists them.
+word_table add_words(CLI::App& app, cli::context& ctx, front_options& o) {
+  auto* init = app.add_subcommand("init", "Create a balance repository");
+  init->add_option("dir", o.init.dir, "Where to create it (default: the current directory)")->type_name("DIR");
+  init->add_option("--person", o.init.people, "A person in the relationship (repeat for each)")->type_name("NAME");
+  init->add_option("--me", o.init.me, "Who you are, recorded in your user config")->type_name("NAME");
+  init->add_flag("--git", o.init_git, "Also git init, set up the merge driver and turn autocommit on");
+  auto* check = app.add_subcommand("check", "Validate every file; list each problem as PATH:LINE:COL");
+  check->add_option("paths", o.check_paths, "Files or directories to check (default: everything)")->type_name("PATH");
+  auto* help = app.add_subcommand("help", "Show the manual of balance or of a COMMAND (ideas: balance(7))");
+  help->add_option("command", o.help_topic, "A command such as checkin or ledger, or ideas, or files")->type_name("COMMAND");
+  auto* commands = app.add_subcommand("commands", "List every command, one per line");
+  auto* sync = app.add_subcommand("sync", "Pull (merging records by id), then push");
+  auto* undo = app.add_subcommand("undo", "Take back your latest N commits balance made, not yet pushed (exit 1 when it cannot)");
+  undo->add_option("N", o.undo.count, "How many of balance's commits to take back (default 1)")->type_name("");
+  undo->add_flag("--pushed", o.undo.pushed, "Also pushed commits and a partner's: revert them with a new commit");
+  undo->add_flag("--dry-run", o.undo.dry_run, "Say what would be undone, change nothing");
+  add_git_word(app, ctx.opts, o.git);
+  auto* private_cmd = app.add_subcommand("private", "Where this computer keeps your private records; move old ones");
+  private_cmd->require_subcommand(1);
+  auto* private_path = private_cmd->add_subcommand("path", "Print the private store of this repository on this computer");
+  auto* private_migrate =
+      private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
+  add_merge_driver_word(app, o.git);
+  return {
+      {init, [&] { return init_word(ctx, o.init, o.init_git); }},
+      {check, [&] { return check_word(ctx, o.check_paths); }},
+      {help, [&] { return show_help(o.help_topic); }},
+      {o.git.git, [&] { return git_word(ctx, o.git); }},
+      {o.git.driver, [&] { return merge_driver(o.git.driver->remaining()); }},
+      {private_path, [&] { return private_path_word(ctx); }},
+      {private_migrate, [&] { return private_migrate_word(ctx); }},
+      {sync, [&] { return sync_word(ctx); }},
+      {undo, [&, undo] { return undo_word(ctx, o.undo, undo->count("N") > 0); }},
+      {commands, [&] {
+         for (const auto& c : program_words(builtins)) ctx.out.write(c + "\n");
+         return 0;
+       }},
+  };
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   auto args = cli::arguments(argc, argv);
   front_args split = split_args(args);
-
   if (!split.word.empty() && !is_builtin(split.word)) {
     if (auto program = find_program(split.word)) {
       std::vector<std::string> forwarded = split.before;
@@ -227,147 +398,12 @@ int main(int argc, char** argv) {
                                       "beside this program or PATH (see `balance commands`).");
   cli::add_common_options(*app, ctx.opts);
   app->require_subcommand(0, 1);
-  {
-    // The tools `balance WORD` runs, as found now beside this program and on PATH.
-    std::string tools;
-    for (const auto& c : program_words(builtins))
-      if (!is_builtin(c)) tools += (tools.empty() ? "" : ", ") + c;
-    if (!tools.empty())
-      app->footer(fmt::format("Tools (balance WORD runs balance-WORD; `balance help WORD` shows its manual):\n  {}",
-                              wrap_text(tools, output_width, 2)));
-  }
-
-  init_options init;
-  auto* init_cmd = app->add_subcommand("init", "Create a balance repository");
-  init_cmd->add_option("dir", init.dir, "Where to create it (default: the current directory)")->type_name("DIR");
-  init_cmd->add_option("--person", init.people, "A person in the relationship (repeat for each)")->type_name("NAME");
-  init_cmd->add_option("--me", init.me, "Who you are, recorded in your user config")->type_name("NAME");
-  bool init_git_too = false;
-  init_cmd->add_flag("--git", init_git_too, "Also git init, set up the merge driver and turn autocommit on");
-
-  std::vector<std::string> check_paths;
-  auto* check_cmd = app->add_subcommand("check", "Validate every file; list each problem as PATH:LINE:COL");
-  check_cmd->add_option("paths", check_paths, "Files or directories to check (default: everything)")->type_name("PATH");
-
-  std::string help_topic;
-  auto* help_cmd = app->add_subcommand("help", "Show the manual of balance or of a COMMAND (ideas: balance(7))");
-  help_cmd->add_option("command", help_topic, "A command such as checkin or ledger, or ideas, or files")->type_name("COMMAND");
-
-  auto* commands_cmd = app->add_subcommand("commands", "List every command, one per line");
-  auto* sync_cmd = app->add_subcommand("sync", "Pull (merging records by id), then push");
-  auto* undo_cmd = app->add_subcommand("undo", "Take back your latest N commits balance made, not yet pushed (exit 1 when it cannot)");
-  undo_options undo_opts;
-  undo_cmd->add_option("N", undo_opts.count, "How many of balance's commits to take back (default 1)")
-      ->type_name("");
-  undo_cmd->add_flag("--pushed", undo_opts.pushed, "Also pushed commits and a partner's: revert them with a new commit");
-  undo_cmd->add_flag("--dry-run", undo_opts.dry_run, "Say what would be undone, change nothing");
-  git_words git;
-  add_git_word(*app, ctx.opts, git);
-  auto* private_cmd = app->add_subcommand("private", "Where this computer keeps your private records; move old ones");
-  private_cmd->require_subcommand(1);
-  auto* private_path_cmd = private_cmd->add_subcommand("path", "Print the private store of this repository on this computer");
-  auto* private_migrate_cmd =
-      private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
-  add_merge_driver_word(*app, git);
-
+  if (std::string footer = tools_footer(); !footer.empty()) app->footer(footer);
+  front_options opts;
+  word_table words = add_words(*app, ctx, opts);
   return cli::run(*app, ctx, args, [&]() -> int {
-    if (init_cmd->parsed()) {
-      if (init.dir.empty() && !ctx.opts.dir.empty()) init.dir = ctx.opts.dir;  // `balance -C DIR init`
-      init_result result = init_repo(init);
-      fs::path where = init.dir.empty() ? fs::current_path() : init.dir;
-      if (!result.created) {
-        if (init_git_too) {
-          // The repository exists; --git still sets up git for it (each step is idempotent).
-          init_git(fs::absolute(where));
-          ctx.confirm(fmt::format("{} is already a balance repository; set up git for it", where.string()));
-          return 0;
-        }
-        ctx.confirm(fmt::format("{} is already a balance repository; nothing changed", where.string()));
-        if (!init.me.empty()) {
-          repo r = repo::open_at(where, repo_options{});
-          ctx.warn_settings(r);
-          r.person(init.me, "--me");
-          set_user_config_value("me", init.me);
-          if (load_user_config().dir.empty()) set_user_config_value("dir", fs::absolute(where).lexically_normal().string());
-          ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
-        }
-        return 0;
-      }
-      ctx.confirm(fmt::format("created a balance repository in {}", where.string()));
-      if (init_git_too) {
-        init_git(fs::absolute(where));
-        ctx.confirm("set up git: merge driver, .gitattributes, autocommit on, first commit made");
-      }
-      if (!init.me.empty()) ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
-      return 0;
-    }
-    if (check_cmd->parsed()) {
-      repo r = ctx.open_repo(false);  // unknown settings are among the problems it lists
-      check_result result = check_repo(r, check_paths);
-      for (const auto& w : result.warnings) ctx.warn(w);
-      for (const auto& p : result.problems) {
-        ctx.out.write(escape_for_terminal(p.to_string()));
-        ctx.out.write("\n");
-      }
-      if (!result.problems.empty()) {
-        ctx.out.flush();
-        ctx.note(fmt::format("{} problem{} found", result.problems.size(), result.problems.size() == 1 ? "" : "s"));
-        return exit_code(errc::data);
-      }
-      ctx.confirm(fmt::format("checked {} file{} and {} record{}: all good", result.files,
-                              result.files == 1 ? "" : "s", result.records, result.records == 1 ? "" : "s"));
-      return 0;
-    }
-    if (help_cmd->parsed()) return show_help(help_topic);
-    if (git.git->parsed()) return git_word(ctx, git);
-    if (git.driver->parsed()) return merge_driver(git.driver->remaining());
-    if (private_path_cmd->parsed()) {
-      repo r = ctx.open_repo();
-      if (r.private_root().empty()) {
-        ctx.note("this repository has no private store yet: its first private record creates one");
-        return 1;
-      }
-      ctx.out.write(r.private_root().string() + "\n");
-      return 0;
-    }
-    if (private_migrate_cmd->parsed()) {
-      repo r = ctx.open_repo();
-      r.require_writable();
-      r.set_notice([&](const std::string& line) { ctx.note(line); });
-      repo_lock lock(r.root());
-      private_move moved = move_private_tree(r, real_file_system());
-      std::vector<std::string> written;
-      if (moved.id_added) written.push_back("balance.toml");
-      std::size_t files = moved.moved + moved.already_there;
-      std::string line =
-          files > 0 ? fmt::format("moved {} private {} out of the repository into {}", files, files == 1 ? "file" : "files",
-                                  moved.to.string())
-          : moved.left_behind.empty() ? "no private/ folder in the repository; nothing to move"
-                                      : "no private records in private/; nothing to move";
-      ctx.written(r, written, line);
-      if (!moved.left_behind.empty()) {
-        std::string list;
-        for (const auto& f : moved.left_behind) list += (list.empty() ? "" : ", ") + f;
-        ctx.note(fmt::format("private/ still holds files that are not records, left as they were: {}", list));
-      }
-      return 0;
-    }
-    if (sync_cmd->parsed() || undo_cmd->parsed()) {
-      repo r = ctx.open_repo();
-      undo_opts.count_given = undo_cmd->count("N") > 0;
-      if (undo_cmd->parsed() && undo_opts.count < 1)
-        throw_usage(fmt::format("undo N counts commits to take back: 1 or more, not {}", undo_opts.count));
-      git_outcome out = sync_cmd->parsed() ? sync_repo(r.root(), &r.config()) : undo_commits(r, undo_opts);
-      if (out.status == 0)
-        ctx.confirm(out.message);
-      else
-        std::cerr << "balance: " << out.message << '\n';
-      return out.status;
-    }
-    if (commands_cmd->parsed()) {
-      for (const auto& c : program_words(builtins)) ctx.out.write(c + "\n");
-      return 0;
-    }
+    for (const auto& [cmd, run] : words)
+      if (cmd->parsed()) return run();
     ctx.out.write(app->help());
     return 0;
   });
