@@ -2,10 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <string_view>
 
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
 #include "balance/text.hpp"
 
 namespace fs = std::filesystem;
@@ -54,6 +58,29 @@ std::vector<std::string> program_words(const std::vector<std::string>& builtins)
     }
   }
   return {names.begin(), names.end()};
+}
+
+manual find_manual(const std::string& topic, const std::vector<std::string>& builtins) {
+  manual m{"balance", "1", {}, std::nullopt};
+  if (topic == "ideas") {
+    m.section = "7";
+  } else if (topic == "files") {
+    m.page = "balance-files";
+    m.section = "5";
+  } else if (!topic.empty() && std::find(builtins.begin(), builtins.end(), topic) == builtins.end()) {
+    m.page = "balance-" + topic;
+    m.program = find_program(topic);
+    if (!m.program) {
+      auto known = program_words(builtins);
+      known.push_back("ideas");
+      known.push_back("files");
+      throw_usage(fmt::format("no command \"{}\"{}", escape_for_terminal(topic), did_you_mean(topic, known)));
+    }
+  }
+  fs::path own = own_directory();
+  std::string file = m.page + "." + m.section;
+  m.files = {own / ".." / "man" / file, own / ".." / "share" / "man" / ("man" + m.section) / file};
+  return m;
 }
 
 }  // namespace balance

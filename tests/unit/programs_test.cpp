@@ -69,3 +69,25 @@ TEST_CASE("programs - the words are the built-ins and every program found, sorte
   CHECK(dirs.back() == second.path());
   CHECK(dirs[dirs.size() - 2] == first.path());
 }
+
+TEST_CASE("programs - the manual of a topic: balance(1), (7), balance-files(5) or the tool's", "[programs]") {
+  balance_test::temp_dir dir;
+  make_file(dir.path() / "balance-talk", true);
+  path_override path(dir.path().string());
+  const std::vector<std::string> builtins = {"init", "git"};
+  manual front = find_manual("", builtins);
+  CHECK((front.page == "balance" && front.section == "1" && !front.program));
+  REQUIRE(front.files.size() == 2);
+  CHECK(front.files.front().filename() == "balance.1");
+  CHECK(find_manual("git", builtins).page == "balance");
+  manual ideas = find_manual("ideas", builtins);
+  CHECK((ideas.page == "balance" && ideas.section == "7"));
+  manual files = find_manual("files", builtins);
+  CHECK((files.page == "balance-files" && files.section == "5"));
+  CHECK(files.files.back().filename() == "balance-files.5");
+  manual talk = find_manual("talk", builtins);
+  CHECK(talk.page == "balance-talk");
+  REQUIRE(talk.program);
+  CHECK(*talk.program == dir.path() / "balance-talk");
+  CHECK_THROWS_WITH(find_manual("tlak", builtins), Catch::Contains("no command \"tlak\"") && Catch::Contains("talk"));
+}

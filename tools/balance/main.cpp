@@ -54,40 +54,16 @@ bool man_ran(const std::vector<std::string>& argv) {
 }
 
 // `help [COMMAND]`: the man page (from the build tree, the installed pages, or MANPATH); when
-// man is missing or has no page, the command's --help. `help ideas` is balance(7), `help files`
-// balance-files(5).
+// man is missing or has no page, the command's --help.
 int show_help(const std::string& topic) {
-  bool builtin = topic.empty() || is_builtin(topic);
-  std::string page = builtin ? "balance" : "balance-" + topic;
-  std::string section = "1";
-  if (topic == "ideas") {
-    page = "balance";
-    section = "7";
-    builtin = true;
-  } else if (topic == "files") {
-    page = "balance-files";
-    section = "5";
-    builtin = true;
-  }
-  std::optional<fs::path> program;
-  if (!builtin) {
-    program = find_program(topic);
-    if (!program) {
-      auto known = program_words(builtins);
-      known.push_back("ideas");
-      known.push_back("files");
-      throw_usage(fmt::format("no command \"{}\"{}", escape_for_terminal(topic), did_you_mean(topic, known)));
-    }
-  }
-  fs::path own = own_directory();
-  std::string file = page + "." + section;
-  for (const fs::path& candidate : {own / ".." / "man" / file, own / ".." / "share" / "man" / ("man" + section) / file}) {
+  manual m = find_manual(topic, builtins);
+  for (const fs::path& file : m.files) {
     // Once man has shown a page, its status is the answer (a reader quitting early is fine).
-    if (fs::exists(candidate) && man_ran({"man", "-l", candidate.lexically_normal().string()})) return 0;
+    if (fs::exists(file) && man_ran({"man", "-l", file.lexically_normal().string()})) return 0;
   }
   std::cout.flush();
-  if (run_process({"man", section, page}).succeeded()) return 0;
-  if (program) return exec_command(*program, topic, {"--help"});
+  if (run_process({"man", m.section, m.page}).succeeded()) return 0;
+  if (m.program) return exec_command(*m.program, topic, {"--help"});
   throw error(errc::no_input, "no manual page could be shown; try `balance --help`");
 }
 
@@ -246,14 +222,9 @@ int check_word(cli::context& ctx, const std::vector<std::string>& paths) {
     ctx.out.write(escape_for_terminal(p.to_string()));
     ctx.out.write("\n");
   }
-  if (!result.problems.empty()) {
-    ctx.out.flush();
-    ctx.note(fmt::format("{} problem{} found", result.problems.size(), result.problems.size() == 1 ? "" : "s"));
-    return exit_code(errc::data);
-  }
-  ctx.confirm(fmt::format("checked {} file{} and {} record{}: all good", result.files,
-                          result.files == 1 ? "" : "s", result.records, result.records == 1 ? "" : "s"));
-  return 0;
+  ctx.out.flush();
+  ctx.note(check_summary(result));
+  return result.problems.empty() ? 0 : exit_code(errc::data);
 }
 
 // `balance private path`: status 1 when there is no private store yet.
@@ -275,18 +246,8 @@ int private_migrate_word(cli::context& ctx) {
   private_move moved = move_private_tree(r, real_file_system());
   std::vector<std::string> written;
   if (moved.id_added) written.push_back("balance.toml");
-  std::size_t files = moved.moved + moved.already_there;
-  std::string line =
-      files > 0 ? fmt::format("moved {} private {} out of the repository into {}", files, files == 1 ? "file" : "files",
-                              moved.to.string())
-      : moved.left_behind.empty() ? "no private/ folder in the repository; nothing to move"
-                                  : "no private records in private/; nothing to move";
-  ctx.written(r, written, line);
-  if (!moved.left_behind.empty()) {
-    std::string list;
-    for (const auto& f : moved.left_behind) list += (list.empty() ? "" : ", ") + f;
-    ctx.note(fmt::format("private/ still holds files that are not records, left as they were: {}", list));
-  }
+  ctx.written(r, written, move_summary(moved));
+  if (std::string note = left_behind_note(moved); !note.empty()) ctx.note(note);
   return 0;
 }
 
