@@ -356,6 +356,102 @@ void remember_private_write(const repo& r, const std::vector<std::string>& paths
   }
 }
 
+namespace {
+
+// The commits on HEAD that no remote-tracking branch has.
+std::set<std::string> unpushed_commits(const std::filesystem::path& root) {
+  git_result listed = run_git(root, {"rev-list", "HEAD", "--not", "--remotes"});
+  std::set<std::string> unpushed;
+  for (std::string_view rest = listed.out; !rest.empty();) {
+    auto nl = rest.find('\n');
+    if (auto h = trim(rest.substr(0, nl)); !h.empty()) unpushed.emplace(h);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+  }
+  return unpushed;
+}
+
+// Why undo must not take back the `count` latest commits, or none; `all_local` says whether
+// nobody else can have them.
+std::optional<std::string> undo_refusal(const std::filesystem::path& root, const std::vector<commit_info>& commits,
+                                        const undo_options& opts, bool& all_local) {
+  std::string me = own_identity(root);
+  std::set<std::string> unpushed = unpushed_commits(root);
+  all_local = true;
+  for (int i = 0; i < opts.count; ++i) {
+    std::string which = i == 0 ? "the latest commit" : fmt::format("commit {} back", i + 1);
+    if (static_cast<std::size_t>(i) >= commits.size())
+      return fmt::format("the history has only {} commit{}", commits.size(), commits.size() == 1 ? "" : "s");
+    const commit_info& c = commits[static_cast<std::size_t>(i)];
+    if (c.parents > 1)
+      return fmt::format("{}, {}, is a merge (from sync or git); undo takes back only the commits balance made "
+                         "for a write",
+                         which, subject_in_quotes(c.subject));
+    if (!is_balance_commit(c.subject))
+      return fmt::format("{} is not one balance made ({}); undo only reverts balance's own commits", which,
+                         subject_in_quotes(c.subject));
+    if (c.parents == 0 || c.subject == "balance: init")
+      return fmt::format("{} created the repository; there is nothing balance can undo there", which);
+    bool pushed = unpushed.count(c.hash) == 0;
+    bool theirs = !me.empty() && c.author != me;
+    if (theirs && !opts.pushed)
+      return fmt::format("{}, {}, was made by {}, not by this clone ({}); undo takes back only your own "
+                         "commits, or, with --pushed, reverts it with a new commit",
+                         which, subject_in_quotes(c.subject), escape_for_terminal(c.author), escape_for_terminal(me));
+    if (pushed && !opts.pushed)
+      return fmt::format("{}, {}, is already pushed, so your partner may have it; `balance undo --pushed` "
+                         "reverts it with a new commit instead",
+                         which, subject_in_quotes(c.subject));
+    if (pushed || theirs) all_local = false;
+  }
+  return std::nullopt;
+}
+
+// Nobody else has these commits: take them out of this clone's history.
+git_outcome reset_commits(const std::filesystem::path& root, int count, const std::string& head,
+                          const std::string& lines) {
+  std::string old_head = head.substr(0, 7);
+  git_result reset = run_git(root, {"reset", "-q", "--hard", fmt::format("HEAD~{}", count)});
+  if (reset.status != 0) return failure(errc::io, fmt::format("git reset failed: {}", trim(reset.err)));
+  return {0, fmt::format("{}\n({} not pushed, so {} gone from the history; `balance git reset --hard {}` brings {} back)",
+                         lines, count == 1 ? "it was" : "they were", count == 1 ? "it is" : "they are", old_head,
+                         count == 1 ? "it" : "them")};
+}
+
+// Some were pushed: one new commit that reverts them all, newest first.
+git_outcome revert_commits(const std::filesystem::path& root, const std::vector<commit_info>& commits, int count,
+                           const std::string& lines) {
+  std::vector<std::string> revert = {"revert", "--no-commit"};
+  for (int i = 0; i < count; ++i) revert.push_back(commits[static_cast<std::size_t>(i)].hash);
+  git_result reverted = run_git(root, revert);
+  if (reverted.status != 0) {
+    run_git(root, {"revert", "--abort"});
+    return failure(errc::io, fmt::format("git revert failed, nothing was undone: {}", trim(reverted.err)));
+  }
+  std::string message = count == 1 ? fmt::format("balance: undid \"{}\"", commits.front().subject)
+                                   : fmt::format("balance: undid {} commits\n", count);
+  if (count > 1)
+    for (int i = 0; i < count; ++i) message += fmt::format("\n- {}", commits[static_cast<std::size_t>(i)].subject);
+  git_result committed = run_git(root, {"commit", "-q", "-m", message});
+  if (committed.status != 0) {
+    run_git(root, {"reset", "-q", "--hard", "HEAD"});
+    return failure(errc::io, fmt::format("git commit failed, nothing was undone: {}",
+                                         trim(committed.err.empty() ? committed.out : committed.err)));
+  }
+  return {0, fmt::format("{}\n(by a new commit that reverts {}; `balance sync` shares it)", lines, count == 1 ? "it" : "them")};
+}
+
+// What undo says about a latest change to private records, which git cannot take back; or "".
+std::string private_change_note(const std::optional<std::string>& private_write) {
+  if (!private_write) return "";
+  std::string program = private_write->substr(0, private_write->find(": "));
+  return fmt::format(
+      "your latest change, {}, was to private records: they live outside git, on this computer only, so undo cannot "
+      "take it back (`{} rm ID` or `{} edit ID` changes it)",
+      subject_in_quotes(*private_write), escape_for_terminal(program), escape_for_terminal(program));
+}
+
+}  // namespace
+
 git_outcome undo_commits(const repo& r, const undo_options& opts) {
   const std::filesystem::path& root = r.root();
   if (!in_git_repo(root)) return {1, "this repository is not in git, so there is nothing to undo"};
@@ -366,93 +462,26 @@ git_outcome undo_commits(const repo& r, const undo_options& opts) {
     return {1, "the work tree has uncommitted changes; commit or stash them first, then undo"};
   git_result head = run_git(root, {"rev-parse", "-q", "--verify", "HEAD"});
   std::optional<std::string> private_write = private_write_since(r, head.status == 0 ? first_line(head.out) : "");
-  std::string private_note;
-  if (private_write) {
-    std::string program = private_write->substr(0, private_write->find(": "));
-    private_note = fmt::format(
-        "your latest change, {}, was to private records: they live outside git, on this computer only, so undo cannot "
-        "take it back (`{} rm ID` or `{} edit ID` changes it)",
-        subject_in_quotes(*private_write), escape_for_terminal(program), escape_for_terminal(program));
-  }
+  std::string private_note = private_change_note(private_write);
   if (head.status != 0) return {1, private_note.empty() ? "there is no commit to undo yet" : private_note};
   if (private_write && !opts.count_given)
     return {1, private_note + "; to take back balance's latest commit before it, run `balance undo 1`"};
 
   std::vector<commit_info> commits = latest_commits(root, opts.count);
-  std::string me = own_identity(root);
-  git_result unpushed_list = run_git(root, {"rev-list", "HEAD", "--not", "--remotes"});
-  std::set<std::string> unpushed;
-  for (std::string_view rest = unpushed_list.out; !rest.empty();) {
-    auto nl = rest.find('\n');
-    if (auto h = trim(rest.substr(0, nl)); !h.empty()) unpushed.emplace(h);
-    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
-  }
   bool all_local = true;
-  for (int i = 0; i < opts.count; ++i) {
+  if (auto why = undo_refusal(root, commits, opts, all_local)) {
     // With N > 1, name the commit at fault and say that nothing changed.
-    auto refuse = [&](const std::string& why) -> git_outcome {
-      std::string lead = opts.count == 1 ? "" : fmt::format("cannot undo {} commits, nothing was undone: ", opts.count);
-      return {1, lead + why};
-    };
-    std::string which = i == 0 ? "the latest commit" : fmt::format("commit {} back", i + 1);
-    if (static_cast<std::size_t>(i) >= commits.size())
-      return refuse(fmt::format("the history has only {} commit{}", commits.size(), commits.size() == 1 ? "" : "s"));
-    const commit_info& c = commits[static_cast<std::size_t>(i)];
-    if (c.parents > 1)
-      return refuse(fmt::format("{}, {}, is a merge (from sync or git); undo takes back only the commits balance made "
-                                "for a write",
-                                which, subject_in_quotes(c.subject)));
-    if (!is_balance_commit(c.subject))
-      return refuse(fmt::format("{} is not one balance made ({}); undo only reverts balance's own commits", which,
-                                subject_in_quotes(c.subject)));
-    if (c.parents == 0 || c.subject == "balance: init")
-      return refuse(fmt::format("{} created the repository; there is nothing balance can undo there", which));
-    bool pushed = unpushed.count(c.hash) == 0;
-    bool theirs = !me.empty() && c.author != me;
-    if (theirs && !opts.pushed)
-      return refuse(fmt::format("{}, {}, was made by {}, not by this clone ({}); undo takes back only your own "
-                                "commits, or, with --pushed, reverts it with a new commit",
-                                which, subject_in_quotes(c.subject), escape_for_terminal(c.author), escape_for_terminal(me)));
-    if (pushed && !opts.pushed)
-      return refuse(fmt::format("{}, {}, is already pushed, so your partner may have it; `balance undo --pushed` "
-                                "reverts it with a new commit instead",
-                                which, subject_in_quotes(c.subject)));
-    if (pushed || theirs) all_local = false;
+    std::string lead = opts.count == 1 ? "" : fmt::format("cannot undo {} commits, nothing was undone: ", opts.count);
+    return {1, lead + *why};
   }
-
   std::string lines;
   for (int i = 0; i < opts.count; ++i)
-    lines += fmt::format("{}{} {}", i ? "\n" : "", opts.dry_run ? "would undo" : "undid", subject_in_quotes(commits[static_cast<std::size_t>(i)].subject));
+    lines += fmt::format("{}{} {}", i ? "\n" : "", opts.dry_run ? "would undo" : "undid",
+                         subject_in_quotes(commits[static_cast<std::size_t>(i)].subject));
   if (!private_note.empty()) lines = private_note + "\n" + lines;
   if (opts.dry_run) return {0, lines};
-  if (all_local) {
-    // Nobody else has these commits: take them out of this clone's history.
-    std::string old_head = first_line(head.out).substr(0, 7);
-    git_result reset = run_git(root, {"reset", "-q", "--hard", fmt::format("HEAD~{}", opts.count)});
-    if (reset.status != 0) return failure(errc::io, fmt::format("git reset failed: {}", trim(reset.err)));
-    return {0, fmt::format("{}\n({} not pushed, so {} gone from the history; `balance git reset --hard {}` brings {} back)",
-                           lines, opts.count == 1 ? "it was" : "they were", opts.count == 1 ? "it is" : "they are", old_head,
-                           opts.count == 1 ? "it" : "them")};
-  }
-  // Some were pushed: one new commit that reverts them all, newest first.
-  std::vector<std::string> revert = {"revert", "--no-commit"};
-  for (int i = 0; i < opts.count; ++i) revert.push_back(commits[static_cast<std::size_t>(i)].hash);
-  git_result reverted = run_git(root, revert);
-  if (reverted.status != 0) {
-    run_git(root, {"revert", "--abort"});
-    return failure(errc::io, fmt::format("git revert failed, nothing was undone: {}", trim(reverted.err)));
-  }
-  std::string message = opts.count == 1 ? fmt::format("balance: undid \"{}\"", commits.front().subject)
-                                        : fmt::format("balance: undid {} commits\n", opts.count);
-  if (opts.count > 1)
-    for (int i = 0; i < opts.count; ++i) message += fmt::format("\n- {}", commits[static_cast<std::size_t>(i)].subject);
-  git_result committed = run_git(root, {"commit", "-q", "-m", message});
-  if (committed.status != 0) {
-    run_git(root, {"reset", "-q", "--hard", "HEAD"});
-    return failure(errc::io, fmt::format("git commit failed, nothing was undone: {}", trim(committed.err.empty() ? committed.out : committed.err)));
-  }
-  return {0, fmt::format("{}\n(by a new commit that reverts {}; `balance sync` shares it)", lines,
-                         opts.count == 1 ? "it" : "them")};
+  if (all_local) return reset_commits(root, opts.count, first_line(head.out), lines);
+  return revert_commits(root, commits, opts.count, lines);
 }
 
 namespace {
@@ -481,8 +510,66 @@ git_outcome merge_stopped(const std::filesystem::path& root, const settings* cfg
 
 }  // namespace
 
+namespace {
+
+// A pull from the upstream (a merge, so the driver runs); status 0 when it merged.
+git_outcome pull_upstream(const std::filesystem::path& root, const settings* cfg) {
+  git_result pulled = run_git(root, {"pull", "--no-rebase", "--no-edit", "-q"});
+  if (pulled.status == 0) return {0, ""};
+  bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
+  if (!merging) return failure(errc::io, fmt::format("git pull failed: {}", trim(pulled.err)));
+  return merge_stopped(root, cfg, pulled.err, "");
+}
+
+// A first sync: take what the remote has, if anything, and merge it before pushing.
+git_outcome merge_first(const std::filesystem::path& root, const std::string& remote, const settings* cfg) {
+  git_result fetched = run_git(root, {"fetch", "-q", remote});
+  if (fetched.status != 0) return failure(errc::io, fmt::format("git fetch failed: {}", first_line(fetched.err)));
+  std::string branch = first_line(run_git(root, {"rev-parse", "--abbrev-ref", "HEAD"}).out);
+  std::string theirs = remote + "/" + branch;
+  if (run_git(root, {"rev-parse", "--verify", "-q", "refs/remotes/" + theirs}).status != 0) return {0, ""};
+  git_result merged = run_git(root, {"merge", "--no-edit", "-q", theirs});
+  if (merged.status == 0) return {0, ""};
+  if (merged.err.find("unrelated histories") != std::string::npos)
+    return {1, fmt::format("{} holds a different balance repository (no common history). Clone it instead: "
+                           "`git clone URL`, then `balance git setup`",
+                           theirs)};
+  bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
+  if (!merging) return failure(errc::io, fmt::format("git merge failed: {}", trim(merged.err)));
+  return merge_stopped(root, cfg, merged.err, theirs);
+}
+
+// Pushes to the upstream by name (`upstream`, "origin/main"), or to `remote` setting it as the
+// upstream when there is none yet: a local branch may track one of another name (master →
+// origin/main), which a plain `git push` refuses under push.default=simple.
+git_outcome push_to(const std::filesystem::path& root, const std::string& remote, const std::optional<std::string>& upstream) {
+  git_result pushed;
+  if (upstream) {
+    std::string up_remote = remote, up_branch = *upstream;
+    if (auto slash = upstream->find('/'); slash != std::string::npos) {
+      up_remote = upstream->substr(0, slash);
+      up_branch = upstream->substr(slash + 1);
+    }
+    pushed = run_git(root, {"push", "-q", up_remote, "HEAD:refs/heads/" + up_branch});
+  } else {
+    pushed = run_git(root, {"push", "-q", "-u", remote, "HEAD"});
+  }
+  if (pushed.status == 0) return {0, fmt::format("synced with {}", remote)};
+  // The remote moved on while we merged or pushed: a rejected push, or a ref that changed under
+  // the push ("cannot lock ref"). Syncing again merges the new commits.
+  for (std::string_view moved : {"fetch first", "non-fast-forward", "cannot lock ref", "failed to update ref",
+                                 "but expected", "stale info"})
+    if (pushed.err.find(moved) != std::string::npos)
+      // errc::lock is the try-again status (75), as for a lock held by another write.
+      return failure(errc::lock, "the remote moved on while syncing: someone pushed in between. Run `balance sync` again");
+  return failure(errc::io, fmt::format("git push failed: {}", trim(pushed.err)));
+}
+
+}  // namespace
+
 git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
-  if (!in_git_repo(root)) return failure(errc::no_input, "this repository is not in git; set it up with `balance init --git` or `git init`");
+  if (!in_git_repo(root))
+    return failure(errc::no_input, "this repository is not in git; set it up with `balance init --git` or `git init`");
   git_result remotes = run_git(root, {"remote"});
   std::string remote = first_line(remotes.out);
   if (remote.empty())
@@ -490,60 +577,11 @@ git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
   // A pull rewrites data files: balance writes wait until the sync is done.
   repo_lock lock(root);
   git_result upstream = run_git(root, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
-  bool has_upstream = upstream.status == 0;
-  if (has_upstream) {
-    git_result pulled = run_git(root, {"pull", "--no-rebase", "--no-edit", "-q"});
-    if (pulled.status != 0) {
-      bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
-      if (!merging) return failure(errc::io, fmt::format("git pull failed: {}", trim(pulled.err)));
-      git_outcome stopped = merge_stopped(root, cfg, pulled.err, "");
-      if (stopped.status != 0) return stopped;
-    }
-  } else {
-    // A first sync: take what the remote has, if anything, and merge it before pushing.
-    git_result fetched = run_git(root, {"fetch", "-q", remote});
-    if (fetched.status != 0) return failure(errc::io, fmt::format("git fetch failed: {}", first_line(fetched.err)));
-    std::string branch = first_line(run_git(root, {"rev-parse", "--abbrev-ref", "HEAD"}).out);
-    std::string theirs = remote + "/" + branch;
-    if (run_git(root, {"rev-parse", "--verify", "-q", "refs/remotes/" + theirs}).status == 0) {
-      git_result merged = run_git(root, {"merge", "--no-edit", "-q", theirs});
-      if (merged.status != 0) {
-        if (merged.err.find("unrelated histories") != std::string::npos)
-          return {1, fmt::format("{} holds a different balance repository (no common history). Clone it instead: "
-                                 "`git clone URL`, then `balance git setup`",
-                                 theirs)};
-        bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
-        if (!merging) return failure(errc::io, fmt::format("git merge failed: {}", trim(merged.err)));
-        git_outcome stopped = merge_stopped(root, cfg, merged.err, theirs);
-        if (stopped.status != 0) return stopped;
-      }
-    }
-  }
-  // Push to the upstream by name: a local branch may track one of another name (master → origin/main),
-  // which a plain `git push` refuses under push.default=simple.
-  git_result pushed;
-  if (has_upstream) {
-    std::string up = first_line(upstream.out);  // "origin/main"
-    std::string up_remote = remote, up_branch = up;
-    if (auto slash = up.find('/'); slash != std::string::npos) {
-      up_remote = up.substr(0, slash);
-      up_branch = up.substr(slash + 1);
-    }
-    pushed = run_git(root, {"push", "-q", up_remote, "HEAD:refs/heads/" + up_branch});
-  } else {
-    pushed = run_git(root, {"push", "-q", "-u", remote, "HEAD"});
-  }
-  if (pushed.status != 0) {
-    // The remote moved on while we merged or pushed: a rejected push, or a ref that changed under
-    // the push ("cannot lock ref"). Syncing again merges the new commits.
-    for (std::string_view moved : {"fetch first", "non-fast-forward", "cannot lock ref", "failed to update ref",
-                                   "but expected", "stale info"})
-      if (pushed.err.find(moved) != std::string::npos)
-        // errc::lock is the try-again status (75), as for a lock held by another write.
-        return failure(errc::lock, "the remote moved on while syncing: someone pushed in between. Run `balance sync` again");
-    return failure(errc::io, fmt::format("git push failed: {}", trim(pushed.err)));
-  }
-  return {0, fmt::format("synced with {}", remote)};
+  std::optional<std::string> up;
+  if (upstream.status == 0) up = first_line(upstream.out);
+  git_outcome merged = up ? pull_upstream(root, cfg) : merge_first(root, remote, cfg);
+  if (merged.status != 0) return merged;
+  return push_to(root, remote, up);
 }
 
 void init_git(const std::filesystem::path& root) {
