@@ -58,6 +58,34 @@ bool ensure_line(const std::filesystem::path& path, const std::string& display, 
   return true;
 }
 
+// The pre-commit hook of `git setup --hooks`; true when it was installed or replaced.
+bool install_hook(const std::filesystem::path& root) {
+  git_result dir = run_git(root, {"rev-parse", "--git-path", "hooks"});
+  std::filesystem::path hooks_dir = trim(dir.out);
+  if (hooks_dir.is_relative()) hooks_dir = root / hooks_dir;
+  std::filesystem::path hook = hooks_dir / "pre-commit";
+  // Only the staged files: one broken file elsewhere must not block every autocommit.
+  const std::string script =
+      "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse a commit whose staged data files do not "
+      "validate.\n"
+      "git diff --cached --name-only -z --diff-filter=ACMR -- '*.toml' | xargs -0 -r balance check -q\n";
+  // What earlier versions installed: ours to replace.
+  const std::string older =
+      "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse commits of data that does not validate.\n"
+      "exec balance check -q\n";
+  auto existing = read_file(hook, hook.string(), max_file_size);
+  if (existing && *existing != script && *existing != older)
+    throw_usage(fmt::format("{} exists and is not balance's; add `balance check -q` to it yourself", hook.string()));
+  if (!existing || *existing == older) {
+    std::error_code ec;
+    std::filesystem::create_directories(hooks_dir, ec);
+    write_file_atomically(real_file_system(), hook, script, hook.string());
+    ::chmod(hook.c_str(), 0700);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 setup_result git_setup(const std::filesystem::path& root, bool hooks) {
@@ -87,32 +115,7 @@ setup_result git_setup(const std::filesystem::path& root, bool hooks) {
     if (std::find(result.changed.begin(), result.changed.end(), "merge driver") == result.changed.end())
       result.changed.push_back("merge.renames");
   }
-
-  if (hooks) {
-    git_result dir = run_git(root, {"rev-parse", "--git-path", "hooks"});
-    std::filesystem::path hooks_dir = trim(dir.out);
-    if (hooks_dir.is_relative()) hooks_dir = root / hooks_dir;
-    std::filesystem::path hook = hooks_dir / "pre-commit";
-    // Only the staged files: one broken file elsewhere must not block every autocommit.
-    const std::string script =
-        "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse a commit whose staged data files do not "
-        "validate.\n"
-        "git diff --cached --name-only -z --diff-filter=ACMR -- '*.toml' | xargs -0 -r balance check -q\n";
-    // What earlier versions installed: ours to replace.
-    const std::string older =
-        "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse commits of data that does not validate.\n"
-        "exec balance check -q\n";
-    auto existing = read_file(hook, hook.string(), max_file_size);
-    if (existing && *existing != script && *existing != older)
-      throw_usage(fmt::format("{} exists and is not balance's; add `balance check -q` to it yourself", hook.string()));
-    if (!existing || *existing == older) {
-      std::error_code ec;
-      std::filesystem::create_directories(hooks_dir, ec);
-      write_file_atomically(real_file_system(), hook, script, hook.string());
-      ::chmod(hook.c_str(), 0700);
-      result.changed.push_back("pre-commit hook");
-    }
-  }
+  if (hooks && install_hook(root)) result.changed.push_back("pre-commit hook");
   return result;
 }
 
@@ -171,17 +174,10 @@ std::string short_ids(const std::vector<std::string>& ids) {
   return out;
 }
 
-// After a merge that stopped: record files git left unmerged because one side deleted them (a
-// remove that emptied a month file against an edit). git never runs the merge driver for those,
-// so merge them here by record, with the deleted side as an empty file: the edited record becomes
-// a conflict between markers that `balance check` reports, everything else merges. Returns one
-// note per file it merged; clean ones are staged, conflicted ones left for the people.
-std::vector<std::string> merge_deleted_record_files(const std::filesystem::path& root, const settings& cfg) {
-  std::vector<std::string> notes;
-  git_result unmerged = run_git(root, {"ls-files", "-u", "-z"});
-  if (unmerged.status != 0) return notes;
+// `git ls-files -u -z` as path → stage → blob.
+std::map<std::string, std::map<int, std::string>> unmerged_stages(std::string_view listing) {
   std::map<std::string, std::map<int, std::string>> stages;  // path → stage → blob
-  std::string_view rest = unmerged.out;
+  std::string_view rest = listing;
   while (!rest.empty()) {
     auto end = rest.find('\0');
     std::string_view entry = rest.substr(0, end);
@@ -195,6 +191,19 @@ std::vector<std::string> merge_deleted_record_files(const std::filesystem::path&
     int stage = meta[s2 + 1] - '0';
     stages[std::string(entry.substr(tab + 1))][stage] = std::string(meta.substr(s1 + 1, s2 - s1 - 1));
   }
+  return stages;
+}
+
+// After a merge that stopped: record files git left unmerged because one side deleted them (a
+// remove that emptied a month file against an edit). git never runs the merge driver for those,
+// so merge them here by record, with the deleted side as an empty file: the edited record becomes
+// a conflict between markers that `balance check` reports, everything else merges. Returns one
+// note per file it merged; clean ones are staged, conflicted ones left for the people.
+std::vector<std::string> merge_deleted_record_files(const std::filesystem::path& root, const settings& cfg) {
+  std::vector<std::string> notes;
+  git_result unmerged = run_git(root, {"ls-files", "-u", "-z"});
+  if (unmerged.status != 0) return notes;
+  auto stages = unmerged_stages(unmerged.out);
   auto blob = [&](const std::map<int, std::string>& st, int stage) -> std::string {
     auto it = st.find(stage);
     if (it == st.end()) return "";
