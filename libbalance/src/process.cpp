@@ -118,7 +118,8 @@ bool feed(int fd, const std::string& input, std::size_t& done) {
   ssize_t wrote = ::write(fd, input.data() + done, input.size() - done);
   int saved = errno;
   if (wrote < 0 && saved == EPIPE) {
-    // Take the SIGPIPE this write raised before unblocking, unless one was pending already.
+    // Take the SIGPIPE this write raised before unblocking it, unless the caller had SIGPIPE
+    // blocked itself: then a pending one may be the caller's.
     sigset_t pending;
     sigpending(&pending);
     timespec zero{0, 0};
