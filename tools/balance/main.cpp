@@ -2,13 +2,16 @@
 // commands) or `balance-WORD` from this program's own directory, then PATH — like git.
 #include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
 #include <functional>
+#include <iostream>
+#include <memory>
+#include <optional>
 #include <set>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -22,7 +25,6 @@
 #include "balance/programs.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
-#include "balance/version.hpp"
 #include "cli.hpp"
 
 namespace fs = std::filesystem;
@@ -162,6 +164,7 @@ int git_word(cli::context& ctx, const git_words& words) {
     if (auto extra = words.setup->remaining(); !extra.empty())
       throw_usage(fmt::format("git setup: unknown option {}; it takes --hooks and the common options",
                               escape_for_terminal(extra.front())));
+    // --as plays no part in the git words: git runs the same for whoever asks.
     repo r = repo::open(repo_options{ctx.opts.dir, ""});
     ctx.warn_settings(r);
     ctx.confirm(setup_summary(git_setup(r.root(), words.hooks)));
