@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -116,4 +117,59 @@ TEST_CASE("process - the child gets no descriptor of ours beyond stdin, stdout a
     start = nl + 1;
   }
   CHECK(unexplained == 1);
+}
+
+namespace {
+
+void on_alarm(int) {}
+
+// A signal handler without SA_RESTART for the length of a test, so that poll, read and waitpid
+// are interrupted with EINTR while a child runs.
+class interrupting_timer {
+ public:
+  interrupting_timer() {
+    struct sigaction sa {};
+    sa.sa_handler = on_alarm;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGALRM, &sa, &old_);
+    itimerval every{{0, 20000}, {0, 20000}};
+    ::setitimer(ITIMER_REAL, &every, nullptr);
+  }
+  ~interrupting_timer() {
+    itimerval off{};
+    ::setitimer(ITIMER_REAL, &off, nullptr);
+    ::sigaction(SIGALRM, &old_, nullptr);
+  }
+  interrupting_timer(const interrupting_timer&) = delete;
+  interrupting_timer& operator=(const interrupting_timer&) = delete;
+
+ private:
+  struct sigaction old_ {};
+};
+
+// The signals the child starts with ignored, as /proc/self/status shows them (a hex mask).
+unsigned long long ignored_in_child() {
+  process_result r = capture_process({"sh", "-c", "grep SigIgn /proc/self/status"});
+  return std::stoull(r.out.substr(r.out.find(':') + 1), nullptr, 16);
+}
+
+}  // namespace
+
+TEST_CASE("process - signals interrupting the wait lose neither output nor the status", "[process]") {
+  interrupting_timer timer;
+  process_result r = capture_process({"sh", "-c", "sleep 0.3; echo out; echo err >&2; exit 4"});
+  CHECK(r.out == "out\n");
+  CHECK(r.err == "err\n");
+  CHECK(r.status == 4);
+  CHECK(run_process({"sh", "-c", "sleep 0.2; exit 5"}).status == 5);
+}
+
+TEST_CASE("process - a child does not inherit our ignored SIGPIPE and SIGXFSZ", "[process]") {
+  auto old_pipe = std::signal(SIGPIPE, SIG_IGN);
+  auto old_xfsz = std::signal(SIGXFSZ, SIG_IGN);
+  unsigned long long ignored = ignored_in_child();
+  std::signal(SIGPIPE, old_pipe);
+  std::signal(SIGXFSZ, old_xfsz);
+  CHECK((ignored & (1ULL << (SIGPIPE - 1))) == 0);
+  CHECK((ignored & (1ULL << (SIGXFSZ - 1))) == 0);
 }
