@@ -255,4 +255,11 @@ class repo_checker {
 
 check_result check_repo(const repo& r, const std::vector<std::string>& paths) { return repo_checker(r).run(paths); }
 
+std::string check_summary(const check_result& result) {
+  if (!result.problems.empty())
+    return fmt::format("{} problem{} found", result.problems.size(), result.problems.size() == 1 ? "" : "s");
+  return fmt::format("checked {} file{} and {} record{}: all good", result.files, result.files == 1 ? "" : "s",
+                     result.records, result.records == 1 ? "" : "s");
+}
+
 }  // namespace balance

@@ -1,9 +1,5 @@
 #include "balance/editor.hpp"
 
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +9,7 @@
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
 #include "balance/id.hpp"
+#include "balance/process.hpp"
 #include "balance/record_file.hpp"
 #include "balance/text.hpp"
 
@@ -48,20 +45,15 @@ edit_buffer edit_text(const std::string& text, const std::string& name, const st
   buffer.path = edit_buffer_dir() / fmt::format("{}-{}", new_id().substr(0, 8), name);
   write_file_atomically(real_file_system(), buffer.path, text, buffer.path.string());
 
-  pid_t pid = ::fork();
-  if (pid < 0) throw error(errc::io, fmt::format("cannot start the editor: {}", std::strerror(errno)));
-  if (pid == 0) {
-    // The editor command may carry its own arguments ("code --wait"); the path is always "$1".
-    std::string script = editor + " \"$1\"";
-    ::execl("/bin/sh", "sh", "-c", script.c_str(), "sh", buffer.path.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::string how = WIFEXITED(status) ? fmt::format("exited with status {}", WEXITSTATUS(status))
-                                        : fmt::format("was killed by signal {}", WTERMSIG(status));
+  // The editor command may carry its own arguments ("code --wait"); the path is always "$1".
+  process_options sh;
+  sh.program = "/bin/sh";
+  process_result ran = run_process({"sh", "-c", editor + " \"$1\"", "sh", buffer.path.string()}, sh);
+  if (!ran.started())
+    throw error(errc::io, fmt::format("cannot start the editor: {}", std::strerror(ran.start_error)));
+  if (!ran.succeeded()) {
+    std::string how = ran.signal == 0 ? fmt::format("exited with status {}", ran.status)
+                                      : fmt::format("was killed by signal {}", ran.signal);
     throw error(errc::io, fmt::format("the editor ({}) {}; nothing was saved. Your text is kept in {}",
                                       escape_for_terminal(editor), how, buffer.path.string()));
   }

@@ -1,11 +1,6 @@
 #include "balance/git.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <set>
@@ -18,70 +13,22 @@
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
 #include "balance/lock.hpp"
+#include "balance/merge.hpp"
+#include "balance/process.hpp"
 #include "balance/record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 #include "toml_util.hpp"
 
-extern char** environ;
-
 namespace balance {
 
 git_result run_git(const std::filesystem::path& dir, const std::vector<std::string>& args) {
-  std::vector<std::string> argv_s = {"git", "-C", dir.string()};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  int out_pipe[2], err_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0)
-    throw error(errc::io, fmt::format("cannot run git: {}", std::strerror(errno)));
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-  pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(out_pipe[1]);
-  ::close(err_pipe[1]);
-  if (rc != 0) {
-    ::close(out_pipe[0]);
-    ::close(err_pipe[0]);
-    throw error(errc::no_input, fmt::format("cannot run git ({}); is it installed?", std::strerror(rc)));
-  }
-  git_result result;
-  bool out_open = true, err_open = true;
-  char buf[65536];
-  while (out_open || err_open) {
-    pollfd fds[2];
-    nfds_t n = 0;
-    if (out_open) fds[n++] = {out_pipe[0], POLLIN, 0};
-    if (err_open) fds[n++] = {err_pipe[0], POLLIN, 0};
-    if (::poll(fds, n, -1) < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    for (nfds_t i = 0; i < n; ++i) {
-      if (!fds[i].revents) continue;
-      ssize_t got = ::read(fds[i].fd, buf, sizeof buf);
-      bool is_out = fds[i].fd == out_pipe[0];
-      if (got <= 0) {
-        (is_out ? out_open : err_open) = false;
-        continue;
-      }
-      (is_out ? result.out : result.err).append(buf, static_cast<std::size_t>(got));
-    }
-  }
-  ::close(out_pipe[0]);
-  ::close(err_pipe[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return result;
+  std::vector<std::string> argv = {"git", "-C", dir.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  process_result ran = capture_process(argv);
+  if (!ran.started())
+    throw error(errc::no_input, fmt::format("cannot run git ({}); is it installed?", std::strerror(ran.start_error)));
+  return {ran.status, std::move(ran.out), std::move(ran.err)};
 }
 
 bool in_git_repo(const std::filesystem::path& dir) {
@@ -109,6 +56,34 @@ bool ensure_line(const std::filesystem::path& path, const std::string& display, 
   check_write_target(path, display);
   write_file_atomically(real_file_system(), path, text, display);
   return true;
+}
+
+// The pre-commit hook of `git setup --hooks`; true when it was installed or replaced.
+bool install_hook(const std::filesystem::path& root) {
+  git_result dir = run_git(root, {"rev-parse", "--git-path", "hooks"});
+  std::filesystem::path hooks_dir = trim(dir.out);
+  if (hooks_dir.is_relative()) hooks_dir = root / hooks_dir;
+  std::filesystem::path hook = hooks_dir / "pre-commit";
+  // Only the staged files: one broken file elsewhere must not block every autocommit.
+  const std::string script =
+      "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse a commit whose staged data files do not "
+      "validate.\n"
+      "git diff --cached --name-only -z --diff-filter=ACMR -- '*.toml' | xargs -0 -r balance check -q\n";
+  // What earlier versions installed: ours to replace.
+  const std::string older =
+      "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse commits of data that does not validate.\n"
+      "exec balance check -q\n";
+  auto existing = read_file(hook, hook.string(), max_file_size);
+  if (existing && *existing != script && *existing != older)
+    throw_usage(fmt::format("{} exists and is not balance's; add `balance check -q` to it yourself", hook.string()));
+  if (!existing || *existing == older) {
+    std::error_code ec;
+    std::filesystem::create_directories(hooks_dir, ec);
+    write_file_atomically(real_file_system(), hook, script, hook.string());
+    ::chmod(hook.c_str(), 0700);
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -140,214 +115,15 @@ setup_result git_setup(const std::filesystem::path& root, bool hooks) {
     if (std::find(result.changed.begin(), result.changed.end(), "merge driver") == result.changed.end())
       result.changed.push_back("merge.renames");
   }
-
-  if (hooks) {
-    git_result dir = run_git(root, {"rev-parse", "--git-path", "hooks"});
-    std::filesystem::path hooks_dir = trim(dir.out);
-    if (hooks_dir.is_relative()) hooks_dir = root / hooks_dir;
-    std::filesystem::path hook = hooks_dir / "pre-commit";
-    // Only the staged files: one broken file elsewhere must not block every autocommit.
-    const std::string script =
-        "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse a commit whose staged data files do not "
-        "validate.\n"
-        "git diff --cached --name-only -z --diff-filter=ACMR -- '*.toml' | xargs -0 -r balance check -q\n";
-    // What earlier versions installed: ours to replace.
-    const std::string older =
-        "#!/bin/sh\n# Installed by `balance git setup --hooks`: refuse commits of data that does not validate.\n"
-        "exec balance check -q\n";
-    auto existing = read_file(hook, hook.string(), max_file_size);
-    if (existing && *existing != script && *existing != older)
-      throw_usage(fmt::format("{} exists and is not balance's; add `balance check -q` to it yourself", hook.string()));
-    if (!existing || *existing == older) {
-      std::error_code ec;
-      std::filesystem::create_directories(hooks_dir, ec);
-      write_file_atomically(real_file_system(), hook, script, hook.string());
-      ::chmod(hook.c_str(), 0700);
-      result.changed.push_back("pre-commit hook");
-    }
-  }
+  if (hooks && install_hook(root)) result.changed.push_back("pre-commit hook");
   return result;
 }
 
-namespace {
-
-// One side of a merge: the parsed file and its lines (with their terminators).
-struct side {
-  parsed_file parsed;
-  std::vector<std::string> lines;
-  std::map<std::string, std::size_t> index;  // id → record index
-
-  bool bom = false;
-
-  side(std::string_view text, const std::string& path, const file_role& role, const read_options& opts, const char* name) {
-    parsed = parse_record_file(text, fmt::format("{} ({})", path, name), role, opts);
-    if (!parsed.problems.empty()) throw error(errc::data, parsed.problems);
-    // The BOM belongs to the file, not to its first line: kept aside, never copied into the middle.
-    if (text.starts_with("\xEF\xBB\xBF")) {
-      bom = true;
-      text.remove_prefix(3);
-    }
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t nl = text.find('\n', start);
-      std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-      lines.emplace_back(text.substr(start, end - start));
-      start = end;
-    }
-    for (std::size_t i = 0; i < parsed.records.size(); ++i) index[parsed.records[i].id] = i;
-  }
-
-  // Lines from this side in another side's line endings.
-  static std::string in_eol(const std::string& text, const std::string& eol) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-      if (text[i] == '\n') {
-        out += eol;
-        continue;
-      }
-      out += text[i];
-    }
-    return out;
-  }
-
-  const record* find(const std::string& id) const {
-    auto it = index.find(id);
-    return it == index.end() ? nullptr : &parsed.records[it->second];
-  }
-  // The record's lines from its header to its last value line (no lead comments).
-  std::string body(const std::string& id) const {
-    const auto& span = parsed.spans[index.at(id)];
-    std::string out;
-    for (std::size_t l = span.header_line; l <= span.last_line && l < lines.size(); ++l) out += lines[l];
-    if (!out.empty() && out.back() != '\n') out += '\n';
-    return out;
-  }
-  // With the comment lines directly above it.
-  std::string block(const std::string& id) const {
-    const auto& span = parsed.spans[index.at(id)];
-    std::string out;
-    for (std::size_t l = span.first_line; l < span.header_line; ++l) out += lines[l];
-    return out + body(id);
-  }
-};
-
-bool same(const record* a, const record* b) { return a && b && a->same_content(*b); }
-
-}  // namespace
-
-merge_outcome merge_record_files(std::string_view base_text, std::string_view ours_text, std::string_view theirs_text,
-                                 const std::string& path, const settings& cfg) {
-  auto role = role_of_path(path);
-  if (!role) throw error(errc::data, diagnostic{{path, 0, 0}, "is not a record file"});
-  zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
-  read_options opts{&cfg, &data_zone, false};
-  side base(base_text, path, *role, opts, "base");
-  side ours(ours_text, path, *role, opts, "ours");
-  side theirs(theirs_text, path, *role, opts, "theirs");
-
-  enum class action { keep, take_theirs, remove, conflict };
-  std::vector<action> actions(ours.parsed.records.size(), action::keep);
-  merge_outcome result;
-  for (std::size_t i = 0; i < ours.parsed.records.size(); ++i) {
-    const record& o = ours.parsed.records[i];
-    const record* b = base.find(o.id);
-    const record* t = theirs.find(o.id);
-    if (!b) {
-      // Added on our side (or on both): the same record twice is one; two different ones conflict.
-      if (t && !same(&o, t)) actions[i] = action::conflict;
-    } else if (!t) {
-      // They removed it: the removal wins over an unchanged record.
-      actions[i] = same(&o, b) ? action::remove : action::conflict;
-    } else if (same(&o, t) || same(t, b)) {
-      actions[i] = action::keep;
-    } else if (same(&o, b)) {
-      actions[i] = action::take_theirs;
-    } else {
-      actions[i] = action::conflict;
-    }
-  }
-  // Records only they have: added by them (unless we removed an unchanged one).
-  std::vector<const record*> added;
-  std::set<std::string> removed_here;  // we removed it, they changed it: a conflict with markers
-  for (const auto& t : theirs.parsed.records) {
-    if (ours.find(t.id)) continue;
-    const record* b = base.find(t.id);
-    if (!b) {
-      added.push_back(&t);
-    } else if (!same(&t, b)) {
-      added.push_back(&t);
-      removed_here.insert(t.id);
-      ++result.conflicts;
-      result.conflict_ids.push_back(t.id);
-    }
-  }
-  std::sort(added.begin(), added.end(), [](const record* a, const record* b) { return record_less(*a, *b); });
-
-  std::string eol = !ours.lines.empty() && ours.lines.front().ends_with("\r\n") ? "\r\n" : "\n";
-  auto blank_before = [&](std::string& out) {
-    if (!out.empty() && !out.ends_with('\n')) out += eol;
-    if (!out.empty() && !out.ends_with(eol + eol) && out != eol) out += eol;
-  };
-  std::string out;
-  std::size_t next_added = 0;
-  auto insert_added_before = [&](const record* limit) {
-    bool inserted = false;
-    while (next_added < added.size() && (!limit || record_less(*added[next_added], *limit))) {
-      blank_before(out);
-      const std::string& id = added[next_added]->id;
-      if (removed_here.count(id))
-        // Removed on our side, changed on theirs: both versions, ours empty, for the people to decide.
-        out += "<<<<<<< ours" + eol + "=======" + eol + side::in_eol(theirs.body(id), eol) + ">>>>>>> theirs" + eol;
-      else
-        out += side::in_eol(theirs.block(id), eol);
-      ++next_added;
-      inserted = true;
-    }
-    // Keep one blank line between an inserted record and the one that follows it.
-    if (inserted && limit) blank_before(out);
-  };
-  std::size_t line = 0;
-  const auto& spans = ours.parsed.spans;
-  for (std::size_t i = 0; i < ours.parsed.records.size(); ++i) {
-    const record& o = ours.parsed.records[i];
-    // Lines before this record (the preamble or what follows the previous one).
-    for (; line < spans[i].first_line; ++line) out += ours.lines[line];
-    insert_added_before(&o);
-    line = spans[i].last_line + 1;
-    switch (actions[i]) {
-      case action::keep: out += ours.block(o.id); break;
-      case action::take_theirs: {
-        for (std::size_t l = spans[i].first_line; l < spans[i].header_line; ++l) out += ours.lines[l];
-        out += side::in_eol(theirs.body(o.id), eol);
-        break;
-      }
-      case action::remove:
-        // Drop the blank line that separated it, so records stay one blank line apart.
-        while (line < ours.lines.size() && trim(ours.lines[line]).empty()) ++line;
-        while (!out.empty() && out.ends_with(eol + eol)) out.erase(out.size() - eol.size());
-        if (line < ours.lines.size() && !out.empty()) out += eol;
-        break;
-      case action::conflict: {
-        ++result.conflicts;
-        result.conflict_ids.push_back(o.id);
-        const record* t = theirs.find(o.id);
-        out += "<<<<<<< ours" + eol + ours.body(o.id) + "=======" + eol +
-               (t ? side::in_eol(theirs.body(o.id), eol) : std::string()) + ">>>>>>> theirs" + eol;
-        break;
-      }
-    }
-  }
-  for (; line < ours.lines.size(); ++line) out += ours.lines[line];
-  insert_added_before(nullptr);
-  // A file whose records all went is empty, not a lone blank line.
-  if (trim(out).empty())
-    out.clear();
-  else if (ours.bom)
-    out.insert(0, "\xEF\xBB\xBF");
-  result.text = std::move(out);
-  return result;
+std::string setup_summary(const setup_result& done) {
+  if (done.changed.empty()) return "git is already set up for balance; nothing changed";
+  std::string list;
+  for (const auto& c : done.changed) list += (list.empty() ? "" : ", ") + c;
+  return "set up git for balance: " + list;
 }
 
 std::optional<std::string> autocommit(const std::filesystem::path& root, const std::vector<std::string>& paths,
@@ -387,6 +163,10 @@ std::string first_line(std::string_view text) {
   return std::string(t.substr(0, t.find('\n')));
 }
 
+// A git-facing command that failed: its status is the exit code of the error kind, as if the
+// error had been thrown (1 stays for conflicts and refusals, which are answers, not errors).
+git_outcome failure(errc kind, std::string message) { return {exit_code(kind), std::move(message)}; }
+
 // What the merge driver said during a git command, to pass on.
 std::string short_ids(const std::vector<std::string>& ids) {
   std::string out;
@@ -394,17 +174,10 @@ std::string short_ids(const std::vector<std::string>& ids) {
   return out;
 }
 
-// After a merge that stopped: record files git left unmerged because one side deleted them (a
-// remove that emptied a month file against an edit). git never runs the merge driver for those,
-// so merge them here by record, with the deleted side as an empty file: the edited record becomes
-// a conflict between markers that `balance check` reports, everything else merges. Returns one
-// note per file it merged; clean ones are staged, conflicted ones left for the people.
-std::vector<std::string> merge_deleted_record_files(const std::filesystem::path& root, const settings& cfg) {
-  std::vector<std::string> notes;
-  git_result unmerged = run_git(root, {"ls-files", "-u", "-z"});
-  if (unmerged.status != 0) return notes;
+// `git ls-files -u -z` as path → stage → blob.
+std::map<std::string, std::map<int, std::string>> unmerged_stages(std::string_view listing) {
   std::map<std::string, std::map<int, std::string>> stages;  // path → stage → blob
-  std::string_view rest = unmerged.out;
+  std::string_view rest = listing;
   while (!rest.empty()) {
     auto end = rest.find('\0');
     std::string_view entry = rest.substr(0, end);
@@ -418,6 +191,19 @@ std::vector<std::string> merge_deleted_record_files(const std::filesystem::path&
     int stage = meta[s2 + 1] - '0';
     stages[std::string(entry.substr(tab + 1))][stage] = std::string(meta.substr(s1 + 1, s2 - s1 - 1));
   }
+  return stages;
+}
+
+// After a merge that stopped: record files git left unmerged because one side deleted them (a
+// remove that emptied a month file against an edit). git never runs the merge driver for those,
+// so merge them here by record, with the deleted side as an empty file: the edited record becomes
+// a conflict between markers that `balance check` reports, everything else merges. Returns one
+// note per file it merged; clean ones are staged, conflicted ones left for the people.
+std::vector<std::string> merge_deleted_record_files(const std::filesystem::path& root, const settings& cfg) {
+  std::vector<std::string> notes;
+  git_result unmerged = run_git(root, {"ls-files", "-u", "-z"});
+  if (unmerged.status != 0) return notes;
+  auto stages = unmerged_stages(unmerged.out);
   auto blob = [&](const std::map<int, std::string>& st, int stage) -> std::string {
     auto it = st.find(stage);
     if (it == st.end()) return "";
@@ -579,6 +365,102 @@ void remember_private_write(const repo& r, const std::vector<std::string>& paths
   }
 }
 
+namespace {
+
+// The commits on HEAD that no remote-tracking branch has.
+std::set<std::string> unpushed_commits(const std::filesystem::path& root) {
+  git_result listed = run_git(root, {"rev-list", "HEAD", "--not", "--remotes"});
+  std::set<std::string> unpushed;
+  for (std::string_view rest = listed.out; !rest.empty();) {
+    auto nl = rest.find('\n');
+    if (auto h = trim(rest.substr(0, nl)); !h.empty()) unpushed.emplace(h);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+  }
+  return unpushed;
+}
+
+// Why undo must not take back the `count` latest commits, or none; `all_local` says whether
+// nobody else can have them.
+std::optional<std::string> undo_refusal(const std::filesystem::path& root, const std::vector<commit_info>& commits,
+                                        const undo_options& opts, bool& all_local) {
+  std::string me = own_identity(root);
+  std::set<std::string> unpushed = unpushed_commits(root);
+  all_local = true;
+  for (int i = 0; i < opts.count; ++i) {
+    std::string which = i == 0 ? "the latest commit" : fmt::format("commit {} back", i + 1);
+    if (static_cast<std::size_t>(i) >= commits.size())
+      return fmt::format("the history has only {} commit{}", commits.size(), commits.size() == 1 ? "" : "s");
+    const commit_info& c = commits[static_cast<std::size_t>(i)];
+    if (c.parents > 1)
+      return fmt::format("{}, {}, is a merge (from sync or git); undo takes back only the commits balance made "
+                         "for a write",
+                         which, subject_in_quotes(c.subject));
+    if (!is_balance_commit(c.subject))
+      return fmt::format("{} is not one balance made ({}); undo only reverts balance's own commits", which,
+                         subject_in_quotes(c.subject));
+    if (c.parents == 0 || c.subject == "balance: init")
+      return fmt::format("{} created the repository; there is nothing balance can undo there", which);
+    bool pushed = unpushed.count(c.hash) == 0;
+    bool theirs = !me.empty() && c.author != me;
+    if (theirs && !opts.pushed)
+      return fmt::format("{}, {}, was made by {}, not by this clone ({}); undo takes back only your own "
+                         "commits, or, with --pushed, reverts it with a new commit",
+                         which, subject_in_quotes(c.subject), escape_for_terminal(c.author), escape_for_terminal(me));
+    if (pushed && !opts.pushed)
+      return fmt::format("{}, {}, is already pushed, so your partner may have it; `balance undo --pushed` "
+                         "reverts it with a new commit instead",
+                         which, subject_in_quotes(c.subject));
+    if (pushed || theirs) all_local = false;
+  }
+  return std::nullopt;
+}
+
+// Nobody else has these commits: take them out of this clone's history.
+git_outcome reset_commits(const std::filesystem::path& root, int count, const std::string& head,
+                          const std::string& lines) {
+  std::string old_head = head.substr(0, 7);
+  git_result reset = run_git(root, {"reset", "-q", "--hard", fmt::format("HEAD~{}", count)});
+  if (reset.status != 0) return failure(errc::io, fmt::format("git reset failed: {}", trim(reset.err)));
+  return {0, fmt::format("{}\n({} not pushed, so {} gone from the history; `balance git reset --hard {}` brings {} back)",
+                         lines, count == 1 ? "it was" : "they were", count == 1 ? "it is" : "they are", old_head,
+                         count == 1 ? "it" : "them")};
+}
+
+// Some were pushed: one new commit that reverts them all, newest first.
+git_outcome revert_commits(const std::filesystem::path& root, const std::vector<commit_info>& commits, int count,
+                           const std::string& lines) {
+  std::vector<std::string> revert = {"revert", "--no-commit"};
+  for (int i = 0; i < count; ++i) revert.push_back(commits[static_cast<std::size_t>(i)].hash);
+  git_result reverted = run_git(root, revert);
+  if (reverted.status != 0) {
+    run_git(root, {"revert", "--abort"});
+    return failure(errc::io, fmt::format("git revert failed, nothing was undone: {}", trim(reverted.err)));
+  }
+  std::string message = count == 1 ? fmt::format("balance: undid \"{}\"", commits.front().subject)
+                                   : fmt::format("balance: undid {} commits\n", count);
+  if (count > 1)
+    for (int i = 0; i < count; ++i) message += fmt::format("\n- {}", commits[static_cast<std::size_t>(i)].subject);
+  git_result committed = run_git(root, {"commit", "-q", "-m", message});
+  if (committed.status != 0) {
+    run_git(root, {"reset", "-q", "--hard", "HEAD"});
+    return failure(errc::io, fmt::format("git commit failed, nothing was undone: {}",
+                                         trim(committed.err.empty() ? committed.out : committed.err)));
+  }
+  return {0, fmt::format("{}\n(by a new commit that reverts {}; `balance sync` shares it)", lines, count == 1 ? "it" : "them")};
+}
+
+// What undo says about a latest change to private records, which git cannot take back; or "".
+std::string private_change_note(const std::optional<std::string>& private_write) {
+  if (!private_write) return "";
+  std::string program = private_write->substr(0, private_write->find(": "));
+  return fmt::format(
+      "your latest change, {}, was to private records: they live outside git, on this computer only, so undo cannot "
+      "take it back (`{} rm ID` or `{} edit ID` changes it)",
+      subject_in_quotes(*private_write), escape_for_terminal(program), escape_for_terminal(program));
+}
+
+}  // namespace
+
 git_outcome undo_commits(const repo& r, const undo_options& opts) {
   const std::filesystem::path& root = r.root();
   if (!in_git_repo(root)) return {1, "this repository is not in git, so there is nothing to undo"};
@@ -589,93 +471,26 @@ git_outcome undo_commits(const repo& r, const undo_options& opts) {
     return {1, "the work tree has uncommitted changes; commit or stash them first, then undo"};
   git_result head = run_git(root, {"rev-parse", "-q", "--verify", "HEAD"});
   std::optional<std::string> private_write = private_write_since(r, head.status == 0 ? first_line(head.out) : "");
-  std::string private_note;
-  if (private_write) {
-    std::string program = private_write->substr(0, private_write->find(": "));
-    private_note = fmt::format(
-        "your latest change, {}, was to private records: they live outside git, on this computer only, so undo cannot "
-        "take it back (`{} rm ID` or `{} edit ID` changes it)",
-        subject_in_quotes(*private_write), escape_for_terminal(program), escape_for_terminal(program));
-  }
+  std::string private_note = private_change_note(private_write);
   if (head.status != 0) return {1, private_note.empty() ? "there is no commit to undo yet" : private_note};
   if (private_write && !opts.count_given)
     return {1, private_note + "; to take back balance's latest commit before it, run `balance undo 1`"};
 
   std::vector<commit_info> commits = latest_commits(root, opts.count);
-  std::string me = own_identity(root);
-  git_result unpushed_list = run_git(root, {"rev-list", "HEAD", "--not", "--remotes"});
-  std::set<std::string> unpushed;
-  for (std::string_view rest = unpushed_list.out; !rest.empty();) {
-    auto nl = rest.find('\n');
-    if (auto h = trim(rest.substr(0, nl)); !h.empty()) unpushed.emplace(h);
-    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
-  }
   bool all_local = true;
-  for (int i = 0; i < opts.count; ++i) {
+  if (auto why = undo_refusal(root, commits, opts, all_local)) {
     // With N > 1, name the commit at fault and say that nothing changed.
-    auto refuse = [&](const std::string& why) -> git_outcome {
-      std::string lead = opts.count == 1 ? "" : fmt::format("cannot undo {} commits, nothing was undone: ", opts.count);
-      return {1, lead + why};
-    };
-    std::string which = i == 0 ? "the latest commit" : fmt::format("commit {} back", i + 1);
-    if (static_cast<std::size_t>(i) >= commits.size())
-      return refuse(fmt::format("the history has only {} commit{}", commits.size(), commits.size() == 1 ? "" : "s"));
-    const commit_info& c = commits[static_cast<std::size_t>(i)];
-    if (c.parents > 1)
-      return refuse(fmt::format("{}, {}, is a merge (from sync or git); undo takes back only the commits balance made "
-                                "for a write",
-                                which, subject_in_quotes(c.subject)));
-    if (!is_balance_commit(c.subject))
-      return refuse(fmt::format("{} is not one balance made ({}); undo only reverts balance's own commits", which,
-                                subject_in_quotes(c.subject)));
-    if (c.parents == 0 || c.subject == "balance: init")
-      return refuse(fmt::format("{} created the repository; there is nothing balance can undo there", which));
-    bool pushed = unpushed.count(c.hash) == 0;
-    bool theirs = !me.empty() && c.author != me;
-    if (theirs && !opts.pushed)
-      return refuse(fmt::format("{}, {}, was made by {}, not by this clone ({}); undo takes back only your own "
-                                "commits, or, with --pushed, reverts it with a new commit",
-                                which, subject_in_quotes(c.subject), escape_for_terminal(c.author), escape_for_terminal(me)));
-    if (pushed && !opts.pushed)
-      return refuse(fmt::format("{}, {}, is already pushed, so your partner may have it; `balance undo --pushed` "
-                                "reverts it with a new commit instead",
-                                which, subject_in_quotes(c.subject)));
-    if (pushed || theirs) all_local = false;
+    std::string lead = opts.count == 1 ? "" : fmt::format("cannot undo {} commits, nothing was undone: ", opts.count);
+    return {1, lead + *why};
   }
-
   std::string lines;
   for (int i = 0; i < opts.count; ++i)
-    lines += fmt::format("{}{} {}", i ? "\n" : "", opts.dry_run ? "would undo" : "undid", subject_in_quotes(commits[static_cast<std::size_t>(i)].subject));
+    lines += fmt::format("{}{} {}", i ? "\n" : "", opts.dry_run ? "would undo" : "undid",
+                         subject_in_quotes(commits[static_cast<std::size_t>(i)].subject));
   if (!private_note.empty()) lines = private_note + "\n" + lines;
   if (opts.dry_run) return {0, lines};
-  if (all_local) {
-    // Nobody else has these commits: take them out of this clone's history.
-    std::string old_head = first_line(head.out).substr(0, 7);
-    git_result reset = run_git(root, {"reset", "-q", "--hard", fmt::format("HEAD~{}", opts.count)});
-    if (reset.status != 0) return {74, fmt::format("git reset failed: {}", trim(reset.err))};
-    return {0, fmt::format("{}\n({} not pushed, so {} gone from the history; `balance git reset --hard {}` brings {} back)",
-                           lines, opts.count == 1 ? "it was" : "they were", opts.count == 1 ? "it is" : "they are", old_head,
-                           opts.count == 1 ? "it" : "them")};
-  }
-  // Some were pushed: one new commit that reverts them all, newest first.
-  std::vector<std::string> revert = {"revert", "--no-commit"};
-  for (int i = 0; i < opts.count; ++i) revert.push_back(commits[static_cast<std::size_t>(i)].hash);
-  git_result reverted = run_git(root, revert);
-  if (reverted.status != 0) {
-    run_git(root, {"revert", "--abort"});
-    return {74, fmt::format("git revert failed, nothing was undone: {}", trim(reverted.err))};
-  }
-  std::string message = opts.count == 1 ? fmt::format("balance: undid \"{}\"", commits.front().subject)
-                                        : fmt::format("balance: undid {} commits\n", opts.count);
-  if (opts.count > 1)
-    for (int i = 0; i < opts.count; ++i) message += fmt::format("\n- {}", commits[static_cast<std::size_t>(i)].subject);
-  git_result committed = run_git(root, {"commit", "-q", "-m", message});
-  if (committed.status != 0) {
-    run_git(root, {"reset", "-q", "--hard", "HEAD"});
-    return {74, fmt::format("git commit failed, nothing was undone: {}", trim(committed.err.empty() ? committed.out : committed.err))};
-  }
-  return {0, fmt::format("{}\n(by a new commit that reverts {}; `balance sync` shares it)", lines,
-                         opts.count == 1 ? "it" : "them")};
+  if (all_local) return reset_commits(root, opts.count, first_line(head.out), lines);
+  return revert_commits(root, commits, opts.count, lines);
 }
 
 namespace {
@@ -693,7 +508,7 @@ git_outcome merge_stopped(const std::filesystem::path& root, const settings* cfg
     // Every stop was a removal against an edit that merged cleanly: finish the merge.
     git_result done = run_git(root, {"commit", "-q", "--no-edit"});
     if (done.status == 0) return {0, ""};
-    return {74, fmt::format("the merge could not be finished: {}", first_line(done.err.empty() ? done.out : done.err))};
+    return failure(errc::io, fmt::format("the merge could not be finished: {}", first_line(done.err.empty() ? done.out : done.err)));
   }
   std::string details = driver_notes(git_err);
   for (const auto& n : notes) details += "\n" + n;
@@ -704,68 +519,78 @@ git_outcome merge_stopped(const std::filesystem::path& root, const settings* cfg
 
 }  // namespace
 
-git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
-  if (!in_git_repo(root)) return {66, "this repository is not in git; set it up with `balance init --git` or `git init`"};
-  git_result remotes = run_git(root, {"remote"});
-  std::string remote = first_line(remotes.out);
-  if (remote.empty())
-    return {66, "there is no remote to sync with; add one with `balance git remote add origin URL`"};
-  // A pull rewrites data files: balance writes wait until the sync is done.
-  repo_lock lock(root);
-  git_result upstream = run_git(root, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
-  bool has_upstream = upstream.status == 0;
-  if (has_upstream) {
-    git_result pulled = run_git(root, {"pull", "--no-rebase", "--no-edit", "-q"});
-    if (pulled.status != 0) {
-      bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
-      if (!merging) return {74, fmt::format("git pull failed: {}", trim(pulled.err))};
-      git_outcome stopped = merge_stopped(root, cfg, pulled.err, "");
-      if (stopped.status != 0) return stopped;
-    }
-  } else {
-    // A first sync: take what the remote has, if anything, and merge it before pushing.
-    git_result fetched = run_git(root, {"fetch", "-q", remote});
-    if (fetched.status != 0) return {74, fmt::format("git fetch failed: {}", first_line(fetched.err))};
-    std::string branch = first_line(run_git(root, {"rev-parse", "--abbrev-ref", "HEAD"}).out);
-    std::string theirs = remote + "/" + branch;
-    if (run_git(root, {"rev-parse", "--verify", "-q", "refs/remotes/" + theirs}).status == 0) {
-      git_result merged = run_git(root, {"merge", "--no-edit", "-q", theirs});
-      if (merged.status != 0) {
-        if (merged.err.find("unrelated histories") != std::string::npos)
-          return {1, fmt::format("{} holds a different balance repository (no common history). Clone it instead: "
-                                 "`git clone URL`, then `balance git setup`",
-                                 theirs)};
-        bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
-        if (!merging) return {74, fmt::format("git merge failed: {}", trim(merged.err))};
-        git_outcome stopped = merge_stopped(root, cfg, merged.err, theirs);
-        if (stopped.status != 0) return stopped;
-      }
-    }
-  }
-  // Push to the upstream by name: a local branch may track one of another name (master → origin/main),
-  // which a plain `git push` refuses under push.default=simple.
+namespace {
+
+// A pull from the upstream (a merge, so the driver runs); status 0 when it merged.
+git_outcome pull_upstream(const std::filesystem::path& root, const settings* cfg) {
+  git_result pulled = run_git(root, {"pull", "--no-rebase", "--no-edit", "-q"});
+  if (pulled.status == 0) return {0, ""};
+  bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
+  if (!merging) return failure(errc::io, fmt::format("git pull failed: {}", trim(pulled.err)));
+  return merge_stopped(root, cfg, pulled.err, "");
+}
+
+// A first sync: take what the remote has, if anything, and merge it before pushing.
+git_outcome merge_first(const std::filesystem::path& root, const std::string& remote, const settings* cfg) {
+  git_result fetched = run_git(root, {"fetch", "-q", remote});
+  if (fetched.status != 0) return failure(errc::io, fmt::format("git fetch failed: {}", first_line(fetched.err)));
+  std::string branch = first_line(run_git(root, {"rev-parse", "--abbrev-ref", "HEAD"}).out);
+  std::string theirs = remote + "/" + branch;
+  if (run_git(root, {"rev-parse", "--verify", "-q", "refs/remotes/" + theirs}).status != 0) return {0, ""};
+  git_result merged = run_git(root, {"merge", "--no-edit", "-q", theirs});
+  if (merged.status == 0) return {0, ""};
+  if (merged.err.find("unrelated histories") != std::string::npos)
+    return {1, fmt::format("{} holds a different balance repository (no common history). Clone it instead: "
+                           "`git clone URL`, then `balance git setup`",
+                           theirs)};
+  bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
+  if (!merging) return failure(errc::io, fmt::format("git merge failed: {}", trim(merged.err)));
+  return merge_stopped(root, cfg, merged.err, theirs);
+}
+
+// Pushes to the upstream by name (`upstream`, "origin/main"), or to `remote` setting it as the
+// upstream when there is none yet: a local branch may track one of another name (master →
+// origin/main), which a plain `git push` refuses under push.default=simple.
+git_outcome push_to(const std::filesystem::path& root, const std::string& remote, const std::optional<std::string>& upstream) {
   git_result pushed;
-  if (has_upstream) {
-    std::string up = first_line(upstream.out);  // "origin/main"
-    std::string up_remote = remote, up_branch = up;
-    if (auto slash = up.find('/'); slash != std::string::npos) {
-      up_remote = up.substr(0, slash);
-      up_branch = up.substr(slash + 1);
+  if (upstream) {
+    std::string up_remote = remote, up_branch = *upstream;
+    if (auto slash = upstream->find('/'); slash != std::string::npos) {
+      up_remote = upstream->substr(0, slash);
+      up_branch = upstream->substr(slash + 1);
     }
     pushed = run_git(root, {"push", "-q", up_remote, "HEAD:refs/heads/" + up_branch});
   } else {
     pushed = run_git(root, {"push", "-q", "-u", remote, "HEAD"});
   }
-  if (pushed.status != 0) {
-    // The remote moved on while we merged or pushed: a rejected push, or a ref that changed under
-    // the push ("cannot lock ref"). Syncing again merges the new commits.
-    for (std::string_view moved : {"fetch first", "non-fast-forward", "cannot lock ref", "failed to update ref",
-                                   "but expected", "stale info"})
-      if (pushed.err.find(moved) != std::string::npos)
-        return {75, "the remote moved on while syncing: someone pushed in between. Run `balance sync` again"};
-    return {74, fmt::format("git push failed: {}", trim(pushed.err))};
-  }
-  return {0, fmt::format("synced with {}", remote)};
+  if (pushed.status == 0) return {0, fmt::format("synced with {}", remote)};
+  // The remote moved on while we merged or pushed: a rejected push, or a ref that changed under
+  // the push ("cannot lock ref"). Syncing again merges the new commits.
+  for (std::string_view moved : {"fetch first", "non-fast-forward", "cannot lock ref", "failed to update ref",
+                                 "but expected", "stale info"})
+    if (pushed.err.find(moved) != std::string::npos)
+      // errc::lock is the try-again status (75), as for a lock held by another write.
+      return failure(errc::lock, "the remote moved on while syncing: someone pushed in between. Run `balance sync` again");
+  return failure(errc::io, fmt::format("git push failed: {}", trim(pushed.err)));
+}
+
+}  // namespace
+
+git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
+  if (!in_git_repo(root))
+    return failure(errc::no_input, "this repository is not in git; set it up with `balance init --git` or `git init`");
+  git_result remotes = run_git(root, {"remote"});
+  std::string remote = first_line(remotes.out);
+  if (remote.empty())
+    return failure(errc::no_input, "there is no remote to sync with; add one with `balance git remote add origin URL`");
+  // A pull rewrites data files: balance writes wait until the sync is done.
+  repo_lock lock(root);
+  git_result upstream = run_git(root, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
+  std::optional<std::string> up;
+  if (upstream.status == 0) up = first_line(upstream.out);
+  git_outcome merged = up ? pull_upstream(root, cfg) : merge_first(root, remote, cfg);
+  if (merged.status != 0) return merged;
+  return push_to(root, remote, up);
 }
 
 void init_git(const std::filesystem::path& root) {

@@ -190,4 +190,20 @@ std::vector<std::string> prepare_private_for_write(const repo& r, file_system& f
   return changed;
 }
 
+std::string move_summary(const private_move& moved) {
+  std::size_t files = moved.moved + moved.already_there;
+  if (files > 0)
+    return fmt::format("moved {} private {} out of the repository into {}", files, files == 1 ? "file" : "files",
+                       moved.to.string());
+  return moved.left_behind.empty() ? "no private/ folder in the repository; nothing to move"
+                                   : "no private records in private/; nothing to move";
+}
+
+std::string left_behind_note(const private_move& moved) {
+  if (moved.left_behind.empty()) return "";
+  std::string list;
+  for (const auto& f : moved.left_behind) list += (list.empty() ? "" : ", ") + f;
+  return fmt::format("private/ still holds files that are not records, left as they were: {}", list);
+}
+
 }  // namespace balance

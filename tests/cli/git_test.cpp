@@ -430,6 +430,24 @@ TEST_CASE("git: --help of git and merge-driver is balance's own", "[git]") {
   CHECK_THAT(driver.out, Catch::StartsWith("Usage: balance merge-driver BASE OURS THEIRS PATH"));
 }
 
+TEST_CASE("git: the words after `balance git` reach git as given, options before git's own word too", "[git]") {
+  two_machines s;
+  s.start(false);
+  // -c is git's option, not balance's: it and its value go through, in order.
+  result r = s.in("alex", "balance", {"git", "-c", "log.showSignature=false", "log", "--format=%s", "-1"});
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("balance-boundaries: added boundary"));
+  // `setup` is balance's only after `git` itself, never as a later argument.
+  result later = s.in("alex", "balance", {"git", "log", "--format=%s", "-1", "setup"});
+  CHECK(later.status == 128);
+  result bare = s.run("balance", {"git"});
+  CHECK(bare.status == 64);
+  CHECK_THAT(bare.out, Catch::StartsWith("Usage: balance git setup [--hooks]"));
+  result quiet = s.in("alex", "balance", {"git", "setup", "-q", "--hooks"});
+  CHECK(quiet.status == 0);
+  CHECK(quiet.err.empty());
+}
+
 TEST_CASE("git: a remove that empties a month file against an edit there is a conflict of that one record", "[git][sync]") {
   two_machines s;
   s.start(true);

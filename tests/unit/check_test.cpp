@@ -97,3 +97,18 @@ TEST_CASE("check - settings this version does not know are problems, naming a ne
   CHECK(lines(check_repo(r, {(t.root() / "ledger").string()})).empty());
   CHECK(lines(check_repo(r, {(t.root() / "balance.toml").string()})).size() == 1);
 }
+
+TEST_CASE("check - the summary counts files and records, or the problems", "[check]") {
+  check_result good;
+  good.files = 1;
+  good.records = 12;
+  CHECK(check_summary(good) == "checked 1 file and 12 records: all good");
+  good.files = 3;
+  good.records = 1;
+  CHECK(check_summary(good) == "checked 3 files and 1 record: all good");
+  check_result bad;
+  bad.problems.emplace_back(position{"ledger/sam/2026-11.toml", 3, 1}, "bad");
+  CHECK(check_summary(bad) == "1 problem found");
+  bad.problems.push_back(bad.problems.front());
+  CHECK(check_summary(bad) == "2 problems found");
+}

@@ -155,3 +155,18 @@ TEST_CASE("private store - the key is the git root commit in a git repository, s
   CHECK(r.private_root().filename() == root_commit);
   CHECK(t.read("balance.toml").find("id = \"" + root_commit + "\"") != std::string::npos);
 }
+
+TEST_CASE("private store - the migrate summary says how many files moved, or why none did", "[private]") {
+  private_move moved;
+  moved.to = "/home/sam/.local/share/balance/private/abc";
+  CHECK(move_summary(moved) == "no private/ folder in the repository; nothing to move");
+  CHECK(left_behind_note(moved).empty());
+  moved.left_behind = {"private/notes.txt", "private/x"};
+  CHECK(move_summary(moved) == "no private records in private/; nothing to move");
+  CHECK(left_behind_note(moved) ==
+        "private/ still holds files that are not records, left as they were: private/notes.txt, private/x");
+  moved.moved = 1;
+  CHECK(move_summary(moved) == "moved 1 private file out of the repository into /home/sam/.local/share/balance/private/abc");
+  moved.already_there = 2;
+  CHECK(move_summary(moved) == "moved 3 private files out of the repository into /home/sam/.local/share/balance/private/abc");
+}

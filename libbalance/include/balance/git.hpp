@@ -35,18 +35,9 @@ struct setup_result {
 // pre-commit hook runs `balance check`. Throws error{usage} outside a git repository.
 setup_result git_setup(const std::filesystem::path& root, bool hooks);
 
-struct merge_outcome {
-  std::string text;
-  std::size_t conflicts = 0;  // records changed differently on both sides, or removed on one and changed on the other
-  std::vector<std::string> conflict_ids;  // their ids, in file order
-};
-
-// Three-way merge of one record file by id (DESIGN §10): additions from both sides are kept, a
-// removal wins over an unchanged record, identical changes merge, different changes to the same
-// record are a conflict with both versions between standard markers. Everything else keeps OURS'
-// text. Throws error{data} when any side does not parse.
-merge_outcome merge_record_files(std::string_view base, std::string_view ours, std::string_view theirs,
-                                 const std::string& path, const settings& cfg);
+// What `balance git setup` says it did: "set up git for balance: .gitattributes, merge driver",
+// or that git was already set up and nothing changed.
+std::string setup_summary(const setup_result& done);
 
 // Commits exactly `paths` (private ones are skipped: they never enter git) with `message`.
 // Returns a problem description when the commit failed; the data stays written either way.
@@ -75,7 +66,7 @@ git_outcome run_merge_driver(const std::string& base, const std::string& ours, c
 // one new commit that reverts them all. Refuses, with status 1 and the first commit at fault,
 // when any of the `count` commits does not qualify, when the work tree has uncommitted changes,
 // or when the latest change was to private records (which never enter git) and `count` was not
-// given explicitly. Status 74 when git fails.
+// given explicitly. Status exit_code(errc::io) (74) when git fails.
 struct undo_options {
   int count = 1;
   bool count_given = false;  // `undo N`, rather than a bare `undo`
@@ -91,8 +82,9 @@ void remember_private_write(const repo& r, const std::vector<std::string>& paths
 
 // `balance sync`: pull (a merge, so the driver runs), then push. A record file that one side
 // removed (its last record went) and the other changed is merged by record too, with `cfg`
-// (git never runs the driver for a modify/delete). Status 66 without a remote, 1 on conflicts
-// (naming the files and records), 75 when the push is rejected, 74 for other git failures.
+// (git never runs the driver for a modify/delete). Status 1 on conflicts (naming the files and
+// records); otherwise the exit code of an error kind: errc::no_input (66) outside git or without
+// a remote, errc::lock (75) when the push is rejected, errc::io (74) for other git failures.
 git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg = nullptr);
 
 // `balance init --git`: git init when needed, setup, autocommit on, and a first commit.

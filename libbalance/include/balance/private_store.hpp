@@ -48,6 +48,11 @@ struct private_move {
 // text (both are named, so the person can compare them).
 private_move move_private_tree(const repo& r, file_system& fs);
 
+// What `balance private migrate` says it did: how many files moved where, or why none did.
+std::string move_summary(const private_move& moved);
+// The note about files in private/ that are not records and stayed there, or "" when none did.
+std::string left_behind_note(const private_move& moved);
+
 // What every write does first, under the lock: moves an old private/ tree when this computer
 // has no private store for the repository yet, and refuses (error{data}, naming `balance private
 // migrate`) when the store exists and a private/ tree has appeared again. Returns the
