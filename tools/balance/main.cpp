@@ -18,6 +18,7 @@
 #include "balance/init.hpp"
 #include "balance/lock.hpp"
 #include "balance/private_store.hpp"
+#include "balance/record_cache.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 #include "balance/version.hpp"
@@ -28,7 +29,7 @@ using namespace balance;
 
 namespace {
 
-const std::vector<std::string> builtins = {"init", "check", "help", "commands", "git", "sync", "undo", "merge-driver", "private"};
+const std::vector<std::string> builtins = {"init", "check", "help", "commands", "git", "sync", "undo", "merge-driver", "private", "cache"};
 
 fs::path own_directory() {
   std::error_code ec;
@@ -281,6 +282,41 @@ int git_command(const std::vector<std::string>& before, const std::vector<std::s
   }
 }
 
+std::string byte_size(std::uint64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} bytes", bytes);
+  if (bytes < 1024 * 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024.0);
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
+// `cache info`: where this repository's record cache is, how big, and how the last command used it.
+int cache_info(cli::context& ctx) {
+  repo r = ctx.open_repo();
+  record_cache_info info = read_record_cache_info(r.root());
+  ctx.out.write(fmt::format("location: {}\n", info.dir.string()));
+  ctx.out.write(fmt::format("entries: {}\n", info.entries));
+  ctx.out.write(fmt::format("size: {}\n", byte_size(info.bytes)));
+  if (info.last) {
+    std::uint64_t lookups = info.last->hits + info.last->misses;
+    ctx.out.write(fmt::format("last command: {} hit{}, {} miss{} ({:.0f}% hits)\n", info.last->hits,
+                              info.last->hits == 1 ? "" : "s", info.last->misses, info.last->misses == 1 ? "" : "es",
+                              lookups ? 100.0 * static_cast<double>(info.last->hits) / static_cast<double>(lookups) : 0.0));
+  } else {
+    ctx.out.write("last command: not recorded\n");
+  }
+  if (!record_cache_enabled()) ctx.note("the cache is off for this command (--no-cache or BALANCE_NO_CACHE)");
+  return 0;
+}
+
+// `cache clear [--all]`: removes this repository's record cache, or every repository's.
+int cache_clear(cli::context& ctx, bool all) {
+  fs::path root;
+  if (!all) root = ctx.open_repo().root();
+  std::uint64_t gone = clear_record_cache(root, all);
+  ctx.confirm(fmt::format("removed {} cache entr{}{}", gone, gone == 1 ? "y" : "ies",
+                          all ? " of every repository" : ""));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -350,6 +386,12 @@ int main(int argc, char** argv) {
   auto* private_migrate_cmd =
       private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
   app->add_subcommand("merge-driver", "The three-way record merge git runs (BASE OURS THEIRS PATH)");
+  auto* cache_cmd = app->add_subcommand("cache", "The record cache that makes reading fast: info, clear");
+  cache_cmd->require_subcommand(1);
+  auto* cache_info_cmd = cache_cmd->add_subcommand("info", "Where the cache is, its size, entries and the last command's hits");
+  auto* cache_clear_cmd = cache_cmd->add_subcommand("clear", "Remove this repository's cached records");
+  bool cache_clear_all = false;
+  cache_clear_cmd->add_flag("--all", cache_clear_all, "Remove the cached records of every repository");
 
   return cli::run(*app, ctx, args, [&]() -> int {
     if (init_cmd->parsed()) {
@@ -443,6 +485,8 @@ int main(int argc, char** argv) {
         std::cerr << "balance: " << out.message << '\n';
       return out.status;
     }
+    if (cache_info_cmd->parsed()) return cache_info(ctx);
+    if (cache_clear_cmd->parsed()) return cache_clear(ctx, cache_clear_all);
     if (commands_cmd->parsed()) {
       for (const auto& c : all_commands()) ctx.out.write(c + "\n");
       return 0;

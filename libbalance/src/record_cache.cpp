@@ -1,0 +1,526 @@
+#include "balance/record_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "balance/error.hpp"
+#include "balance/id.hpp"
+#include "balance/settings.hpp"
+#include "balance/version.hpp"
+
+namespace balance {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bump when the layout of an entry changes.
+constexpr std::uint32_t format_version = 1;
+constexpr char magic[8] = {'b', 'a', 'l', 'r', 'e', 'c', '\0', '\n'};
+// Written natively; an entry from a machine of the other byte order fails this check.
+constexpr std::uint32_t byte_order_mark = 0x01020304;
+// A file whose mtime or ctime is within one timestamp tick of (or after) the writing of its entry
+// may have been changed again in that same tick without its stamp changing: git's "racily clean".
+// The kernel stamps files from a coarse clock (one jiffy, at most 10 ms); 20 ms leaves a margin.
+// A stamp without nanoseconds comes from a file system that keeps whole seconds (or two, FAT).
+constexpr std::int64_t fine_tick_ns = 20'000'000;
+constexpr std::int64_t coarse_tick_ns = 2'000'000'000;
+
+std::int64_t racy_window(const file_stamp& s) {
+  bool whole_seconds = s.mtime_ns % 1'000'000'000 == 0 && s.ctime_ns % 1'000'000'000 == 0;
+  return whole_seconds ? coarse_tick_ns : fine_tick_ns;
+}
+// An entry larger than this is not read (no month file comes near it).
+constexpr std::size_t max_entry_size = 256u * 1024u * 1024u;
+
+// The build: entries written by another build of balance are not trusted.
+std::string build_id() { return fmt::format("balance {} {} {}", version_string, __DATE__, __TIME__); }
+
+std::uint64_t fnv1a64(std::string_view data) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : data) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+struct process_state {
+  std::mutex lock;
+  bool disabled = false;
+  fs::path last_dir;  // of the last repository whose cache was looked at
+  std::atomic<std::uint64_t> hits{0};
+  std::atomic<std::uint64_t> misses{0};
+};
+
+process_state& state() {
+  static process_state s;
+  return s;
+}
+
+class entry_writer {
+ public:
+  void bytes(const void* p, std::size_t n) { buf_.append(static_cast<const char*>(p), n); }
+  void u8(std::uint8_t v) { buf_.push_back(static_cast<char>(v)); }
+  void u32(std::uint32_t v) { bytes(&v, sizeof v); }
+  void u64(std::uint64_t v) { bytes(&v, sizeof v); }
+  void i64(std::int64_t v) { bytes(&v, sizeof v); }
+  void f64(double v) { bytes(&v, sizeof v); }
+  void str(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    buf_.append(s);
+  }
+  void opt_i64(const std::optional<std::int64_t>& v) {
+    u8(v ? 1 : 0);
+    if (v) i64(*v);
+  }
+  void time(const timestamp& t) {
+    i64(static_cast<std::int64_t>(t.utc.time_since_epoch().count()));
+    i64(static_cast<std::int64_t>(t.offset.count()));
+  }
+  std::string& buffer() { return buf_; }
+
+ private:
+  std::string buf_;
+};
+
+// Reads what entry_writer wrote; any read past the end marks the whole entry bad.
+class entry_reader {
+ public:
+  explicit entry_reader(std::string_view data) : data_(data) {}
+  bool ok() const { return ok_; }
+  bool at_end() const { return pos_ == data_.size(); }
+  void bytes(void* p, std::size_t n) {
+    if (!ok_ || data_.size() - pos_ < n) {
+      ok_ = false;
+      std::memset(p, 0, n);
+      return;
+    }
+    std::memcpy(p, data_.data() + pos_, n);
+    pos_ += n;
+  }
+  template <class T>
+  T get() {
+    T v{};
+    bytes(&v, sizeof v);
+    return v;
+  }
+  std::string str() {
+    auto n = get<std::uint32_t>();
+    if (!ok_ || data_.size() - pos_ < n) {
+      ok_ = false;
+      return {};
+    }
+    std::string s(data_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  std::optional<std::int64_t> opt_i64() {
+    if (get<std::uint8_t>() == 0) return std::nullopt;
+    return get<std::int64_t>();
+  }
+  timestamp time() {
+    timestamp t;
+    t.utc = sys_seconds{std::chrono::seconds(get<std::int64_t>())};
+    t.offset = std::chrono::minutes(get<std::int64_t>());
+    return t;
+  }
+
+ private:
+  std::string_view data_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+struct entry_key {
+  std::string root, rel, zone;
+  file_stamp stamp;
+};
+
+void write_header(entry_writer& w, const entry_key& key, std::int64_t written_at) {
+  w.bytes(magic, sizeof magic);
+  w.u32(byte_order_mark);
+  w.u32(format_version);
+  w.str(build_id());
+  w.str(key.root);
+  w.str(key.rel);
+  w.u64(key.stamp.size);
+  w.i64(key.stamp.mtime_ns);
+  w.i64(key.stamp.ctime_ns);
+  w.u64(key.stamp.inode);
+  w.u64(key.stamp.device);
+  w.str(key.zone);
+  w.i64(written_at);
+}
+
+// Whether the header matches `key` exactly and the file was not racily clean when written.
+bool read_header(entry_reader& r, const entry_key& key) {
+  char m[sizeof magic];
+  r.bytes(m, sizeof m);
+  if (!r.ok() || std::memcmp(m, magic, sizeof magic) != 0) return false;
+  if (r.get<std::uint32_t>() != byte_order_mark || r.get<std::uint32_t>() != format_version) return false;
+  if (r.str() != build_id() || r.str() != key.root || r.str() != key.rel) return false;
+  file_stamp s;
+  s.size = r.get<std::uint64_t>();
+  s.mtime_ns = r.get<std::int64_t>();
+  s.ctime_ns = r.get<std::int64_t>();
+  s.inode = r.get<std::uint64_t>();
+  s.device = r.get<std::uint64_t>();
+  if (!r.ok() || !(s == key.stamp) || r.str() != key.zone) return false;
+  auto written_at = r.get<std::int64_t>();
+  return r.ok() && std::max(s.mtime_ns, s.ctime_ns) < written_at - racy_window(s);
+}
+
+void write_record(entry_writer& w, const record& r, const std::vector<diagnostic>& warnings, std::size_t& next_warning) {
+  w.u8(static_cast<std::uint8_t>(r.type));
+  w.str(r.id);
+  w.time(r.at);
+  w.str(r.who);
+  w.u32(static_cast<std::uint32_t>(r.ratings.size()));
+  for (const auto& rt : r.ratings) {
+    w.str(rt.key);
+    w.i64(rt.value);
+  }
+  w.opt_i64(r.mood);
+  w.opt_i64(r.safe);
+  for (const auto* s : {&r.feeling, &r.need, &r.thanks, &r.kind, &r.what, &r.topic}) w.str(*s);
+  w.u8(r.weight ? 1 : 0);
+  if (r.weight) w.f64(*r.weight);
+  w.opt_i64(r.minutes);
+  for (const auto* s : {&r.for_whom, &r.text, &r.review, &r.status}) w.str(*s);
+  w.u8(r.retired ? 1 : 0);
+  if (r.retired) w.time(*r.retired);
+  w.str(r.boundary);
+  w.str(r.note);
+  w.u32(static_cast<std::uint32_t>(r.tags.size()));
+  for (const auto& t : r.tags) w.str(t);
+  // Each unknown key made exactly one warning, in order: its position is kept with it.
+  w.u32(static_cast<std::uint32_t>(r.extra.size()));
+  for (const auto& x : r.extra) {
+    const position& at = warnings[next_warning++].where;
+    w.str(x.key);
+    w.str(x.toml);
+    w.i64(at.line);
+    w.i64(at.column);
+  }
+  w.i64(r.line);
+}
+
+struct cached_record {
+  record r;
+  std::vector<std::pair<int, int>> extra_at;  // line, column of each unknown key
+};
+
+int small_int(std::int64_t v) { return static_cast<int>(std::clamp<std::int64_t>(v, -1'000'000'000, 1'000'000'000)); }
+
+cached_record read_record(entry_reader& in) {
+  cached_record c;
+  record& r = c.r;
+  auto type = in.get<std::uint8_t>();
+  if (type > static_cast<std::uint8_t>(record_type::event)) type = 0xff;
+  r.type = static_cast<record_type>(type);
+  r.id = in.str();
+  r.at = in.time();
+  r.who = in.str();
+  auto ratings = in.get<std::uint32_t>();
+  for (std::uint32_t i = 0; i < ratings && in.ok(); ++i) {
+    std::string key = in.str();
+    r.ratings.push_back({std::move(key), small_int(in.get<std::int64_t>())});
+  }
+  r.mood = in.opt_i64();
+  r.safe = in.opt_i64();
+  for (auto* s : {&r.feeling, &r.need, &r.thanks, &r.kind, &r.what, &r.topic}) *s = in.str();
+  if (in.get<std::uint8_t>()) r.weight = in.get<double>();
+  r.minutes = in.opt_i64();
+  for (auto* s : {&r.for_whom, &r.text, &r.review, &r.status}) *s = in.str();
+  if (in.get<std::uint8_t>()) r.retired = in.time();
+  r.boundary = in.str();
+  r.note = in.str();
+  auto tags = in.get<std::uint32_t>();
+  for (std::uint32_t i = 0; i < tags && in.ok(); ++i) r.tags.push_back(in.str());
+  auto extras = in.get<std::uint32_t>();
+  for (std::uint32_t i = 0; i < extras && in.ok(); ++i) {
+    extra_field x;
+    x.key = in.str();
+    x.toml = in.str();
+    r.extra.push_back(std::move(x));
+    int line = small_int(in.get<std::int64_t>());
+    c.extra_at.emplace_back(line, small_int(in.get<std::int64_t>()));
+  }
+  r.line = small_int(in.get<std::int64_t>());
+  if (type == 0xff) r.id.clear();  // an impossible type: validation below refuses it
+  return c;
+}
+
+// Reads a whole cache file; nullopt when it is missing, not a regular file or unreadable.
+std::optional<std::string> read_entry_file(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::optional<std::string> out;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= max_entry_size) {
+    std::string data(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    while (got < data.size()) {
+      ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    if (got == data.size()) out = std::move(data);
+  }
+  ::close(fd);
+  return out;
+}
+
+// Creates a 0700 directory, or accepts an existing real directory.
+bool private_dir(const fs::path& dir) {
+  if (::mkdir(dir.c_str(), 0700) == 0) return ::chmod(dir.c_str(), 0700) == 0;
+  if (errno != EEXIST) return false;
+  struct stat st {};
+  return ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Writes `content` to `target` by a temporary file and a rename, without fsync: the content is
+// derived and checksummed, so a torn file is only a miss. Returns false on any failure.
+bool write_quietly(const fs::path& target, std::string_view content) {
+  fs::path temp = target.parent_path() / fmt::format(".{}.{}.tmp", target.filename().string(), new_id());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  bool ok = ::fchmod(fd, 0600) == 0;
+  std::size_t done = 0;
+  while (ok && done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = false;
+    else done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) ok = false;
+  if (ok && ::rename(temp.c_str(), target.c_str()) == 0) return true;
+  ::unlink(temp.c_str());
+  return false;
+}
+
+std::string hex64(std::uint64_t v) { return fmt::format("{:016x}", v); }
+
+fs::path entry_path(const fs::path& dir, const std::string& rel) { return dir / (hex64(fnv1a64(rel)) + ".rec"); }
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string absolute_root(const fs::path& root) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(root, ec);
+  return (ec ? root : abs).lexically_normal().string();
+}
+
+// Runs the settings-dependent checks of a parse again on cached records, and rebuilds the
+// warnings (their wording may name the settings' keys). False when a parse under `cfg` could
+// differ in more than that: a problem, or an unknown key that the settings now know.
+bool revalidate(std::vector<cached_record>& cached, const std::string& rel, const file_role& role, const settings& cfg,
+                parsed_file& out) {
+  validation_context ctx{&cfg, false, false};
+  for (auto& c : cached) {
+    record& r = c.r;
+    if (r.type != role.type || r.id.empty()) return false;
+    for (const auto& x : r.extra)
+      if (key_kind(r.type, x.key, cfg)) return false;
+    if (r.type == record_type::checkin) {
+      // As a parse orders them: by the settings' dimensions, retired ones after, by key.
+      auto index = [&](const rating& rt) {
+        std::size_t i = 0;
+        while (i < cfg.dimensions.size() && cfg.dimensions[i].key != rt.key) ++i;
+        return i;
+      };
+      std::sort(r.ratings.begin(), r.ratings.end(), [&](const rating& a, const rating& b) {
+        auto ia = index(a), ib = index(b);
+        return ia != ib ? ia < ib : a.key < b.key;
+      });
+    }
+    r.author = role.author;
+    r.is_private = false;
+    r.path = rel;
+    std::size_t next = 0;
+    for (auto& p : validate(r, ctx)) {
+      // Outside `balance check` the only warnings are unknown keys, one each, in order.
+      if (!p.warning || next >= r.extra.size() || r.extra[next].key != p.key) return false;
+      auto [line, column] = c.extra_at[next++];
+      out.warnings.push_back({position(rel, line, column), std::move(p.message)});
+    }
+    if (next != r.extra.size()) return false;
+    out.records.push_back(std::move(r));
+  }
+  return true;
+}
+
+std::optional<parsed_file> decode_entry(std::string_view data, const entry_key& key, const file_role& role,
+                                        const settings& cfg) {
+  if (data.size() < sizeof magic + sizeof(std::uint64_t)) return std::nullopt;
+  std::string_view body = data.substr(0, data.size() - sizeof(std::uint64_t));
+  std::uint64_t sum = 0;
+  std::memcpy(&sum, data.data() + body.size(), sizeof sum);
+  if (sum != fnv1a64(body)) return std::nullopt;  // torn or damaged
+  entry_reader in(body);
+  if (!read_header(in, key)) return std::nullopt;
+  auto count = in.get<std::uint32_t>();
+  if (!in.ok() || count > body.size()) return std::nullopt;
+  std::vector<cached_record> cached;
+  cached.reserve(count);
+  for (std::uint32_t i = 0; i < count && in.ok(); ++i) cached.push_back(read_record(in));
+  if (!in.ok() || !in.at_end()) return std::nullopt;
+  parsed_file out;
+  out.records.reserve(count);
+  if (!revalidate(cached, key.rel, role, cfg, out)) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::optional<file_stamp> stamp_of(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  file_stamp s;
+  s.size = static_cast<std::uint64_t>(st.st_size);
+  s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  s.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+  s.inode = static_cast<std::uint64_t>(st.st_ino);
+  s.device = static_cast<std::uint64_t>(st.st_dev);
+  return s;
+}
+
+fs::path record_cache_base() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  fs::path base;
+  if (xdg && *xdg && xdg[0] == '/') {
+    base = xdg;
+  } else {
+    const char* home = std::getenv("HOME");
+    base = fs::path(home && *home ? home : "/tmp") / ".cache";
+  }
+  return base / "balance" / "records";
+}
+
+bool record_cache_enabled() {
+  if (state().disabled) return false;
+  const char* env = std::getenv("BALANCE_NO_CACHE");
+  return !env || !*env || std::string_view(env) == "0";
+}
+
+void disable_record_cache() { state().disabled = true; }
+
+cache_counters record_cache_counters() { return {state().hits.load(), state().misses.load()}; }
+
+fs::path record_cache_dir(const fs::path& root, const fs::path& base) { return base / hex64(fnv1a64(absolute_root(root))); }
+
+record_cache::record_cache(const fs::path& root, std::string zone_name, fs::path base)
+    : root_(absolute_root(root)), zone_(std::move(zone_name)), dir_(record_cache_dir(root, base)) {
+  std::lock_guard guard(state().lock);
+  state().last_dir = dir_;
+}
+
+std::optional<parsed_file> record_cache::load(const std::string& rel, const file_role& role, const file_stamp& stamp,
+                                              const settings& cfg) const {
+  std::optional<parsed_file> out;
+  if (!role.is_private) {
+    if (auto data = read_entry_file(entry_path(dir_, rel)))
+      out = decode_entry(*data, entry_key{root_, rel, zone_, stamp}, role, cfg);
+  }
+  ++(out ? state().hits : state().misses);
+  return out;
+}
+
+void record_cache::save(const std::string& rel, const file_role& role, const file_stamp& stamp, const parsed_file& parsed,
+                        std::optional<std::int64_t> written_at) const {
+  // Private records never leave the private store, not even as derived data.
+  if (role.is_private || rel.starts_with("private/") || !parsed.problems.empty() || !record_cache_enabled()) return;
+  std::size_t extras = 0;
+  for (const auto& r : parsed.records) extras += r.extra.size();
+  if (extras != parsed.warnings.size()) return;  // not the shape a clean parse has: do not guess
+  entry_writer w;
+  w.buffer().reserve(64 + parsed.records.size() * 96);
+  write_header(w, entry_key{root_, rel, zone_, stamp}, written_at.value_or(now_ns()));
+  w.u32(static_cast<std::uint32_t>(parsed.records.size()));
+  std::size_t next_warning = 0;
+  for (const auto& r : parsed.records) write_record(w, r, parsed.warnings, next_warning);
+  w.u64(fnv1a64(w.buffer()));
+  fs::path base = dir_.parent_path();
+  std::error_code ec;
+  fs::create_directories(base.parent_path().parent_path(), ec);
+  if (!private_dir(base.parent_path()) || !private_dir(base) || !private_dir(dir_)) return;
+  write_quietly(entry_path(dir_, rel), w.buffer());
+}
+
+void save_record_cache_stats() {
+  auto& s = state();
+  fs::path dir;
+  {
+    std::lock_guard guard(s.lock);
+    dir = s.last_dir;
+  }
+  auto counts = record_cache_counters();
+  if (dir.empty() || counts.hits + counts.misses == 0 || !record_cache_enabled()) return;
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return;  // nothing could be cached
+  write_quietly(dir / "stats", fmt::format("hits {}\nmisses {}\n", counts.hits, counts.misses));
+}
+
+namespace {
+
+std::optional<cache_counters> read_stats(const fs::path& file) {
+  auto text = read_entry_file(file);
+  if (!text) return std::nullopt;
+  cache_counters c;
+  unsigned long long hits = 0, misses = 0;
+  if (std::sscanf(text->c_str(), "hits %llu\nmisses %llu\n", &hits, &misses) != 2) return std::nullopt;
+  c.hits = hits;
+  c.misses = misses;
+  return c;
+}
+
+}  // namespace
+
+record_cache_info read_record_cache_info(const fs::path& root, const fs::path& base) {
+  record_cache_info info;
+  info.dir = record_cache_dir(root, base);
+  std::error_code ec;
+  for (fs::directory_iterator it(info.dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code e2;
+    if (!it->is_regular_file(e2)) continue;
+    info.bytes += it->file_size(e2);
+    if (it->path().extension() == ".rec" && it->path().filename().string().front() != '.') ++info.entries;
+  }
+  info.last = read_stats(info.dir / "stats");
+  return info;
+}
+
+std::uint64_t clear_record_cache(const fs::path& root, bool all, const fs::path& base) {
+  fs::path target = all ? base : record_cache_dir(root, base);
+  std::uint64_t entries = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(target, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".rec" && it->path().filename().string().front() != '.') ++entries;
+  ec.clear();
+  fs::remove_all(target, ec);
+  if (ec) throw error(errc::io, fmt::format("cannot remove {}: {}", target.string(), ec.message()));
+  return entries;
+}
+
+}  // namespace balance
