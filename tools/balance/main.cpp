@@ -388,7 +388,7 @@ int main(int argc, char** argv) {
   app->add_subcommand("merge-driver", "The three-way record merge git runs (BASE OURS THEIRS PATH)");
   auto* cache_cmd = app->add_subcommand("cache", "The record cache that makes reading fast: info, clear");
   cache_cmd->require_subcommand(1);
-  auto* cache_info_cmd = cache_cmd->add_subcommand("info", "Where the cache is, its size, entries and the last command's hits");
+  auto* cache_info_cmd = cache_cmd->add_subcommand("info", "Where the cache is, its size and the last command's hits");
   auto* cache_clear_cmd = cache_cmd->add_subcommand("clear", "Remove this repository's cached records");
   bool cache_clear_all = false;
   cache_clear_cmd->add_flag("--all", cache_clear_all, "Remove the cached records of every repository");

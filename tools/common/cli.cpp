@@ -134,7 +134,7 @@ void add_common_options(CLI::App& app, common_options& opts, const std::vector<f
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", opts.quiet, "No confirmations or hints on stderr");
   app.add_flag_callback("--no-cache", [] { disable_record_cache(); },
-                        "Parse every file; neither read nor write the record cache");
+                        "Parse every file; do not use the record cache");
   if (!formats.empty()) {
     std::string names;
     for (auto f : formats) names += (names.empty() ? "" : ", ") + std::string(format_name(f));
