@@ -346,6 +346,8 @@ void set_field_text(record& r, std::string_view key, std::string_view text, cons
   }
 }
 
+// Every check here that reads `ctx.cfg` must also run on cached records: record_cache.cpp's
+// revalidate() repeats the people (and, through the readers, the dimensions) for them.
 std::vector<field_problem> validate(const record& r, const validation_context& ctx) {
   std::vector<field_problem> out;
   const settings& cfg = *ctx.cfg;
