@@ -180,8 +180,12 @@ void report_builder::add(const record& r) {
         ++st.choice_counts[r.topic][r.who];
         auto& recent = st.recent_choices[r.topic];
         recent.push_back(r);
-        std::sort(recent.begin(), recent.end(), record_less);
-        if (recent.size() > turn_window) recent.erase(recent.begin());
+        // whose_turn() takes the latest turn_window of them: trimming now and then, rather than
+        // sorting on every choice, keeps the same ones for a fraction of the moves.
+        if (recent.size() >= 2 * turn_window) {
+          std::sort(recent.begin(), recent.end(), record_less);
+          recent.erase(recent.begin(), recent.end() - static_cast<std::ptrdiff_t>(turn_window));
+        }
       }
       if (r.kind == "sacrifice") {
         ++st.sacrifices;
