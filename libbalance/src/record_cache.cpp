@@ -440,12 +440,10 @@ std::optional<parsed_file> decode_entry(std::string_view data, const entry_key& 
 }  // namespace
 
 std::optional<file_stamp> stamp_of(const fs::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) return std::nullopt;
+  // One lstat, not an open: a symbolic link is not a regular file, and a file made unreadable
+  // after its entry was written has a new ctime.
   struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  ::close(fd);
-  if (!ok) return std::nullopt;
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   file_stamp s;
   s.size = static_cast<std::uint64_t>(st.st_size);
   s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;

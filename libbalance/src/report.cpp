@@ -179,12 +179,12 @@ void report_builder::add(const record& r) {
       if (r.kind == "choice" && !r.topic.empty()) {
         ++st.choice_counts[r.topic][r.who];
         auto& recent = st.recent_choices[r.topic];
-        recent.push_back(r);
-        // whose_turn() takes the latest turn_window of them: trimming now and then, rather than
-        // sorting on every choice, keeps the same ones for a fraction of the moves.
-        if (recent.size() >= 2 * turn_window) {
-          std::sort(recent.begin(), recent.end(), record_less);
-          recent.erase(recent.begin(), recent.end() - static_cast<std::ptrdiff_t>(turn_window));
+        // whose_turn() sorts them and looks at the latest turn_window: keep just those, each
+        // copied once into the place of the oldest, instead of sorting on every choice.
+        if (recent.size() < turn_window) {
+          recent.push_back(r);
+        } else if (auto oldest = std::min_element(recent.begin(), recent.end(), record_less); record_less(*oldest, r)) {
+          *oldest = r;
         }
       }
       if (r.kind == "sacrifice") {

@@ -32,8 +32,8 @@ struct file_stamp {
   friend bool operator==(const file_stamp&, const file_stamp&) = default;
 };
 
-// The stamp of a regular file, opened without following a symbolic link; nullopt when it cannot
-// be opened or is not a regular file (the caller then reads it the ordinary way, which reports why).
+// The stamp of a regular file, without following a symbolic link; nullopt when it does not exist
+// or is not a regular file (the caller then reads it the ordinary way, which reports why).
 std::optional<file_stamp> stamp_of(const std::filesystem::path& path);
 
 // ${XDG_CACHE_HOME:-~/.cache}/balance/records: every repository's record cache on this computer.
