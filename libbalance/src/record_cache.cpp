@@ -47,7 +47,10 @@ std::int64_t racy_window(const file_stamp& s) {
 constexpr std::size_t max_entry_size = 256u * 1024u * 1024u;
 
 // The build: entries written by another build of balance are not trusted.
-std::string build_id() { return fmt::format("balance {} {} {}", version_string, __DATE__, __TIME__); }
+const std::string& build_id() {
+  static const std::string id = fmt::format("balance {} {} {}", version_string, __DATE__, __TIME__);
+  return id;
+}
 
 std::uint64_t fnv1a64(std::string_view data) {
   std::uint64_t h = 0xcbf29ce484222325ull;

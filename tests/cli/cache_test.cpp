@@ -279,7 +279,7 @@ TEST_CASE("cache: --no-cache and BALANCE_NO_CACHE neither read nor write it", "[
   CHECK(fs::exists(cache_root(s)));
 }
 
-TEST_CASE("cache: balance cache info tells where it is and how the last command used it; clear removes it",
+TEST_CASE("cache: balance cache info tells where it is and how the last command used it, and clear removes it",
           "[cache]") {
   with_entries s;
   result none = s.run("balance", {"cache", "info"});
