@@ -1,5 +1,6 @@
 #include "balance/record_cache.hpp"
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -46,9 +47,19 @@ std::int64_t racy_window(const file_stamp& s) {
 // An entry larger than this is not read (no month file comes near it).
 constexpr std::size_t max_entry_size = 256u * 1024u * 1024u;
 
-// The build: entries written by another build of balance are not trusted.
+// The build: entries written by another build of balance are not trusted. The identity of the
+// file this code was loaded from (libbalance.so, or a program it is linked into) changes with
+// every build, whatever source changed; the compile time of this file is the fallback.
 const std::string& build_id() {
-  static const std::string id = fmt::format("balance {} {} {}", version_string, __DATE__, __TIME__);
+  static const std::string id = [] {
+    static const char anchor = 0;
+    Dl_info info{};
+    struct stat st {};
+    if (::dladdr(&anchor, &info) != 0 && info.dli_fname && ::stat(info.dli_fname, &st) == 0)
+      return fmt::format("balance {} {} {}.{:09} {} {}", version_string, info.dli_fname, st.st_mtim.tv_sec,
+                         st.st_mtim.tv_nsec, st.st_size, st.st_ino);
+    return fmt::format("balance {} {} {}", version_string, __DATE__, __TIME__);
+  }();
   return id;
 }
 
