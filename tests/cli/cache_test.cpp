@@ -300,3 +300,22 @@ TEST_CASE("cache: balance cache info tells where it is and how the last command 
   CHECK_FALSE(fs::exists(cache_root(s)));
   CHECK(s.run("balance", {"cache"}).status == 64);
 }
+
+TEST_CASE("cache: a month file replaced by a symbolic link after it was cached is refused as without the cache",
+          "[cache]") {
+  with_entries s;
+  all_entries(s);
+  all_entries(s);  // warm
+  fs::path file = s.repo() / s.month_file();
+  fs::path elsewhere = s.dir() / "elsewhere.toml";
+  fs::copy_file(file, elsewhere);
+  fs::remove(file);
+  fs::create_symlink(elsewhere, file);
+  std::vector<std::string> args = {"list", "--period", "all"};
+  result cached = s.run("balance-ledger", args);
+  args.push_back("--no-cache");
+  result plain = s.run("balance-ledger", args);
+  CHECK(plain.status == 77);
+  CHECK(cached.status == plain.status);
+  CHECK(cached.err == plain.err);
+}
