@@ -340,11 +340,27 @@ std::optional<std::string> read_small_file(const fs::path& path) {
 }
 
 // Creates a 0700 directory, or accepts an existing real directory.
+// (An existing one that is ours but open to others is closed to 0700; one of another user is
+// refused.)
 bool private_dir(const fs::path& dir) {
   if (::mkdir(dir.c_str(), 0700) == 0) return ::chmod(dir.c_str(), 0700) == 0;
   if (errno != EEXIST) return false;
   struct stat st {};
-  return ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+  if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) return false;
+  return (st.st_mode & 077) == 0 || ::chmod(dir.c_str(), 0700) == 0;
+}
+
+// Whether entries under `dir` can only have been written by this user: the repository's folder,
+// `records` and `balance` above it are real directories of ours that nobody else may write to. (A
+// cache under a shared XDG_CACHE_HOME such as /tmp must not let another user plant records.)
+bool trusted_dirs(const fs::path& dir) {
+  fs::path p = dir;
+  for (int level = 0; level < 3; ++level, p = p.parent_path()) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid() || (st.st_mode & 022) != 0)
+      return false;
+  }
+  return true;
 }
 
 // Writes `content` to `target` by a temporary file and a rename, without fsync: the content is
@@ -500,7 +516,8 @@ record_cache::record_cache(const fs::path& root, std::string zone_name, fs::path
 std::optional<parsed_file> record_cache::load(const std::string& rel, const file_role& role, const file_stamp& stamp,
                                               const settings& cfg) const {
   std::optional<parsed_file> out;
-  if (!role.is_private) {
+  if (!trusted_) trusted_ = trusted_dirs(dir_);
+  if (!role.is_private && *trusted_) {
     std::string_view entry = read_entry(entry_path(dir_, rel));
     if (!entry.empty()) out = decode_entry(entry, entry_key{root_, rel, zone_, stamp}, role, cfg);
   }

@@ -307,3 +307,18 @@ TEST_CASE("record cache - with the cache disabled nothing is read or written", "
   CHECK(record_cache_counters().misses == misses);
   CHECK_FALSE(fs::exists(record_cache_dir(t.root())));
 }
+
+TEST_CASE("record cache - entries in a folder others may write to are not read, and ours is closed to 0700", "[record_cache]") {
+  cached_repo c;
+  repo r = c.t.open("sam");
+  c.remember(r, ledger_rel);
+  REQUIRE(c.lookup(r, ledger_rel));
+  fs::path dir = c.cache(r).dir();
+  REQUIRE(::chmod(dir.c_str(), 0777) == 0);
+  CHECK_FALSE(c.lookup(r, ledger_rel));  // someone else could have planted it
+  c.remember(r, ledger_rel);             // writing closes the folder again
+  struct stat st {};
+  REQUIRE(::stat(dir.c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0700);
+  CHECK(c.lookup(r, ledger_rel));
+}

@@ -76,6 +76,7 @@ class record_cache {
   std::string root_;
   std::string zone_;
   std::filesystem::path dir_;
+  mutable std::optional<bool> trusted_;  // dir_ and its parents are ours alone (checked once)
 };
 
 // The directory of the repository at `root` under `base`.
