@@ -205,6 +205,7 @@ complete -c balance-boundaries -l as -x -a '(__balance_boundaries_people)' -d 'A
 complete -c balance-boundaries -l color -x -a 'auto always never' -d 'When to use colour'
 complete -c balance-boundaries -l format -x -a '(__balance_boundaries_formats)' -d 'Output format'
 complete -c balance-boundaries -s q -l quiet -d 'No confirmations or hints on stderr'
+complete -c balance-boundaries -l no-cache -d 'Parse every file; neither read nor write the record cache'
 complete -c balance-boundaries -s h -l help -d 'Print help and exit'
 complete -c balance-boundaries -n __balance_boundaries_needs_command -l version -d 'Print the version and exit'
 

@@ -236,6 +236,7 @@ complete -c balance-checkin -l as -x -a '(__balance_checkin_people)' -d 'Act as 
 complete -c balance-checkin -l color -x -a 'auto always never' -d 'When to use colour'
 complete -c balance-checkin -l format -x -a '(__balance_checkin_formats)' -d 'Output format'
 complete -c balance-checkin -s q -l quiet -d 'No confirmations or hints on stderr'
+complete -c balance-checkin -l no-cache -d 'Parse every file; neither read nor write the record cache'
 complete -c balance-checkin -s h -l help -d 'Print help and exit'
 complete -c balance-checkin -n __balance_checkin_needs_command -l version -d 'Print the version and exit'
 

@@ -207,6 +207,7 @@ complete -c balance-ledger -l as -x -a '(__balance_ledger_people)' -d 'Act as pe
 complete -c balance-ledger -l color -x -a 'auto always never' -d 'When to use colour'
 complete -c balance-ledger -l format -x -a '(__balance_ledger_formats)' -d 'Output format'
 complete -c balance-ledger -s q -l quiet -d 'No confirmations or hints on stderr'
+complete -c balance-ledger -l no-cache -d 'Parse every file; neither read nor write the record cache'
 complete -c balance-ledger -s h -l help -d 'Print help and exit'
 complete -c balance-ledger -n __balance_ledger_needs_command -l version -d 'Print the version and exit'
 

@@ -72,6 +72,7 @@ complete -c balance-remind -s C -l dir -x -a '(__fish_complete_directories (comm
 complete -c balance-remind -l as -x -a '(__balance_remind_people)' -d 'Act as person NAME'
 complete -c balance-remind -l color -x -a 'auto always never' -d 'When to use colour'
 complete -c balance-remind -s q -l quiet -d 'No warnings on stderr'
+complete -c balance-remind -l no-cache -d 'Parse every file; neither read nor write the record cache'
 complete -c balance-remind -s h -l help -d 'Print help and exit'
 complete -c balance-remind -l version -d 'Print the version and exit'
 complete -c balance-remind -l format -x -a 'text json' -d 'Output format'

@@ -93,6 +93,7 @@ complete -c balance-report -s C -l dir -x -a '(__fish_complete_directories (comm
 complete -c balance-report -l as -x -a '(__balance_report_people)' -d 'Whose report it is'
 complete -c balance-report -l color -x -a 'auto always never' -d 'When to use colour'
 complete -c balance-report -s q -l quiet -d 'No warnings on stderr'
+complete -c balance-report -l no-cache -d 'Parse every file; neither read nor write the record cache'
 complete -c balance-report -s h -l help -d 'Print help and exit'
 complete -c balance-report -l version -d 'Print the version and exit'
 complete -c balance-report -l format -x -a 'text markdown json' -d 'Output format'

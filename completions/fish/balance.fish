@@ -9,7 +9,7 @@
 # Until a tool has completions of its own, its words get the common options and file names.
 
 # Built in to the front door; `balance commands` adds every balance-* it can find.
-set -g __balance_builtins init check help commands git sync undo private merge-driver
+set -g __balance_builtins init check help commands git sync undo private cache merge-driver
 
 # The program being completed: `balance`, or a path such as ./build/bin/balance.
 function __balance_program
@@ -47,6 +47,8 @@ function __balance_command_list
                 printf '%s\t%s\n' undo 'Take back your latest commits balance made, not yet pushed'
             case private
                 printf '%s\t%s\n' private 'Where this computer keeps your private records; move old ones'
+            case cache
+                printf '%s\t%s\n' cache 'The record cache that makes reading fast: info, clear'
             case merge-driver
                 printf '%s\t%s\n' merge-driver 'The three-way record merge git runs'
             case checkin
@@ -182,6 +184,12 @@ function __balance_private_words
         migrate 'Move an old private/ folder out of the repository into the private store'
 end
 
+# What `balance cache` does: say where the record cache is and how it was used, or clear it.
+function __balance_cache_words
+    printf '%s\t%s\n' info "Where the record cache is, its size, entries and the last command's hits" \
+        clear "Remove the cached records of this repository"
+end
+
 # True on `balance git setup …`, which takes only --hooks.
 function __balance_using_git_setup
     __balance_using git; and __balance_git_setup
@@ -266,6 +274,7 @@ complete -c balance -n $common -s C -l dir -x -a '(__fish_complete_directories (
 complete -c balance -n $common -l as -x -a '(__balance_people)' -d 'Act as person NAME'
 complete -c balance -n $common -l color -x -a 'auto always never' -d 'When to use colour'
 complete -c balance -n $common -s q -l quiet -d 'No confirmations or hints on stderr'
+complete -c balance -n $common -l no-cache -d 'Parse every file; neither read nor write the record cache'
 complete -c balance -n $common -s h -l help -d 'Print help and exit'
 complete -c balance -n __balance_needs_command -l version -d 'Print the version and exit'
 
@@ -285,6 +294,10 @@ complete -c balance -n '__balance_using git; and not __balance_needs_second_word
 
 # private path|migrate.
 complete -c balance -n '__balance_using private; and __balance_needs_second_word' -x -a '(__balance_private_words)'
+
+# cache info|clear [--all].
+complete -c balance -n '__balance_using cache; and __balance_needs_second_word' -x -a '(__balance_cache_words)'
+complete -c balance -n '__balance_using cache; and test "$(__balance_second_word)" = clear' -l all -d 'Remove the cached records of every repository'
 
 # undo [N] [--pushed] [--dry-run]
 complete -c balance -n '__balance_using undo' -l pushed -d "Also pushed commits and a partner's: revert them with a new commit"

@@ -352,6 +352,8 @@ void fill_defaults(record& r, const record_defaults& d, bool has_at) {
   if (r.who.empty() && !named_act) r.who = d.who;
 }
 
+// Every check here that reads `ctx.cfg` must also run on cached records: record_cache.cpp's
+// revalidate() repeats the people (and, through the readers, the dimensions) for them.
 std::vector<field_problem> validate(const record& r, const validation_context& ctx) {
   std::vector<field_problem> out;
   const settings& cfg = *ctx.cfg;

@@ -179,9 +179,13 @@ void report_builder::add(const record& r) {
       if (r.kind == "choice" && !r.topic.empty()) {
         ++st.choice_counts[r.topic][r.who];
         auto& recent = st.recent_choices[r.topic];
-        recent.push_back(r);
-        std::sort(recent.begin(), recent.end(), record_less);
-        if (recent.size() > turn_window) recent.erase(recent.begin());
+        // whose_turn() sorts them and looks at the latest turn_window: keep just those, each
+        // copied once into the place of the oldest, instead of sorting on every choice.
+        if (recent.size() < turn_window) {
+          recent.push_back(r);
+        } else if (auto oldest = std::min_element(recent.begin(), recent.end(), record_less); record_less(*oldest, r)) {
+          *oldest = r;
+        }
       }
       if (r.kind == "sacrifice") {
         ++st.sacrifices;

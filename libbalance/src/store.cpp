@@ -12,6 +12,7 @@
 #include "balance/id.hpp"
 #include "balance/lock.hpp"
 #include "balance/private_store.hpp"
+#include "balance/record_cache.hpp"
 #include "balance/text.hpp"
 
 namespace balance {
@@ -95,6 +96,37 @@ void relabel(std::vector<diagnostic>& list, const std::string& rel, const std::s
     if (d.where.path == rel) d.where.path = shown;
 }
 
+// One file's records: from the record cache when it holds a trusted entry, else parsed (and
+// then remembered by the cache). nullopt when the file does not exist. Problems and warnings
+// name the file by its display path. Private files never touch the cache.
+std::optional<parsed_file> read_records(const repo& rp, const record_cache* cache, const std::string& rel,
+                                        const file_role& role, const read_options& opts) {
+  auto abs = rp.path(rel);
+  std::optional<file_stamp> before;
+  if (cache && !role.is_private) {
+    before = stamp_of(abs);
+    if (before)
+      if (auto hit = cache->load(rel, role, *before, *opts.cfg)) return hit;
+  }
+  std::string shown = rp.display_path(rel);
+  auto text = read_file(abs, shown, max_file_size);
+  if (!text) return std::nullopt;
+  parsed_file parsed = parse_record_file(*text, rel, role, opts);
+  if (before && parsed.problems.empty()) {
+    // Remember only what was read under this stamp: a file changed meanwhile waits for the next run.
+    auto after = stamp_of(abs);
+    if (after && *after == *before && after->size == text->size()) cache->save(rel, role, *before, parsed);
+  }
+  relabel(parsed.problems, rel, shown);
+  relabel(parsed.warnings, rel, shown);
+  return parsed;
+}
+
+std::optional<record_cache> open_cache(const repo& rp) {
+  if (!record_cache_enabled()) return std::nullopt;
+  return record_cache(rp.root(), rp.data_zone().name());
+}
+
 }  // namespace
 
 store::store(const repo& r, file_system& fs) : repo_(r), fs_(fs) {}
@@ -122,19 +154,16 @@ void store::scan(const scan_filter& filter, const std::function<void(record&&)>&
   if (filter.private_of_me && on_warning && !legacy_private_files(repo_).empty())
     on_warning(diagnostic{{"private/", 0, 0}, legacy_private_warning(repo_)});
   read_options opts{&repo_.config(), &repo_.data_zone(), false};
+  auto cache = open_cache(repo_);
   for (const auto& rel : files) {
     auto role = role_of_path(rel);
     if (!role) continue;
-    std::string shown = repo_.display_path(rel);
-    auto text = read_file(repo_.path(rel), shown, max_file_size);
-    if (!text) continue;
-    parsed_file parsed = parse_record_file(*text, rel, *role, opts);
-    relabel(parsed.problems, rel, shown);
-    relabel(parsed.warnings, rel, shown);
-    if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
+    auto parsed = read_records(repo_, cache ? &*cache : nullptr, rel, *role, opts);
+    if (!parsed) continue;
+    if (!parsed->problems.empty()) throw error(errc::data, std::move(parsed->problems));
     if (on_warning)
-      for (const auto& w : parsed.warnings) on_warning(w);
-    for (auto& r : parsed.records)
+      for (const auto& w : parsed->warnings) on_warning(w);
+    for (auto& r : parsed->records)
       if (filter.span.contains(r.at)) visit(std::move(r));
   }
 }
@@ -176,16 +205,15 @@ record store::find(record_type type, std::string_view prefix) const {
 std::unordered_set<std::string> store::all_ids() const {
   std::unordered_set<std::string> ids;
   read_options opts{&repo_.config(), &repo_.data_zone(), false};
+  auto cache = open_cache(repo_);
   for (auto type : all_record_types) {
     for (const auto& rel : data_files(type, true, true)) {
       auto role = role_of_path(rel);
-      std::string shown = repo_.display_path(rel);
-      auto text = read_file(repo_.path(rel), shown, max_file_size);
-      if (!role || !text) continue;
-      parsed_file parsed = parse_record_file(*text, rel, *role, opts);
-      relabel(parsed.problems, rel, shown);
-      if (!parsed.problems.empty()) throw error(errc::data, std::move(parsed.problems));
-      for (const auto& r : parsed.records) ids.insert(r.id);
+      if (!role) continue;
+      auto parsed = read_records(repo_, cache ? &*cache : nullptr, rel, *role, opts);
+      if (!parsed) continue;
+      if (!parsed->problems.empty()) throw error(errc::data, std::move(parsed->problems));
+      for (const auto& r : parsed->records) ids.insert(r.id);
     }
   }
   return ids;

@@ -27,7 +27,8 @@ NOW = "2026-12-01T12:00:00+01:00"  # "last month" is November 2026, the reposito
 
 def environment(home):
     env = {"PATH": "/usr/bin:/bin", "HOME": home, "XDG_CONFIG_HOME": os.path.join(home, ".config"),
-           "XDG_DATA_HOME": os.path.join(home, ".local", "share"), "BALANCE_NOW": NOW, "BALANCE_USER": "alex",
+           "XDG_DATA_HOME": os.path.join(home, ".local", "share"), "XDG_CACHE_HOME": os.path.join(home, ".cache"),
+           "BALANCE_NOW": NOW, "BALANCE_USER": "alex",
            "LC_ALL": "C.UTF-8", "TZ": "Europe/Berlin"}
     return env
 
@@ -125,14 +126,23 @@ def main():
         row("balance-checkin (add)", [tool("balance-checkin"), "-q", "--heard", "4", "--space", "3"], cwd=scratch)
         row("balance-boundaries add", [tool("balance-boundaries"), "-q", "add", "bench boundary"], cwd=scratch)
         row("balance-report --period last-month", [tool("balance-report"), "--period", "last-month"])
-        row("balance-report --period all", [tool("balance-report"), "--period", "all"], ratio_to=base)
-        row("balance-ledger balance --period all", [tool("balance-ledger"), "balance", "--period", "all"], ratio_to=base)
+        # Warm: the warm-up run fills the record cache and the timed runs read it. Cold:
+        # --no-cache parses every file, every run.
+        row("balance-report --period all (warm)", [tool("balance-report"), "--period", "all"], ratio_to=base)
+        row("balance-report --period all --no-cache (cold)", [tool("balance-report"), "--period", "all", "--no-cache"],
+            ratio_to=base)
+        row("balance-ledger balance --period all (warm)", [tool("balance-ledger"), "balance", "--period", "all"],
+            ratio_to=base)
+        row("balance-ledger balance --period all --no-cache (cold)",
+            [tool("balance-ledger"), "balance", "--period", "all", "--no-cache"], ratio_to=base)
         scaling = []
         if not a.quick:
             for years in [1, 2, 5, 10] + ([100] if a.huge else []):
                 r = generate(a.work, years)
-                wall, rss = measure([tool("balance-report"), "--period", "all"], r, env, max(3, runs // 2))
-                scaling.append((years, wall, rss))
+                report = [tool("balance-report"), "--period", "all"]
+                wall, rss = measure(report, r, env, max(3, runs // 2))
+                cold, cold_rss = measure(report + ["--no-cache"], r, env, max(3, runs // 2))
+                scaling.append((years, wall, rss, cold, cold_rss))
     except RuntimeError as e:
         print("run.py: a command failed: %s" % e, file=sys.stderr)
         return 1
@@ -155,11 +165,12 @@ def main():
             ratio = "%.2f× faster" % (ratio_to / wall) if wall <= ratio_to else "%.2f× slower" % (wall / ratio_to)
         print("| `%s` | %s | %.1f MB | %s |" % (what, ms(wall), rss / 1024, ratio))
     if scaling:
-        print("\n`balance-report --period all` by size (linear when ms per year stays flat):\n")
-        print("| years | median | per year | peak RSS |")
-        print("|---:|---:|---:|---:|")
-        for years, wall, rss in scaling:
-            print("| %d | %s | %s | %.1f MB |" % (years, ms(wall), ms(wall / years), rss / 1024))
+        print("\n`balance-report --period all` by size, warm and --no-cache (linear when ms per year stays flat):\n")
+        print("| years | warm | per year | peak RSS | cold | per year | peak RSS |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for years, wall, rss, cold, cold_rss in scaling:
+            print("| %d | %s | %s | %.1f MB | %s | %s | %.1f MB |" % (years, ms(wall), ms(wall / years), rss / 1024, ms(cold),
+                                                                   ms(cold / years), cold_rss / 1024))
     if a.quick:
         print("\nquick run: every command succeeded (times are not checked)")
     return 0

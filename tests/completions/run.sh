@@ -148,9 +148,9 @@ bash_complete() {
 }
 
 bash_complete balance ch ; check "bash: balance ch" only check
-bash_complete balance '' ; check "bash: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private demo
+bash_complete balance '' ; check "bash: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private cache demo
 bash_complete balance de ; check "bash: balance de (from balance commands)" only demo
-bash_complete balance -q c ; check "bash: balance -q c" only check commands
+bash_complete balance -q c ; check "bash: balance -q c" only cache check commands
 bash_complete balance -- ; check "bash: balance --" has --help --version --dir --as --color --quiet
 bash_complete balance check -- ; check "bash: balance check --" has --quiet --dir --as --color --help
 bash_complete balance undo -- ; check "bash: balance undo --" has --pushed --dry-run --quiet
@@ -170,6 +170,11 @@ bash_complete balance private '' ; check "bash: balance private" only path migra
 bash_complete balance -C repo private m ; check "bash: balance -C repo private m" only migrate
 bash_complete balance private path '' ; check "bash: balance private path takes nothing more" only
 bash_complete balance private -- ; check "bash: balance private --" has --dir --as --quiet --help
+bash_complete balance cache '' ; check "bash: balance cache" only info clear
+bash_complete balance -q cache c ; check "bash: balance -q cache c" only clear
+bash_complete balance cache clear -- ; check "bash: balance cache clear --" has --all --dir --no-cache
+bash_complete balance cache info -- ; check "bash: balance cache info -- (no --all)" lacks --all
+bash_complete balance check -- ; check "bash: balance check -- (the cache can be bypassed)" has --no-cache
 bash_complete balance init --person al --person sam --me '' ; check "bash: balance init --me" only al sam
 bash_complete balance -C repo --as '' ; check "bash: balance -C repo --as" only alex sam
 (cd repo && bash_complete balance check --as s) ; check "bash: balance check --as s (inside the repo)" only sam
@@ -231,9 +236,9 @@ zsh_complete() {
 zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load'; source '$comp/zsh/_balance'" >"$tmp/out" 2>&1
 check "zsh: the file loads without errors" only
 zsh_complete 'balance ch' ; check "zsh: balance ch" only check
-zsh_complete 'balance ' ; check "zsh: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private demo
+zsh_complete 'balance ' ; check "zsh: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private cache demo
 zsh_complete 'balance de' ; check "zsh: balance de (from balance commands)" only demo
-zsh_complete 'balance -q c' ; check "zsh: balance -q c" only check commands
+zsh_complete 'balance -q c' ; check "zsh: balance -q c" only cache check commands
 zsh_complete 'balance --' ; check "zsh: balance --" has --help --version --dir --as --color --quiet
 zsh_complete 'balance check --' ; check "zsh: balance check --" has --quiet --dir --as --color --help
 zsh_complete 'balance undo --' ; check "zsh: balance undo --" has --pushed --dry-run --quiet
@@ -251,6 +256,11 @@ zsh_complete 'balance private ' ; check "zsh: balance private" only path migrate
 zsh_complete 'balance -C repo private m' ; check "zsh: balance -C repo private m" only migrate
 zsh_complete 'balance private path ' ; check "zsh: balance private path takes nothing more" lacks path migrate
 zsh_complete 'balance private --' ; check "zsh: balance private --" has --dir --as --quiet --help
+zsh_complete 'balance cache ' ; check "zsh: balance cache" only info clear
+zsh_complete 'balance -q cache c' ; check "zsh: balance -q cache c" only clear
+zsh_complete 'balance cache clear --' ; check "zsh: balance cache clear --" has --all --dir --no-cache
+zsh_complete 'balance cache info --' ; check "zsh: balance cache info -- (no --all)" lacks --all
+zsh_complete 'balance check --' ; check "zsh: balance check -- (the cache can be bypassed)" has --no-cache
 zsh_complete 'balance init --person al --person sam --me ' ; check "zsh: balance init --me" only al sam
 zsh_complete 'balance -C repo --as ' ; check "zsh: balance -C repo --as" only alex sam
 zsh_complete 'balance -C repo check --as ' ; check "zsh: balance -C repo check --as" only alex sam
@@ -273,9 +283,9 @@ fish_complete() {
 fish --no-config -c "source '$comp/fish/balance.fish'" >"$tmp/out" 2>&1
 check "fish: the file loads without errors" only
 fish_complete 'balance ch' ; check "fish: balance ch" only check
-fish_complete 'balance ' ; check "fish: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private demo
+fish_complete 'balance ' ; check "fish: balance <TAB> lists built-ins and balance-*" only init check help commands git merge-driver sync undo private cache demo
 fish_complete 'balance de' ; check "fish: balance de (from balance commands)" only demo
-fish_complete 'balance -q c' ; check "fish: balance -q c" only check commands
+fish_complete 'balance -q c' ; check "fish: balance -q c" only cache check commands
 fish_complete 'balance --' ; check "fish: balance --" has --help --version --dir --as --color --quiet
 fish_complete 'balance check --' ; check "fish: balance check --" has --quiet --dir --as --color --help
 fish_complete 'balance undo --' ; check "fish: balance undo --" has --pushed --dry-run --quiet
@@ -295,6 +305,11 @@ fish_complete 'balance private ' ; check "fish: balance private" only path migra
 fish_complete 'balance -C repo private m' ; check "fish: balance -C repo private m" only migrate
 fish_complete 'balance private path ' ; check "fish: balance private path takes nothing more" lacks path migrate
 fish_complete 'balance private --' ; check "fish: balance private --" has --dir --as --quiet --help
+fish_complete 'balance cache ' ; check "fish: balance cache" only info clear
+fish_complete 'balance -q cache c' ; check "fish: balance -q cache c" only clear
+fish_complete 'balance cache clear --' ; check "fish: balance cache clear --" has --all --dir --no-cache
+fish_complete 'balance cache info --' ; check "fish: balance cache info -- (no --all)" lacks --all
+fish_complete 'balance check --' ; check "fish: balance check -- (the cache can be bypassed)" has --no-cache
 fish_complete 'balance init --person al --person sam --me ' ; check "fish: balance init --me" only al sam
 fish_complete 'balance -C repo --as ' ; check "fish: balance -C repo --as" only alex sam
 (cd repo && fish_complete 'balance check --as s') ; check "fish: balance check --as s (inside the repo)" only sam
@@ -626,14 +641,14 @@ bash_tool balance balance boundaries cr ; check "bash: balance boundaries cr (th
 bash_tool balance-report balance-report --section '' ; check "bash: balance-report --section" only $sections
 bash_tool balance-report balance-report --section signs,c ; check "bash: balance-report --section signs,c (a list)" only signs,checkins signs,choices
 bash_tool balance-report balance-report --format '' ; check "bash: balance-report --format" only text markdown json
-bash_tool balance-report balance-report -- ; check "bash: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version
+bash_tool balance-report balance-report -- ; check "bash: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version --no-cache
 bash_tool balance-report balance-report -C data --as '' ; check "bash: balance-report --as" only alex sam
 bash_tool balance-report balance-report --m ; check "bash: balance-report --m" only --mine
 bash_tool balance-report balance-report --mine -- ; check "bash: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
 bash_tool balance-report balance-report --section s ; check "bash: balance-report --section s" only signs safety
 bash_tool balance balance report --sec ; check "bash: balance report --sec (through the front door)" only --section
 
-bash_tool balance-remind balance-remind -- ; check "bash: balance-remind --" has --who --all --format --dir --quiet --version
+bash_tool balance-remind balance-remind -- ; check "bash: balance-remind --" has --who --all --format --dir --quiet --version --no-cache
 bash_tool balance-remind balance-remind -C data --who '' ; check "bash: balance-remind --who" only alex sam
 bash_tool balance-remind balance-remind --format '' ; check "bash: balance-remind --format" only text json
 
@@ -701,14 +716,14 @@ zsh_complete 'balance boundaries cr' ; check "zsh: balance boundaries cr (throug
 zsh_complete 'balance-report --section ' ; check "zsh: balance-report --section" only $sections
 zsh_complete 'balance-report --section signs,c' ; check "zsh: balance-report --section signs,c (a list)" only checkins choices
 zsh_complete 'balance-report --format ' ; check "zsh: balance-report --format" only text markdown json
-zsh_complete 'balance-report --' ; check "zsh: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version
+zsh_complete 'balance-report --' ; check "zsh: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version --no-cache
 zsh_complete 'balance-report -C data --as ' ; check "zsh: balance-report --as" only alex sam
 zsh_complete 'balance-report --m' ; check "zsh: balance-report --m" only --mine
 zsh_complete 'balance-report --mine --' ; check "zsh: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
 zsh_complete 'balance-report --section s' ; check "zsh: balance-report --section s" only signs safety
 zsh_complete 'balance report --sec' ; check "zsh: balance report --sec (through the front door)" only --section
 
-zsh_complete 'balance-remind --' ; check "zsh: balance-remind --" has --who --all --format --dir --quiet --version
+zsh_complete 'balance-remind --' ; check "zsh: balance-remind --" has --who --all --format --dir --quiet --version --no-cache
 zsh_complete 'balance-remind -C data --who ' ; check "zsh: balance-remind --who" only alex sam
 zsh_complete 'balance-remind --format ' ; check "zsh: balance-remind --format" only text json
 
@@ -774,14 +789,14 @@ fish_autoload 'balance boundaries cr' ; check "fish: balance boundaries cr (thro
 fish_autoload 'balance-report --section ' ; check "fish: balance-report --section" only $sections
 fish_autoload 'balance-report --section signs,c' ; check "fish: balance-report --section signs,c (a list)" only signs,checkins signs,choices
 fish_autoload 'balance-report --format ' ; check "fish: balance-report --format" only text markdown json
-fish_autoload 'balance-report --' ; check "fish: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version
+fish_autoload 'balance-report --' ; check "fish: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version --no-cache
 fish_autoload 'balance-report -C data --as ' ; check "fish: balance-report --as" only alex sam
 fish_autoload 'balance-report --m' ; check "fish: balance-report --m" only --mine
 fish_autoload 'balance-report --mine --' ; check "fish: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
 fish_autoload 'balance-report --section s' ; check "fish: balance-report --section s" only signs safety
 fish_autoload 'balance report --sec' ; check "fish: balance report --sec (through the front door)" only --section
 
-fish_autoload 'balance-remind --' ; check "fish: balance-remind --" has --who --all --format --dir --quiet --version
+fish_autoload 'balance-remind --' ; check "fish: balance-remind --" has --who --all --format --dir --quiet --version --no-cache
 fish_autoload 'balance-remind -C data --who ' ; check "fish: balance-remind --who" only alex sam
 fish_autoload 'balance-remind --format ' ; check "fish: balance-remind --format" only text json
 

@@ -22,10 +22,10 @@ struct environment_guard {
     ::setenv("XDG_CONFIG_HOME", config.c_str(), 1);
     // Private stores live under XDG_DATA_HOME: never the developer's own.
     ::setenv("XDG_DATA_HOME", data.c_str(), 1);
-    // Edit buffers (and anything else cached) under XDG_CACHE_HOME: never the developer's own.
+    // Edit buffers and the record cache: never the developer's own ~/.cache.
     static std::string cache = (fs::temp_directory_path() / ("balance-unit-cache-" + std::to_string(::getpid()))).string();
     ::setenv("XDG_CACHE_HOME", cache.c_str(), 1);
-    for (const char* v : {"BALANCE_DIR", "BALANCE_USER", "BALANCE_TZ", "EDITOR", "VISUAL"}) ::unsetenv(v);
+    for (const char* v : {"BALANCE_DIR", "BALANCE_USER", "BALANCE_TZ", "BALANCE_NO_CACHE", "EDITOR", "VISUAL"}) ::unsetenv(v);
     ::setenv("BALANCE_NOW", "2026-11-22T21:00:00+01:00", 1);
   }
 } const guard;

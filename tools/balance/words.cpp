@@ -9,6 +9,7 @@
 #include "balance/error.hpp"
 #include "balance/lock.hpp"
 #include "balance/private_store.hpp"
+#include "balance/record_cache.hpp"
 #include "balance/process.hpp"
 #include "balance/programs.hpp"
 #include "balance/settings.hpp"
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace balance::front {
 
-const std::vector<std::string> builtins = {"init", "check", "help", "commands", "git", "sync", "undo", "merge-driver", "private"};
+const std::vector<std::string> builtins = {"init", "check", "help", "commands", "git", "sync", "undo", "merge-driver", "private", "cache"};
 
 bool is_builtin(const std::string& word) { return std::find(builtins.begin(), builtins.end(), word) != builtins.end(); }
 
@@ -148,6 +149,40 @@ int undo_word(cli::context& ctx, undo_options undo, bool count_given) {
   return report_outcome(ctx, undo_commits(r, undo));
 }
 
+std::string byte_size(std::uint64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} bytes", bytes);
+  if (bytes < 1024 * 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024.0);
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
+// `cache info`: where this repository's record cache is, how big, and how the last command used it.
+int cache_info_word(cli::context& ctx) {
+  repo r = ctx.open_repo();
+  record_cache_info info = read_record_cache_info(r.root());
+  ctx.out.write(fmt::format("location: {}\n", info.dir.string()));
+  ctx.out.write(fmt::format("entries: {}\n", info.entries));
+  ctx.out.write(fmt::format("size: {}\n", byte_size(info.bytes)));
+  if (info.last) {
+    std::uint64_t lookups = info.last->hits + info.last->misses;
+    ctx.out.write(fmt::format("last command: {} hit{}, {} miss{} ({:.0f}% hits)\n", info.last->hits,
+                              info.last->hits == 1 ? "" : "s", info.last->misses, info.last->misses == 1 ? "" : "es",
+                              lookups ? 100.0 * static_cast<double>(info.last->hits) / static_cast<double>(lookups) : 0.0));
+  } else {
+    ctx.out.write("last command: not recorded\n");
+  }
+  if (!record_cache_enabled()) ctx.note("the cache is off for this command (--no-cache or BALANCE_NO_CACHE)");
+  return 0;
+}
+
+// `cache clear [--all]`: removes this repository's record cache, or every repository's.
+int cache_clear_word(cli::context& ctx, bool all) {
+  std::filesystem::path root;
+  if (!all) root = ctx.open_repo().root();
+  std::uint64_t gone = clear_record_cache(root, all);
+  ctx.confirm(fmt::format("removed {} cache entr{}{}", gone, gone == 1 ? "y" : "ies", all ? " of every repository" : ""));
+  return 0;
+}
+
 }  // namespace
 
 // Declares every built-in word on `app`, in the order `balance --help` lists them.
@@ -174,7 +209,14 @@ word_table add_words(CLI::App& app, cli::context& ctx, front_options& o) {
   auto* private_migrate =
       private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
   add_merge_driver_word(app, o.git);
+  auto* cache = app.add_subcommand("cache", "The record cache that makes reading fast: info, clear");
+  cache->require_subcommand(1);
+  auto* cache_info = cache->add_subcommand("info", "Where the cache is, its size and the last command's hits");
+  auto* cache_clear = cache->add_subcommand("clear", "Remove this repository's cached records");
+  cache_clear->add_flag("--all", o.cache_clear_all, "Remove the cached records of every repository");
   return {
+      {cache_info, [&] { return cache_info_word(ctx); }},
+      {cache_clear, [&] { return cache_clear_word(ctx, o.cache_clear_all); }},
       {init, [&] { return init_word(ctx, o.init, o.init_git); }},
       {check, [&] { return check_word(ctx, o.check_paths); }},
       {help, [&] { return show_help(o.help_topic); }},

@@ -49,6 +49,7 @@ struct front_options {
   std::string help_topic;
   undo_options undo;
   git_words git;
+  bool cache_clear_all = false;
 };
 
 // A built-in word that was given, and what it runs.

@@ -15,6 +15,7 @@
 
 #include "balance/error.hpp"
 #include "balance/git.hpp"
+#include "balance/record_cache.hpp"
 #include "balance/text.hpp"
 #include "balance/version.hpp"
 
@@ -132,6 +133,8 @@ void add_common_options(CLI::App& app, common_options& opts, const std::vector<f
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", opts.quiet, "No confirmations or hints on stderr");
+  app.add_flag_callback("--no-cache", [] { disable_record_cache(); },
+                        "Parse every file; do not use the record cache");
   if (!formats.empty()) {
     std::string names;
     for (auto f : formats) names += (names.empty() ? "" : ", ") + std::string(format_name(f));
@@ -212,6 +215,10 @@ int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::f
   // instead of killing the process halfway.
   std::signal(SIGXFSZ, SIG_IGN);
   int status = 0;
+  // `balance cache info` reports the record cache's hits and misses of the last command.
+  struct stats_at_exit {
+    ~stats_at_exit() { save_record_cache_stats(); }
+  } stats;
   try {
     std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
     // Help and --version are output like any other: a failed write is exit 74, a closed pipe

@@ -1,0 +1,106 @@
+// The record cache is derived data, like git's index or ccache: for each shared month file the
+// store has read, its parsed and validated records in a compact binary form under
+// ${XDG_CACHE_HOME:-~/.cache}/balance/records/<repository key>/, so a second run over unchanged
+// files skips TOML parsing. It is never trusted over the files: an entry is used only when the
+// file's size, mtime and ctime (nanoseconds), inode and device, the repository, the path, the
+// zone local date-times are read in, the cache format and the build all match, when the entry's
+// checksum holds, and when the file was not modified within the file system's timestamp
+// granularity of the entry's writing ("racily clean", git's rule). Anything else means: parse
+// the file and write its entry again. Settings-dependent checks (known people, dimensions) run
+// again on every cached record, so a changed balance.toml gives the same problems and warnings
+// as a parse would. Private records are never cached. A cache that cannot be written is skipped.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "balance/record_file.hpp"
+
+namespace balance {
+
+struct settings;
+
+// What identifies one version of a file's content without reading it.
+struct file_stamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+  friend bool operator==(const file_stamp&, const file_stamp&) = default;
+};
+
+// The stamp of a regular file, without following a symbolic link; nullopt when it does not exist
+// or is not a regular file (the caller then reads it the ordinary way, which reports why).
+std::optional<file_stamp> stamp_of(const std::filesystem::path& path);
+
+// ${XDG_CACHE_HOME:-~/.cache}/balance/records: every repository's record cache on this computer.
+std::filesystem::path record_cache_base();
+
+// False after disable_record_cache() (--no-cache) or with BALANCE_NO_CACHE set to anything but
+// "" or "0": then nothing is read from or written to the cache.
+bool record_cache_enabled();
+void disable_record_cache();
+
+// Lookups of this process, for `balance cache info`.
+struct cache_counters {
+  std::uint64_t hits = 0;
+  std::uint64_t misses = 0;
+};
+cache_counters record_cache_counters();
+
+class record_cache {
+ public:
+  // The cache of the repository at `root`, whose local date-times are read in `zone_name`.
+  explicit record_cache(const std::filesystem::path& root, std::string zone_name,
+                        std::filesystem::path base = record_cache_base());
+
+  // This repository's cache directory.
+  const std::filesystem::path& dir() const { return dir_; }
+
+  // What parse_record_file(text of `rel`, rel, role, {cfg, zone, strict = false}) would give
+  // (records and warnings; no spans), when a trusted entry for exactly `stamp` exists and its
+  // records are still valid under `cfg`; nullopt otherwise (counted as a miss). Never throws.
+  std::optional<parsed_file> load(const std::string& rel, const file_role& role, const file_stamp& stamp,
+                                  const settings& cfg) const;
+
+  // Writes the entry of a file that parsed without problems (private files are refused). Does
+  // nothing when the directory cannot be written. `written_at` (ns since the epoch) is the time
+  // the racy check compares the stamp with: the real clock by default.
+  void save(const std::string& rel, const file_role& role, const file_stamp& stamp, const parsed_file& parsed,
+            std::optional<std::int64_t> written_at = std::nullopt) const;
+
+ private:
+  std::string root_;
+  std::string zone_;
+  std::filesystem::path dir_;
+  mutable std::optional<bool> trusted_;  // dir_ and its parents are ours alone (checked once)
+};
+
+// The directory of the repository at `root` under `base`.
+std::filesystem::path record_cache_dir(const std::filesystem::path& root,
+                                       const std::filesystem::path& base = record_cache_base());
+
+// Writes this process's hit and miss counts into the stats file of the last repository whose
+// cache was used, when there were any lookups. Never throws.
+void save_record_cache_stats();
+
+struct record_cache_info {
+  std::filesystem::path dir;
+  std::uint64_t entries = 0;
+  std::uint64_t bytes = 0;
+  std::optional<cache_counters> last;  // the last command's lookups, when recorded
+};
+
+// What is in the cache of the repository at `root`.
+record_cache_info read_record_cache_info(const std::filesystem::path& root,
+                                         const std::filesystem::path& base = record_cache_base());
+
+// Removes the cache of the repository at `root` (or, with `all`, every repository's) and
+// returns how many entries went. Throws error{io} when something cannot be removed.
+std::uint64_t clear_record_cache(const std::filesystem::path& root, bool all,
+                                 const std::filesystem::path& base = record_cache_base());
+
+}  // namespace balance
