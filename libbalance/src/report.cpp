@@ -54,7 +54,10 @@ std::optional<double> running_mean::mean() const {
 
 using detail::running_mean;
 
-struct report_builder::state {
+namespace detail {
+
+// What a report gathers while records stream in.
+struct report_state {
   const settings& cfg;
   calendar cal;
   report_options opts;
@@ -95,7 +98,7 @@ struct report_builder::state {
   std::vector<record> respected;  // the latest few respected events, for "what is working"
   std::size_t events = 0;
 
-  state(const settings& c, const calendar& k, report_options o)
+  report_state(const settings& c, const calendar& k, report_options o)
       : cfg(c), cal(k), opts(std::move(o)), kinds(c, share_group::kind, share_measure::weight),
         slots(c, k, opts.span), solo(c, k, opts.span) {}
 
@@ -113,6 +116,12 @@ struct report_builder::state {
     if (r.is_private) ++private_records;
     if (!first_seen || r.at.utc < *first_seen) first_seen = r.at.utc;
   }
+};
+
+}  // namespace detail
+
+struct report_builder::state : detail::report_state {
+  using report_state::report_state;
 };
 
 report_builder::report_builder(const settings& cfg, const calendar& cal, report_options opts)
@@ -236,11 +245,12 @@ std::string spark(const std::map<std::int64_t, running_mean>& weeks, std::int64_
 
 }  // namespace
 
-report report_builder::finish() {
-  state& st = *s_;
-  const settings& cfg = st.cfg;
-  report r;
-  r.people = cfg.people;
+namespace {
+
+using detail::report_state;
+
+void fill_header(const report_state& st, report& r) {
+  r.people = st.cfg.people;
   r.span = st.opts.span;
   r.span_text = describe_period(r.span, st.cal);
   if (r.span.begin != sys_seconds::min()) r.begin = format_timestamp(st.cal.tz.at(r.span.begin));
@@ -252,54 +262,60 @@ report report_builder::finish() {
   r.entries = st.entries;
   r.events = st.events;
   r.private_records = st.private_records;
+}
 
-  // Weeks for sparklines: the period's weeks (at most the last 26), when it spans two or more.
-  std::optional<std::pair<std::int64_t, std::int64_t>> weeks;
-  {
-    sys_seconds end = std::min(r.span.end, st.cal.now.utc + std::chrono::seconds(1));
-    std::optional<local_days> first_day;
-    if (r.span.begin != sys_seconds::min())
-      first_day = st.cal.day_of(r.span.begin);
-    else
-      first_day = st.first_checkin_day;
-    if (first_day && end != sys_seconds::max()) {
-      std::int64_t first = st.cal.week_begin(*first_day).time_since_epoch().count() / 7;
-      std::int64_t last = st.cal.week_begin(st.cal.day_of(end - std::chrono::seconds(1))).time_since_epoch().count() / 7;
-      if (last - first >= 1) weeks = std::make_pair(std::max(first, last - 25), last);
+using week_range = std::optional<std::pair<std::int64_t, std::int64_t>>;
+
+// Weeks for sparklines: the period's weeks (at most the last 26), when it spans two or more.
+week_range sparkline_weeks(const report_state& st, const period& span) {
+  sys_seconds end = std::min(span.end, st.cal.now.utc + std::chrono::seconds(1));
+  std::optional<local_days> first_day;
+  if (span.begin != sys_seconds::min())
+    first_day = st.cal.day_of(span.begin);
+  else
+    first_day = st.first_checkin_day;
+  if (!first_day || end == sys_seconds::max()) return std::nullopt;
+  std::int64_t first = st.cal.week_begin(*first_day).time_since_epoch().count() / 7;
+  std::int64_t last = st.cal.week_begin(st.cal.day_of(end - std::chrono::seconds(1))).time_since_epoch().count() / 7;
+  if (last - first < 1) return std::nullopt;
+  return std::make_pair(std::max(first, last - 25), last);
+}
+
+// Each person's mean, count, change and sparkline for one dimension, and the gap between them.
+void summarize(const report_state& st, const week_range& weeks, dimension_summary& d,
+               std::map<std::string, running_mean>& now, std::map<std::string, running_mean>& before,
+               std::map<std::string, std::map<std::int64_t, running_mean>>& by_week) {
+  std::optional<double> lo, hi;
+  std::size_t rated_people = 0;
+  for (const auto& p : st.cfg.people) {
+    person_dimension pd;
+    pd.name = p;
+    if (auto it = now.find(p); it != now.end()) {
+      pd.mean = it->second.mean();
+      pd.count = it->second.n;
+      if (it->second.first) pd.first_day = st.cal.day_of(*it->second.first);
+      if (it->second.last) pd.last_day = st.cal.day_of(*it->second.last);
+      d.count += it->second.n;
     }
+    if (auto it = before.find(p); it != before.end()) {
+      pd.previous_mean = it->second.mean();
+      pd.previous_count = it->second.n;
+    }
+    if (weeks && pd.count > 0) pd.sparkline = spark(by_week[p], weeks->first, weeks->second);
+    if (pd.mean) {
+      ++rated_people;
+      lo = lo ? std::min(*lo, *pd.mean) : *pd.mean;
+      hi = hi ? std::max(*hi, *pd.mean) : *pd.mean;
+    }
+    d.people.push_back(std::move(pd));
   }
+  if (rated_people >= 2) d.gap = *hi - *lo;
+}
 
-  auto summarize = [&](dimension_summary& d, std::map<std::string, running_mean>& now,
-                       std::map<std::string, running_mean>& before,
-                       std::map<std::string, std::map<std::int64_t, running_mean>>& by_week) {
-    std::optional<double> lo, hi;
-    std::size_t rated_people = 0;
-    for (const auto& p : cfg.people) {
-      person_dimension pd;
-      pd.name = p;
-      if (auto it = now.find(p); it != now.end()) {
-        pd.mean = it->second.mean();
-        pd.count = it->second.n;
-        if (it->second.first) pd.first_day = st.cal.day_of(*it->second.first);
-        if (it->second.last) pd.last_day = st.cal.day_of(*it->second.last);
-        d.count += it->second.n;
-      }
-      if (auto it = before.find(p); it != before.end()) {
-        pd.previous_mean = it->second.mean();
-        pd.previous_count = it->second.n;
-      }
-      if (weeks && pd.count > 0) pd.sparkline = spark(by_week[p], weeks->first, weeks->second);
-      if (pd.mean) {
-        ++rated_people;
-        lo = lo ? std::min(*lo, *pd.mean) : *pd.mean;
-        hi = hi ? std::max(*hi, *pd.mean) : *pd.mean;
-      }
-      d.people.push_back(std::move(pd));
-    }
-    if (rated_people >= 2) d.gap = *hi - *lo;
-  };
-
-  // Dimensions: the configured ones in order, then any retired key that was rated.
+// Dimensions: the configured ones in order, then any retired key that was rated; then the mood.
+void fill_dimensions(report_state& st, report& r) {
+  const settings& cfg = st.cfg;
+  week_range weeks = sparkline_weeks(st, r.span);
   std::vector<std::pair<std::string, bool>> keys;
   for (const auto& d : cfg.dimensions) keys.push_back({d.key, false});
   for (const auto& [key, by_person] : st.current)
@@ -312,35 +328,36 @@ report report_builder::finish() {
       d.question = def->question;
       d.high = def->high;
     }
-    summarize(d, st.current[key], st.previous[key], st.weekly[key]);
+    summarize(st, weeks, d, st.current[key], st.previous[key], st.weekly[key]);
     if (retired && d.count == 0) continue;
     r.dimensions.push_back(std::move(d));
   }
   r.mood.key = "mood";
   r.mood.question = "How are you feeling overall?";
-  summarize(r.mood, st.mood, st.previous_mood, st.weekly_mood);
-
+  summarize(st, weeks, r.mood, st.mood, st.previous_mood, st.weekly_mood);
   for (const auto& p : cfg.people) {
     if (auto it = st.feeling.find(p); it != st.feeling.end()) r.feelings.push_back(it->second);
     if (auto it = st.need.find(p); it != st.need.end()) r.needs.push_back(it->second);
     if (auto it = st.thanks.find(p); it != st.thanks.end()) r.thanks.insert(r.thanks.end(), it->second.begin(), it->second.end());
   }
+}
 
-  r.give_and_take = st.kinds.finish(r.span, st.cal);
-
+void fill_choices(report_state& st, report& r) {
   for (const auto& [topic, counts] : st.choice_counts) {
     topic_choices tc;
     tc.topic = topic;
-    for (const auto& p : cfg.people) {
+    for (const auto& p : st.cfg.people) {
       std::size_t n = counts.count(p) ? counts.at(p) : 0;
       tc.counts.push_back({p, n});
       tc.choices += n;
     }
-    tc.next = whose_turn(st.recent_choices[topic], topic, cfg, turn_window).person;
+    tc.next = whose_turn(st.recent_choices[topic], topic, st.cfg, turn_window).person;
     r.choices.push_back(std::move(tc));
   }
+}
 
-  for (const auto& p : cfg.people) {
+void fill_boundaries(const report_state& st, report& r) {
+  for (const auto& p : st.cfg.people) {
     boundary_counts bc;
     bc.person = p;
     for (const auto& [id, info] : st.boundaries) {
@@ -356,24 +373,37 @@ report report_builder::finish() {
     bc.space_minutes = st.space_minutes.count(p) ? st.space_minutes.at(p) : 0;
     r.boundaries.push_back(bc);
   }
+}
 
-  // How many days the period covers, for rates per 28 days: an open period starts at its first
-  // record, and nothing counts beyond now.
+// The signs and what works, from the totals. Rates per 28 days need the days the period covers:
+// an open period starts at its first record, and nothing counts beyond now.
+void fill_signs(const report_state& st, report& r) {
   sys_seconds end = std::min(r.span.end, st.cal.now.utc);
   sys_seconds begin = r.span.begin != sys_seconds::min() ? r.span.begin : st.first_seen.value_or(end);
   double days = std::max(1.0, static_cast<double>(std::chrono::duration_cast<std::chrono::hours>(end - begin).count()) / 24.0);
-
   std::vector<detail::respected_act> acts;
   for (const auto& e : st.respected) {
     auto it = st.boundaries.find(e.boundary);
     if (it == st.boundaries.end()) continue;
     acts.push_back({e.who, it->second.owner, it->second.text, e.at});
   }
-
-  detail::sign_inputs in{cfg,           r,         st.cal, st.slots, st.solo, st.sacrifices, st.sacrifice_weight,
+  detail::sign_inputs in{st.cfg,           r,    st.cal, st.slots, st.solo, st.sacrifices, st.sacrifice_weight,
                          st.sacrifice_count, days, acts};
   detail::find_signs(in, r.signs, r.not_enough_data);
   detail::describe_what_works(in, r.working);
+}
+
+}  // namespace
+
+report report_builder::finish() {
+  state& st = *s_;
+  report r;
+  fill_header(st, r);
+  fill_dimensions(st, r);
+  r.give_and_take = st.kinds.finish(r.span, st.cal);
+  fill_choices(st, r);
+  fill_boundaries(st, r);
+  fill_signs(st, r);
   return r;
 }
 
