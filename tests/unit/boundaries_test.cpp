@@ -443,3 +443,59 @@ TEST_CASE("boundaries - a private boundary is seen only by its owner", "[boundar
   // Nothing of it in the repository.
   for (const auto& [path, text] : t.snapshot()) CHECK(text.find("private words") == std::string::npos);
 }
+
+TEST_CASE("boundaries - write_boundary_table shows words, review and the last event", "[boundaries]") {
+  test_repo t;
+  repo r = t.open("alex");
+  store s(r);
+  std::string a = set_boundary(s, "an hour after work", "alex", "2026-11-20T10:00:00+01:00");
+  std::string b = set_boundary(s, "no phones", "sam", "2026-11-01T10:00:00+01:00", "weekly");
+  note_event(s, "respected", b, "alex", "2026-11-21T10:00:00+01:00");
+  retire_boundary(s, b);
+  string_sink out;
+  write_boundary_table(load_boundaries(s, true), r.cal(), out, style{});
+  std::string indent(16, ' ');  // id and a space (8), 2, owner (4), 2
+  CHECK(out.str() == a.substr(0, 7) + "   alex  an hour after work\n" + indent +
+                         "review monthly · next 2026-12-20 · nothing noted yet\n\n" + b.substr(0, 7) +
+                         "   sam   no phones\n" + indent + "review weekly · retired 2026-11-22 · last respected 2026-11-21\n");
+}
+
+TEST_CASE("boundaries - write_boundary_history lists the events oldest first", "[boundaries]") {
+  test_repo t;
+  repo r = t.open("alex");
+  store s(r);
+  std::string b = set_boundary(s, "an hour after work", "alex", "2026-11-01T10:00:00+01:00");
+  event_options o;
+  o.kind = "crossed";
+  o.boundary = b;
+  o.who = "sam";
+  o.note = "late\nagain";
+  o.at = "2026-11-21T10:00:00+01:00";
+  std::string e2 = add_event(s, o).records.at(0).id;
+  std::string e1 = note_event(s, "respected", b, "sam", "2026-11-05T10:00:00+01:00");
+  string_sink out;
+  write_boundary_history(find_boundary(s, b), r.cal(), out, style{});
+  CHECK_THAT(out.str(), Catch::EndsWith("\nnext review  2026-12-01\n\nhistory\n  2026-11-05  " + e1.substr(0, 7) +
+                                        "  respected (sam)\n  2026-11-21  " + e2.substr(0, 7) + "  crossed (sam)  late again\n"));
+  CHECK_THAT(out.str(), Catch::Contains("an hour after work"));
+
+  std::string quiet = set_boundary(s, "quiet", "sam", "2026-11-01T10:00:00+01:00", "off");
+  string_sink none;
+  write_boundary_history(find_boundary(s, quiet), r.cal(), none, style{});
+  CHECK_THAT(none.str(), Catch::EndsWith("\nnext review  never (review = off)\n\nhistory\n  nothing noted yet\n"));
+}
+
+TEST_CASE("boundaries - write_boundary_table escapes words it did not write and marks private ones", "[boundaries]") {
+  test_repo t;
+  repo r = t.open("alex");
+  boundary_view v;
+  v.boundary.type = record_type::boundary;
+  v.boundary.id = "3f9a1c0aaaaa";
+  v.boundary.who = "sam";
+  v.boundary.text = "no \x1b[2J phones";
+  v.boundary.is_private = true;
+  string_sink out;
+  write_boundary_table({v}, r.cal(), out, style{});
+  CHECK(out.str() == "3f9a1c0   sam  (private) no \\x1b[2J phones\n" + std::string(15, ' ') +
+                         "review default · no reviews · nothing noted yet\n");
+}
