@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <deque>
+#include <fstream>
+
+#include "balance/editor.hpp"
 
 #include "balance/checkin.hpp"
 #include "balance/error.hpp"
@@ -293,4 +297,113 @@ TEST_CASE("checkin - write_checkin_summary never echoes the safety answer", "[ch
   CHECK_THAT(out.str(), Catch::Contains("  mood     3\n") && Catch::Contains("  need     rest\n"));
   CHECK_THAT(out.str(), !Catch::Contains("safe"));
   CHECK_THAT(out.str(), !Catch::Contains("aaaaaaaaaaaa"));
+}
+
+namespace {
+
+// A private check-in of alex's with the given answers.
+void private_checkin(const test_repo& t, const std::string& at, std::optional<std::int64_t> safe,
+                     std::optional<std::int64_t> mood) {
+  repo r = t.open_own("alex");
+  store s(r);
+  record c = new_checkin(r, true);
+  c.at = *parse_timestamp(at);
+  c.safe = safe;
+  c.mood = mood;
+  add_checkin(s, c);
+}
+
+// A scoped XDG_CACHE_HOME, so kept edit buffers of other tests are never touched.
+struct scoped_cache_home {
+  scoped_cache_home() : old_(std::getenv("XDG_CACHE_HOME")) { ::setenv("XDG_CACHE_HOME", dir_.path().c_str(), 1); }
+  ~scoped_cache_home() { ::setenv("XDG_CACHE_HOME", old_.c_str(), 1); }
+  balance_test::temp_dir dir_;
+  std::string old_;
+};
+
+std::vector<record> my_private_checkins(const store& s) {
+  scan_filter f(record_type::checkin);
+  f.shared = false;
+  f.private_of_me = true;
+  return s.load(f);
+}
+
+}  // namespace
+
+TEST_CASE("checkin - forget is only for this computer's own person", "[checkin][private]") {
+  test_repo t;
+  repo sam = t.open("sam");
+  store s(sam);
+  CHECK(kind_of([&] { forget_private(s, forget_scope::all_private, true); }) == errc::usage);
+}
+
+TEST_CASE("checkin - forget the safety answers keeps the rest and drops what held only safety", "[checkin][private]") {
+  scoped_cache_home cache;
+  test_repo t;
+  private_checkin(t, "2026-11-10T09:00:00+01:00", 4, 3);
+  private_checkin(t, "2026-11-11T09:00:00+01:00", 5, std::nullopt);  // only the safety answer
+  private_checkin(t, "2026-11-12T09:00:00+01:00", std::nullopt, 2);
+  std::filesystem::create_directories(edit_buffer_dir());
+  std::ofstream(edit_buffer_dir() / "checkin-1.toml") << "safe = 1\n";
+  repo r = t.open_own("alex");
+  store s(r);
+
+  outcome dry = forget_checkins(s, forget_scope::safety, true);
+  CHECK(dry.paths.empty());
+  CHECK(dry.summary == "would forget the safety answers of 2 private check-ins and 1 kept edit buffer");
+  CHECK(my_private_checkins(s).size() == 3);
+  CHECK(std::filesystem::exists(edit_buffer_dir() / "checkin-1.toml"));
+
+  outcome done = forget_checkins(s, forget_scope::safety, false);
+  CHECK(done.summary == "forgot the safety answers of 2 private check-ins and 1 kept edit buffer");
+  CHECK(done.paths.size() == 1);
+  auto left = my_private_checkins(s);
+  REQUIRE(left.size() == 2);
+  for (const auto& c : left) CHECK_FALSE(c.safe.has_value());
+  CHECK(left[0].mood == std::optional<std::int64_t>(3));
+  CHECK_FALSE(std::filesystem::exists(edit_buffer_dir() / "checkin-1.toml"));
+
+  outcome all = forget_checkins(s, forget_scope::all_private, false);
+  CHECK(all.summary == "forgot 2 private check-ins and 0 kept edit buffers");
+  CHECK(my_private_checkins(s).empty());
+  outcome nothing = forget_checkins(s, forget_scope::all_private, false);
+  CHECK(nothing.paths.empty());
+  CHECK(nothing.summary == "forgot 0 private check-ins and 0 kept edit buffers");
+}
+
+TEST_CASE("checkin - forget never touches shared check-ins", "[checkin][private]") {
+  scoped_cache_home cache;
+  test_repo t;
+  save_checkin(t, "alex", "2026-11-10T09:00:00+01:00");
+  private_checkin(t, "2026-11-11T09:00:00+01:00", 4, 3);
+  auto before = t.read("checkins/alex/2026-11.toml");
+  repo r = t.open_own("alex");
+  store s(r);
+  forget_result done = forget_private(s, forget_scope::all_private, false);
+  CHECK(done.checkins == 1);
+  CHECK(t.read("checkins/alex/2026-11.toml") == before);
+  CHECK(s.load(scan_filter(record_type::checkin)).size() == 1);
+}
+
+TEST_CASE("checkin - the editor template holds the questions and what was given", "[checkin]") {
+  settings cfg = one_dimension();
+  record c;
+  c.type = record_type::checkin;
+  c.set_rating("heard", 4);
+  c.need = "a \"slow\" Sunday";
+  std::string text = checkin_template(c, cfg);
+  CHECK_THAT(text, Catch::StartsWith("# How are we doing? Rate each from 1 to 5; leave a line commented out to skip it.\n"));
+  CHECK_THAT(text, Catch::Contains("# Do both of our voices get heard?\n#   1 = one voice · 5 = both voices\nheard = 4\n\n"));
+  CHECK_THAT(text, Catch::Contains("# mood = \n"));
+  CHECK_THAT(text, Catch::Contains("# feeling = \"\"\n"));
+  CHECK_THAT(text, Catch::Contains("need = \"a \\\"slow\\\" Sunday\"\n"));
+  CHECK_THAT(text, Catch::EndsWith("# tags = [\"\"]\n"));
+  CHECK_THAT(text, !Catch::Contains("safe"));
+  c.is_private = true;
+  c.safe = 3;
+  c.tags = {"home", "week"};
+  std::string priv = checkin_template(c, cfg);
+  CHECK_THAT(priv, Catch::Contains("tags = [\"home\", \"week\"]\n"));
+  CHECK_THAT(priv, Catch::EndsWith("safe = 3\n"));
+  CHECK_THAT(priv, Catch::Contains("# Private: kept on this computer only"));
 }

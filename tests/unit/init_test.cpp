@@ -157,3 +157,29 @@ TEST_CASE("init - --me is recorded in the user config with the directory", "[ini
   CHECK(r.me() == "alex");
   CHECK(r.private_owner() == "alex");
 }
+
+TEST_CASE("init - an empty dir is the current directory", "[init]") {
+  temp_dir d;
+  auto old = fs::current_path();
+  fs::current_path(d.path());
+  init_result done;
+  try {
+    done = init_repo({"", {"alex"}, ""});
+  } catch (...) {
+    fs::current_path(old);
+    throw;
+  }
+  fs::current_path(old);
+  CHECK(done.created);
+  CHECK(fs::is_regular_file(d.path() / "balance.toml"));
+}
+
+TEST_CASE("init - on an existing repository --me changes nothing either", "[init]") {
+  scoped_config_home home;
+  temp_dir d;
+  init_repo({d.path(), {"alex", "sam"}, ""});
+  init_result again = init_repo({d.path(), {"alex", "sam"}, "sam"});
+  CHECK_FALSE(again.created);
+  CHECK(load_user_config().me.empty());
+  CHECK_FALSE(fs::exists(user_config_path()));
+}

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 
 #include "balance/error.hpp"
 #include "balance/repo.hpp"
@@ -208,4 +209,51 @@ TEST_CASE("repo - notices go to the sink that was set", "[repo]") {
   r.set_notice([&](const std::string& l) { lines.push_back(l); });
   r.notice("added an id");
   CHECK(lines == std::vector<std::string>{"added an id"});
+}
+
+TEST_CASE("repo - -C beats BALANCE_DIR, which beats the current directory", "[repo]") {
+  test_repo a;
+  test_repo b;
+  test_repo c;
+  scoped_env dir("BALANCE_DIR", b.root().string());
+  scoped_cwd cwd(c.root());
+  CHECK(repo::open({a.root().string(), "alex"}).root() == a.root());
+  CHECK(repo::open({"", "alex"}).root() == b.root());
+}
+
+TEST_CASE("repo - with no repository nearby, the user config's dir, then the data home's balance", "[repo]") {
+  temp_dir elsewhere;
+  scoped_cwd cwd(elsewhere.path());
+  temp_dir config;
+  scoped_env config_home("XDG_CONFIG_HOME", config.path().string());
+  temp_dir data;
+  scoped_env data_home("XDG_DATA_HOME", data.path().string());
+  // The fallback: ${XDG_DATA_HOME}/balance.
+  std::filesystem::create_directories(data.path() / "balance");
+  std::ofstream(data.path() / "balance/balance.toml") << test_repo::default_settings();
+  CHECK(repo::open({"", "alex"}).root() == data.path() / "balance");
+  // The user config's dir comes first.
+  test_repo t;
+  set_user_config_value("dir", t.root().string());
+  CHECK(repo::open({"", "alex"}).root() == t.root());
+  // And its me is who I am, and whose private records open here.
+  set_user_config_value("me", "sam");
+  repo r = repo::open({});
+  CHECK(r.me() == "sam");
+  CHECK(r.private_owner() == "sam");
+}
+
+TEST_CASE("repo - ~ in -C is the home directory, and a trailing slash is dropped", "[repo]") {
+  test_repo t;
+  scoped_env home("HOME", t.root().parent_path().string());
+  std::string name = t.root().filename().string();
+  CHECK(repo::open({"~/" + name, "alex"}).root() == t.root());
+  CHECK(repo::open_at(t.root().string() + "/", {"", "alex"}).root() == t.root());
+}
+
+TEST_CASE("repo - a relative XDG_DATA_HOME is ignored for the private store", "[repo][private]") {
+  temp_dir home;
+  scoped_env h("HOME", home.path().string());
+  scoped_env x("XDG_DATA_HOME", "relative/data");
+  CHECK(private_store_base() == home.path() / ".local/share/balance-private");
 }
