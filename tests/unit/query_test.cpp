@@ -216,3 +216,47 @@ TEST_CASE("query - a broken file in the period is a data error", "[query]") {
     CHECK_THAT(e.problems().at(0).to_string(), Catch::StartsWith("ledger/sam/2026-09.toml:1:"));
   }
 }
+
+TEST_CASE("query - a month period holds its first instant and not the next month's", "[query]") {
+  test_repo t;
+  repo r = t.open("alex");
+  store s(r);
+  add_all(s, {make_entry("aaaa00000001", "2026-11-01T00:00:00+01:00"), make_entry("bbbb00000002", "2026-11-30T23:59:59+01:00"),
+              make_entry("cccc00000003", "2026-12-01T00:00:00+01:00"), make_entry("dddd00000004", "2026-10-31T23:59:59+01:00")});
+  query nov;
+  nov.span = parse_period("2026-11", r.cal());
+  CHECK(ids(run_query(s, nov)) == std::vector<std::string>{"aaaa", "bbbb"});
+  // The same instants written with another offset are the same instants.
+  test_repo t2;
+  repo r2 = t2.open("alex");
+  store s2(r2);
+  add_all(s2, {make_entry("eeee00000005", "2026-10-31T23:30:00Z"),    // 00:30 on 1 Nov in Berlin
+               make_entry("ffff00000006", "2026-11-01T00:30:00+02:00")});  // 23:30 on 31 Oct in Berlin
+  query nov2;
+  nov2.span = parse_period("2026-11", r2.cal());
+  CHECK(ids(run_query(s2, nov2)) == std::vector<std::string>{"eeee"});
+}
+
+TEST_CASE("query - boundaries with active_only", "[query]") {
+  test_repo t;
+  repo r = t.open("alex");
+  store s(r);
+  record active;
+  active.type = record_type::boundary;
+  active.id = "aaaa00000001";
+  active.at = *parse_timestamp("2026-11-01T10:00:00+01:00");
+  active.who = active.author = "alex";
+  active.text = "quiet mornings";
+  active.review = "monthly";
+  active.status = "active";
+  record retired = active;
+  retired.id = "bbbb00000002";
+  retired.status = "retired";
+  retired.retired = *parse_timestamp("2026-11-10T10:00:00+01:00");
+  add_all(s, {active, retired});
+  query q;
+  q.type = record_type::boundary;
+  CHECK(ids(run_query(s, q)) == std::vector<std::string>{"aaaa", "bbbb"});
+  q.active_only = true;
+  CHECK(ids(run_query(s, q)) == std::vector<std::string>{"aaaa"});
+}

@@ -182,3 +182,26 @@ TEST_CASE("remind - my private check-in counts in my own list only", "[remind][p
   CHECK(due_reminders(s, {"alex"}).empty());
   CHECK(texts(due_reminders(s, {"alex", "sam"})) == std::vector<std::string>{"alex: check-in due (weekly)"});
 }
+
+TEST_CASE("remind - my private boundary comes up for review in my own list only", "[remind][private]") {
+  test_repo t;
+  checked_in(t, "alex", "2026-11-20T09:00:00+01:00");
+  checked_in(t, "sam", "2026-11-21T09:00:00+01:00");
+  repo alex = t.open_own("alex");
+  store s(alex);
+  boundary_options o;
+  o.text = "private words";
+  o.at = "2026-10-01T10:00:00+02:00";
+  o.is_private = true;
+  std::string id = add_boundary(s, o).records.at(0).id;
+  auto mine = due_reminders(s, {"alex"});
+  REQUIRE(mine.size() == 1);
+  CHECK(mine[0].type == "review");
+  CHECK(mine[0].subject == id);
+  CHECK(mine[0].text == "alex: review of boundary " + id.substr(0, 7) + " due");
+  CHECK(due_reminders(s, {"alex", "sam"}).empty());
+
+  repo as_sam = t.open("sam");
+  store s2(as_sam);
+  CHECK(due_reminders(s2, {"alex"}).empty());
+}
