@@ -499,3 +499,63 @@ TEST_CASE("boundaries - write_boundary_table escapes words it did not write and 
   CHECK(out.str() == "3f9a1c0   sam  (private) no \\x1b[2J phones\n" + std::string(15, ' ') +
                          "review default · no reviews · nothing noted yet\n");
 }
+
+TEST_CASE("boundaries - with three people a respected boundary asks whose act it was", "[boundaries]") {
+  test_repo t("version = 1\n[[person]]\nname = \"alex\"\n[[person]]\nname = \"sam\"\n[[person]]\nname = \"kim\"\n");
+  repo r = t.open("alex");
+  store s(r);
+  std::string b = set_boundary(s, "ask before borrowing", "alex", "2026-11-01T10:00:00+01:00");
+  event_options o;
+  o.kind = "respected";
+  o.boundary = b;
+  CHECK_THROWS_WITH(add_event(s, o), "whose act was it? add --who NAME");
+  o.who = "kim";
+  CHECK(add_event(s, o).records.at(0).who == "kim");
+}
+
+TEST_CASE("boundaries - add_event checks its flags", "[boundaries]") {
+  test_repo t;
+  repo r = t.open("alex");
+  store s(r);
+  event_options space;
+  space.kind = "space";
+  space.duration = "0";
+  CHECK(kind_of([&] { add_event(s, space); }) == errc::usage);
+  space.duration = "";
+  space.at = "not a time";
+  CHECK(kind_of([&] { add_event(s, space); }) == errc::usage);
+  event_options unknown;
+  unknown.kind = "ignored";
+  CHECK(kind_of([&] { add_event(s, unknown); }) == errc::usage);
+  // respected, crossed and reviewed need a boundary.
+  event_options loose;
+  loose.kind = "reviewed";
+  CHECK(kind_of([&] { add_event(s, loose); }) == errc::usage);
+  CHECK_FALSE(t.exists("boundaries"));
+}
+
+TEST_CASE("boundaries - load_boundaries by owner, and my private ones only with mine", "[boundaries][private]") {
+  test_repo t;
+  repo r = t.open_own("alex");
+  store s(r);
+  set_boundary(s, "alex shared", "alex", "2026-11-01T10:00:00+01:00");
+  set_boundary(s, "sam shared", "sam", "2026-11-02T10:00:00+01:00");
+  boundary_options o;
+  o.text = "alex private";
+  o.is_private = true;
+  o.at = "2026-11-03T10:00:00+01:00";
+  add_boundary(s, o);
+  auto texts = [](const std::vector<boundary_view>& vs) {
+    std::vector<std::string> out;
+    for (const auto& v : vs) out.push_back(v.boundary.text);
+    return out;
+  };
+  CHECK(texts(load_boundaries(s, false)) == std::vector<std::string>{"alex shared", "sam shared"});
+  CHECK(texts(load_boundaries(s, false, std::string("sam"))) == std::vector<std::string>{"sam shared"});
+  CHECK(texts(load_boundaries(s, false, std::nullopt, true)) ==
+        std::vector<std::string>{"alex shared", "alex private", "sam shared"});
+  boundary_filter mine;
+  mine.mine = true;
+  mine.grep = "PRIVATE";
+  CHECK(texts(list_boundaries(s, mine)) == std::vector<std::string>{"alex private"});
+}

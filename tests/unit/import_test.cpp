@@ -399,3 +399,39 @@ TEST_CASE("import - a byte order mark before a csv or tsv header is read past", 
     CHECK(got[0].what == "dishes");
   }
 }
+
+TEST_CASE("import - a shared event cannot point at my private boundary", "[import][private]") {
+  test_repo t;
+  repo alex = t.open_own("alex");
+  store s(alex);
+  import_options priv;
+  priv.type = record_type::boundary;
+  priv.make_private = true;
+  import_records(s, record_to_toml(boundary_of("cccc00000001", "alex", "2026-11-01T10:00:00+01:00")), "b.toml", priv);
+  import_options shared;
+  shared.type = record_type::boundary;
+  std::string event = record_to_toml(event_of("eeee00000001", "respected", "cccc00000001", "sam", "2026-11-05T10:00:00+01:00"));
+  error e = caught([&] { import_records(s, event, "e.toml", shared); });
+  REQUIRE(e.problems().size() == 1);
+  CHECK(e.problems()[0].message ==
+        "record 1: boundary cccc000 is private; note its events with --private so they stay private too");
+  import_result done = import_records(s, event, "e.toml", priv);
+  CHECK(done.added == 1);
+  CHECK(done.records.at(0).is_private);
+  CHECK_FALSE(t.exists("boundaries/alex"));
+}
+
+TEST_CASE("import - csv quoting and tsv escapes are undone", "[import]") {
+  settings cfg;
+  cfg.people = {"alex", "sam"};
+  auto csv = read_import("at,who,kind,what,note\n2026-11-20T18:00:00+01:00,sam,chore,dishes,\"said \"\"thanks\"\"\nand left\"\n"
+                         "2026-11-21T18:00:00+01:00,sam,chore,bins,\n",
+                         "in.csv", record_type::entry, cfg);
+  REQUIRE(csv.size() == 2);
+  CHECK(csv[0].note == "said \"thanks\"\nand left");
+  CHECK(csv[1].note.empty());
+  auto tsv = read_import("at\twho\tkind\twhat\tnote\n2026-11-20T18:00:00+01:00\tsam\tchore\tdishes\ta\\tb\\nc\\\\d\n", "in.tsv",
+                         record_type::entry, cfg);
+  REQUIRE(tsv.size() == 1);
+  CHECK(tsv[0].note == "a\tb\nc\\d");
+}
