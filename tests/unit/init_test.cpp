@@ -183,3 +183,12 @@ TEST_CASE("init - on an existing repository --me changes nothing either", "[init
   CHECK(load_user_config().me.empty());
   CHECK_FALSE(fs::exists(user_config_path()));
 }
+
+TEST_CASE("init - a directory that cannot be made is cannot_create", "[init]") {
+  temp_dir d;
+  std::ofstream(d.path() / "file") << "x";
+  fs::path dir = d.path() / "file" / "repo";
+  error e = caught([&] { init_repo({dir, {"alex"}, ""}); });
+  CHECK(e.kind() == errc::cannot_create);
+  CHECK_THAT(e.what(), Catch::StartsWith("cannot create " + dir.string() + ": "));
+}
