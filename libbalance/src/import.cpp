@@ -348,11 +348,13 @@ std::vector<record> read_import(std::string_view text, const std::string& source
   }
   if (body.front() == '{') return without_default_weight(read_json(text, source_name, expected, cfg, defaults));
   std::string_view first_line = body.substr(0, body.find('\n'));
+  // A spreadsheet's byte order mark is not part of the first column's name.
+  std::string_view table = text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
   if (first_line.find('\t') != std::string_view::npos && first_line.find('=') == std::string_view::npos)
-    return without_default_weight(read_table(parse_tsv(text), source_name, expected, cfg, defaults));
+    return without_default_weight(read_table(parse_tsv(table), source_name, expected, cfg, defaults));
   if (first_line.find(',') != std::string_view::npos && first_line.find('=') == std::string_view::npos &&
       first_line.find('[') == std::string_view::npos)
-    return without_default_weight(read_table(parse_csv(text, source_name), source_name, expected, cfg, defaults));
+    return without_default_weight(read_table(parse_csv(table, source_name), source_name, expected, cfg, defaults));
 
   zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
   read_options opts{&cfg, &data_zone, false};

@@ -104,14 +104,16 @@ void text_table::render(sink& out, std::size_t width, const style& st) const {
     for (auto w : widths) sum += w;
     return sum;
   };
-  // Shrink the widest shrinkable column until the table fits (never below its title or 8).
+  // Shrink the widest shrinkable column that is still above its floor (its title, or 8) until
+  // the table fits; one already at its floor leaves the next one to give way.
+  auto floor_of = [&](std::size_t c) { return std::max<std::size_t>(8, display_width(columns_[c].title)); };
   while (total() > width) {
     std::size_t widest = columns_.size();
     for (std::size_t c = 0; c < columns_.size(); ++c)
-      if (columns_[c].shrinkable && (widest == columns_.size() || widths[c] > widths[widest])) widest = c;
-    std::size_t floor = widest < columns_.size() ? std::max<std::size_t>(8, display_width(columns_[widest].title)) : 0;
-    if (widest == columns_.size() || widths[widest] <= floor) break;
-    widths[widest] -= std::min(widths[widest] - floor, total() - width);
+      if (columns_[c].shrinkable && widths[c] > floor_of(c) && (widest == columns_.size() || widths[c] > widths[widest]))
+        widest = c;
+    if (widest == columns_.size()) break;
+    widths[widest] -= std::min(widths[widest] - floor_of(widest), total() - width);
   }
   auto line = [&](const std::vector<std::string>& cells, bool header) {
     std::string text;
