@@ -397,121 +397,151 @@ void md_give_and_take(sink& out, const ledger_balance& b) {
 
 }  // namespace
 
-void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out) {
-  if (safety_first(r, sections)) {
-    out.write("## Your safety (private)\n\n");
-    bool in_list = false;
-    for (const auto& p : r.safety_note) {
-      if (p.starts_with("  ")) {
-        out.write("- " + md_escape(trim(p)) + "\n");
-        in_list = true;
-        continue;
-      }
-      if (in_list) out.write("\n");
-      in_list = false;
-      out.write(md_escape(p) + "\n\n");
+namespace {
+
+void md_safety(const report& r, sink& out) {
+  out.write("## Your safety (private)\n\n");
+  bool in_list = false;
+  for (const auto& p : r.safety_note) {
+    if (p.starts_with("  ")) {
+      out.write("- " + md_escape(trim(p)) + "\n");
+      in_list = true;
+      continue;
     }
     if (in_list) out.write("\n");
+    in_list = false;
+    out.write(md_escape(p) + "\n\n");
   }
-  if (wanted(sections, "header")) {
-    out.write(fmt::format("# Balance report for {}\n\n", md_escape(names(r.people))));
-    out.write(md_escape(r.span_text));
-    if (r.previous_text) out.write(fmt::format(", compared with {}", md_escape(*r.previous_text)));
-    out.write(". " + md_escape(words::view_line(r)) + " " + words::counts_line(r) + "\n\n");
+  if (in_list) out.write("\n");
+}
+
+void md_header(const report& r, sink& out) {
+  out.write(fmt::format("# Balance report for {}\n\n", md_escape(names(r.people))));
+  out.write(md_escape(r.span_text));
+  if (r.previous_text) out.write(fmt::format(", compared with {}", md_escape(*r.previous_text)));
+  out.write(". " + md_escape(words::view_line(r)) + " " + words::counts_line(r) + "\n\n");
+}
+
+void md_working(const report& r, sink& out) {
+  out.write("## What is working\n\n");
+  if (r.empty())
+    out.write(std::string(words::nothing_yet) + "\n\n");
+  else if (r.working.empty() && r.thanks.empty())
+    out.write(md_escape(words::nothing_working) + "\n\n");
+  for (std::size_t i = 0; i < r.working.size(); ++i) {
+    bool is_private = i < r.working_private.size() && r.working_private[i];
+    out.write("- " + md_escape(words::marked(r.working[i], is_private)) + "\n");
   }
-  if (wanted(sections, "working")) {
-    out.write("## What is working\n\n");
-    if (r.empty())
-      out.write(std::string(words::nothing_yet) + "\n\n");
-    else if (r.working.empty() && r.thanks.empty())
-      out.write(md_escape(words::nothing_working) + "\n\n");
-    for (std::size_t i = 0; i < r.working.size(); ++i) {
-      bool is_private = i < r.working_private.size() && r.working_private[i];
-      out.write("- " + md_escape(words::marked(r.working[i], is_private)) + "\n");
-    }
-    if (!r.working.empty()) out.write("\n");
-    if (!r.thanks.empty()) {
-      out.write("Thanks:\n\n");
-      for (const auto& t : r.thanks)
-        out.write(fmt::format("- {} {}: {}\n", format_date(t.at), md_escape(t.who), md_escape(words::marked(t.text, t.is_private))));
-      out.write("\n");
-    }
+  if (!r.working.empty()) out.write("\n");
+  if (!r.thanks.empty()) {
+    out.write("Thanks:\n\n");
+    for (const auto& t : r.thanks)
+      out.write(fmt::format("- {} {}: {}\n", format_date(t.at), md_escape(t.who), md_escape(words::marked(t.text, t.is_private))));
+    out.write("\n");
   }
-  if (wanted(sections, "checkins")) {
-    out.write("## Check-ins\n\n");
-    if (r.checkins == 0) {
-      out.write(std::string(words::no_checkins) + "\n\n");
-    } else {
-      std::vector<std::vector<std::string>> rows;
-      for (const auto* d : rated_dimensions(r)) {
-        bool first = true;
-        for (const auto& p : d->people) {
-          rows.push_back({first ? md_escape(d->key) + (d->retired ? " (retired)" : "") : "", md_escape(p.name),
-                          p.mean ? one_decimal(*p.mean) : "-", std::to_string(p.count), p.sparkline, change_text(p),
-                          first && d->gap ? one_decimal(*d->gap) : ""});
-          first = false;
-        }
-      }
-      md_table(out, {"Dimension", "Who", "Mean", "N", "Weekly", "Change", "Gap"}, {false, false, true, true, false, true, true}, rows);
-      md_caption(out, words::checkins_caption);
-      for (const auto& f : r.feelings) out.write("- " + md_escape(words::feeling(f)) + "\n");
-      for (const auto& n : r.needs) out.write("- " + md_escape(words::need(n)) + "\n");
-      if (!r.feelings.empty() || !r.needs.empty()) out.write("\n");
-    }
-  }
-  if (wanted(sections, "give_and_take")) {
-    out.write("## Give and take\n\n");
-    if (r.give_and_take.groups.empty())
-      out.write(std::string(words::no_entries) + "\n\n");
-    else
-      md_give_and_take(out, r.give_and_take);
-  }
-  if (wanted(sections, "choices")) {
-    out.write("## Choices\n\n");
-    if (r.choices.empty()) {
-      out.write(std::string(words::no_choices) + "\n\n");
-    } else {
-      std::vector<std::string> head = {"Topic"};
-      std::vector<bool> right = {false};
-      for (const auto& p : r.people) {
-        head.push_back(md_escape(p));
-        right.push_back(true);
-      }
-      head.push_back("Next turn");
-      right.push_back(false);
-      std::vector<std::vector<std::string>> rows;
-      for (const auto& c : r.choices) {
-        std::vector<std::string> row = {md_escape(c.topic)};
-        for (const auto& [who, n] : c.counts) row.push_back(std::to_string(n));
-        row.push_back(md_escape(c.next));
-        rows.push_back(row);
-      }
-      md_table(out, head, right, rows);
-      md_caption(out, words::choices_caption());
-    }
-  }
-  if (wanted(sections, "boundaries")) {
-    out.write("## Boundaries\n\n");
+}
+
+void md_checkins(const report& r, sink& out) {
+  out.write("## Check-ins\n\n");
+  if (r.checkins == 0) {
+    out.write(std::string(words::no_checkins) + "\n\n");
+  } else {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& b : r.boundaries)
-      rows.push_back({md_escape(b.person), std::to_string(b.active), std::to_string(b.respected), std::to_string(b.crossed),
-                      std::to_string(b.gave_in), words::space_cell(b)});
-    md_table(out, {"Whose", "Active", "Respected", "Crossed", "Gave in", "Space"}, {false, true, true, true, true, true}, rows);
-    md_caption(out, words::boundaries_caption);
-  }
-  if (wanted(sections, "signs")) {
-    out.write("## Signs to talk about\n\n");
-    bool paused = r.view == report_view::mine && !r.safety_note.empty();
-    if (r.signs.empty()) out.write(std::string(words::none_found(r)) + "\n\n");
-    if (paused && !r.signs.empty()) out.write(std::string(words::paused_suggestions) + "\n\n");
-    for (const auto& s : r.signs) {
-      out.write(fmt::format("### {}\n\n", md_escape(words::marked(s.title, s.is_private))));
-      for (const auto& e : s.evidence) out.write("- " + md_escape(e) + "\n");
-      out.write("\n" + md_escape(s.data) + "\n\n");
-      if (!paused) out.write("*Try:* " + md_escape(s.suggestion) + "\n\n");
+    for (const auto* d : rated_dimensions(r)) {
+      bool first = true;
+      for (const auto& p : d->people) {
+        rows.push_back({first ? md_escape(d->key) + (d->retired ? " (retired)" : "") : "", md_escape(p.name),
+                        p.mean ? one_decimal(*p.mean) : "-", std::to_string(p.count), p.sparkline, change_text(p),
+                        first && d->gap ? one_decimal(*d->gap) : ""});
+        first = false;
+      }
     }
-    if (!r.not_enough_data.empty()) out.write(md_escape(words::not_enough(r)) + "\n\n");
+    md_table(out, {"Dimension", "Who", "Mean", "N", "Weekly", "Change", "Gap"}, {false, false, true, true, false, true, true}, rows);
+    md_caption(out, words::checkins_caption);
+    for (const auto& f : r.feelings) out.write("- " + md_escape(words::feeling(f)) + "\n");
+    for (const auto& n : r.needs) out.write("- " + md_escape(words::need(n)) + "\n");
+    if (!r.feelings.empty() || !r.needs.empty()) out.write("\n");
   }
+}
+
+void md_give_and_take(const report& r, sink& out) {
+  out.write("## Give and take\n\n");
+  if (r.give_and_take.groups.empty())
+    out.write(std::string(words::no_entries) + "\n\n");
+  else
+    md_give_and_take(out, r.give_and_take);
+}
+
+void md_choices(const report& r, sink& out) {
+  out.write("## Choices\n\n");
+  if (r.choices.empty()) {
+    out.write(std::string(words::no_choices) + "\n\n");
+  } else {
+    std::vector<std::string> head = {"Topic"};
+    std::vector<bool> right = {false};
+    for (const auto& p : r.people) {
+      head.push_back(md_escape(p));
+      right.push_back(true);
+    }
+    head.push_back("Next turn");
+    right.push_back(false);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : r.choices) {
+      std::vector<std::string> row = {md_escape(c.topic)};
+      for (const auto& [who, n] : c.counts) row.push_back(std::to_string(n));
+      row.push_back(md_escape(c.next));
+      rows.push_back(row);
+    }
+    md_table(out, head, right, rows);
+    md_caption(out, words::choices_caption());
+  }
+}
+
+void md_boundaries(const report& r, sink& out) {
+  out.write("## Boundaries\n\n");
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& b : r.boundaries)
+    rows.push_back({md_escape(b.person), std::to_string(b.active), std::to_string(b.respected), std::to_string(b.crossed),
+                    std::to_string(b.gave_in), words::space_cell(b)});
+  md_table(out, {"Whose", "Active", "Respected", "Crossed", "Gave in", "Space"}, {false, true, true, true, true, true}, rows);
+  md_caption(out, words::boundaries_caption);
+}
+
+void md_signs(const report& r, sink& out) {
+  out.write("## Signs to talk about\n\n");
+  bool paused = r.view == report_view::mine && !r.safety_note.empty();
+  if (r.signs.empty()) out.write(std::string(words::none_found(r)) + "\n\n");
+  if (paused && !r.signs.empty()) out.write(std::string(words::paused_suggestions) + "\n\n");
+  for (const auto& s : r.signs) {
+    out.write(fmt::format("### {}\n\n", md_escape(words::marked(s.title, s.is_private))));
+    for (const auto& e : s.evidence) out.write("- " + md_escape(e) + "\n");
+    out.write("\n" + md_escape(s.data) + "\n\n");
+    if (!paused) out.write("*Try:* " + md_escape(s.suggestion) + "\n\n");
+  }
+  if (!r.not_enough_data.empty()) out.write(md_escape(words::not_enough(r)) + "\n\n");
+}
+
+// The sections of the Markdown report, in order; each writes its own heading.
+struct md_section {
+  const char* name;
+  void (*write)(const report&, sink&);
+};
+const md_section md_sections[] = {
+    {"header", md_header},
+    {"working", md_working},
+    {"checkins", md_checkins},
+    {"give_and_take", md_give_and_take},
+    {"choices", md_choices},
+    {"boundaries", md_boundaries},
+    {"signs", md_signs},
+};
+
+}  // namespace
+
+void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out) {
+  if (safety_first(r, sections)) md_safety(r, out);
+  for (const auto& section : md_sections)
+    if (wanted(sections, section.name)) section.write(r, out);
 }
 
 void write_report_json(const report& r, const std::vector<std::string>& sections, sink& out) {
