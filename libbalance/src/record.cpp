@@ -354,121 +354,138 @@ void fill_defaults(record& r, const record_defaults& d, bool has_at) {
 
 // Every check here that reads `ctx.cfg` must also run on cached records: record_cache.cpp's
 // revalidate() repeats the people (and, through the readers, the dimensions) for them.
-std::vector<field_problem> validate(const record& r, const validation_context& ctx) {
-  std::vector<field_problem> out;
-  const settings& cfg = *ctx.cfg;
-  auto problem = [&](std::string key, std::string message) { out.push_back({std::move(key), std::move(message), false}); };
-  auto person = [&](const char* key, const std::string& name, bool required) {
+namespace {
+
+// One record's validation: the checks every type shares, then its type's own, then unknown keys.
+class validator {
+ public:
+  validator(const record& rec, const validation_context& context) : r(rec), ctx(context), cfg(*context.cfg) {}
+
+  std::vector<field_problem> run() {
+    if (r.id.empty()) {
+      if (!ctx.id_optional) problem("id", "id is required");
+    } else if (!is_valid_id(r.id)) {
+      problem("id", fmt::format("id \"{}\" must be 12 lowercase hex digits", escape_for_terminal(r.id)));
+    }
+    for (const auto& t : r.tags)
+      if (!is_valid_name(t)) problem("tags", fmt::format("tag \"{}\" must use only a-z, 0-9, _ and -", escape_for_terminal(t)));
+    text("note", r.note);
+    switch (r.type) {
+      case record_type::checkin: checkin(); break;
+      case record_type::entry: entry(); break;
+      case record_type::boundary: boundary(); break;
+      case record_type::event: event(); break;
+    }
+    for (const auto& x : r.extra)
+      out.push_back({x.key, fmt::format("unknown key \"{}\" in [[{}]]{}", x.key, type_name(r.type),
+                                        did_you_mean(x.key, canonical_keys(r.type, cfg))),
+                     !ctx.strict});
+    return std::move(out);
+  }
+
+ private:
+  void problem(std::string key, std::string message) { out.push_back({std::move(key), std::move(message), false}); }
+  void person(const char* key, const std::string& name, bool required) {
     if (name.empty()) {
       if (required) problem(key, fmt::format("{} is required", key));
       return;
     }
     if (!cfg.has_person(name))
       problem(key, fmt::format("\"{}\" is not a person in balance.toml{}", name, did_you_mean(name, cfg.people)));
-  };
-  auto text = [&](const char* key, const std::string& value) {
+  }
+  void text(const char* key, const std::string& value) {
     if (auto p = text_problem(value)) problem(key, *p);
-  };
-  auto in_range = [&](const std::string& key, std::int64_t v) {
+  }
+  void in_range(const std::string& key, std::int64_t v) {
     if (v < 1 || v > 5) problem(key, fmt::format("{} {} is out of range 1–5", key == "mood" || key == "safe" ? key : "rating", v));
-  };
-
-  if (r.id.empty()) {
-    if (!ctx.id_optional) problem("id", "id is required");
   }
-  else if (!is_valid_id(r.id))
-    problem("id", fmt::format("id \"{}\" must be 12 lowercase hex digits", escape_for_terminal(r.id)));
 
-  for (const auto& t : r.tags)
-    if (!is_valid_name(t)) problem("tags", fmt::format("tag \"{}\" must use only a-z, 0-9, _ and -", escape_for_terminal(t)));
-  text("note", r.note);
+  void checkin() {
+    person("who", r.who, true);
+    if (!r.author.empty() && !r.who.empty() && r.who != r.author)
+      problem("who", fmt::format("who = \"{}\" but this is {}'s check-in file (a check-in is always by its author)",
+                                 r.who, r.author));
+    for (const auto& rt : r.ratings) in_range(rt.key, rt.value);
+    if (r.mood) in_range("mood", *r.mood);
+    if (r.safe) {
+      in_range("safe", *r.safe);
+      if (!r.is_private) problem("safe", "safe goes only in private check-ins (add --private)");
+    }
+    text("feeling", r.feeling);
+    text("need", r.need);
+    text("thanks", r.thanks);
+    if (r.ratings.empty() && !r.mood && !r.safe && r.feeling.empty() && r.need.empty() && r.thanks.empty() &&
+        r.note.empty())
+      problem("", "a check-in needs at least one rating, a mood, or a feeling, need, thanks or note");
+  }
 
-  switch (r.type) {
-    case record_type::checkin: {
-      person("who", r.who, true);
-      if (!r.author.empty() && !r.who.empty() && r.who != r.author)
-        problem("who", fmt::format("who = \"{}\" but this is {}'s check-in file (a check-in is always by its author)",
-                                   r.who, r.author));
-      for (const auto& rt : r.ratings) in_range(rt.key, rt.value);
-      if (r.mood) in_range("mood", *r.mood);
-      if (r.safe) {
-        in_range("safe", *r.safe);
-        if (!r.is_private) problem("safe", "safe goes only in private check-ins (add --private)");
+  void entry() {
+    person("who", r.who, true);
+    if (r.kind.empty())
+      problem("kind", "kind is required");
+    else if (std::find(entry_kinds().begin(), entry_kinds().end(), r.kind) == entry_kinds().end())
+      problem("kind", fmt::format("unknown kind \"{}\"{}; kinds are chore, invisible, choice, solo, together, sacrifice",
+                                  escape_for_terminal(r.kind), did_you_mean(r.kind, entry_kinds())));
+    if (trim(r.what).empty()) problem("what", "what is required (what was done or chosen)");
+    text("what", r.what);
+    if (r.kind == "choice" && r.topic.empty())
+      problem("topic", "a choice needs a topic (such as dinner, weekend or movie)");
+    if (!r.topic.empty() && !is_valid_name(r.topic))
+      problem("topic", fmt::format("topic \"{}\" must use only a-z, 0-9, _ and -", escape_for_terminal(r.topic)));
+    if (r.weight && !(std::isfinite(*r.weight) && *r.weight > 0))
+      problem("weight", fmt::format("weight must be a positive number, not {}", *r.weight));
+    if (r.minutes && *r.minutes <= 0) problem("minutes", fmt::format("minutes must be positive, not {}", *r.minutes));
+    person("for", r.for_whom, false);
+  }
+
+  void boundary() {
+    person("who", r.who, true);
+    if (!r.author.empty() && !r.who.empty() && r.who != r.author)
+      problem("who", fmt::format("who = \"{}\" but this file holds {}'s boundaries", r.who, r.author));
+    if (trim(r.text).empty()) problem("text", "text is required (\"I need …\" or \"I don't …\")");
+    text("text", r.text);
+    if (!r.review.empty()) {
+      try {
+        (void)parse_cadence(r.review);
+      } catch (const error& e) {
+        problem("review", e.what());
       }
-      text("feeling", r.feeling);
-      text("need", r.need);
-      text("thanks", r.thanks);
-      if (r.ratings.empty() && !r.mood && !r.safe && r.feeling.empty() && r.need.empty() && r.thanks.empty() &&
-          r.note.empty())
-        problem("", "a check-in needs at least one rating, a mood, or a feeling, need, thanks or note");
-      break;
     }
-    case record_type::entry: {
+    if (!r.status.empty() && r.status != "active" && r.status != "retired")
+      problem("status", fmt::format("status must be \"active\" or \"retired\", not \"{}\"", escape_for_terminal(r.status)));
+    if (r.retired && r.status != "retired") problem("retired", "retired is set but status is not \"retired\"");
+  }
+
+  void event() {
+    if (r.who.empty() && (r.kind == "crossed" || r.kind == "respected"))
+      problem("who", fmt::format("who is required: a {} event names whose act it was", r.kind));
+    else
       person("who", r.who, true);
-      if (r.kind.empty())
-        problem("kind", "kind is required");
-      else if (std::find(entry_kinds().begin(), entry_kinds().end(), r.kind) == entry_kinds().end())
-        problem("kind", fmt::format("unknown kind \"{}\"{}; kinds are chore, invisible, choice, solo, together, sacrifice",
-                                    escape_for_terminal(r.kind), did_you_mean(r.kind, entry_kinds())));
-      if (trim(r.what).empty()) problem("what", "what is required (what was done or chosen)");
-      text("what", r.what);
-      if (r.kind == "choice" && r.topic.empty())
-        problem("topic", "a choice needs a topic (such as dinner, weekend or movie)");
-      if (!r.topic.empty() && !is_valid_name(r.topic))
-        problem("topic", fmt::format("topic \"{}\" must use only a-z, 0-9, _ and -", escape_for_terminal(r.topic)));
-      if (r.weight && !(std::isfinite(*r.weight) && *r.weight > 0))
-        problem("weight", fmt::format("weight must be a positive number, not {}", *r.weight));
-      if (r.minutes && *r.minutes <= 0) problem("minutes", fmt::format("minutes must be positive, not {}", *r.minutes));
-      person("for", r.for_whom, false);
-      break;
-    }
-    case record_type::boundary: {
-      person("who", r.who, true);
-      if (!r.author.empty() && !r.who.empty() && r.who != r.author)
-        problem("who", fmt::format("who = \"{}\" but this file holds {}'s boundaries", r.who, r.author));
-      if (trim(r.text).empty()) problem("text", "text is required (\"I need …\" or \"I don't …\")");
-      text("text", r.text);
-      if (!r.review.empty()) {
-        try {
-          (void)parse_cadence(r.review);
-        } catch (const error& e) {
-          problem("review", e.what());
-        }
-      }
-      if (!r.status.empty() && r.status != "active" && r.status != "retired")
-        problem("status", fmt::format("status must be \"active\" or \"retired\", not \"{}\"", escape_for_terminal(r.status)));
-      if (r.retired && r.status != "retired") problem("retired", "retired is set but status is not \"retired\"");
-      break;
-    }
-    case record_type::event: {
-      if (r.who.empty() && (r.kind == "crossed" || r.kind == "respected"))
-        problem("who", fmt::format("who is required: a {} event names whose act it was", r.kind));
-      else
-        person("who", r.who, true);
-      if (r.kind.empty())
-        problem("kind", "kind is required");
-      else if (std::find(event_kinds().begin(), event_kinds().end(), r.kind) == event_kinds().end())
-        problem("kind", fmt::format("unknown event kind \"{}\"{}; kinds are respected, crossed, reviewed, gave-in, space",
-                                    escape_for_terminal(r.kind), did_you_mean(r.kind, event_kinds())));
-      bool needs_boundary = r.kind == "respected" || r.kind == "crossed" || r.kind == "reviewed";
-      if (needs_boundary && r.boundary.empty())
-        problem("boundary", fmt::format("a {} event needs the id of its boundary", r.kind));
-      if (!r.boundary.empty() && !is_valid_id(r.boundary))
-        problem("boundary", fmt::format("boundary \"{}\" must be a 12-digit id", escape_for_terminal(r.boundary)));
-      if (r.minutes) {
-        if (r.kind != "space") problem("minutes", "minutes belong only to space events");
-        if (*r.minutes <= 0) problem("minutes", fmt::format("minutes must be positive, not {}", *r.minutes));
-      }
-      break;
+    if (r.kind.empty())
+      problem("kind", "kind is required");
+    else if (std::find(event_kinds().begin(), event_kinds().end(), r.kind) == event_kinds().end())
+      problem("kind", fmt::format("unknown event kind \"{}\"{}; kinds are respected, crossed, reviewed, gave-in, space",
+                                  escape_for_terminal(r.kind), did_you_mean(r.kind, event_kinds())));
+    bool needs_boundary = r.kind == "respected" || r.kind == "crossed" || r.kind == "reviewed";
+    if (needs_boundary && r.boundary.empty())
+      problem("boundary", fmt::format("a {} event needs the id of its boundary", r.kind));
+    if (!r.boundary.empty() && !is_valid_id(r.boundary))
+      problem("boundary", fmt::format("boundary \"{}\" must be a 12-digit id", escape_for_terminal(r.boundary)));
+    if (r.minutes) {
+      if (r.kind != "space") problem("minutes", "minutes belong only to space events");
+      if (*r.minutes <= 0) problem("minutes", fmt::format("minutes must be positive, not {}", *r.minutes));
     }
   }
 
-  for (const auto& x : r.extra)
-    out.push_back({x.key, fmt::format("unknown key \"{}\" in [[{}]]{}", x.key, type_name(r.type),
-                                      did_you_mean(x.key, canonical_keys(r.type, cfg))),
-                   !ctx.strict});
-  return out;
-}
+  const record& r;
+  const validation_context& ctx;
+  const settings& cfg;
+  std::vector<field_problem> out;
+};
+
+}  // namespace
+
+std::vector<field_problem> validate(const record& r, const validation_context& ctx) { return validator(r, ctx).run(); }
 
 void check_flag_record(const record& r, const settings& cfg) {
   validation_context ctx{&cfg, false, r.id.empty()};
