@@ -57,11 +57,10 @@ bool importable(record_type command, record_type t) {
   return t == command || (command == record_type::boundary && t == record_type::event);
 }
 
-std::vector<record> read_json(std::string_view text, const std::string& source, std::optional<record_type> expected,
-                              const settings& cfg, const record_defaults* defaults) {
-  ordered_json doc;
+// The JSON document, or a data error at the place it goes wrong.
+ordered_json parse_json_text(std::string_view text, const std::string& source) {
   try {
-    doc = ordered_json::parse(text.begin(), text.end());
+    return ordered_json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
     auto lc = locate(text, e.byte > 0 ? e.byte - 1 : 0);
     std::string message = e.what();
@@ -79,87 +78,101 @@ std::vector<record> read_json(std::string_view text, const std::string& source, 
     if (auto cut = message.find("] "); cut != std::string::npos) message = message.substr(cut + 2);
     throw error(errc::data, diagnostic{{source, lc.line, lc.column}, "invalid JSON: " + message});
   }
+}
+
+// One key of a JSON record onto `r`; throws error{usage} for a value of the wrong kind.
+void set_json_field(record& r, const std::string& key, const ordered_json& value, const settings& cfg) {
+  if (key == "author") {
+    if (!value.is_string()) throw_usage("author must be a string");
+    r.author = value.get<std::string>();
+  } else if (key == "private") {
+    if (!value.is_boolean()) throw_usage("private must be true or false");
+    r.is_private = value.get<bool>();
+  } else if (value.is_null()) {
+    set_field(r, key, std::monostate{}, cfg);
+  } else if (value.is_string()) {
+    if (key_kind(r.type, key, cfg) == value_kind::datetime)
+      set_field_text(r, key, value.get<std::string>(), cfg);
+    else
+      set_field(r, key, value.get<std::string>(), cfg);
+  } else if (value.is_number_integer()) {
+    set_field(r, key, value.get<std::int64_t>(), cfg);
+  } else if (value.is_number_float()) {
+    set_field(r, key, value.get<double>(), cfg);
+  } else if (value.is_array()) {
+    std::vector<std::string> names;
+    for (const auto& el : value) {
+      if (!el.is_string()) throw_usage(fmt::format("{} must hold strings", key));
+      names.push_back(el.get<std::string>());
+    }
+    set_field(r, key, std::move(names), cfg);
+  } else {
+    throw_usage(fmt::format("{} has a value of the wrong type", key));
+  }
+}
+
+// The type a JSON record names, or the one expected; nothing (and a problem) otherwise.
+std::optional<record_type> json_record_type(const ordered_json& obj, std::optional<record_type> expected,
+                                            const std::string& prefix, const position& where,
+                                            std::vector<diagnostic>& problems) {
+  auto t = obj.find("type");
+  if (t == obj.end()) {
+    if (!expected) problems.push_back({where, prefix + "needs a \"type\" (checkin, entry, boundary or event)"});
+    return expected;
+  }
+  auto type = t->is_string() ? parse_record_type(t->get<std::string>()) : std::nullopt;
+  if (type && (!expected || importable(*expected, *type))) return type;
+  problems.push_back({where, expected ? prefix + fmt::format("type {} cannot be imported here (expected \"{}\")", t->dump(),
+                                                              type_name(*expected))
+                                      : prefix + fmt::format("type {} is not a record type", t->dump())});
+  return std::nullopt;
+}
+
+// Record `n` of a JSON import, or nothing when it has problems (added to `problems`).
+std::optional<record> read_json_record(const ordered_json& obj, std::size_t n, const std::string& source,
+                                       std::optional<record_type> expected, const settings& cfg,
+                                       const record_defaults* defaults, std::vector<diagnostic>& problems) {
+  position where{source, 0, 0};
+  std::string prefix = fmt::format("record {}: ", n);
+  if (!obj.is_object()) {
+    problems.push_back({where, prefix + "not a JSON object"});
+    return std::nullopt;
+  }
+  auto type = json_record_type(obj, expected, prefix, where, problems);
+  if (!type) return std::nullopt;
+  record r;
+  r.type = *type;
+  bool ok = true;
+  for (const auto& [key, value] : obj.items()) {
+    if (key == "type") continue;
+    try {
+      set_json_field(r, key, value, cfg);
+    } catch (const error& e) {
+      problems.push_back({where, prefix + e.what()});
+      ok = false;
+    }
+  }
+  if (defaults) fill_defaults(r, *defaults, obj.contains("at"));
+  if (!obj.contains("at") && !(defaults && defaults->at)) {
+    problems.push_back({where, prefix + "at is required"});
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  add_validation(problems, r, cfg, where, prefix);
+  return r;
+}
+
+std::vector<record> read_json(std::string_view text, const std::string& source, std::optional<record_type> expected,
+                              const settings& cfg, const record_defaults* defaults) {
+  ordered_json doc = parse_json_text(text, source);
   if (doc.is_object()) doc = ordered_json::array({doc});
   if (!doc.is_array())
     throw error(errc::data, diagnostic{{source, 1, 1}, "expected a JSON array of records (as `list --format json` prints)"});
-
   std::vector<record> out;
   std::vector<diagnostic> problems;
   std::size_t n = 0;
-  for (const auto& obj : doc) {
-    ++n;
-    position where{source, 0, 0};
-    std::string prefix = fmt::format("record {}: ", n);
-    if (!obj.is_object()) {
-      problems.push_back({where, prefix + "not a JSON object"});
-      continue;
-    }
-    record r;
-    if (auto t = obj.find("type"); t != obj.end()) {
-      auto type = t->is_string() ? parse_record_type(t->get<std::string>()) : std::nullopt;
-      if (!type || (expected && !importable(*expected, *type))) {
-        problems.push_back({where, expected ? prefix + fmt::format("type {} cannot be imported here (expected \"{}\")",
-                                                                    t->dump(), type_name(*expected))
-                                            : prefix + fmt::format("type {} is not a record type", t->dump())});
-        continue;
-      }
-      r.type = *type;
-    } else if (expected) {
-      r.type = *expected;
-    } else {
-      problems.push_back({where, prefix + "needs a \"type\" (checkin, entry, boundary or event)"});
-      continue;
-    }
-    bool ok = true;
-    for (const auto& [key, value] : obj.items()) {
-      if (key == "type") continue;
-      try {
-        if (key == "author") {
-          if (!value.is_string()) throw_usage("author must be a string");
-          r.author = value.get<std::string>();
-          continue;
-        }
-        if (key == "private") {
-          if (!value.is_boolean()) throw_usage("private must be true or false");
-          r.is_private = value.get<bool>();
-          continue;
-        }
-        auto kind = key_kind(r.type, key, cfg);
-        if (value.is_null()) {
-          set_field(r, key, std::monostate{}, cfg);
-        } else if (value.is_string()) {
-          if (kind == value_kind::datetime)
-            set_field_text(r, key, value.get<std::string>(), cfg);
-          else
-            set_field(r, key, value.get<std::string>(), cfg);
-        } else if (value.is_number_integer()) {
-          set_field(r, key, value.get<std::int64_t>(), cfg);
-        } else if (value.is_number_float()) {
-          set_field(r, key, value.get<double>(), cfg);
-        } else if (value.is_array()) {
-          std::vector<std::string> names;
-          for (const auto& el : value) {
-            if (!el.is_string()) throw_usage(fmt::format("{} must hold strings", key));
-            names.push_back(el.get<std::string>());
-          }
-          set_field(r, key, std::move(names), cfg);
-        } else {
-          throw_usage(fmt::format("{} has a value of the wrong type", key));
-        }
-      } catch (const error& e) {
-        problems.push_back({where, prefix + e.what()});
-        ok = false;
-      }
-    }
-    if (defaults) fill_defaults(r, *defaults, obj.contains("at"));
-    if (!obj.contains("at") && !(defaults && defaults->at)) {
-      problems.push_back({where, prefix + "at is required"});
-      ok = false;
-    }
-    if (!ok) continue;
-    add_validation(problems, r, cfg, where, prefix);
-    out.push_back(std::move(r));
-  }
+  for (const auto& obj : doc)
+    if (auto r = read_json_record(obj, ++n, source, expected, cfg, defaults, problems)) out.push_back(std::move(*r));
   if (!problems.empty()) throw error(errc::data, std::move(problems));
   return out;
 }
