@@ -544,105 +544,138 @@ void write_report_markdown(const report& r, const std::vector<std::string>& sect
     if (wanted(sections, section.name)) section.write(r, out);
 }
 
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+json day_json(const std::optional<local_days>& d) {
+  if (!d) return json(nullptr);
+  std::chrono::year_month_day ymd{*d};
+  return json(fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                          static_cast<unsigned>(ymd.day())));
+}
+
+json words_of(const std::vector<dated_words>& list) {
+  json arr = json::array();
+  for (const auto& w : list)
+    arr.push_back({{"who", w.who}, {"at", format_timestamp(w.at)}, {"text", w.text}, {"private", w.is_private}});
+  return arr;
+}
+
+json dimension_json(const dimension_summary& d) {
+  json people = json::array();
+  for (const auto& p : d.people)
+    people.push_back({{"name", p.name},
+                      {"mean", optional_number(p.mean)},
+                      {"count", p.count},
+                      {"first", day_json(p.first_day)},
+                      {"last", day_json(p.last_day)},
+                      {"previous_mean", optional_number(p.previous_mean)},
+                      {"previous_count", p.previous_count},
+                      {"change", optional_number(p.trend())},
+                      {"weekly", p.sparkline}});
+  return json{{"key", d.key}, {"question", d.question}, {"retired", d.retired},
+              {"count", d.count}, {"gap", optional_number(d.gap)}, {"people", people}};
+}
+
+void json_header(const report& r, json& doc) {
+  json header = {{"people", r.people},
+                 {"period", {{"label", r.span.is_all() ? "all" : r.span.label},
+                             {"text", r.span_text},
+                             {"begin", r.begin.empty() ? json(nullptr) : json(r.begin)},
+                             {"end", r.end.empty() ? json(nullptr) : json(r.end)}}},
+                 {"previous", r.previous_text ? json(*r.previous_text) : json(nullptr)},
+                 {"view", r.view == report_view::mine ? "mine" : "shared"},
+                 {"checkins", r.checkins},
+                 {"entries", r.entries},
+                 {"events", r.events}};
+  if (r.view == report_view::mine) {
+    header["viewer"] = r.viewer;
+    header["private_records"] = r.private_records;
+  }
+  doc["header"] = header;
+}
+
+void json_working(const report& r, json& doc) {
+  json findings = json::array();
+  for (std::size_t i = 0; i < r.working.size(); ++i)
+    findings.push_back({{"text", r.working[i]}, {"private", i < r.working_private.size() && r.working_private[i]}});
+  doc["working"] = {{"findings", findings}, {"thanks", words_of(r.thanks)}};
+}
+
+void json_checkins(const report& r, json& doc) {
+  json dims = json::array();
+  for (const auto& d : r.dimensions) dims.push_back(dimension_json(d));
+  doc["checkins"] = {{"dimensions", dims}, {"mood", dimension_json(r.mood)}, {"feelings", words_of(r.feelings)},
+                     {"needs", words_of(r.needs)}};
+}
+
+void json_give_and_take(const report& r, json& doc) {
+  string_sink balance;
+  write_balance_json(r.give_and_take, balance);
+  json b = json::parse(balance.str());
+  doc["give_and_take"] = {{"measure", b["measure"]},
+                          {"entries", b["entries"]},
+                          {"min_share_entries", b["min_share_entries"]},
+                          {"groups", b["groups"]},
+                          {"note", b["note"]}};
+}
+
+void json_choices(const report& r, json& doc) {
+  json arr = json::array();
+  for (const auto& c : r.choices) {
+    json counts = json::object();
+    for (const auto& [who, n] : c.counts) counts[who] = n;
+    arr.push_back({{"topic", c.topic}, {"choices", c.choices}, {"counts", counts}, {"next", c.next}});
+  }
+  doc["choices"] = arr;
+}
+
+void json_boundaries(const report& r, json& doc) {
+  json arr = json::array();
+  for (const auto& b : r.boundaries)
+    arr.push_back({{"person", b.person}, {"active", b.active}, {"respected", b.respected}, {"crossed", b.crossed},
+                   {"gave_in", b.gave_in}, {"space", b.space}, {"space_minutes", b.space_minutes}});
+  doc["boundaries"] = arr;
+}
+
+void json_signs(const report& r, json& doc) {
+  json arr = json::array();
+  for (const auto& s : r.signs)
+    arr.push_back({{"id", s.id},         {"title", s.title}, {"people", s.people},     {"evidence", s.evidence},
+                   {"data", s.data},     {"suggestion", s.suggestion}, {"private", s.is_private}});
+  doc["signs"] = arr;
+  doc["not_enough_data"] = r.not_enough_data;
+}
+
+// The sections of the JSON report, in order: each sets its key (or keys) of the document.
+struct json_section {
+  const char* name;
+  void (*write)(const report&, json&);
+};
+const json_section json_sections[] = {
+    {"header", json_header},
+    {"working", json_working},
+    {"checkins", json_checkins},
+    {"give_and_take", json_give_and_take},
+    {"choices", json_choices},
+    {"boundaries", json_boundaries},
+    {"signs", json_signs},
+};
+
+}  // namespace
+
 void write_report_json(const report& r, const std::vector<std::string>& sections, sink& out) {
-  using json = nlohmann::ordered_json;
   json doc = json::object();
   doc["schema"] = 1;
   doc["view"] = r.view == report_view::mine ? "mine" : "shared";
-  auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
-  auto day = [](const std::optional<local_days>& d) {
-    if (!d) return json(nullptr);
-    std::chrono::year_month_day ymd{*d};
-    return json(fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                            static_cast<unsigned>(ymd.day())));
-  };
-  auto words_of = [](const std::vector<dated_words>& list) {
-    json arr = json::array();
-    for (const auto& w : list)
-      arr.push_back({{"who", w.who}, {"at", format_timestamp(w.at)}, {"text", w.text}, {"private", w.is_private}});
-    return arr;
-  };
-  auto dimension_json = [&](const dimension_summary& d) {
-    json people = json::array();
-    for (const auto& p : d.people)
-      people.push_back({{"name", p.name},
-                        {"mean", opt(p.mean)},
-                        {"count", p.count},
-                        {"first", day(p.first_day)},
-                        {"last", day(p.last_day)},
-                        {"previous_mean", opt(p.previous_mean)},
-                        {"previous_count", p.previous_count},
-                        {"change", opt(p.trend())},
-                        {"weekly", p.sparkline}});
-    return json{{"key", d.key}, {"question", d.question}, {"retired", d.retired},
-                {"count", d.count}, {"gap", opt(d.gap)},       {"people", people}};
-  };
   // The safety note exists only in the private view; the shared view has no such key at all.
   if (r.view == report_view::mine && wanted(sections, "safety"))
     doc["safety"] = r.safety_note.empty() ? json(nullptr) : json{{"note", r.safety_note}};
-  if (wanted(sections, "header")) {
-    json header = {{"people", r.people},
-                   {"period", {{"label", r.span.is_all() ? "all" : r.span.label},
-                               {"text", r.span_text},
-                               {"begin", r.begin.empty() ? json(nullptr) : json(r.begin)},
-                               {"end", r.end.empty() ? json(nullptr) : json(r.end)}}},
-                   {"previous", r.previous_text ? json(*r.previous_text) : json(nullptr)},
-                   {"view", r.view == report_view::mine ? "mine" : "shared"},
-                   {"checkins", r.checkins},
-                   {"entries", r.entries},
-                   {"events", r.events}};
-    if (r.view == report_view::mine) {
-      header["viewer"] = r.viewer;
-      header["private_records"] = r.private_records;
-    }
-    doc["header"] = header;
-  }
-  if (wanted(sections, "working")) {
-    json findings = json::array();
-    for (std::size_t i = 0; i < r.working.size(); ++i)
-      findings.push_back({{"text", r.working[i]}, {"private", i < r.working_private.size() && r.working_private[i]}});
-    doc["working"] = {{"findings", findings}, {"thanks", words_of(r.thanks)}};
-  }
-  if (wanted(sections, "checkins")) {
-    json dims = json::array();
-    for (const auto& d : r.dimensions) dims.push_back(dimension_json(d));
-    doc["checkins"] = {{"dimensions", dims}, {"mood", dimension_json(r.mood)}, {"feelings", words_of(r.feelings)},
-                       {"needs", words_of(r.needs)}};
-  }
-  if (wanted(sections, "give_and_take")) {
-    string_sink balance;
-    write_balance_json(r.give_and_take, balance);
-    json b = json::parse(balance.str());
-    doc["give_and_take"] = {{"measure", b["measure"]},
-                            {"entries", b["entries"]},
-                            {"min_share_entries", b["min_share_entries"]},
-                            {"groups", b["groups"]},
-                            {"note", b["note"]}};
-  }
-  if (wanted(sections, "choices")) {
-    json arr = json::array();
-    for (const auto& c : r.choices) {
-      json counts = json::object();
-      for (const auto& [who, n] : c.counts) counts[who] = n;
-      arr.push_back({{"topic", c.topic}, {"choices", c.choices}, {"counts", counts}, {"next", c.next}});
-    }
-    doc["choices"] = arr;
-  }
-  if (wanted(sections, "boundaries")) {
-    json arr = json::array();
-    for (const auto& b : r.boundaries)
-      arr.push_back({{"person", b.person}, {"active", b.active}, {"respected", b.respected}, {"crossed", b.crossed},
-                     {"gave_in", b.gave_in}, {"space", b.space}, {"space_minutes", b.space_minutes}});
-    doc["boundaries"] = arr;
-  }
-  if (wanted(sections, "signs")) {
-    json arr = json::array();
-    for (const auto& s : r.signs)
-      arr.push_back({{"id", s.id},         {"title", s.title}, {"people", s.people},     {"evidence", s.evidence},
-                     {"data", s.data},     {"suggestion", s.suggestion}, {"private", s.is_private}});
-    doc["signs"] = arr;
-    doc["not_enough_data"] = r.not_enough_data;
-  }
+  for (const auto& section : json_sections)
+    if (wanted(sections, section.name)) section.write(r, doc);
   out.write(doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   out.write("\n");
 }
