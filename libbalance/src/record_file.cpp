@@ -72,164 +72,195 @@ std::string path_for(const record& r) {
   return {};
 }
 
-std::optional<diagnostic> precheck_toml(std::string_view text, const std::string& path) {
-  if (text.size() > max_file_size)
-    return diagnostic{{path, 0, 0}, fmt::format("file is larger than {} MiB", max_file_size / (1024 * 1024))};
+namespace {
 
-  // A small lexer that knows just enough TOML (strings, comments, brackets, `=`) to count the
-  // parts of each key and the nesting depth before toml++ sees the text.
-  enum class state { normal, comment, basic, literal, ml_basic, ml_literal };
-  state st = state::normal;
-  int line = 1, column = 0;
-  bool at_line_start = true;  // only whitespace so far on this line (outside a value)
-  bool in_key = true;         // reading a key (before `=`) or a table header
-  bool in_header = false;
-  std::size_t dots = 0;
-  int key_line = 1, key_column = 1;
-  std::vector<char> nesting;  // '[' or '{' of open values
-  constexpr std::size_t max_depth = 128;
+// A small lexer that knows just enough TOML (strings, comments, brackets, `=`) to count the
+// parts of each key and the nesting depth before toml++ sees the text.
+class toml_precheck {
+ public:
+  toml_precheck(std::string_view text, const std::string& path) : text_(text), path_(path) {}
 
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    ++column;
-    if (c == '\0') return diagnostic{{path, line, column}, "file contains a NUL byte"};
-    if (c == '\n') {
-      ++line;
-      column = 0;
-      if (st == state::comment) st = state::normal;
-      if (st == state::normal && nesting.empty()) {
-        in_key = true;
-        in_header = false;
-        dots = 0;
+  std::optional<diagnostic> run() {
+    for (i_ = 0; i_ < text_.size(); ++i_) {
+      char c = text_[i_];
+      ++column_;
+      if (c == '\0') return at(line_, column_, "file contains a NUL byte");
+      if (c == '\n') {
+        newline();
+        continue;
       }
-      at_line_start = true;
-      continue;
+      if (inside_text(c)) continue;
+      bool line_start = at_line_start_;
+      if (c != ' ' && c != '\t' && c != '\r') at_line_start_ = false;
+      if (line_start && column_ == 1 && conflict_marker())
+        return at(line_, column_,
+                  "unresolved merge conflict marker: keep the version you want, delete the markers, then run "
+                  "`balance check`");
+      if (auto problem = structure(c, line_start)) return problem;
     }
-    switch (st) {
-      case state::comment:
-        continue;
+    return std::nullopt;
+  }
+
+ private:
+  enum class state { normal, comment, basic, literal, ml_basic, ml_literal };
+  static constexpr std::size_t max_depth = 128;
+
+  diagnostic at(int line, int column, std::string message) const {
+    return diagnostic{{path_, line, column}, std::move(message)};
+  }
+
+  void newline() {
+    ++line_;
+    column_ = 0;
+    if (st_ == state::comment) st_ = state::normal;
+    if (st_ == state::normal && nesting_.empty()) {
+      in_key_ = true;
+      in_header_ = false;
+      dots_ = 0;
+    }
+    at_line_start_ = true;
+  }
+
+  // Skips `n` more characters of the text.
+  void skip(std::size_t n) {
+    i_ += n;
+    column_ += static_cast<int>(n);
+  }
+
+  // Inside a comment or a string: consumes `c` (and an escaped character after a backslash).
+  bool inside_text(char c) {
+    switch (st_) {
+      case state::normal: return false;
+      case state::comment: return true;
       case state::basic:
-        if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
-          ++i;
-          ++column;
-        } else if (c == '"') {
-          st = state::normal;
-        }
-        continue;
+        if (c == '\\' && i_ + 1 < text_.size() && text_[i_ + 1] != '\n')
+          skip(1);
+        else if (c == '"')
+          st_ = state::normal;
+        return true;
       case state::literal:
-        if (c == '\'') st = state::normal;
-        continue;
+        if (c == '\'') st_ = state::normal;
+        return true;
       case state::ml_basic:
-        if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
-          ++i;
-          ++column;
-        } else if (text.substr(i, 3) == "\"\"\"") {
-          // Up to two more quotes may belong to the content.
-          std::size_t run = 3;
-          while (i + run < text.size() && text[i + run] == '"' && run < 5) ++run;
-          i += run - 1;
-          column += static_cast<int>(run - 1);
-          st = state::normal;
-        }
-        continue;
+        if (c == '\\' && i_ + 1 < text_.size() && text_[i_ + 1] != '\n')
+          skip(1);
+        else if (text_.substr(i_, 3) == "\"\"\"")
+          close_multiline('"');
+        return true;
       case state::ml_literal:
-        if (text.substr(i, 3) == "'''") {
-          std::size_t run = 3;
-          while (i + run < text.size() && text[i + run] == '\'' && run < 5) ++run;
-          i += run - 1;
-          column += static_cast<int>(run - 1);
-          st = state::normal;
-        }
-        continue;
-      case state::normal:
-        break;
+        if (text_.substr(i_, 3) == "'''") close_multiline('\'');
+        return true;
     }
-    bool line_start = at_line_start;
-    if (c != ' ' && c != '\t' && c != '\r') at_line_start = false;
-    if (line_start && column == 1 && (text.substr(i, 8) == "<<<<<<< " || text.substr(i, 8) == ">>>>>>> " ||
-                                      text.substr(i, 7) == "=======" || text.substr(i, 8) == "<<<<<<<\n"))
-      return diagnostic{{path, line, column},
-                        "unresolved merge conflict marker: keep the version you want, delete the markers, then run "
-                        "`balance check`"};
+    return true;
+  }
+
+  // The closing three quotes of a multi-line string; up to two more belong to the content.
+  void close_multiline(char quote) {
+    std::size_t run = 3;
+    while (i_ + run < text_.size() && text_[i_ + run] == quote && run < 5) ++run;
+    skip(run - 1);
+    st_ = state::normal;
+  }
+
+  bool conflict_marker() const {
+    std::string_view rest = text_.substr(i_);
+    return rest.starts_with("<<<<<<< ") || rest.starts_with(">>>>>>> ") || rest.starts_with("=======") ||
+           rest.starts_with("<<<<<<<\n");
+  }
+
+  std::optional<diagnostic> open_value(char bracket) {
+    nesting_.push_back(bracket);
+    if (nesting_.size() > max_depth) return at(line_, column_, fmt::format("values are nested more than {} deep", max_depth));
+    return std::nullopt;
+  }
+
+  // Outside strings: comments, string openings, key dots, `=`, brackets and braces.
+  std::optional<diagnostic> structure(char c, bool line_start) {
     switch (c) {
-      case '#':
-        st = state::comment;
-        break;
+      case '#': st_ = state::comment; break;
       case '"':
-        st = text.substr(i, 3) == "\"\"\"" ? state::ml_basic : state::basic;
-        if (st == state::ml_basic) {
-          i += 2;
-          column += 2;
-        }
+        st_ = text_.substr(i_, 3) == "\"\"\"" ? state::ml_basic : state::basic;
+        if (st_ == state::ml_basic) skip(2);
         break;
       case '\'':
-        st = text.substr(i, 3) == "'''" ? state::ml_literal : state::literal;
-        if (st == state::ml_literal) {
-          i += 2;
-          column += 2;
-        }
+        st_ = text_.substr(i_, 3) == "'''" ? state::ml_literal : state::literal;
+        if (st_ == state::ml_literal) skip(2);
         break;
-      case '.':
-        if (in_key || in_header) {
-          if (dots == 0) {
-            key_line = line;
-            key_column = column;
-          }
-          if (++dots >= max_key_parts)
-            return diagnostic{{path, key_line, key_column},
-                              fmt::format("key has more than {} dotted parts", max_key_parts)};
-        }
-        break;
+      case '.': return key_dot();
       case '=':
-        if (in_key) {
-          in_key = false;
-          dots = 0;
+        if (in_key_) {
+          in_key_ = false;
+          dots_ = 0;
         }
         break;
       case '[':
-        if (line_start && nesting.empty() && in_key) {
-          in_header = true;
-          dots = 0;
-        } else if (!in_header) {
-          nesting.push_back('[');
-          if (nesting.size() > max_depth)
-            return diagnostic{{path, line, column}, fmt::format("values are nested more than {} deep", max_depth)};
+        if (line_start && nesting_.empty() && in_key_) {
+          in_header_ = true;
+          dots_ = 0;
+        } else if (!in_header_) {
+          return open_value('[');
         }
         break;
       case '{':
-        nesting.push_back('{');
-        if (nesting.size() > max_depth)
-          return diagnostic{{path, line, column}, fmt::format("values are nested more than {} deep", max_depth)};
-        in_key = true;
-        dots = 0;
-        break;
+        in_key_ = true;
+        dots_ = 0;
+        return open_value('{');
       case ',':
-        if (!nesting.empty() && nesting.back() == '{') {
-          in_key = true;
-          dots = 0;
+        if (!nesting_.empty() && nesting_.back() == '{') {
+          in_key_ = true;
+          dots_ = 0;
         }
         break;
-      case ']':
-        if (in_header) {
-          if (i + 1 < text.size() && text[i + 1] == ']') {
-            ++i;
-            ++column;
-          }
-          in_header = false;
-          in_key = false;
-        } else if (!nesting.empty()) {
-          nesting.pop_back();
-        }
-        break;
+      case ']': close_bracket(); break;
       case '}':
-        if (!nesting.empty()) nesting.pop_back();
-        in_key = false;
+        if (!nesting_.empty()) nesting_.pop_back();
+        in_key_ = false;
         break;
-      default:
-        break;
+      default: break;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<diagnostic> key_dot() {
+    if (!in_key_ && !in_header_) return std::nullopt;
+    if (dots_ == 0) {
+      key_line_ = line_;
+      key_column_ = column_;
+    }
+    if (++dots_ >= max_key_parts)
+      return at(key_line_, key_column_, fmt::format("key has more than {} dotted parts", max_key_parts));
+    return std::nullopt;
+  }
+
+  void close_bracket() {
+    if (in_header_) {
+      if (i_ + 1 < text_.size() && text_[i_ + 1] == ']') skip(1);
+      in_header_ = false;
+      in_key_ = false;
+    } else if (!nesting_.empty()) {
+      nesting_.pop_back();
     }
   }
-  return std::nullopt;
+
+  std::string_view text_;
+  const std::string& path_;
+  std::size_t i_ = 0;
+  state st_ = state::normal;
+  int line_ = 1, column_ = 0;
+  bool at_line_start_ = true;  // only whitespace so far on this line (outside a value)
+  bool in_key_ = true;         // reading a key (before `=`) or a table header
+  bool in_header_ = false;
+  std::size_t dots_ = 0;
+  int key_line_ = 1, key_column_ = 1;
+  std::vector<char> nesting_;  // '[' or '{' of open values
+};
+
+}  // namespace
+
+std::optional<diagnostic> precheck_toml(std::string_view text, const std::string& path) {
+  if (text.size() > max_file_size)
+    return diagnostic{{path, 0, 0}, fmt::format("file is larger than {} MiB", max_file_size / (1024 * 1024))};
+  return toml_precheck(text, path).run();
 }
 
 namespace {
