@@ -229,7 +229,7 @@ int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::f
       if (std::cout) return 0;
       if (errno == EPIPE) return 0;
       std::cerr << ctx.program << ": cannot write to standard output: " << std::strerror(errno) << '\n';
-      return 74;
+      return exit_code(errc::io);
     };
     try {
       app.parse(args);
@@ -245,7 +245,7 @@ int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::f
         message = message.substr(extras);
       std::cerr << ctx.program << ": " << escape_for_terminal(message) << "\n"
                 << "Try `" << ctx.program << " --help` for more information.\n";
-      return 64;
+      return exit_code(errc::usage);
     }
     status = body();
     ctx.out.flush();
@@ -260,7 +260,7 @@ int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::f
     return exit_code(e.kind());
   } catch (const std::exception& e) {
     std::cerr << ctx.program << ": internal error: " << escape_for_terminal(e.what()) << '\n';
-    return 70;
+    return exit_code(errc::internal);
   }
   return status;
 }

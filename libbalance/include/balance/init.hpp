@@ -1,5 +1,6 @@
-// Creating a repository: the layout of DESIGN §3, a commented balance.toml listing every setting
-// with its default, and a .gitignore that keeps private/ out of git.
+// Creating a repository: the data folders (checkins/, ledger/, boundaries/), a commented
+// balance.toml listing every setting with its default, and a .gitignore that keeps private/ out
+// of git.
 #pragma once
 
 #include <filesystem>

@@ -1,7 +1,8 @@
 // A record is one line of a couple's history: a check-in, a ledger entry, a boundary, or an event
 // that happened to a boundary. All four share one flat struct so that listing, import, export,
-// editing and validation are written once and driven by a per-type schema (the canonical key order
-// of DESIGN §5). Fields a type does not use stay empty; empty text means "absent".
+// editing and validation are written once and driven by a per-type schema (canonical_keys gives
+// each type's key order, as the files and lists write them). Fields a type does not use stay
+// empty; empty text means "absent".
 #pragma once
 
 #include <cstdint>

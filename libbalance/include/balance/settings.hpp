@@ -29,7 +29,8 @@ struct dimension {
 // The five dimensions from the essay, used when a repository does not define its own.
 const std::vector<dimension>& default_dimensions();
 
-// Thresholds for the signs of imbalance (DESIGN §9.3, TONE.md §2), all overridable in [signs].
+// Thresholds for the signs of imbalance (each sign needs its minimum data before it speaks), all
+// overridable in [signs].
 struct sign_thresholds {
   double low_rating = 2.5;    // a mean rating at or below this is low
   int min_checkins = 3;       // ratings from a person that a rating sign needs
