@@ -6,6 +6,7 @@
 #include "unit/test_support.hpp"
 
 using namespace balance;
+using balance_test::caught;
 using balance_test::make_entry;
 using balance_test::test_repo;
 
@@ -39,16 +40,6 @@ record event_of(const std::string& id, const std::string& kind, const std::strin
   e.kind = kind;
   e.boundary = boundary;
   return e;
-}
-
-error caught(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e;
-  }
-  FAIL("expected a balance::error");
-  return error(errc::internal, "unreachable");
 }
 
 std::vector<std::string> messages(const error& e) {

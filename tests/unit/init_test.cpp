@@ -13,6 +13,7 @@
 #include "unit/test_support.hpp"
 
 using namespace balance;
+using balance_test::caught;
 using balance_test::temp_dir;
 
 namespace fs = std::filesystem;
@@ -30,16 +31,6 @@ unsigned mode_of(const fs::path& p) {
   struct stat st {};
   REQUIRE(::stat(p.c_str(), &st) == 0);
   return st.st_mode & 07777;
-}
-
-error caught(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e;
-  }
-  FAIL("expected a balance::error");
-  return error(errc::internal, "unreachable");
 }
 
 // The user config in a temporary XDG_CONFIG_HOME for one scope.

@@ -10,20 +10,11 @@
 #include "unit/test_support.hpp"
 
 using namespace balance;
+using balance_test::caught;
 using balance_test::temp_dir;
 using balance_test::test_repo;
 
 namespace {
-
-error caught(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e;
-  }
-  FAIL("expected a balance::error");
-  return error(errc::internal, "unreachable");
-}
 
 // Sets an environment variable for one scope.
 struct scoped_env {

@@ -146,4 +146,13 @@ int count_temp_files(const fs::path& dir) {
   return n;
 }
 
+balance::error caught(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const balance::error& e) {
+    return e;
+  }
+  throw std::runtime_error("expected a balance::error, and none was thrown");
+}
+
 }  // namespace balance_test

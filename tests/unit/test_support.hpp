@@ -4,9 +4,11 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 
+#include "balance/error.hpp"
 #include "balance/file_system.hpp"
 #include "balance/record.hpp"
 #include "balance/repo.hpp"
@@ -72,6 +74,9 @@ class failing_fs : public balance::file_system {
 // A valid ledger entry by `who` at `at` (RFC 3339) with the given id.
 balance::record make_entry(const std::string& id, const std::string& at, const std::string& who = "alex",
                            const std::string& kind = "chore", const std::string& what = "dishes");
+
+// The balance::error that `f` throws; anything else, or nothing, fails the test.
+balance::error caught(const std::function<void()>& f);
 
 // Files whose name marks them as a balance temporary file, anywhere under `dir`.
 int count_temp_files(const std::filesystem::path& dir);
