@@ -35,15 +35,8 @@ std::string note_event(const store& s, const std::string& kind, const std::strin
   return done.records[0].id;
 }
 
-errc kind_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.kind();
-  }
-  FAIL("expected a balance::error");
-  return errc::internal;
-}
+// The kind of the balance::error that `f` throws.
+errc kind_of(const std::function<void()>& f) { return balance_test::caught(f).kind(); }
 
 }  // namespace
 

@@ -45,15 +45,8 @@ void save_checkin(const test_repo& t, const std::string& who, const std::string&
   add_checkin(s, c);
 }
 
-errc kind_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.kind();
-  }
-  FAIL("expected a balance::error");
-  return errc::internal;
-}
+// The kind of the balance::error that `f` throws.
+errc kind_of(const std::function<void()>& f) { return balance_test::caught(f).kind(); }
 
 }  // namespace
 
