@@ -334,4 +334,17 @@ void write_reviews_due(const std::vector<boundary_view>& due, const settings& cf
   out.write(text + (due.empty() ? "]}\n" : "\n]}\n"));
 }
 
+std::string write_boundary_list(const std::vector<boundary_view>& views, const boundary_filter& filter, format f,
+                                const writer_options& wo, const calendar& cal, sink& out) {
+  if (f == format::text) {
+    if (views.empty()) return filter.all ? "no boundaries yet" : "no active boundaries";
+    write_boundary_table(views, cal, out, wo.st);
+    return {};
+  }
+  auto writer = make_record_writer(f, record_type::boundary, out, wo);
+  for (const auto& v : views) writer->write(v.boundary);
+  writer->finish();
+  return {};
+}
+
 }  // namespace balance

@@ -333,4 +333,17 @@ void write_record_details(const record& r, sink& out, const style& st) {
   for (const auto& x : r.extra) out.write(fmt::format("{:<{}}  {}\n", x.key, key_width, escape_for_terminal(x.toml)));
 }
 
+void write_shown_record(format f, const record& r, const std::string& shown_path, const style& st, sink& out) {
+  switch (f) {
+    case format::json: out.write(record_to_json(r) + "\n"); break;
+    case format::toml: out.write(record_to_toml(r) + (r.is_private ? "private = true\n" : "")); break;
+    default: {
+      record shown = r;
+      shown.path = shown_path;
+      write_record_details(shown, out, st);
+      break;
+    }
+  }
+}
+
 }  // namespace balance

@@ -519,4 +519,14 @@ import_result import_records(const store& s, std::string_view text, const std::s
   return result;
 }
 
+outcome import_from(const store& s, const std::string& from, const import_options& opts) {
+  import_result result = import_records(s, read_input(from), from == "-" ? "<stdin>" : from, opts);
+  outcome done;
+  done.paths = std::move(result.written);
+  done.records = std::move(result.records);
+  done.summary = fmt::format("{} {}, skipped {} already present", opts.dry_run ? "would add" : "added", result.added,
+                             result.skipped);
+  return done;
+}
+
 }  // namespace balance

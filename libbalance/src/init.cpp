@@ -10,15 +10,18 @@
 
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
+#include "balance/git.hpp"
 #include "balance/id.hpp"
 #include "balance/record_file.hpp"
+#include "balance/repo.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 
 namespace balance {
 
+namespace fs = std::filesystem;
+
 init_result init_repo(const init_options& opts) {
-  namespace fs = std::filesystem;
   init_result result;
   std::error_code ec;
   fs::path dir = fs::absolute(opts.dir.empty() ? fs::path(".") : opts.dir, ec).lexically_normal();
@@ -70,6 +73,34 @@ init_result init_repo(const init_options& opts) {
     if (load_user_config().dir.empty()) set_user_config_value("dir", dir.string());
   }
   return result;
+}
+
+void init_command(const init_options& opts, bool with_git, const std::function<void(const std::string&)>& confirm,
+                  const std::function<void(const diagnostic&)>& warn) {
+  init_result result = init_repo(opts);
+  fs::path where = opts.dir.empty() ? fs::current_path() : opts.dir;
+  if (!result.created && with_git) {
+    init_git(fs::absolute(where));
+    confirm(fmt::format("{} is already a balance repository; set up git for it", where.string()));
+    return;
+  }
+  if (!result.created) {
+    confirm(fmt::format("{} is already a balance repository; nothing changed", where.string()));
+    if (opts.me.empty()) return;
+    repo r = repo::open_at(where, repo_options{});
+    for (const auto& w : r.config().warnings) warn(w);
+    r.person(opts.me, "--me");
+    set_user_config_value("me", opts.me);
+    if (load_user_config().dir.empty()) set_user_config_value("dir", fs::absolute(where).lexically_normal().string());
+    confirm(fmt::format("recorded me = \"{}\" in {}", opts.me, user_config_path()));
+    return;
+  }
+  confirm(fmt::format("created a balance repository in {}", where.string()));
+  if (with_git) {
+    init_git(fs::absolute(where));
+    confirm("set up git: merge driver, .gitattributes, autocommit on, first commit made");
+  }
+  if (!opts.me.empty()) confirm(fmt::format("recorded me = \"{}\" in {}", opts.me, user_config_path()));
 }
 
 }  // namespace balance

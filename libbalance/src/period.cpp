@@ -433,4 +433,12 @@ std::vector<month> months_covering(const period& p) {
   return months;
 }
 
+period select_period(std::string_view period_text, std::string_view since, std::string_view until,
+                     std::string_view default_period, const calendar& cal) {
+  if (!period_text.empty() && (!since.empty() || !until.empty()))
+    throw error(errc::usage, "use either --period or --since/--until, not both");
+  if (!since.empty() || !until.empty()) return period_between(since, until, cal);
+  return parse_period(period_text.empty() ? default_period : period_text, cal);
+}
+
 }  // namespace balance

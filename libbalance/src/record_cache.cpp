@@ -19,6 +19,7 @@
 
 #include "balance/error.hpp"
 #include "balance/id.hpp"
+#include "balance/output.hpp"
 #include "balance/settings.hpp"
 #include "balance/version.hpp"
 
@@ -599,6 +600,31 @@ std::uint64_t clear_record_cache(const fs::path& root, bool all, const fs::path&
   fs::remove_all(target, ec);
   if (ec) throw error(errc::io, fmt::format("cannot remove {}: {}", target.string(), ec.message()));
   return entries;
+}
+
+namespace {
+
+std::string byte_size(std::uint64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} bytes", bytes);
+  if (bytes < 1024 * 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024.0);
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
+}  // namespace
+
+void write_record_cache_info(const record_cache_info& info, sink& out) {
+  out.write(fmt::format("location: {}\n", info.dir.string()));
+  out.write(fmt::format("entries: {}\n", info.entries));
+  out.write(fmt::format("size: {}\n", byte_size(info.bytes)));
+  if (!info.last) {
+    out.write("last command: not recorded\n");
+    return;
+  }
+  const cache_counters& c = *info.last;
+  std::uint64_t lookups = c.hits + c.misses;
+  double share = lookups ? 100.0 * static_cast<double>(c.hits) / static_cast<double>(lookups) : 0.0;
+  out.write(fmt::format("last command: {} hit{}, {} miss{} ({:.0f}% hits)\n", c.hits, c.hits == 1 ? "" : "s", c.misses,
+                        c.misses == 1 ? "" : "es", share));
 }
 
 }  // namespace balance

@@ -6,6 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "balance/output.hpp"
+#include "balance/record.hpp"
+#include "balance/repo.hpp"
+#include "balance/text.hpp"
+
 namespace balance {
 
 namespace {
@@ -192,6 +197,20 @@ std::vector<std::string> safety_note(const timestamp& answered_at, const user_co
       "your safety answers.",
       stored_where));
   return note;
+}
+
+void write_safety_note(const record& answer, const repo& rp, sink& out) {
+  std::string where = answer.path.empty() ? rp.private_root().string() : rp.display_path(answer.path);
+  out.write("\n");
+  out.write(style{}.bold("Your safety (private)") + "\n");
+  for (const auto& p : safety_note(answer.at, rp.user(), rp.cal().tz, where)) {
+    if (p.starts_with("  "))
+      out.write("    " + wrap_text(escape_for_terminal(p.substr(2)), output_width, 4) + "\n");
+    else
+      out.write("\n  " + wrap_text(escape_for_terminal(p), output_width, 2) + "\n");
+  }
+  out.write("\n");
+  out.flush();
 }
 
 }  // namespace balance

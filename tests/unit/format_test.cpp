@@ -149,3 +149,19 @@ TEST_CASE("format - --format values are checked with a suggestion", "[format]") 
   CHECK_THROWS_WITH(parse_format("jsno", {format::text, format::json}),
                     Catch::Contains("use one of text, json (did you mean \"json\"?)"));
 }
+
+TEST_CASE("format - write_shown_record: json, toml that reads back with its privacy, or details", "[format]") {
+  record r = balance_test::make_entry("aaaa00000001", "2026-11-20T18:00:00+01:00", "alex", "chore", "dishes");
+  r.is_private = true;
+  r.path = "private/ledger/alex/2026-11.toml";
+  string_sink toml;
+  write_shown_record(format::toml, r, "/elsewhere/ledger/alex/2026-11.toml", style{}, toml);
+  CHECK(toml.str().starts_with("[[entry]]\nid = \"aaaa00000001\"\n"));
+  CHECK(toml.str().ends_with("private = true\n"));
+  string_sink json;
+  write_shown_record(format::json, r, "", style{}, json);
+  CHECK(json.str() == record_to_json(r) + "\n");
+  string_sink text;
+  write_shown_record(format::text, r, "/elsewhere/ledger/alex/2026-11.toml", style{}, text);
+  CHECK(text.str().starts_with("entry aaaa00000001  (/elsewhere/ledger/alex/2026-11.toml, private)\n"));
+}

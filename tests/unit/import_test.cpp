@@ -426,3 +426,22 @@ TEST_CASE("import - csv quoting and tsv escapes are undone", "[import]") {
   REQUIRE(tsv.size() == 1);
   CHECK(tsv[0].note == "a\tb\nc\\d");
 }
+
+TEST_CASE("import - import_from reads a file and sums up what it added and skipped", "[import]") {
+  test_repo t;
+  t.write("in.toml", two_entries());
+  repo r = t.open("alex");
+  store s(r);
+  import_options dry;
+  dry.dry_run = true;
+  const std::string file = (t.root() / "in.toml").string();
+  outcome would = import_from(s, file, dry);
+  CHECK(would.summary == "would add 2, skipped 0 already present");
+  CHECK(would.paths.empty());
+  CHECK(would.records.size() == 2);
+  outcome done = import_from(s, file, {});
+  CHECK(done.summary == "added 2, skipped 0 already present");
+  CHECK(done.paths == std::vector<std::string>{"ledger/alex/2026-11.toml"});  // both are mine: one file
+  CHECK(import_from(s, file, {}).summary == "added 0, skipped 2 already present");
+  CHECK(caught([&] { (void)import_from(s, (t.root() / "missing.toml").string(), {}); }).kind() == errc::no_input);
+}

@@ -183,3 +183,31 @@ TEST_CASE("init - a directory that cannot be made is cannot_create", "[init]") {
   CHECK(e.kind() == errc::cannot_create);
   CHECK_THAT(e.what(), Catch::StartsWith("cannot create " + dir.string() + ": "));
 }
+
+TEST_CASE("init - init_command says what it did, and on an existing repository records --me only", "[init]") {
+  scoped_config_home home;
+  temp_dir d;
+  std::vector<std::string> said;
+  std::vector<std::string> warned;
+  auto confirm = [&](const std::string& line) { said.push_back(line); };
+  auto warn = [&](const diagnostic& w) { warned.push_back(w.to_string()); };
+  init_command({d.path() / "ours", {"alex", "sam"}, ""}, false, confirm, warn);
+  REQUIRE(said.size() == 1);
+  CHECK(said[0] == "created a balance repository in " + (d.path() / "ours").string());
+
+  said.clear();
+  init_command({d.path() / "ours", {}, ""}, false, confirm, warn);
+  CHECK(said == std::vector<std::string>{(d.path() / "ours").string() + " is already a balance repository; nothing changed"});
+  CHECK(load_user_config().me.empty());
+
+  // --me on the existing repository: checked against its people, then recorded.
+  said.clear();
+  CHECK(caught([&] { init_command({d.path() / "ours", {}, "robin"}, false, confirm, warn); }).kind() == errc::usage);
+  CHECK(load_user_config().me.empty());
+  said.clear();
+  init_command({d.path() / "ours", {}, "sam"}, false, confirm, warn);
+  REQUIRE(said.size() == 2);
+  CHECK(said[1] == "recorded me = \"sam\" in " + user_config_path());
+  CHECK(load_user_config().me == "sam");
+  CHECK(warned.empty());
+}

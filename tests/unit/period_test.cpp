@@ -408,3 +408,19 @@ TEST_CASE("period - period_forms lists every form", "[period]") {
     CHECK_THAT(forms, Catch::Contains(form));
   }
 }
+
+TEST_CASE("period - select_period: since/until, else --period, else the default; never both", "[period]") {
+  const calendar cal = berlin();
+  CHECK(balance::select_period("", "", "", "28d", cal).label == parse_period("28d", cal).label);
+  CHECK(balance::select_period("this-month", "", "", "28d", cal).label == parse_period("this-month", cal).label);
+  const period open = balance::select_period("", "2026-11-01", "", "all", cal);
+  CHECK(open.end == period{}.end);
+  CHECK_FALSE(open.is_all());
+  try {
+    (void)balance::select_period("28d", "2026-11-01", "", "all", cal);
+    FAIL("both forms were accepted");
+  } catch (const balance::error& e) {
+    CHECK(e.kind() == errc::usage);
+    CHECK(std::string(e.what()) == "use either --period or --since/--until, not both");
+  }
+}

@@ -260,3 +260,58 @@ TEST_CASE("query - boundaries with active_only", "[query]") {
   q.active_only = true;
   CHECK(ids(run_query(s, q)) == std::vector<std::string>{"aaaa"});
 }
+
+TEST_CASE("query - list_records checks the flags, writes the matches and says when none match", "[query]") {
+  test_repo t;
+  fill(t);
+  repo r = t.open("alex");
+  store s(r);
+  writer_options wo;
+  wo.cfg = &r.config();
+
+  list_request req;
+  req.kind = "choice";
+  string_sink csv;
+  list_result listed = list_records(s, req, format::csv, wo, csv);
+  CHECK(listed.count == 2);
+  CHECK(listed.empty_note.empty());
+  CHECK(csv.str().find("thai food") != std::string::npos);
+  CHECK(csv.str().find("pizza") != std::string::npos);
+  CHECK(csv.str().find("laundry") == std::string::npos);
+
+  list_request none;
+  none.grep = "no such words";
+  string_sink text;
+  CHECK(list_records(s, none, format::text, wo, text).empty_note == "no entries in the repository match");
+  list_request checkins;
+  checkins.type = record_type::checkin;
+  string_sink empty;
+  CHECK(list_records(s, checkins, format::text, wo, empty).empty_note == "no check-ins in the repository");
+  // Other formats say nothing: an empty list is their answer.
+  string_sink json;
+  CHECK(list_records(s, checkins, format::json, wo, json).empty_note.empty());
+  CHECK(json.str() == "[]\n");
+}
+
+TEST_CASE("query - query_for names the flag of a bad person, tag or kind", "[query]") {
+  test_repo t;
+  repo r = t.open("alex");
+  list_request who;
+  who.who = "robin";
+  CHECK(balance_test::caught([&] { (void)query_for(r, who); }).kind() == errc::usage);
+  list_request sam;
+  sam.who = "sam";
+  CHECK(query_for(r, sam).who == "sam");
+  list_request tag;
+  tag.tags = {"Not A Tag"};
+  CHECK(std::string(balance_test::caught([&] { (void)query_for(r, tag); }).what()) ==
+        "--tag Not A Tag: tags use only a-z, 0-9, _ and -");
+  list_request kind;
+  kind.kind = "chores";
+  CHECK(std::string(balance_test::caught([&] { (void)query_for(r, kind); }).what()).starts_with("--kind chores: not a kind"));
+  list_request boundaries;
+  boundaries.type = record_type::boundary;
+  CHECK(query_for(r, boundaries).active_only);
+  boundaries.all = true;
+  CHECK_FALSE(query_for(r, boundaries).active_only);
+}

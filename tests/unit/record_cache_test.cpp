@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "balance/output.hpp"
 #include "balance/record_cache.hpp"
 #include "balance/settings.hpp"
 #include "balance/store.hpp"
@@ -321,4 +322,26 @@ TEST_CASE("record cache - entries in a folder others may write to are not read, 
   REQUIRE(::stat(dir.c_str(), &st) == 0);
   CHECK((st.st_mode & 07777) == 0700);
   CHECK(c.lookup(r, ledger_rel));
+}
+
+TEST_CASE("record cache - cache info: location, entries, size and the last command's hits", "[record_cache]") {
+  record_cache_info info;
+  info.dir = "/home/alex/.cache/balance/records/3f9a1c0d52be";
+  info.entries = 3;
+  info.bytes = 3 * 1024 * 1024 / 2;
+  string_sink none;
+  write_record_cache_info(info, none);
+  CHECK(none.str() ==
+        "location: /home/alex/.cache/balance/records/3f9a1c0d52be\nentries: 3\nsize: 1.5 MiB\n"
+        "last command: not recorded\n");
+  info.bytes = 900;
+  info.last = cache_counters{1, 3};
+  string_sink last;
+  write_record_cache_info(info, last);
+  CHECK(last.str().ends_with("size: 900 bytes\nlast command: 1 hit, 3 misses (25% hits)\n"));
+  info.bytes = 2048;
+  info.last = cache_counters{0, 0};
+  string_sink empty;
+  write_record_cache_info(info, empty);
+  CHECK(empty.str().ends_with("size: 2.0 KiB\nlast command: 0 hits, 0 misses (0% hits)\n"));
 }

@@ -3,8 +3,12 @@
 #include <regex>
 #include <set>
 
+#include "balance/output.hpp"
+#include "balance/record.hpp"
+#include "balance/repo.hpp"
 #include "balance/safety.hpp"
 #include "balance/text.hpp"
+#include "unit/test_support.hpp"
 
 using namespace balance;
 
@@ -211,4 +215,27 @@ TEST_CASE("safety - the note has no verdicts and does not repeat the answer", "[
     CHECK_THAT(note.at(0), Catch::StartsWith("In your private check-in on "));
     CHECK_THAT(note.at(1), Catch::StartsWith("If you are in danger now, call "));
   }
+}
+
+TEST_CASE("safety - write_safety_note: a heading, the wrapped note, and where the answer is kept", "[safety]") {
+  balance_test::test_repo t;
+  repo rp = t.open_own("alex");
+  record answer;
+  answer.type = record_type::checkin;
+  answer.is_private = true;
+  answer.at = answered();
+  answer.safe = 2;
+  answer.path = "private/checkins/alex/2026-11.toml";
+  string_sink out;
+  write_safety_note(answer, rp, out);
+  const std::string& text = out.str();
+  CHECK(text.starts_with("\nYour safety (private)\n\n  "));
+  CHECK(text.ends_with("\n\n"));
+  CHECK(text.find(rp.display_path(answer.path)) != std::string::npos);
+  CHECK(text.find("\n    ") != std::string::npos);  // the numbers, indented under their paragraph
+  // Before it is saved it has no file yet: the note names the private store.
+  answer.path.clear();
+  string_sink unsaved;
+  write_safety_note(answer, rp, unsaved);
+  CHECK(unsaved.str().find(rp.private_root().string()) != std::string::npos);
 }

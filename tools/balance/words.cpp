@@ -61,32 +61,8 @@ int show_help(const std::string& topic) {
 // `balance init [DIR] [--person NAME]… [--me NAME] [--git]`.
 int init_word(cli::context& ctx, init_options init, bool with_git) {
   if (init.dir.empty() && !ctx.opts.dir.empty()) init.dir = ctx.opts.dir;  // `balance -C DIR init`
-  init_result result = init_repo(init);
-  fs::path where = init.dir.empty() ? fs::current_path() : init.dir;
-  if (!result.created) {
-    if (with_git) {
-      // The repository exists; --git still sets up git for it (each step is idempotent).
-      init_git(fs::absolute(where));
-      ctx.confirm(fmt::format("{} is already a balance repository; set up git for it", where.string()));
-      return 0;
-    }
-    ctx.confirm(fmt::format("{} is already a balance repository; nothing changed", where.string()));
-    if (!init.me.empty()) {
-      repo r = repo::open_at(where, repo_options{});
-      ctx.warn_settings(r);
-      r.person(init.me, "--me");
-      set_user_config_value("me", init.me);
-      if (load_user_config().dir.empty()) set_user_config_value("dir", fs::absolute(where).lexically_normal().string());
-      ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
-    }
-    return 0;
-  }
-  ctx.confirm(fmt::format("created a balance repository in {}", where.string()));
-  if (with_git) {
-    init_git(fs::absolute(where));
-    ctx.confirm("set up git: merge driver, .gitattributes, autocommit on, first commit made");
-  }
-  if (!init.me.empty()) ctx.confirm(fmt::format("recorded me = \"{}\" in {}", init.me, user_config_path()));
+  init_command(init, with_git, [&](const std::string& line) { ctx.confirm(line); },
+               [&](const diagnostic& d) { ctx.warn(d); });
   return 0;
 }
 
@@ -149,27 +125,10 @@ int undo_word(cli::context& ctx, undo_options undo, bool count_given) {
   return report_outcome(ctx, undo_commits(r, undo));
 }
 
-std::string byte_size(std::uint64_t bytes) {
-  if (bytes < 1024) return fmt::format("{} bytes", bytes);
-  if (bytes < 1024 * 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024.0);
-  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-}
-
 // `cache info`: where this repository's record cache is, how big, and how the last command used it.
 int cache_info_word(cli::context& ctx) {
   repo r = ctx.open_repo();
-  record_cache_info info = read_record_cache_info(r.root());
-  ctx.out.write(fmt::format("location: {}\n", info.dir.string()));
-  ctx.out.write(fmt::format("entries: {}\n", info.entries));
-  ctx.out.write(fmt::format("size: {}\n", byte_size(info.bytes)));
-  if (info.last) {
-    std::uint64_t lookups = info.last->hits + info.last->misses;
-    ctx.out.write(fmt::format("last command: {} hit{}, {} miss{} ({:.0f}% hits)\n", info.last->hits,
-                              info.last->hits == 1 ? "" : "s", info.last->misses, info.last->misses == 1 ? "" : "es",
-                              lookups ? 100.0 * static_cast<double>(info.last->hits) / static_cast<double>(lookups) : 0.0));
-  } else {
-    ctx.out.write("last command: not recorded\n");
-  }
+  write_record_cache_info(read_record_cache_info(r.root()), ctx.out);
   if (!record_cache_enabled()) ctx.note("the cache is off for this command (--no-cache or BALANCE_NO_CACHE)");
   return 0;
 }

@@ -14,8 +14,7 @@ const char* const private_help = "Keep it in your private store on this computer
 
 struct add_flags {
   boundary_options boundary;
-  std::string from;
-  bool dry_run = false;
+  cli::import_flags import;
 };
 
 // The options every event command has; `who_help` empty: no --who (a review is always mine).
@@ -94,15 +93,12 @@ std::function<int(cli::context&)> setup_add(CLI::App& cmd) {
   cmd.add_option("--tag", o->boundary.tags, "A tag; repeat for more")->type_name("T");
   cmd.add_option("--at", o->boundary.at, "When it was set (WHEN; default now)")->type_name("WHEN");
   cmd.add_flag("--private", o->boundary.is_private, private_help);
-  cmd.add_option("--from", o->from, "Import boundaries and their events from FILE or - (TOML, JSON, CSV or TSV)")
-      ->type_name("FILE");
-  cmd.add_flag("--dry-run", o->dry_run, "With --from: say what would be added, write nothing");
+  cli::add_import_flags(cmd, o->import, "boundaries and their events");
   return [o](cli::context& ctx) {
-    if (!o->from.empty()) {
-      if (!o->boundary.text.empty()) throw_usage("--from reads whole boundaries; it cannot be combined with TEXT");
-      return cli::run_import(ctx, record_type::boundary, o->from, o->dry_run, o->boundary.is_private);
-    }
-    if (o->dry_run) throw_usage("--dry-run goes with --from");
+    if (auto imported = cli::import_instead(ctx, record_type::boundary, o->import, !o->boundary.text.empty(),
+                                            "--from reads whole boundaries; it cannot be combined with TEXT",
+                                            o->boundary.is_private))
+      return *imported;
     return cli::write(ctx, [&](const store& s) { return add_boundary(s, o->boundary); });
   };
 }

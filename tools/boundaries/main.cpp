@@ -11,23 +11,6 @@ using balance::cli::context;
 
 namespace {
 
-int list(context& ctx, const repo& rp, format fmt, const boundary_filter& f) {
-  store s(rp);
-  auto views = list_boundaries(s, f);
-  if (fmt != format::text) {
-    writer_options wo;
-    wo.cfg = &rp.config();
-    auto writer = make_record_writer(fmt, record_type::boundary, ctx.out, wo);
-    for (const auto& v : views) writer->write(v.boundary);
-    writer->finish();
-  } else if (views.empty()) {
-    ctx.note(f.all ? "no boundaries yet" : "no active boundaries");
-  } else {
-    write_boundary_table(views, rp.cal(), ctx.out, ctx.out_style(rp.user()));
-  }
-  return 0;
-}
-
 struct list_flags {
   boundary_filter filter;
   std::string who;
@@ -45,11 +28,14 @@ std::function<int(context&)> setup_list(CLI::App& cmd) {
   cli::add_view_options(&cmd, o->view, "boundaries, marked (private)");
   return [o](context& ctx) {
     repo rp = ctx.open_repo();
-    format fmt = ctx.output_format({format::text, format::json, format::toml, format::csv, format::tsv});
+    format fmt = ctx.output_format(cli::list_formats);
     boundary_filter f = o->filter;
     if (!o->who.empty()) f.owner = rp.person(o->who, "--who");
     f.mine = cli::private_view(ctx, rp, o->view);
-    return list(ctx, rp, fmt, f);
+    store s(rp);
+    if (auto none = write_boundary_list(list_boundaries(s, f), f, fmt, ctx.writer(rp), rp.cal(), ctx.out); !none.empty())
+      ctx.note(none);
+    return 0;
   };
 }
 

@@ -10,6 +10,7 @@
 #include "balance/checkin.hpp"
 #include "balance/edit.hpp"
 #include "balance/error.hpp"
+#include "balance/safety.hpp"
 #include "balance/text.hpp"
 
 namespace balance::checkin_cli {
@@ -50,7 +51,7 @@ std::optional<std::string> read_stdin_secret() {
 int save(cli::context& ctx, const store& s, record r) {
   outcome done = add_checkin(s, std::move(r));
   cli::report(ctx, s.repository(), done);
-  if (is_unsafe_answer(done.records.front())) cli::show_safety_note(ctx, s.repository(), done.records.front());
+  if (is_unsafe_answer(done.records.front())) write_safety_note(done.records.front(), s.repository(), ctx.err);
   return 0;
 }
 
@@ -76,7 +77,7 @@ int add_in_editor(cli::context& ctx, const store& s, record r) {
 // After an answer of 2 or less to the safety question: stop asking, show the note at once, echo
 // nothing back; saving is the person's choice.
 int after_unsafe_answer(cli::context& ctx, const store& s, record unsafe) {
-  cli::show_safety_note(ctx, s.repository(), unsafe);
+  write_safety_note(unsafe, s.repository(), ctx.err);
   ctx.err.write("Save what you answered, privately on this computer? [y/N] ");
   ctx.err.flush();
   auto yes = read_stdin_line();
@@ -133,21 +134,17 @@ std::function<int(cli::context&)> setup_add(CLI::App& cmd) {
   cmd.add_flag("--edit", o->use_editor, "Write it in $VISUAL/$EDITOR from a commented template");
   cli::add_import_flags(cmd, o->import, "check-ins");
   return [o](cli::context& ctx) {
-    if (!o->import.from.empty()) {
-      if (o->fields.any() || o->use_editor)
-        throw_usage("--from reads whole records; it cannot be combined with field flags or --edit");
-      return cli::run_import(ctx, record_type::checkin, o->import.from, o->import.dry_run, o->is_private);
-    }
-    if (o->import.dry_run) throw_usage("--dry-run goes with --from");
+    if (auto imported = cli::import_instead(ctx, record_type::checkin, o->import, o->fields.any() || o->use_editor,
+                                            "--from reads whole records; it cannot be combined with field flags or --edit",
+                                            o->is_private))
+      return *imported;
     ctx.write_format();
     repo rp = ctx.open_repo();
     store s(rp);
-    if (o->fields.has("safe") && !o->is_private)
-      throw_usage("--safe is only for private check-ins: add --private (it is never shared)");
     record r = new_checkin(rp, o->is_private);
     o->fields.apply(r, rp);
     if (o->use_editor) return add_in_editor(ctx, s, std::move(r));
-    if (!o->fields.any_besides_at()) return add_by_interview(ctx, s, std::move(r));
+    if (!o->fields.values().any_besides_at()) return add_by_interview(ctx, s, std::move(r));
     return save(ctx, s, std::move(r));
   };
 }

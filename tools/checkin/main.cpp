@@ -32,14 +32,7 @@ std::function<int(context&)> setup_edit(CLI::App& cmd) {
   auto id = cli::add_id(cmd);
   auto flags = std::make_shared<cli::field_flags>();
   checkin_cli::add_checkin_fields(cmd, *flags);
-  return [id, flags](context& ctx) {
-    if (flags->has("safe")) {
-      repo rp = ctx.open_repo();
-      store s(rp);
-      if (!s.find(record_type::checkin, *id).is_private) throw_usage("--safe is only for private check-ins (it is never shared)");
-    }
-    return cli::run_edit(ctx, record_type::checkin, *id, *flags);
-  };
+  return [id, flags](context& ctx) { return cli::run_edit(ctx, record_type::checkin, *id, *flags); };
 }
 
 std::function<int(context&)> setup_questions(CLI::App&) {

@@ -15,6 +15,7 @@
 
 #include "balance/error.hpp"
 #include "balance/git.hpp"
+#include "balance/query.hpp"
 #include "balance/record_cache.hpp"
 #include "balance/text.hpp"
 #include "balance/version.hpp"
@@ -53,6 +54,16 @@ std::size_t context::list_width() const {
   return output_width;
 }
 
+writer_options context::writer(const repo& r) const {
+  writer_options wo;
+  wo.cfg = &r.config();
+  wo.st = out_style(r.user());
+  wo.width = list_width();
+  return wo;
+}
+
+const std::vector<format> list_formats = {format::text, format::json, format::toml, format::csv, format::tsv};
+
 void context::text_only() const { (void)output_format({format::text}); }
 
 void context::write_format() const { (void)output_format({format::text, format::json}); }
@@ -81,9 +92,7 @@ void context::written(const repo& r, const std::vector<std::string>& paths, cons
   if (opts.format == "json") {
     writer_options wo;
     wo.cfg = &r.config();
-    auto writer = make_record_writer(format::json, records.empty() ? record_type::entry : records.front().type, out, wo);
-    for (const auto& rec : records) writer->write(rec);
-    writer->finish();
+    write_records(format::json, records.empty() ? record_type::entry : records.front().type, records, wo, out);
   }
   confirm(line);
   if (!r.config().autocommit || paths.empty()) return;

@@ -54,6 +54,8 @@ struct context {
   void write_format() const;
   // Lists use the terminal's width when it is wider than 80 (COLUMNS, else the terminal).
   std::size_t list_width() const;
+  // How a list writes to stdout: the repository's settings, out_style and list_width.
+  writer_options writer(const repo& r) const;
   // One line on stderr ("added entry 3f9a1c0 (chore, sam)"), unless --quiet.
   void confirm(const std::string& line);
   // A note on stderr that -q silences (hints, warnings).
@@ -66,6 +68,9 @@ struct context {
   void written(const repo& r, const std::vector<std::string>& paths, const std::string& line,
                const std::vector<record>& records = {});
 };
+
+// The formats of every list: text, json, toml, csv, tsv.
+extern const std::vector<format> list_formats;
 
 // Which records a view shows: the shared view by default (what both of you may read together);
 // --mine adds my own private records, marked; --shared names the default explicitly.

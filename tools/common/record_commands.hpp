@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "balance/query.hpp"
+#include "balance/record_flags.hpp"
 #include "balance/store.hpp"
 #include "cli.hpp"
 
 namespace balance::cli {
 
-// Flags that set fields: `--heard 4`, `--note T`, `--tag T…`. Values are kept as text and parsed
-// by the library per field, so a bad value names its flag.
+// Flags that set fields: `--heard 4`, `--note T`, `--tag T…`. Values are kept as typed and set by
+// the library's apply_flag_values, so a bad value names its flag.
 class field_flags {
  public:
   // Adds `--KEY` (or `flag` when given) for a text/number field.
@@ -25,38 +26,21 @@ class field_flags {
   // Adds `--at WHEN`.
   void add_at(CLI::App* cmd, const std::string& help = "When it happened (WHEN; default now)");
 
-  bool any() const;
-  // Any field besides --at (a time alone is not a check-in).
-  bool any_besides_at() const;
-  bool has(const std::string& key) const;
+  const flag_values& values() const { return values_; }
+  bool any() const { return !values_.empty(); }
   // Sets every given field on `r`; throws error{usage} naming the flag for a bad value.
-  void apply(record& r, const repo& rp) const;
+  void apply(record& r, const repo& rp) const { apply_flag_values(r, values_, rp.config(), rp.cal()); }
 
  private:
-  struct entry {
-    std::string key;
-    std::string flag;
-    std::optional<std::string> value;
-  };
-  std::vector<std::unique_ptr<entry>> fields_;
-  std::vector<std::string> tags_;
-  bool tags_given_ = false;
-  std::vector<std::string> rates_;
-  std::string at_;
+  flag_values values_;
 };
 
+// A list's flags: the period as typed, the rest as the library's list_request.
 struct list_options {
   std::string period;
   std::string since;
   std::string until;
-  std::string who;
-  std::vector<std::string> tags;
-  std::string kind;
-  std::string topic;
-  std::string grep;
-  std::size_t limit = 0;
-  bool reverse = false;
-  bool all = false;  // boundaries: retired ones too
+  list_request req;
   view_options view;
 };
 
@@ -74,15 +58,6 @@ int run_show(context& ctx, record_type type, const std::string& id);
 int run_rm(context& ctx, record_type type, const std::string& id, bool dry_run);
 // Edits with field flags when any are given, else in the editor; a text-preserving replace.
 int run_edit(context& ctx, record_type type, const std::string& id, const field_flags& flags);
-int run_import(context& ctx, record_type type, const std::string& from, bool dry_run, bool make_private);
-
-// The safety note, on stderr of the person who just gave a low `safe` answer (and only there):
-// dated, a support service before a counsellor, numbers for their country, where it is kept.
-void show_safety_note(context& ctx, const repo& rp, const record& checkin);
-
-
-// The period a list covers: --period, or --since/--until, or the default.
-period list_period(const repo& rp, const list_options& opts, const std::string& default_period);
 
 // The rows every record tool shares, declared once: `list` (with --kind/--topic when asked),
 // `show`, `edit` (field flags declared by `fields`, else the editor) and `rm`.
@@ -99,5 +74,10 @@ struct import_flags {
   bool dry_run = false;
 };
 void add_import_flags(CLI::App& cmd, import_flags& f, const std::string& what);
+// The `--from` half of an add command: with --from, the import (refused with `refusal` when the
+// command line also gives a record's fields, `other_input`); without it, nullopt (and --dry-run
+// alone is a usage error).
+std::optional<int> import_instead(context& ctx, record_type type, const import_flags& f, bool other_input,
+                                  const std::string& refusal, bool make_private);
 
 }  // namespace balance::cli

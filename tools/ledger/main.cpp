@@ -43,12 +43,10 @@ std::function<int(context&)> setup_add(CLI::App& cmd) {
   cmd.add_flag("--private", o->is_private, "Keep it in your private store on this computer: never shared, only you see it");
   cli::add_import_flags(cmd, o->import, "entries");
   return [o](context& ctx) {
-    if (!o->import.from.empty()) {
-      if (!o->kind.empty() || o->fields.any())
-        throw_usage("--from reads whole entries; it cannot be combined with KIND, WHAT or field flags");
-      return cli::run_import(ctx, record_type::entry, o->import.from, o->import.dry_run, o->is_private);
-    }
-    if (o->import.dry_run) throw_usage("--dry-run goes with --from");
+    if (auto imported = cli::import_instead(ctx, record_type::entry, o->import, !o->kind.empty() || o->fields.any(),
+                                            "--from reads whole entries; it cannot be combined with KIND, WHAT or field flags",
+                                            o->is_private))
+      return *imported;
     if (o->kind.empty() || o->what.empty())
       throw_usage("add needs KIND and WHAT, e.g. balance-ledger add chore \"dishes\" or balance-ledger add choice \"Thai\" --topic dinner");
     return cli::write(ctx, [&](const store& s) {

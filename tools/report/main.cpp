@@ -5,7 +5,6 @@
 #include "balance/error.hpp"
 #include "balance/format.hpp"
 #include "balance/import.hpp"
-#include "balance/record_file.hpp"
 #include "balance/report.hpp"
 #include "balance/store.hpp"
 #include "cli.hpp"
@@ -36,9 +35,7 @@ int main(int argc, char** argv) {
     repo rp = ctx.open_repo();
     format f = ctx.output_format({format::text, format::markdown, format::json});
     auto chosen = parse_sections(sections);
-    if (!period_text.empty() && (!since.empty() || !until.empty())) throw_usage("use either --period or --since/--until, not both");
-    period span = (!since.empty() || !until.empty()) ? period_between(since, until, rp.cal())
-                                                      : parse_period(period_text.empty() ? "28d" : period_text, rp.cal());
+    period span = select_period(period_text, since, until, "28d", rp.cal());
     report_view v = cli::private_view(ctx, rp, view) ? report_view::mine : report_view::shared;
     report r;
     if (!from.empty()) {

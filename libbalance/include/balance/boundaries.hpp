@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "balance/format.hpp"
 #include "balance/output.hpp"
 #include "balance/record.hpp"
 #include "balance/settings.hpp"
@@ -99,6 +100,10 @@ struct boundary_filter {
   bool mine = false;  // my private boundaries too
 };
 std::vector<boundary_view> list_boundaries(const store& s, const boundary_filter& f);
+// `list`: the boundaries in `f` (text: the table, with each one's last event; the others: the
+// records as every list writes them). Returns the note for stderr when the text shows none.
+std::string write_boundary_list(const std::vector<boundary_view>& views, const boundary_filter& filter, format f,
+                                const writer_options& wo, const calendar& cal, sink& out);
 
 // One boundary (by id prefix) with its history: a shared one with its shared events, my own
 // private one with mine.

@@ -54,4 +54,8 @@ std::string record_to_json(const record& r);
 // Human-readable multi-line view of one record (show).
 void write_record_details(const record& r, sink& out, const style& st);
 
+// `show`: one record in json, in toml as `--from` reads it back (with `private = true` for a
+// private one), or in text as its details, naming `shown_path` as where it is kept.
+void write_shown_record(format f, const record& r, const std::string& shown_path, const style& st, sink& out);
+
 }  // namespace balance

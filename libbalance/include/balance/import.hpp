@@ -55,4 +55,8 @@ import_result import_records(const store& s, std::string_view text, const std::s
 // Reads FILE, or standard input for "-". Throws error{no_input} (66) for a missing file.
 std::string read_input(const std::string& path);
 
+// `add --from FILE|-`: reads the input and imports it. The summary says "added 3, skipped 1
+// already present" ("would add" with dry_run); the records are the ones added.
+outcome import_from(const store& s, const std::string& from, const import_options& opts);
+
 }  // namespace balance

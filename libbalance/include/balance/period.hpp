@@ -61,6 +61,10 @@ struct period {
 period parse_period(std::string_view text, const calendar& cal);
 // `--since W --until W` (either may be empty: open). A date-only bound covers its whole day.
 period period_between(std::string_view since, std::string_view until, const calendar& cal);
+// A command's period: `--since`/`--until` when either is given, else `--period`, else
+// `default_period`. Both forms at once is a usage error.
+period select_period(std::string_view period_text, std::string_view since, std::string_view until,
+                     std::string_view default_period, const calendar& cal);
 // The period of equal kind just before p; nullopt for an open period.
 std::optional<period> previous_period(const period& p, const calendar& cal);
 // The month files that can hold a record of the period: a record's file is the month of `at` in

@@ -98,6 +98,11 @@ struct record_cache_info {
 record_cache_info read_record_cache_info(const std::filesystem::path& root,
                                          const std::filesystem::path& base = record_cache_base());
 
+class sink;
+// `balance cache info`: "location: …", "entries: N", "size: 1.2 MiB", and the last command's
+// hits and misses ("last command: not recorded" when there is none).
+void write_record_cache_info(const record_cache_info& info, sink& out);
+
 // Removes the cache of the repository at `root` (or, with `all`, every repository's) and
 // returns how many entries went. Throws error{io} when something cannot be removed.
 std::uint64_t clear_record_cache(const std::filesystem::path& root, bool all,

@@ -5,8 +5,8 @@
 // country and its emergency number, and where the note is kept and who could read it.
 //
 // This concept holds the numbers (a small built-in table with a date, which the user config's
-// [safety] extends or replaces) and the note as data; the check-in and the report print it.
-// Nothing here reads or writes files.
+// [safety] extends or replaces) and the note as data, and writes the note into a sink for the
+// check-in; the report prints it in its own sections. Nothing here reads or writes files.
 #pragma once
 
 #include <cstdint>
@@ -57,5 +57,14 @@ std::string guess_country(std::string_view iana_zone);
 // The answer itself is not repeated.
 std::vector<std::string> safety_note(const timestamp& answered_at, const user_config& user, const zone& tz,
                                      std::string_view stored_where);
+
+class repo;
+class sink;
+struct record;
+
+// The note for the person who has just given a low `safe` answer (`answer`), and only for them
+// (a tool writes it to stderr): a heading, then the note's paragraphs wrapped to 80 columns,
+// naming where the answer is kept (its file, or the private store before it is saved).
+void write_safety_note(const record& answer, const repo& rp, sink& out);
 
 }  // namespace balance
