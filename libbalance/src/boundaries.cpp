@@ -7,6 +7,7 @@
 
 #include "balance/cadence.hpp"
 #include "balance/id.hpp"
+#include "balance/json.hpp"
 #include "balance/query.hpp"
 #include "balance/when.hpp"
 #include "balance/error.hpp"
@@ -323,15 +324,16 @@ void write_reviews_due(const std::vector<boundary_view>& due, const settings& cf
                             v.review_since.utc == v.boundary.at.utc ? "set" : "reviewed", format_date(v.review_since)));
     return;
   }
-  std::string text = "{\"schema\": 1, \"due\": [";
-  for (std::size_t n = 0; n < due.size(); ++n) {
-    const auto& v = due[n];
-    text += fmt::format("{}\n  {{\"who\": {}, \"boundary\": {}, \"review\": {}, \"since\": {}, \"due\": {}}}", n ? "," : "",
-                        json_string(v.boundary.who), json_string(v.boundary.id),
-                        json_string(review_cadence_of(v.boundary, cfg).to_string()),
-                        json_string(format_timestamp(v.review_since)), json_string(format_timestamp(cal.tz.at(*v.next_review))));
-  }
-  out.write(text + (due.empty() ? "]}\n" : "\n]}\n"));
+  std::vector<std::string> items;
+  for (const auto& v : due)
+    items.push_back(json_fields()
+                        .text("who", v.boundary.who)
+                        .text("boundary", v.boundary.id)
+                        .text("review", review_cadence_of(v.boundary, cfg).to_string())
+                        .text("since", format_timestamp(v.review_since))
+                        .text("due", format_timestamp(cal.tz.at(*v.next_review)))
+                        .object());
+  write_schema_document(out, {}, "due", items);
 }
 
 std::string write_boundary_list(const std::vector<boundary_view>& views, const boundary_filter& filter, format f,

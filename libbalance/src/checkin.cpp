@@ -10,6 +10,7 @@
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
 #include "balance/format.hpp"
+#include "balance/json.hpp"
 #include "balance/record_file.hpp"
 #include "balance/text.hpp"
 
@@ -296,22 +297,27 @@ void write_checkins_due(const std::vector<due_person>& due, const cadence& every
     }
     return;
   }
-  std::string text = "{\"schema\": 1, \"cadence\": " + json_string(cadence_text) + ", \"due\": [";
-  for (std::size_t i = 0; i < due.size(); ++i)
-    text += fmt::format("{}\n  {{\"who\": {}, \"last\": {}}}", i ? "," : "", json_string(due[i].who),
-                        due[i].last ? json_string(format_timestamp(*due[i].last)) : "null");
-  out.write(text + (due.empty() ? "]}\n" : "\n]}\n"));
+  std::vector<std::string> items;
+  for (const auto& d : due) {
+    json_fields item;
+    item.text("who", d.who);
+    if (d.last)
+      item.text("last", format_timestamp(*d.last));
+    else
+      item.null("last");
+    items.push_back(item.object());
+  }
+  write_schema_document(out, json_fields().text("cadence", cadence_text), "due", items);
 }
 
 void write_questions(const settings& cfg, bool json, sink& out) {
   const auto& dims = cfg.dimensions;
   if (json) {
-    std::string text = "{\"schema\": 1, \"dimensions\": [";
-    for (std::size_t i = 0; i < dims.size(); ++i)
-      text += fmt::format("{}\n  {{\"key\": {}, \"question\": {}, \"low\": {}, \"high\": {}}}", i ? "," : "",
-                          json_string(dims[i].key), json_string(dims[i].question), json_string(dims[i].low),
-                          json_string(dims[i].high));
-    out.write(text + "\n]}\n");
+    std::vector<std::string> items;
+    for (const auto& d : dims)
+      items.push_back(
+          json_fields().text("key", d.key).text("question", d.question).text("low", d.low).text("high", d.high).object());
+    write_schema_document(out, {}, "dimensions", items);
     return;
   }
   std::size_t width = 0;

@@ -292,10 +292,6 @@ std::unique_ptr<record_writer> make_record_writer(format f, record_type type, si
   return std::make_unique<text_writer>(out, type, opts);
 }
 
-std::string json_string(std::string_view text) {
-  return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 std::string record_label(const record& r) {
   std::string id = short_id(r.id);
   switch (r.type) {

@@ -10,6 +10,7 @@
 
 #include "balance/error.hpp"
 #include "balance/format.hpp"
+#include "balance/json.hpp"
 #include "balance/query.hpp"
 #include "balance/text.hpp"
 
@@ -296,35 +297,45 @@ void write_balance_table(const ledger_balance& b, sink& out, const style& st, st
 }
 
 void write_balance_json(const ledger_balance& b, sink& out) {
-  std::string json = "{\"schema\": 1";
-  json += fmt::format(", \"period\": {{\"label\": {}, \"begin\": {}, \"end\": {}}}",
-                      json_string(b.span.is_all() ? "all" : b.span.label),
-                      b.begin.empty() ? "null" : json_string(b.begin), b.end.empty() ? "null" : json_string(b.end));
-  json += fmt::format(", \"by\": {}, \"measure\": {}, \"entries\": {}, \"min_share_entries\": {}, \"groups\": [",
-                      json_string(share_group_name(b.by)), json_string(share_measure_name(b.measure)), b.entries,
-                      b.min_share_entries);
-  for (std::size_t i = 0; i < b.groups.size(); ++i) {
-    const auto& g = b.groups[i];
+  json_fields period;
+  period.text("label", b.span.is_all() ? "all" : b.span.label).text_or_null("begin", b.begin).text_or_null("end", b.end);
+  json_fields head;
+  head.raw("period", period.object())
+      .text("by", share_group_name(b.by))
+      .text("measure", share_measure_name(b.measure))
+      .count("entries", b.entries)
+      .count("min_share_entries", b.min_share_entries);
+  std::vector<std::string> groups;
+  for (const auto& g : b.groups) {
     bool total = is_total_group(b, g);
     bool enough = !total && g.entries >= b.min_share_entries;
-    json += fmt::format("{}\n  {{\"group\": {}, \"total\": {}, \"entries\": {}, \"minutes\": {}, \"split\": {}, \"people\": [",
-                        i ? "," : "", json_string(g.group), g.total, g.entries, g.minutes,
-                        enough ? json_string(split_words(g, b.share_gap)) : "null");
     // Time together is shared by definition: one total, no split by who logged it.
     bool together = total && g.group == "together";
+    std::vector<std::string> people;
     for (std::size_t k = 0; k < g.people.size() && !together; ++k) {
       const auto& p = g.people[k];
+      json_fields person;
+      person.text("name", p.name).number("sum", p.sum).count("entries", p.entries).integer("minutes", p.minutes);
       // Shares only where a share means something: not for totals, not below the minimum.
-      json += fmt::format("{}{{\"name\": {}, \"sum\": {}, \"entries\": {}, \"minutes\": {}, \"share\": {}, \"target\": {}}}",
-                          k ? ", " : "", json_string(p.name), p.sum, p.entries, p.minutes,
-                          enough ? fmt::format("{}", p.share) : "null",
-                          total ? "null" : fmt::format("{}", p.target));
+      if (enough)
+        person.number("share", p.share);
+      else
+        person.null("share");
+      if (total)
+        person.null("target");
+      else
+        person.number("target", p.target);
+      people.push_back(person.object());
     }
-    json += "]}";
+    json_fields group;
+    group.text("group", g.group).number("total", g.total).count("entries", g.entries).integer("minutes", g.minutes);
+    if (enough)
+      group.text("split", split_words(g, b.share_gap));
+    else
+      group.null("split");
+    groups.push_back(group.raw("people", json_list(people)).object());
   }
-  json += b.groups.empty() ? "]" : "\n]";
-  json += fmt::format(", \"note\": {}}}\n", json_string(over_claiming_note));
-  out.write(json);
+  write_schema_document(out, head, "groups", groups, json_fields().text("note", over_claiming_note));
 }
 
 turn_result whose_turn(const std::vector<record>& choices, std::string_view topic, const settings& cfg,

@@ -7,6 +7,7 @@
 #include "balance/boundaries.hpp"
 #include "balance/checkin.hpp"
 #include "balance/format.hpp"
+#include "balance/json.hpp"
 #include "balance/ledger.hpp"
 #include "balance/query.hpp"
 
@@ -74,15 +75,10 @@ void write_reminders_text(const std::vector<reminder>& items, sink& out) {
 }
 
 void write_reminders_json(const std::vector<reminder>& items, sink& out) {
-  std::string json = "{\"schema\": 1, \"due\": [";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& r = items[i];
-    json += fmt::format("{}\n  {{\"type\": {}, \"who\": {}, \"subject\": {}, \"text\": {}}}", i ? "," : "",
-                        json_string(r.type), json_string(r.who), r.subject.empty() ? "null" : json_string(r.subject),
-                        json_string(r.text));
-  }
-  json += items.empty() ? "]}\n" : "\n]}\n";
-  out.write(json);
+  std::vector<std::string> due;
+  for (const auto& r : items)
+    due.push_back(json_fields().text("type", r.type).text("who", r.who).text_or_null("subject", r.subject).text("text", r.text).object());
+  write_schema_document(out, {}, "due", due);
 }
 
 }  // namespace balance

@@ -409,7 +409,7 @@ TEST_CASE("period - period_forms lists every form", "[period]") {
   }
 }
 
-TEST_CASE("period - select_period: since/until, else --period, else the default; never both", "[period]") {
+TEST_CASE("period - select_period takes since and until, else --period, else the default, never both at once", "[period]") {
   const calendar cal = berlin();
   CHECK(balance::select_period("", "", "", "28d", cal).label == parse_period("28d", cal).label);
   CHECK(balance::select_period("this-month", "", "", "28d", cal).label == parse_period("this-month", cal).label);

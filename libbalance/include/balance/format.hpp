@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/json.hpp"
 #include "balance/output.hpp"
 #include "balance/record.hpp"
 
@@ -44,9 +45,6 @@ std::unique_ptr<record_writer> make_record_writer(format f, record_type type, si
 
 // How confirmations name a record: "check-in 3f9a1c0 (alex)", "entry 3f9a1c0 (chore, sam)".
 std::string record_label(const record& r);
-
-// A JSON string literal, escaped.
-std::string json_string(std::string_view text);
 
 // One record as a JSON object (for show --format json and the writers).
 std::string record_to_json(const record& r);
