@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
 struct init_options {
@@ -22,6 +24,6 @@ struct init_result {
 
 // Throws error{usage} for bad names or no people, error{cannot_create} when the directory
 // cannot be made.
-init_result init_repo(const init_options& opts);
+BALANCE_API init_result init_repo(const init_options& opts);
 
 }  // namespace balance

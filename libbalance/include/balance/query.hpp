@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/period.hpp"
 #include "balance/record.hpp"
 #include "balance/store.hpp"
@@ -27,10 +28,10 @@ struct query {
 };
 
 // Does one record match the query's filters (not its period, limit or order)?
-bool matches(const query& q, const record& r);
+BALANCE_API bool matches(const query& q, const record& r);
 
 // The matching records, sorted by `at` then id (newest first with `reverse`), cut to `limit`.
-std::vector<record> run_query(const store& s, const query& q,
-                              const std::function<void(const diagnostic&)>& on_warning = {});
+BALANCE_API std::vector<record> run_query(const store& s, const query& q,
+                                          const std::function<void(const diagnostic&)>& on_warning = {});
 
 }  // namespace balance
