@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/error.hpp"
 #include "balance/repo.hpp"
 
@@ -22,10 +23,10 @@ struct check_result {
 // whole repository when empty. Also reports files in data directories that are not data files.
 // Throws error{usage} for a path outside the repository, error{no_input} for one that does not
 // exist.
-check_result check_repo(const repo& r, const std::vector<std::string>& paths = {});
+BALANCE_API check_result check_repo(const repo& r, const std::vector<std::string>& paths = {});
 
 // The line `balance check` ends with: "checked 3 files and 12 records: all good", or, when there
 // are problems, "2 problems found".
-std::string check_summary(const check_result& result);
+BALANCE_API std::string check_summary(const check_result& result);
 
 }  // namespace balance

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "balance/api.hpp"
 #include "balance/editor.hpp"
 #include "balance/record.hpp"
 #include "balance/repo.hpp"
@@ -14,7 +15,7 @@
 
 namespace balance {
 
-class edit_session {
+class BALANCE_API edit_session {
  public:
   // Runs the editor on `text` in a buffer named after `name` ("checkin-3f9a1c0.toml").
   edit_session(const repo& rp, const std::string& text, const std::string& name);
@@ -35,10 +36,10 @@ class edit_session {
 };
 
 // The text an `edit` opens: the record's fields under a comment naming it and its file.
-std::string edit_text_for(const repo& rp, const record& r);
+BALANCE_API std::string edit_text_for(const repo& rp, const record& r);
 
 // Replaces `before` with `after`: "no changes to …" when they hold the same content, else
 // "updated …" (a check-in whose feeling or need changed brings back the blaming-words hint).
-outcome replace_record(const store& s, const record& before, record after);
+BALANCE_API outcome replace_record(const store& s, const record& before, record after);
 
 }  // namespace balance

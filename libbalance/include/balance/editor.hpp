@@ -7,15 +7,16 @@
 #include <filesystem>
 #include <string>
 
+#include "balance/api.hpp"
 #include "balance/settings.hpp"
 
 namespace balance {
 
 // The editor to run: $VISUAL, then $EDITOR, then the user config's `editor`, then "vi".
-std::string editor_command(const user_config& user);
+BALANCE_API std::string editor_command(const user_config& user);
 
 // Where edit buffers live: ${XDG_CACHE_HOME:-~/.cache}/balance/edits (created 0700).
-std::filesystem::path edit_buffer_dir();
+BALANCE_API std::filesystem::path edit_buffer_dir();
 
 struct edit_buffer {
   std::filesystem::path path;
@@ -25,13 +26,13 @@ struct edit_buffer {
 // Writes `text` to a new buffer named after `name` ("checkin.toml"), runs the editor on it and
 // reads it back. When the editor fails (cannot start, or exits non-zero) throws error{io} naming
 // the kept buffer.
-edit_buffer edit_text(const std::string& text, const std::string& name, const std::string& editor);
+BALANCE_API edit_buffer edit_text(const std::string& text, const std::string& name, const std::string& editor);
 
 // Removes a buffer once its content is saved.
-void discard_buffer(const edit_buffer& buffer);
+BALANCE_API void discard_buffer(const edit_buffer& buffer);
 
 // Text without its comment lines (lines whose first non-blank character is '#'), for telling
 // whether the user left the buffer empty.
-bool only_comments(std::string_view text);
+BALANCE_API bool only_comments(std::string_view text);
 
 }  // namespace balance

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
 enum class errc {
@@ -27,7 +29,7 @@ enum class errc {
 };
 
 // The sysexits-style status for an error kind.
-int exit_code(errc kind) noexcept;
+BALANCE_API int exit_code(errc kind) noexcept;
 
 // A position in a file: `path` is relative to the repository root when the file is in one.
 // Line and column count from 1; 0 means "unknown".
@@ -42,7 +44,7 @@ struct position {
 };
 
 // One problem found in the data, with where it is.
-struct diagnostic {
+struct BALANCE_API diagnostic {
   diagnostic() = default;
   diagnostic(position w, std::string m) : where(std::move(w)), message(std::move(m)) {}
   position where;
@@ -52,7 +54,7 @@ struct diagnostic {
   std::string to_string() const;
 };
 
-class error : public std::runtime_error {
+class BALANCE_API error : public std::runtime_error {
  public:
   error(errc kind, std::string message);
   // A data or config error at one position.
@@ -70,7 +72,7 @@ class error : public std::runtime_error {
 };
 
 // Shorthands used throughout the library.
-[[noreturn]] void throw_usage(std::string message);
-[[noreturn]] void throw_data(position where, std::string message);
+[[noreturn]] BALANCE_API void throw_usage(std::string message);
+[[noreturn]] BALANCE_API void throw_data(position where, std::string message);
 
 }  // namespace balance

@@ -11,9 +11,11 @@
 #include <string>
 #include <string_view>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
-class file_system {
+class BALANCE_API file_system {
  public:
   virtual ~file_system() = default;
   // Each mirrors the POSIX call of the same name: -1 and errno on failure.
@@ -28,37 +30,37 @@ class file_system {
 };
 
 // The real one.
-file_system& real_file_system();
+BALANCE_API file_system& real_file_system();
 
 // Reads a whole file. nullopt when it does not exist. Throws error{data} for files over
 // `max_size` (naming `display_path`), error{permission} or error{io} when it cannot be read.
 // Data files are never read through a symbolic link (a partner could commit one pointing at a
 // private file) and must be regular files (a FIFO would hang cron): error{permission} otherwise.
 // `user_chosen` relaxes both for files the user names (--from, their own config).
-std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
-                                     std::size_t max_size, bool user_chosen = false);
+BALANCE_API std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
+                                                 std::size_t max_size, bool user_chosen = false);
 
 // Refuses to write through `target` when it is a symlink, has more than one hard link, or belongs
 // to another user (error{permission}, naming `display_path`). A missing target is fine.
-void check_write_target(const std::filesystem::path& target, const std::string& display_path);
+BALANCE_API void check_write_target(const std::filesystem::path& target, const std::string& display_path);
 
 // Creates `dir` and any missing parents below `root` with mode 0700 whatever the umask.
 // Refuses symlinked directories below the root (error{permission}).
-void make_data_dirs(file_system& fs, const std::filesystem::path& root, const std::filesystem::path& dir);
+BALANCE_API void make_data_dirs(file_system& fs, const std::filesystem::path& root, const std::filesystem::path& dir);
 
 // Replaces `target` with `content` atomically (see above); the result is mode 0600.
 // Throws error{io}, error{cannot_create} or error{permission} naming `display_path`.
-void write_file_atomically(file_system& fs, const std::filesystem::path& target, std::string_view content,
-                           const std::string& display_path);
+BALANCE_API void write_file_atomically(file_system& fs, const std::filesystem::path& target, std::string_view content,
+                                       const std::string& display_path);
 
 // Whether a file name is one of write_file_atomically's temporary files (".NAME.ID.tmp").
-bool is_temp_file_name(std::string_view name) noexcept;
+BALANCE_API bool is_temp_file_name(std::string_view name) noexcept;
 
 // Removes the temporary files a writer killed mid-write left in `dir` (only ever call this while
 // holding the repository lock, when no other writer can be using one). Returns how many went.
-std::size_t remove_stale_temp_files(file_system& fs, const std::filesystem::path& dir);
+BALANCE_API std::size_t remove_stale_temp_files(file_system& fs, const std::filesystem::path& dir);
 
 // Removes `target` and syncs its directory. A missing file is fine.
-void remove_file(file_system& fs, const std::filesystem::path& target, const std::string& display_path);
+BALANCE_API void remove_file(file_system& fs, const std::filesystem::path& target, const std::string& display_path);
 
 }  // namespace balance

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/json.hpp"
 #include "balance/output.hpp"
 #include "balance/record.hpp"
@@ -19,13 +20,13 @@ struct settings;
 
 enum class format { text, json, toml, csv, tsv, markdown, ledger };
 
-std::string_view format_name(format f) noexcept;
+BALANCE_API std::string_view format_name(format f) noexcept;
 // Parses a --format value, allowing only `allowed`; throws error{usage} listing them.
-format parse_format(std::string_view text, const std::vector<format>& allowed);
+BALANCE_API format parse_format(std::string_view text, const std::vector<format>& allowed);
 
 // Writes records one by one in a format, streaming (nothing is held but the current record,
 // except text, which aligns a table and so holds its rows).
-class record_writer {
+class BALANCE_API record_writer {
  public:
   virtual ~record_writer() = default;
   virtual void write(const record& r) = 0;
@@ -40,20 +41,20 @@ struct writer_options {
 };
 
 // A writer for records of one type (csv, tsv and text need one set of columns).
-std::unique_ptr<record_writer> make_record_writer(format f, record_type type, sink& out,
-                                                  const writer_options& opts);
+BALANCE_API std::unique_ptr<record_writer> make_record_writer(format f, record_type type, sink& out,
+                                                              const writer_options& opts);
 
 // How confirmations name a record: "check-in 3f9a1c0 (alex)", "entry 3f9a1c0 (chore, sam)".
-std::string record_label(const record& r);
+BALANCE_API std::string record_label(const record& r);
 
 // One record as a JSON object (for show --format json and the writers).
-std::string record_to_json(const record& r);
+BALANCE_API std::string record_to_json(const record& r);
 
 // Human-readable multi-line view of one record (show).
-void write_record_details(const record& r, sink& out, const style& st);
+BALANCE_API void write_record_details(const record& r, sink& out, const style& st);
 
 // `show`: one record in json, in toml as `--from` reads it back (with `private = true` for a
 // private one), or in text as its details, naming `shown_path` as where it is kept.
-void write_shown_record(format f, const record& r, const std::string& shown_path, const style& st, sink& out);
+BALANCE_API void write_shown_record(format f, const record& r, const std::string& shown_path, const style& st, sink& out);
 
 }  // namespace balance

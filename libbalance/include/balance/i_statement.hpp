@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
 // Whether words read as criticism or contempt of the partner rather than as one's own experience
@@ -18,10 +20,10 @@ namespace balance {
 // quotes, texting forms ("u", "ur", "youre", "dont") and stretched letters ("sooo"). Warm
 // sentences stay quiet: "you always make me laugh", "you're so kind", "you never let me down".
 // A heuristic over word lists: it will miss some sarcasm and anything said about "he" or a name.
-bool reads_as_criticism(std::string_view text);
+BALANCE_API bool reads_as_criticism(std::string_view text);
 
 // The tip for words that read as criticism: a suggestion of the "I feel … when …" form that says
 // the words are saved as written. nullopt when the text reads fine.
-std::optional<std::string> i_statement_hint(std::string_view text);
+BALANCE_API std::optional<std::string> i_statement_hint(std::string_view text);
 
 }  // namespace balance

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/record.hpp"
 #include "balance/settings.hpp"
 #include "balance/store.hpp"
@@ -21,13 +22,14 @@ namespace balance {
 // events (a CSV/TSV table with a `kind` or `boundary` column holds events). With `defaults`, a
 // record without `at` or `who` gets them (see fill_defaults). Problems carry SOURCE:LINE:COL
 // (json: SOURCE:record N). Throws error{data} with every problem found.
-std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
-                                const settings& cfg, const record_defaults* defaults = nullptr);
+BALANCE_API std::vector<record> read_import(std::string_view text, const std::string& source_name, record_type expected,
+                                            const settings& cfg, const record_defaults* defaults = nullptr);
 
 // Records of any type, for `balance-report --from`: TOML ([[checkin]], [[entry]] … tables) or
 // JSON (each object names its "type"). CSV and TSV hold one type without saying which, so they
 // are refused with a message.
-std::vector<record> read_records_any(std::string_view text, const std::string& source_name, const settings& cfg);
+BALANCE_API std::vector<record> read_records_any(std::string_view text, const std::string& source_name,
+                                                 const settings& cfg);
 
 struct import_options {
   record_type type = record_type::entry;
@@ -49,14 +51,14 @@ struct import_result {
 // in the repository or in the input, under the rules of the flag form (check_event_target), and
 // boundaries are written before events. Private records can only be imported by their own
 // author. Throws error{data} listing every problem with its position, and writes nothing then.
-import_result import_records(const store& s, std::string_view text, const std::string& source,
-                             const import_options& opts);
+BALANCE_API import_result import_records(const store& s, std::string_view text, const std::string& source,
+                                         const import_options& opts);
 
 // Reads FILE, or standard input for "-". Throws error{no_input} (66) for a missing file.
-std::string read_input(const std::string& path);
+BALANCE_API std::string read_input(const std::string& path);
 
 // `add --from FILE|-`: reads the input and imports it. The summary says "added 3, skipped 1
 // already present" ("would add" with dry_run); the records are the ones added.
-outcome import_from(const store& s, const std::string& from, const import_options& opts);
+BALANCE_API outcome import_from(const store& s, const std::string& from, const import_options& opts);
 
 }  // namespace balance

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/error.hpp"
 
 namespace balance {
@@ -25,14 +26,14 @@ struct init_result {
 
 // Throws error{usage} for bad names or no people, error{cannot_create} when the directory
 // cannot be made.
-init_result init_repo(const init_options& opts);
+BALANCE_API init_result init_repo(const init_options& opts);
 
 // `balance init [--git]`: creates the repository and, with `with_git`, sets up git for it. When a
 // repository is already there it changes nothing but two things: `with_git` still sets up git
 // (each step is idempotent), and `opts.me` (checked against its people) is recorded in the user
 // config. Says what it did through `confirm`, line by line, and the repository's settings
 // warnings through `warn`, in the order they happen.
-void init_command(const init_options& opts, bool with_git, const std::function<void(const std::string&)>& confirm,
+BALANCE_API void init_command(const init_options& opts, bool with_git, const std::function<void(const std::string&)>& confirm,
                   const std::function<void(const diagnostic&)>& warn);
 
 }  // namespace balance

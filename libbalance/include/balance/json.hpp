@@ -17,15 +17,17 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
 class sink;
 
 // A JSON string literal, escaped (invalid UTF-8 is replaced, never passed through).
-std::string json_string(std::string_view text);
+BALANCE_API std::string json_string(std::string_view text);
 
 // The members of one JSON object, in the order added: `"key": value` joined by ", ".
-class json_fields {
+class BALANCE_API json_fields {
  public:
   json_fields& text(std::string_view key, std::string_view value);
   // null when `value` is empty.
@@ -50,11 +52,11 @@ class json_fields {
 };
 
 // A JSON list on one line: "[a, b]" of values that are already JSON.
-std::string json_list(const std::vector<std::string>& values);
+BALANCE_API std::string json_list(const std::vector<std::string>& values);
 
 // Writes `{"schema": 1, HEAD, "LIST": [\n  ITEM,\n  ITEM\n], TAIL}\n` (an empty list as `[]`).
 // Each item is a JSON value (usually json_fields::object()).
-void write_schema_document(sink& out, const json_fields& head, std::string_view list_key,
+BALANCE_API void write_schema_document(sink& out, const json_fields& head, std::string_view list_key,
                            const std::vector<std::string>& items, const json_fields& tail = {});
 
 }  // namespace balance

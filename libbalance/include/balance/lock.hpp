@@ -5,9 +5,11 @@
 #include <chrono>
 #include <filesystem>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
-class repo_lock {
+class BALANCE_API repo_lock {
  public:
   // Waits up to `wait`, then throws error{lock} naming the process that holds it.
   explicit repo_lock(const std::filesystem::path& root,

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/settings.hpp"
 
 namespace balance {
@@ -25,7 +26,7 @@ struct merge_outcome {
 // conflict with both versions between markers. Everything else keeps OURS' text, its comments,
 // line endings and BOM. A file whose records all went merges to "". Throws error{data} when
 // `path` is not a record file or any side does not parse.
-merge_outcome merge_record_files(std::string_view base, std::string_view ours, std::string_view theirs,
-                                 const std::string& path, const settings& cfg);
+BALANCE_API merge_outcome merge_record_files(std::string_view base, std::string_view ours, std::string_view theirs,
+                                             const std::string& path, const settings& cfg);
 
 }  // namespace balance

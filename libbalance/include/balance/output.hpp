@@ -9,9 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
-class sink {
+class BALANCE_API sink {
  public:
   virtual ~sink() = default;
   virtual void write(std::string_view text) = 0;
@@ -19,7 +21,7 @@ class sink {
 };
 
 // Collects output in memory (tests, golden files).
-class string_sink : public sink {
+class BALANCE_API string_sink : public sink {
  public:
   void write(std::string_view text) override { text_.append(text); }
   const std::string& str() const { return text_; }
@@ -29,7 +31,7 @@ class string_sink : public sink {
 };
 
 // Buffered writer to a file descriptor.
-class fd_sink : public sink {
+class BALANCE_API fd_sink : public sink {
  public:
   explicit fd_sink(int fd) : fd_(fd) {}
   ~fd_sink() override;
@@ -43,16 +45,16 @@ class fd_sink : public sink {
 };
 
 // Thrown when stdout's reader has gone away.
-struct closed_pipe {};
+struct BALANCE_API closed_pipe {};
 
 enum class color_mode { automatic, always, never };
 // Parses "auto", "always", "never"; throws error{usage}.
-color_mode parse_color_mode(std::string_view text);
+BALANCE_API color_mode parse_color_mode(std::string_view text);
 // auto = only when `fd` is a terminal and NO_COLOR is unset or empty.
-bool use_color(color_mode mode, int fd);
+BALANCE_API bool use_color(color_mode mode, int fd);
 
 // SGR styles used across the tools. With colour off they return the text unchanged.
-struct style {
+struct BALANCE_API style {
   bool enabled = false;
   std::string bold(std::string_view s) const;
   std::string dim(std::string_view s) const;
@@ -68,7 +70,7 @@ enum class align { left, right };
 
 // A plain-text table: a header row and aligned columns, fitted to `width` by shrinking the
 // widest shrinkable column (cut with "…"). Cells are escaped for the terminal.
-class text_table {
+class BALANCE_API text_table {
  public:
   void add_column(std::string title, align a = align::left, bool shrinkable = false);
   void add_row(std::vector<std::string> cells);

@@ -20,12 +20,13 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/time.hpp"
 
 namespace balance {
 
 // A calendar month, the unit of data files (`ledger/sam/2026-11.toml`).
-struct month {
+struct BALANCE_API month {
   int year = 1970;
   unsigned number = 1;  // 1..12
 
@@ -35,9 +36,9 @@ struct month {
 };
 
 // Parses "YYYY-MM"; nullopt unless exactly that form with a valid month.
-std::optional<month> parse_month(std::string_view text);
+BALANCE_API std::optional<month> parse_month(std::string_view text);
 // The month of a timestamp in its own offset (the month file it belongs in).
-month month_of(const timestamp& t);
+BALANCE_API month month_of(const timestamp& t);
 
 enum class period_unit { none, day, week, month, quarter, year };
 
@@ -58,25 +59,25 @@ struct period {
 };
 
 // Throws error{usage} naming the bad part and listing the accepted forms.
-period parse_period(std::string_view text, const calendar& cal);
+BALANCE_API period parse_period(std::string_view text, const calendar& cal);
 // `--since W --until W` (either may be empty: open). A date-only bound covers its whole day.
-period period_between(std::string_view since, std::string_view until, const calendar& cal);
+BALANCE_API period period_between(std::string_view since, std::string_view until, const calendar& cal);
 // A command's period: `--since`/`--until` when either is given, else `--period`, else
 // `default_period`. Both forms at once is a usage error.
-period select_period(std::string_view period_text, std::string_view since, std::string_view until,
+BALANCE_API period select_period(std::string_view period_text, std::string_view since, std::string_view until,
                      std::string_view default_period, const calendar& cal);
 // The period of equal kind just before p; nullopt for an open period.
-std::optional<period> previous_period(const period& p, const calendar& cal);
+BALANCE_API std::optional<period> previous_period(const period& p, const calendar& cal);
 // The month files that can hold a record of the period: a record's file is the month of `at` in
 // its own offset (up to ±14 h from UTC), so the range is widened by 14 h each side. For `all`
 // the result is empty and callers list the directory instead.
-std::vector<month> months_covering(const period& p);
+BALANCE_API std::vector<month> months_covering(const period& p);
 
 // How headings name a period: "28d (2026-10-26 – 2026-11-22)", "2026-11 (2026-11-01 – 2026-11-30)",
 // "all time". The dates are the first and last local day in the calendar's zone.
-std::string describe_period(const period& p, const calendar& cal);
+BALANCE_API std::string describe_period(const period& p, const calendar& cal);
 
 // "PERIOD is one of: ..." — the accepted forms, for error messages and --help.
-std::string_view period_forms();
+BALANCE_API std::string_view period_forms();
 
 }  // namespace balance

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/file_system.hpp"
 #include "balance/repo.hpp"
 
@@ -25,15 +26,15 @@ namespace balance {
 
 // The data files of an old `private/` tree inside the repository, as logical private paths
 // ("private/checkins/sam/2026-11.toml"), sorted. Empty when there is none.
-std::vector<std::string> legacy_private_files(const repo& r);
+BALANCE_API std::vector<std::string> legacy_private_files(const repo& r);
 
 // The warning read-only commands give while such a tree exists (its records are not read).
-std::string legacy_private_warning(const repo& r);
+BALANCE_API std::string legacy_private_warning(const repo& r);
 
 // Gives balance.toml an `id` when it has none (derived from the git root commit in a git
 // repository, so both partners' clones pick the same one; random otherwise) and creates the
 // store directory. The caller holds the repository lock. Returns true when balance.toml changed.
-bool ensure_private_store(const repo& r, file_system& fs);
+BALANCE_API bool ensure_private_store(const repo& r, file_system& fs);
 
 struct private_move {
   std::filesystem::path to;                 // the private store
@@ -46,17 +47,17 @@ struct private_move {
 // Moves the old private/ tree into the private store. The caller holds the repository lock.
 // Throws error{data} before changing anything when a file exists in both places with different
 // text (both are named, so the person can compare them).
-private_move move_private_tree(const repo& r, file_system& fs);
+BALANCE_API private_move move_private_tree(const repo& r, file_system& fs);
 
 // What `balance private migrate` says it did: how many files moved where, or why none did.
-std::string move_summary(const private_move& moved);
+BALANCE_API std::string move_summary(const private_move& moved);
 // The note about files in private/ that are not records and stayed there, or "" when none did.
-std::string left_behind_note(const private_move& moved);
+BALANCE_API std::string left_behind_note(const private_move& moved);
 
 // What every write does first, under the lock: moves an old private/ tree when this computer
 // has no private store for the repository yet, and refuses (error{data}, naming `balance private
 // migrate`) when the store exists and a private/ tree has appeared again. Returns the
 // repository-relative files it changed (balance.toml, when an id was added).
-std::vector<std::string> prepare_private_for_write(const repo& r, file_system& fs);
+BALANCE_API std::vector<std::string> prepare_private_for_write(const repo& r, file_system& fs);
 
 }  // namespace balance

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
 struct process_options {
@@ -37,14 +39,14 @@ struct process_result {
 
 // Runs `argv` with our stdin, stdout and stderr, and waits for it. Never throws for the child's
 // own failures: they are in the result.
-process_result run_process(const std::vector<std::string>& argv, const process_options& opts = {});
+BALANCE_API process_result run_process(const std::vector<std::string>& argv, const process_options& opts = {});
 
 // Runs `argv` with stdout and stderr captured (read together, so neither pipe fills up) and
 // stdin from `opts.input`, or /dev/null. Throws error{io} when the pipes cannot be made.
-process_result capture_process(const std::vector<std::string>& argv, const process_options& opts = {});
+BALANCE_API process_result capture_process(const std::vector<std::string>& argv, const process_options& opts = {});
 
 // Replaces this process with `argv` (opts.dir and opts.input are not used). Returns only when
 // that failed, with the errno.
-int exec_process(const std::vector<std::string>& argv, const process_options& opts = {});
+BALANCE_API int exec_process(const std::vector<std::string>& argv, const process_options& opts = {});
 
 }  // namespace balance

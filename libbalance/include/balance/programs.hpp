@@ -8,19 +8,21 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
 // The directory of the running program (from /proc/self/exe), or empty when unknown.
-std::filesystem::path own_directory();
+BALANCE_API std::filesystem::path own_directory();
 
 // Where balance-WORD programs are looked for, in order: own_directory(), then each PATH entry.
-std::vector<std::filesystem::path> program_dirs();
+BALANCE_API std::vector<std::filesystem::path> program_dirs();
 
 // The executable balance-WORD in program_dirs(), or none (also for a WORD that is not a name).
-std::optional<std::filesystem::path> find_program(const std::string& word);
+BALANCE_API std::optional<std::filesystem::path> find_program(const std::string& word);
 
 // Every WORD with an executable balance-WORD in program_dirs(), plus `builtins`: sorted, once each.
-std::vector<std::string> program_words(const std::vector<std::string>& builtins);
+BALANCE_API std::vector<std::string> program_words(const std::vector<std::string>& builtins);
 
 // The manual `balance help TOPIC` shows: balance(1) for the front door and its built-in words,
 // balance(7) for "ideas", balance-files(5) for "files", balance-WORD(1) for a tool.
@@ -33,6 +35,6 @@ struct manual {
 
 // Throws error{usage}, with a did-you-mean, when TOPIC is neither a built-in, a topic nor a
 // balance-WORD found by find_program. An empty TOPIC is balance(1).
-manual find_manual(const std::string& topic, const std::vector<std::string>& builtins);
+BALANCE_API manual find_manual(const std::string& topic, const std::vector<std::string>& builtins);
 
 }  // namespace balance

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/format.hpp"
 #include "balance/period.hpp"
 #include "balance/record.hpp"
@@ -29,11 +30,11 @@ struct query {
 };
 
 // Does one record match the query's filters (not its period, limit or order)?
-bool matches(const query& q, const record& r);
+BALANCE_API bool matches(const query& q, const record& r);
 
 // The matching records, sorted by `at` then id (newest first with `reverse`), cut to `limit`.
-std::vector<record> run_query(const store& s, const query& q,
-                              const std::function<void(const diagnostic&)>& on_warning = {});
+BALANCE_API std::vector<record> run_query(const store& s, const query& q,
+                                          const std::function<void(const diagnostic&)>& on_warning = {});
 
 // A list command's flags as given; empty strings are "not given".
 struct list_request {
@@ -52,7 +53,7 @@ struct list_request {
 
 // The query a request means. Throws error{usage} naming the flag: an unknown person (--who), a
 // tag that is not a name (--tag), a kind that is none of the type's kinds (--kind).
-query query_for(const repo& rp, const list_request& req);
+BALANCE_API query query_for(const repo& rp, const list_request& req);
 
 struct list_result {
   std::size_t count = 0;
@@ -61,10 +62,10 @@ struct list_result {
 };
 
 // `list`: the request's records written in `f` to `out`, streaming through one record_writer.
-list_result list_records(const store& s, const list_request& req, format f, const writer_options& wo, sink& out,
+BALANCE_API list_result list_records(const store& s, const list_request& req, format f, const writer_options& wo, sink& out,
                          const std::function<void(const diagnostic&)>& on_warning = {});
 
 // Writes records of one type in `f`, as a list does (a json list is how a write returns its records).
-void write_records(format f, record_type type, const std::vector<record>& records, const writer_options& wo, sink& out);
+BALANCE_API void write_records(format f, record_type type, const std::vector<record>& records, const writer_options& wo, sink& out);
 
 }  // namespace balance

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/time.hpp"
 
 namespace balance {
@@ -24,14 +25,14 @@ inline constexpr record_type all_record_types[] = {record_type::checkin, record_
                                                    record_type::boundary, record_type::event};
 
 // "checkin", "entry", "boundary", "event": the `[[…]]` table name.
-std::string_view type_name(record_type t) noexcept;
-std::optional<record_type> parse_record_type(std::string_view name) noexcept;
+BALANCE_API std::string_view type_name(record_type t) noexcept;
+BALANCE_API std::optional<record_type> parse_record_type(std::string_view name) noexcept;
 // For messages: "a check-in", "an entry", "a boundary", "an event".
-std::string_view a_record_of(record_type t) noexcept;
+BALANCE_API std::string_view a_record_of(record_type t) noexcept;
 
 // The kinds a ledger entry and a boundary event may have.
-const std::vector<std::string>& entry_kinds();
-const std::vector<std::string>& event_kinds();
+BALANCE_API const std::vector<std::string>& entry_kinds();
+BALANCE_API const std::vector<std::string>& event_kinds();
 
 struct rating {
   std::string key;  // a dimension key
@@ -46,7 +47,7 @@ struct extra_field {
   friend bool operator==(const extra_field&, const extra_field&) = default;
 };
 
-struct record {
+struct BALANCE_API record {
   record_type type = record_type::entry;
   std::string id;
   timestamp at;
@@ -98,7 +99,7 @@ struct record {
 };
 
 // Records are kept sorted by `at`, then `id`.
-bool record_less(const record& a, const record& b);
+BALANCE_API bool record_less(const record& a, const record& b);
 
 // A field's value, as read from TOML, JSON, CSV or a command-line flag.
 using field_value = std::variant<std::monostate, std::string, std::int64_t, double, timestamp,
@@ -113,21 +114,21 @@ enum class value_kind { text, integer, number, datetime, names, rating };
 
 // The canonical keys of a record type in writing order (for a check-in the settings' dimension
 // keys sit between `who` and `mood`).
-std::vector<std::string> canonical_keys(record_type t, const settings& cfg);
+BALANCE_API std::vector<std::string> canonical_keys(record_type t, const settings& cfg);
 // What kind of value a key holds in a record type; nullopt for an unknown key (for check-ins any
 // integer-valued unknown key is taken as a rating of a retired dimension by the readers).
-std::optional<value_kind> key_kind(record_type t, std::string_view key, const settings& cfg);
+BALANCE_API std::optional<value_kind> key_kind(record_type t, std::string_view key, const settings& cfg);
 
 // The present fields of a record in canonical order (ratings in their stored order), without
 // the unknown extras.
-std::vector<field> fields_of(const record& r);
+BALANCE_API std::vector<field> fields_of(const record& r);
 
 // Sets one field. Throws error{usage} with `key` in the message when the key is not a field of
 // the type or the value has the wrong kind. Does not check ranges (that is validate()'s job).
-void set_field(record& r, std::string_view key, field_value value, const settings& cfg);
+BALANCE_API void set_field(record& r, std::string_view key, field_value value, const settings& cfg);
 // Sets one field from text (a CSV cell or a flag value), parsing it by the key's kind.
 // Empty text clears the field.
-void set_field_text(record& r, std::string_view key, std::string_view text, const settings& cfg);
+BALANCE_API void set_field_text(record& r, std::string_view key, std::string_view text, const settings& cfg);
 
 struct field_problem {
   std::string key;  // the field at fault; empty for the record as a whole
@@ -145,11 +146,11 @@ struct validation_context {
 // Types, ranges, required fields, known people and kinds, name syntax, text without control
 // characters, `safe` only on private check-ins, check-in `who` equal to its author. (Placement,
 // unique ids and references need more than one record: the store and check do those.)
-std::vector<field_problem> validate(const record& r, const validation_context& ctx);
+BALANCE_API std::vector<field_problem> validate(const record& r, const validation_context& ctx);
 
 // Checks a record built from a command's flags and reports its problems by flag ("--heard: rating
 // 6 is out of range 1–5"); throws error{usage}. Warnings (unknown keys) are left out.
-void check_flag_record(const record& r, const settings& cfg);
+BALANCE_API void check_flag_record(const record& r, const settings& cfg);
 
 // What an import fills in when a record leaves it out, as the flag form of `add` does: `at` is
 // now, `who` is me. A crossed or respected event keeps an empty `who` (whose act it was is never
@@ -159,6 +160,6 @@ struct record_defaults {
   std::string who;
 };
 // Fills `r` from `d`; `has_at` says whether the input gave an `at`.
-void fill_defaults(record& r, const record_defaults& d, bool has_at);
+BALANCE_API void fill_defaults(record& r, const record_defaults& d, bool has_at);
 
 }  // namespace balance

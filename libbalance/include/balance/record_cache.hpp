@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "balance/api.hpp"
 #include "balance/record_file.hpp"
 
 namespace balance {
@@ -34,24 +35,24 @@ struct file_stamp {
 
 // The stamp of a regular file, without following a symbolic link; nullopt when it does not exist
 // or is not a regular file (the caller then reads it the ordinary way, which reports why).
-std::optional<file_stamp> stamp_of(const std::filesystem::path& path);
+BALANCE_API std::optional<file_stamp> stamp_of(const std::filesystem::path& path);
 
 // ${XDG_CACHE_HOME:-~/.cache}/balance/records: every repository's record cache on this computer.
-std::filesystem::path record_cache_base();
+BALANCE_API std::filesystem::path record_cache_base();
 
 // False after disable_record_cache() (--no-cache) or with BALANCE_NO_CACHE set to anything but
 // "" or "0": then nothing is read from or written to the cache.
-bool record_cache_enabled();
-void disable_record_cache();
+BALANCE_API bool record_cache_enabled();
+BALANCE_API void disable_record_cache();
 
 // Lookups of this process, for `balance cache info`.
 struct cache_counters {
   std::uint64_t hits = 0;
   std::uint64_t misses = 0;
 };
-cache_counters record_cache_counters();
+BALANCE_API cache_counters record_cache_counters();
 
-class record_cache {
+class BALANCE_API record_cache {
  public:
   // The cache of the repository at `root`, whose local date-times are read in `zone_name`.
   explicit record_cache(const std::filesystem::path& root, std::string zone_name,
@@ -80,12 +81,12 @@ class record_cache {
 };
 
 // The directory of the repository at `root` under `base`.
-std::filesystem::path record_cache_dir(const std::filesystem::path& root,
-                                       const std::filesystem::path& base = record_cache_base());
+BALANCE_API std::filesystem::path record_cache_dir(const std::filesystem::path& root,
+                                                   const std::filesystem::path& base = record_cache_base());
 
 // Writes this process's hit and miss counts into the stats file of the last repository whose
 // cache was used, when there were any lookups. Never throws.
-void save_record_cache_stats();
+BALANCE_API void save_record_cache_stats();
 
 struct record_cache_info {
   std::filesystem::path dir;
@@ -95,17 +96,17 @@ struct record_cache_info {
 };
 
 // What is in the cache of the repository at `root`.
-record_cache_info read_record_cache_info(const std::filesystem::path& root,
-                                         const std::filesystem::path& base = record_cache_base());
+BALANCE_API record_cache_info read_record_cache_info(const std::filesystem::path& root,
+                                                     const std::filesystem::path& base = record_cache_base());
 
 class sink;
 // `balance cache info`: "location: …", "entries: N", "size: 1.2 MiB", and the last command's
 // hits and misses ("last command: not recorded" when there is none).
-void write_record_cache_info(const record_cache_info& info, sink& out);
+BALANCE_API void write_record_cache_info(const record_cache_info& info, sink& out);
 
 // Removes the cache of the repository at `root` (or, with `all`, every repository's) and
 // returns how many entries went. Throws error{io} when something cannot be removed.
-std::uint64_t clear_record_cache(const std::filesystem::path& root, bool all,
-                                 const std::filesystem::path& base = record_cache_base());
+BALANCE_API std::uint64_t clear_record_cache(const std::filesystem::path& root, bool all,
+                                             const std::filesystem::path& base = record_cache_base());
 
 }  // namespace balance

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/record.hpp"
 #include "balance/time.hpp"
 
@@ -28,7 +29,7 @@ struct flag_values {
   bool empty() const { return fields.empty() && rates.empty() && !tags && at.empty(); }
   // Any field besides --at: a time alone is not a check-in.
   bool any_besides_at() const { return !fields.empty() || !rates.empty() || tags.has_value(); }
-  bool has(const std::string& key) const;
+  BALANCE_API bool has(const std::string& key) const;
 };
 
 // Sets every given value on `r`. Throws error{usage} naming the flag: "--heard 9: …",
@@ -36,6 +37,6 @@ struct flag_values {
 // questions (or mood, safe, and the text fields), and `--safe` goes only on a private one;
 // `--minutes` also takes a DURATION ("2h").
 // Ranges are checked later, by check_flag_record.
-void apply_flag_values(record& r, const flag_values& values, const settings& cfg, const calendar& cal);
+BALANCE_API void apply_flag_values(record& r, const flag_values& values, const settings& cfg, const calendar& cal);
 
 }  // namespace balance

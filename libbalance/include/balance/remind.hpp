@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/output.hpp"
 #include "balance/store.hpp"
 
@@ -25,9 +26,9 @@ struct reminder {
 // this computer's own person): there my private check-ins count for my check-in rhythm and my
 // private boundaries come up for review. Self-care (solo time) appears only in my own list:
 // never for someone else, and never in a list of everyone (which may go to both of us).
-std::vector<reminder> due_reminders(const store& s, const std::vector<std::string>& people);
+BALANCE_API std::vector<reminder> due_reminders(const store& s, const std::vector<std::string>& people);
 
-void write_reminders_text(const std::vector<reminder>& items, sink& out);
-void write_reminders_json(const std::vector<reminder>& items, sink& out);
+BALANCE_API void write_reminders_text(const std::vector<reminder>& items, sink& out);
+BALANCE_API void write_reminders_json(const std::vector<reminder>& items, sink& out);
 
 }  // namespace balance

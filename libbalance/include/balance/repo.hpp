@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "balance/api.hpp"
 #include "balance/settings.hpp"
 #include "balance/time.hpp"
 
@@ -27,9 +28,9 @@ struct repo_options {
 };
 
 // Where the repository is by the precedence above, or nullopt with none found.
-std::optional<std::filesystem::path> find_repo_root(const repo_options& opts, const user_config& user);
+BALANCE_API std::optional<std::filesystem::path> find_repo_root(const repo_options& opts, const user_config& user);
 
-class repo {
+class BALANCE_API repo {
  public:
   // Throws error{no_input} (66) when no repository is found, naming `balance init`; error{config}
   // for a bad balance.toml or user config.
@@ -104,6 +105,6 @@ class repo {
 
 // ${XDG_DATA_HOME:-~/.local/share}/balance-private: every repository's private store on this
 // computer, one directory per repository id. Never under the fallback repository (…/balance).
-std::filesystem::path private_store_base();
+BALANCE_API std::filesystem::path private_store_base();
 
 }  // namespace balance

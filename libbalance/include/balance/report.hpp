@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/ledger.hpp"
 #include "balance/output.hpp"
 #include "balance/period.hpp"
@@ -23,7 +24,7 @@ namespace balance {
 
 // Section ids, in the order they are printed. In the private view (`--mine`) the safety note,
 // when there is one, comes first.
-const std::vector<std::string>& report_sections();
+BALANCE_API const std::vector<std::string>& report_sections();
 
 // Which records a report rests on. The shared view (the default) is what two people may read
 // together: no private record, no private text, no safety content, and byte for byte the same
@@ -138,7 +139,7 @@ struct report_options {
   std::string viewer;  // the private owner, for the private view
 };
 
-class report_builder {
+class BALANCE_API report_builder {
  public:
   report_builder(const settings& cfg, const calendar& cal, report_options opts);
   ~report_builder();
@@ -159,20 +160,22 @@ class report_builder {
 // Builds the report from the repository: reads only the month files the period (and its
 // predecessor) need, and boundary definitions. The private view also reads the private owner's
 // own private records and their latest `safe` answer, and marks what rests on them.
-report build_report(const store& s, const period& span, report_view view,
-                    const std::function<void(const diagnostic&)>& on_warning = {});
+BALANCE_API report build_report(const store& s, const period& span, report_view view,
+                                const std::function<void(const diagnostic&)>& on_warning = {});
 
 // Builds the report from records given directly (`--from`): any mix of types, filtered by the
 // period like the repository's; private ones count only in the private view, and only the
 // private owner's.
-report build_report_from(const std::vector<record>& records, const repo& rp, const period& span, report_view view);
+BALANCE_API report build_report_from(const std::vector<record>& records, const repo& rp, const period& span,
+                                     report_view view);
 
 // Renderers. `sections` empty means all; otherwise only the named ones, in report order.
-void write_report_text(const report& r, const std::vector<std::string>& sections, sink& out, const style& st);
-void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out);
-void write_report_json(const report& r, const std::vector<std::string>& sections, sink& out);
+BALANCE_API void write_report_text(const report& r, const std::vector<std::string>& sections, sink& out,
+                                   const style& st);
+BALANCE_API void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out);
+BALANCE_API void write_report_json(const report& r, const std::vector<std::string>& sections, sink& out);
 
 // Checks --section values; throws error{usage} with a did-you-mean.
-std::vector<std::string> parse_sections(const std::vector<std::string>& given);
+BALANCE_API std::vector<std::string> parse_sections(const std::vector<std::string>& given);
 
 }  // namespace balance

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/settings.hpp"
 #include "balance/time.hpp"
 
@@ -39,24 +40,24 @@ struct safety_country {
 
 // The built-in table, ordered by code. Its facts carry a date: they are checked again before
 // every release, and the user config's [safety] resources can add to or replace them.
-const std::vector<safety_country>& safety_table();
+BALANCE_API const std::vector<safety_country>& safety_table();
 // When the table's numbers were last checked, as "YYYY-MM".
-std::string safety_table_date();
+BALANCE_API std::string safety_table_date();
 // The row for a two-letter code (either case), or nullptr when the table has none.
-const safety_country* find_safety_country(std::string_view code);
+BALANCE_API const safety_country* find_safety_country(std::string_view code);
 
 // The country a time zone most likely lies in, for the numbers: "DE" for Europe/Berlin, "GB" for
 // Europe/London, "US" for the zones of the United States, an EU member's code for its capital's
 // zone. "" when the zone does not say reliably (then only the local emergency number is given).
-std::string guess_country(std::string_view iana_zone);
+BALANCE_API std::string guess_country(std::string_view iana_zone);
 
 // The note for a low `safe` answer given at `answered_at`, as paragraphs to print in order (a
 // line of a list, such as a service and its number, is its own paragraph and starts with two
 // spaces). The country is `user.safety_country`, else guessed from `tz`; the date is the day in
 // `tz`. `stored_where` is where the answer and the note are kept (a path), named in the note.
 // The answer itself is not repeated.
-std::vector<std::string> safety_note(const timestamp& answered_at, const user_config& user, const zone& tz,
-                                     std::string_view stored_where);
+BALANCE_API std::vector<std::string> safety_note(const timestamp& answered_at, const user_config& user, const zone& tz,
+                                                 std::string_view stored_where);
 
 class repo;
 class sink;
@@ -65,6 +66,6 @@ struct record;
 // The note for the person who has just given a low `safe` answer (`answer`), and only for them
 // (a tool writes it to stderr): a heading, then the note's paragraphs wrapped to 80 columns,
 // naming where the answer is kept (its file, or the private store before it is saved).
-void write_safety_note(const record& answer, const repo& rp, sink& out);
+BALANCE_API void write_safety_note(const record& answer, const repo& rp, sink& out);
 
 }  // namespace balance

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/cadence.hpp"
 #include "balance/error.hpp"
 #include "balance/time.hpp"
@@ -27,7 +28,7 @@ struct dimension {
 };
 
 // The five dimensions from the essay, used when a repository does not define its own.
-const std::vector<dimension>& default_dimensions();
+BALANCE_API const std::vector<dimension>& default_dimensions();
 
 // Thresholds for the signs of imbalance (each sign needs its minimum data before it speaks), all
 // overridable in [signs].
@@ -49,7 +50,7 @@ struct sign_thresholds {
   int min_share_entries = 10; // below this many entries, shares are shown as counts, not percentages
 };
 
-struct settings {
+struct BALANCE_API settings {
   int version = settings_version;
   // `id`: names this repository's private store on each computer; empty when absent.
   std::string repo_id;
@@ -81,21 +82,21 @@ struct settings {
 // types and bad values of known keys, bad names, targets that do not sum to 1, and an invalid `id`.
 // A `version` newer than this program understands is read without warnings about its keys (such a
 // repo is read-only: callers check `version` before writing).
-settings parse_settings(std::string_view text, const std::string& path);
+BALANCE_API settings parse_settings(std::string_view text, const std::string& path);
 
 // A repository id: 4 to 64 characters of a-z, 0-9 and -.
-bool is_valid_repo_id(std::string_view id) noexcept;
+BALANCE_API bool is_valid_repo_id(std::string_view id) noexcept;
 
 // The commented balance.toml that `balance init` writes: every setting with its default, and
 // `id` (left out when empty).
-std::string default_settings_text(const std::vector<std::string>& people, std::string_view id);
+BALANCE_API std::string default_settings_text(const std::vector<std::string>& people, std::string_view id);
 
 // balance.toml's `text` with `id = "…"` and its comment inserted on the line after the top-level
 // `version` line, or before the first line that is neither blank nor a comment when there is no
 // version line. Everything else stays byte for byte (CRLF line endings and a UTF-8 BOM are kept).
 // Throws error{config} when the text does not parse or already has an id, error{usage} when `id`
 // is not a valid repository id.
-std::string settings_with_id(std::string_view text, std::string_view id);
+BALANCE_API std::string settings_with_id(std::string_view text, std::string_view id);
 
 struct user_config {
   std::string me;
@@ -109,13 +110,13 @@ struct user_config {
 };
 
 // ${XDG_CONFIG_HOME:-$HOME/.config}/balance/config.toml
-std::string user_config_path();
+BALANCE_API std::string user_config_path();
 // Reads the user config; a missing file gives defaults. Throws error{config} on bad content,
 // unknown keys included: the file belongs to this machine, so it is never written by a newer
 // version elsewhere.
-user_config load_user_config();
+BALANCE_API user_config load_user_config();
 // Sets `key = "value"` in the user config file, keeping everything else byte for byte, creating
 // the file (0600) and its directory (0700) when needed.
-void set_user_config_value(const std::string& key, const std::string& value);
+BALANCE_API void set_user_config_value(const std::string& key, const std::string& value);
 
 }  // namespace balance

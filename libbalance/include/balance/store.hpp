@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "balance/api.hpp"
 #include "balance/file_system.hpp"
 #include "balance/period.hpp"
 #include "balance/record.hpp"
@@ -33,7 +34,7 @@ struct scan_filter {
   std::optional<std::string> author;   // only this author's files
 };
 
-class store {
+class BALANCE_API store {
  public:
   explicit store(const repo& r, file_system& fs = real_file_system());
 
@@ -67,7 +68,7 @@ class store {
 
 // A set of changes written together. The constructor takes the repository lock (waiting up to
 // `lock_wait`); nothing touches the disk before commit().
-class write_batch {
+class BALANCE_API write_batch {
  public:
   explicit write_batch(const store& s, std::chrono::milliseconds lock_wait = std::chrono::seconds(10));
   ~write_batch();
@@ -118,10 +119,10 @@ inline outcome nothing_written(std::string summary) {
 
 // Removes the one record of `type` whose id starts with `id` ("removed entry 3f9a1c0 (chore,
 // sam)"); with `dry_run`, only says which and from which file.
-outcome remove_record(const store& s, record_type type, const std::string& id, bool dry_run);
+BALANCE_API outcome remove_record(const store& s, record_type type, const std::string& id, bool dry_run);
 
 // Writes one new record. `summary` words the confirmation from the record as written (with its
 // id); "added <label>" without one.
-outcome add_record(const store& s, record r, const std::function<std::string(const record&)>& summary = {});
+BALANCE_API outcome add_record(const store& s, record r, const std::function<std::string(const record&)>& summary = {});
 
 }  // namespace balance

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "balance/api.hpp"
+
 namespace balance {
 
 using sys_seconds = std::chrono::sys_seconds;
@@ -28,16 +30,16 @@ struct timestamp {
 };
 
 // RFC 3339 / TOML offset date-time with seconds: "2026-11-22T19:30:00+01:00" ("Z" is never written).
-std::string format_timestamp(const timestamp& t);
+BALANCE_API std::string format_timestamp(const timestamp& t);
 // The local date "2026-11-22" of a timestamp in its own offset.
-std::string format_date(const timestamp& t);
+BALANCE_API std::string format_date(const timestamp& t);
 // Parses an RFC 3339 date-time with offset or Z (fractional seconds are dropped).
 // Offsets beyond ±14:00 or minutes ≥ 60 are rejected. Returns nullopt on any error.
-std::optional<timestamp> parse_timestamp(std::string_view text);
+BALANCE_API std::optional<timestamp> parse_timestamp(std::string_view text);
 // Validates a UTC offset in minutes (±14:00 at most).
-bool valid_offset(std::chrono::minutes offset) noexcept;
+BALANCE_API bool valid_offset(std::chrono::minutes offset) noexcept;
 
-class zone {
+class BALANCE_API zone {
  public:
   // UTC; always available, even without tzdata.
   static zone utc();
@@ -72,7 +74,7 @@ class zone {
 enum class week_start { monday = 1, sunday = 0 };
 
 // The frame every command counts in.
-struct calendar {
+struct BALANCE_API calendar {
   timestamp now;       // "now" with the zone's offset
   zone tz = zone::utc();
   balance::week_start week_start = week_start::monday;
@@ -85,11 +87,11 @@ struct calendar {
 };
 
 // "Now": BALANCE_NOW (an offset date-time; throws error{usage} when malformed) or the system clock.
-sys_seconds current_time();
+BALANCE_API sys_seconds current_time();
 
 // The zone to count in: BALANCE_TZ > the repository's `timezone` > TZ > /etc/localtime > UTC.
 // An unknown BALANCE_TZ is error{usage}; an unknown repository zone is error{config}; an unknown
 // TZ falls back to the system zone, as other tools do.
-zone resolve_zone(std::string_view repo_timezone);
+BALANCE_API zone resolve_zone(std::string_view repo_timezone);
 
 }  // namespace balance

@@ -12,17 +12,18 @@
 #include <chrono>
 #include <string_view>
 
+#include "balance/api.hpp"
 #include "balance/time.hpp"
 
 namespace balance {
 
 // Throws error{usage} naming the bad part and listing the accepted forms.
-timestamp parse_when(std::string_view text, const calendar& cal);
+BALANCE_API timestamp parse_when(std::string_view text, const calendar& cal);
 
 // Throws error{usage} on anything but a positive duration.
-std::chrono::minutes parse_duration(std::string_view text);
+BALANCE_API std::chrono::minutes parse_duration(std::string_view text);
 
 // "WHEN is one of: ..." — the accepted forms, for error messages and --help.
-std::string_view when_forms();
+BALANCE_API std::string_view when_forms();
 
 }  // namespace balance
