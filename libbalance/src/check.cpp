@@ -8,7 +8,7 @@
 
 #include "balance/file_system.hpp"
 #include "balance/private_store.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 #include "balance/version.hpp"

@@ -11,7 +11,7 @@
 #include "balance/file_system.hpp"
 #include "balance/format.hpp"
 #include "balance/json.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/text.hpp"
 
 namespace balance {

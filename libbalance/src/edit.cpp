@@ -4,7 +4,7 @@
 
 #include "balance/checkin.hpp"
 #include "balance/format.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 
 namespace balance {
 

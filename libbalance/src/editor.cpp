@@ -10,7 +10,7 @@
 #include "balance/file_system.hpp"
 #include "balance/id.hpp"
 #include "balance/process.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/text.hpp"
 
 namespace balance {

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "balance/error.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 

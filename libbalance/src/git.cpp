@@ -15,7 +15,7 @@
 #include "balance/lock.hpp"
 #include "balance/merge.hpp"
 #include "balance/process.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 #include "toml_util.hpp"

@@ -12,7 +12,7 @@
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
 #include "balance/format.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 

@@ -12,7 +12,7 @@
 #include "balance/file_system.hpp"
 #include "balance/git.hpp"
 #include "balance/id.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/repo.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"

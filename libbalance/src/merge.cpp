@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "balance/error.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/text.hpp"
 
 namespace balance {

@@ -7,7 +7,7 @@
 #include "balance/error.hpp"
 #include "balance/git.hpp"
 #include "balance/id.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
 

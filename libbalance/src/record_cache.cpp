@@ -1,4 +1,4 @@
-#include "balance/record_cache.hpp"
+#include "record_cache_entries.hpp"
 
 #include <dlfcn.h>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 
 #include <algorithm>
 #include <map>

@@ -8,7 +8,7 @@
 
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/text.hpp"
 
 namespace balance {

@@ -13,7 +13,7 @@
 
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/text.hpp"
 #include "balance/version.hpp"
 #include "toml_util.hpp"

@@ -12,7 +12,7 @@
 #include "balance/id.hpp"
 #include "balance/lock.hpp"
 #include "balance/private_store.hpp"
-#include "balance/record_cache.hpp"
+#include "record_cache_entries.hpp"
 #include "balance/text.hpp"
 
 namespace balance {

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 
 namespace balance::detail {
 

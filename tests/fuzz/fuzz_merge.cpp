@@ -5,7 +5,7 @@
 
 #include "balance/error.hpp"
 #include "balance/merge.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "fuzz_support.hpp"
 
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "balance/error.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "fuzz_support.hpp"
 
 namespace {

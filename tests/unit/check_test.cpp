@@ -2,7 +2,7 @@
 
 #include "balance/check.hpp"
 #include "balance/error.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/version.hpp"
 #include "unit/test_support.hpp"
 

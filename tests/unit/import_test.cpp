@@ -2,7 +2,7 @@
 
 #include "balance/error.hpp"
 #include "balance/import.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "unit/test_support.hpp"
 
 using namespace balance;

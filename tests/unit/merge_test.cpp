@@ -2,7 +2,7 @@
 
 #include "balance/error.hpp"
 #include "balance/merge.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/settings.hpp"
 #include "unit/test_support.hpp"
 

@@ -8,7 +8,7 @@
 
 #include "balance/error.hpp"
 #include "balance/private_store.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/store.hpp"
 #include "unit/test_support.hpp"
 

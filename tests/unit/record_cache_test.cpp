@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "balance/output.hpp"
-#include "balance/record_cache.hpp"
+#include "record_cache_entries.hpp"
 #include "balance/settings.hpp"
 #include "balance/store.hpp"
 #include "unit/test_support.hpp"

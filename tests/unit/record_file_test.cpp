@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "balance/error.hpp"
-#include "balance/record_file.hpp"
+#include "record_file.hpp"
 #include "balance/settings.hpp"
 #include "unit/test_support.hpp"
 

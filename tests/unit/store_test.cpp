@@ -5,6 +5,7 @@
 #include "balance/error.hpp"
 #include "balance/private_store.hpp"
 #include "balance/store.hpp"
+#include "record_file.hpp"
 #include "unit/test_support.hpp"
 
 using namespace balance;

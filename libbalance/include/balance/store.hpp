@@ -18,7 +18,6 @@
 #include "balance/file_system.hpp"
 #include "balance/period.hpp"
 #include "balance/record.hpp"
-#include "balance/record_file.hpp"
 #include "balance/repo.hpp"
 
 namespace balance {

@@ -1,6 +1,7 @@
 // Record files: reading a `[[…]]` array of records from TOML text with the position of every
 // problem, writing a record in canonical form, and splicing a record into, or out of, the text of a
-// file so that comments and hand formatting elsewhere survive byte for byte.
+// file so that comments and hand formatting elsewhere survive byte for byte. Private to the
+// library: the store, import, merge and check use it; the tools never see a file's text.
 #pragma once
 
 #include <optional>
@@ -8,7 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "balance/api.hpp"
 #include "balance/error.hpp"
 #include "balance/period.hpp"
 #include "balance/record.hpp"
@@ -33,9 +33,9 @@ struct file_role {
 
 // Parses a repository-relative data path ("ledger/sam/2026-11.toml",
 // "private/checkins/alex/2026-10.toml", "boundaries/sam.toml"); nullopt if it is not one.
-BALANCE_API std::optional<file_role> role_of_path(std::string_view relative_path);
+std::optional<file_role> role_of_path(std::string_view relative_path);
 // The repository-relative file a record belongs in, given its type, author, privacy and `at`.
-BALANCE_API std::string path_for(const record& r);
+std::string path_for(const record& r);
 
 struct read_options {
   const settings* cfg = nullptr;
@@ -63,39 +63,39 @@ struct parsed_file {
 // Parses and validates one record file. Never throws for bad content: every problem is reported
 // with PATH:LINE:COL in `problems`. Checks each record's placement (author, month, privacy) against
 // `role` and ids unique within the file.
-BALANCE_API parsed_file parse_record_file(std::string_view text, const std::string& path, const file_role& role,
+parsed_file parse_record_file(std::string_view text, const std::string& path, const file_role& role,
                                           const read_options& opts);
 
 // Parses records of any type from TOML text (an import or `--from`), without placement checks.
-BALANCE_API parsed_file parse_record_text(std::string_view text, const std::string& source_name,
+parsed_file parse_record_text(std::string_view text, const std::string& source_name,
                                           const read_options& opts);
 
 // Checks text before toml++ sees it: size, NUL bytes, keys with too many dotted parts, merge
 // conflict markers. Returns the first problem.
-BALANCE_API std::optional<diagnostic> precheck_toml(std::string_view text, const std::string& path);
+std::optional<diagnostic> precheck_toml(std::string_view text, const std::string& path);
 
 // The canonical TOML of one record: "[[entry]]\nid = …\n…" ending with a newline. Values are
 // escaped through toml++; extras are written after the canonical keys.
-BALANCE_API std::string record_to_toml(const record& r);
+std::string record_to_toml(const record& r);
 
 // An edit buffer: `comment` (each line prefixed "# "), then the record's fields as `key = value`
 // lines without the [[…]] header.
-BALANCE_API std::string record_fields_text(const record& r, std::string_view comment);
+std::string record_fields_text(const record& r, std::string_view comment);
 
 // Reads an edit buffer of bare `key = value` lines back into a record of base's type. id, at and
 // who keep base's values when the buffer leaves them out; author, privacy and place always come
 // from base. Throws error{data} with BUFFER:LINE:COL positions for anything invalid.
-BALANCE_API record read_record_fields(std::string_view text, const std::string& buffer_name, const record& base,
+record read_record_fields(std::string_view text, const std::string& buffer_name, const record& base,
                                       const read_options& opts);
 
 // Text edits that keep everything else byte for byte (CRLF files stay CRLF, a BOM stays).
 // Insert records at their sorted places among the records of `file` (whose text is `text`), in
 // one pass over the text.
-BALANCE_API std::string splice_insert(std::string_view text, const parsed_file& file, std::vector<record> added);
+std::string splice_insert(std::string_view text, const parsed_file& file, std::vector<record> added);
 // Replace record number `index` of `file` with `r` (its header through its last value line).
-BALANCE_API std::string splice_replace(std::string_view text, const parsed_file& file, std::size_t index,
+std::string splice_replace(std::string_view text, const parsed_file& file, std::size_t index,
                                        const record& r);
 // Remove record number `index` of `file`, with the comment lines directly above it.
-BALANCE_API std::string splice_remove(std::string_view text, const parsed_file& file, std::size_t index);
+std::string splice_remove(std::string_view text, const parsed_file& file, std::size_t index);
 
 }  // namespace balance
