@@ -218,6 +218,60 @@ std::string* text_slot(record& r, std::string_view key) {
   return nullptr;
 }
 
+void set_whole_number(record& r, std::string_view key, const field_value& value, value_kind kind) {
+  std::optional<std::int64_t> v;
+  if (!std::holds_alternative<std::monostate>(value)) {
+    if (!std::holds_alternative<std::int64_t>(value)) wrong_kind(key, kind);
+    v = std::get<std::int64_t>(value);
+  }
+  if (key == "mood")
+    r.mood = v;
+  else if (key == "safe")
+    r.safe = v;
+  else if (key == "minutes")
+    r.minutes = v;
+  else if (!v)
+    std::erase_if(r.ratings, [&](const rating& rt) { return rt.key == key; });
+  else
+    r.set_rating(key, static_cast<int>(std::clamp<std::int64_t>(*v, -1000000, 1000000)));
+}
+
+void set_number(record& r, std::string_view key, const field_value& value) {
+  if (std::holds_alternative<std::monostate>(value)) {
+    r.weight.reset();
+  } else if (const auto* d = std::get_if<double>(&value)) {
+    r.weight = *d;
+  } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    r.weight = static_cast<double>(*i);
+  } else {
+    wrong_kind(key, value_kind::number);
+  }
+}
+
+void set_datetime(record& r, std::string_view key, const field_value& value) {
+  std::optional<timestamp> t;
+  if (!std::holds_alternative<std::monostate>(value)) {
+    if (!std::holds_alternative<timestamp>(value)) wrong_kind(key, value_kind::datetime);
+    t = std::get<timestamp>(value);
+  }
+  if (key == "at") {
+    if (!t) throw_usage("at cannot be removed");
+    r.at = *t;
+  } else {
+    r.retired = t;
+  }
+}
+
+void set_names(record& r, std::string_view key, field_value&& value) {
+  if (std::holds_alternative<std::monostate>(value)) {
+    r.tags.clear();
+  } else if (auto* v = std::get_if<std::vector<std::string>>(&value)) {
+    r.tags = std::move(*v);
+  } else {
+    wrong_kind(key, value_kind::names);
+  }
+}
+
 }  // namespace
 
 void set_field(record& r, std::string_view key, field_value value, const settings& cfg) {
@@ -228,66 +282,23 @@ void set_field(record& r, std::string_view key, field_value value, const setting
   }
   bool clear = std::holds_alternative<std::monostate>(value);
   switch (*kind) {
-    case value_kind::text: {
+    case value_kind::text:
       if (!clear && !std::holds_alternative<std::string>(value)) wrong_kind(key, *kind);
       *text_slot(r, key) = clear ? std::string() : std::get<std::string>(std::move(value));
       break;
-    }
     case value_kind::integer:
-    case value_kind::rating: {
-      std::optional<std::int64_t> v;
-      if (!clear) {
-        if (!std::holds_alternative<std::int64_t>(value)) wrong_kind(key, *kind);
-        v = std::get<std::int64_t>(value);
-      }
-      if (key == "mood")
-        r.mood = v;
-      else if (key == "safe")
-        r.safe = v;
-      else if (key == "minutes")
-        r.minutes = v;
-      else if (!v)
-        std::erase_if(r.ratings, [&](const rating& rt) { return rt.key == key; });
-      else
-        r.set_rating(key, static_cast<int>(std::clamp<std::int64_t>(*v, -1000000, 1000000)));
+    case value_kind::rating:
+      set_whole_number(r, key, value, *kind);
       break;
-    }
-    case value_kind::number: {
-      if (clear) {
-        r.weight.reset();
-      } else if (auto* d = std::get_if<double>(&value)) {
-        r.weight = *d;
-      } else if (auto* i = std::get_if<std::int64_t>(&value)) {
-        r.weight = static_cast<double>(*i);
-      } else {
-        wrong_kind(key, *kind);
-      }
+    case value_kind::number:
+      set_number(r, key, value);
       break;
-    }
-    case value_kind::datetime: {
-      std::optional<timestamp> t;
-      if (!clear) {
-        if (!std::holds_alternative<timestamp>(value)) wrong_kind(key, *kind);
-        t = std::get<timestamp>(value);
-      }
-      if (key == "at") {
-        if (!t) throw_usage("at cannot be removed");
-        r.at = *t;
-      } else {
-        r.retired = t;
-      }
+    case value_kind::datetime:
+      set_datetime(r, key, value);
       break;
-    }
-    case value_kind::names: {
-      if (clear) {
-        r.tags.clear();
-      } else if (auto* v = std::get_if<std::vector<std::string>>(&value)) {
-        r.tags = std::move(*v);
-      } else {
-        wrong_kind(key, *kind);
-      }
+    case value_kind::names:
+      set_names(r, key, std::move(value));
       break;
-    }
   }
 }
 
