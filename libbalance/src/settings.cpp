@@ -479,37 +479,35 @@ std::string default_settings_text(const std::vector<std::string>& people, std::s
   return text;
 }
 
-std::string settings_with_id(std::string_view text, std::string_view id) {
-  const std::string path = "balance.toml";
-  if (!is_valid_repo_id(id))
-    throw_usage(fmt::format("\"{}\" is not a repository id (4 to 64 characters of a-z, 0-9 and -)", id));
-  diagnostic problem;
-  auto parsed = detail::parse_toml(text, path, problem);
-  if (!parsed) throw error(errc::config, problem);
-  if (auto existing = parsed->get("id"))
-    throw error(errc::config, diagnostic{detail::position_of(*existing, path), "balance.toml already has an id"});
-  (void)parse_settings(text, path);  // a file with bad settings gets no id until it is fixed
+namespace {
 
+// The file's own line ending, so that the inserted lines match it.
+std::string_view line_ending_of(std::string_view text) {
+  auto nl = text.find('\n');
+  return nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+// Byte offsets where each line starts (line 1 after any BOM).
+std::vector<std::size_t> line_starts(std::string_view text) {
   constexpr std::string_view bom = "\xEF\xBB\xBF";
   const std::size_t body = text.starts_with(bom) ? bom.size() : 0;
-  const bool crlf = [&] {
-    auto nl = text.find('\n');
-    return nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r';
-  }();
-  const std::string_view eol = crlf ? "\r\n" : "\n";
-  const std::string inserted = fmt::format("{}{}id = {}{}", id_comment, eol, detail::toml_quote(id), eol);
-
-  // Byte offsets where each line starts (line 1 after any BOM).
   std::vector<std::size_t> starts = {body};
   for (std::size_t i = body; i < text.size(); ++i)
     if (text[i] == '\n' && i + 1 < text.size()) starts.push_back(i + 1);
+  return starts;
+}
+
+// `text` with `inserted` after the version line or, without one, before the first setting.
+std::string with_lines_inserted(std::string_view text, const toml::table& parsed, const std::string& inserted,
+                                std::string_view eol) {
+  const std::vector<std::size_t> starts = line_starts(text);
   auto line_text = [&](std::size_t index) {
     std::size_t end = index + 1 < starts.size() ? starts[index + 1] : text.size();
     return text.substr(starts[index], end - starts[index]);
   };
 
   std::string out(text);
-  if (auto version = parsed->get("version")) {
+  if (auto version = parsed.get("version")) {
     const auto& region = version->source();
     std::size_t line = std::max(region.begin.line, region.end.line);  // 1-based
     if (line < starts.size()) {
@@ -533,7 +531,25 @@ std::string settings_with_id(std::string_view text, std::string_view id) {
     else
       out.insert(at, inserted);
   }
+  return out;
+}
 
+}  // namespace
+
+std::string settings_with_id(std::string_view text, std::string_view id) {
+  const std::string path = "balance.toml";
+  if (!is_valid_repo_id(id))
+    throw_usage(fmt::format("\"{}\" is not a repository id (4 to 64 characters of a-z, 0-9 and -)", id));
+  diagnostic problem;
+  auto parsed = detail::parse_toml(text, path, problem);
+  if (!parsed) throw error(errc::config, problem);
+  if (auto existing = parsed->get("id"))
+    throw error(errc::config, diagnostic{detail::position_of(*existing, path), "balance.toml already has an id"});
+  (void)parse_settings(text, path);  // a file with bad settings gets no id until it is fixed
+
+  const std::string_view eol = line_ending_of(text);
+  const std::string inserted = fmt::format("{}{}id = {}{}", id_comment, eol, detail::toml_quote(id), eol);
+  std::string out = with_lines_inserted(text, *parsed, inserted, eol);
   if (parse_settings(out, path).repo_id != id)
     throw error(errc::internal, "adding an id to balance.toml did not give a file with that id");
   return out;
