@@ -127,56 +127,83 @@ std::optional<value_kind> key_kind(record_type t, std::string_view key, const se
   return std::nullopt;
 }
 
+namespace {
+
+// Collects a record's fields in file order; empty ones are left out, as a record file leaves them out.
+struct field_list {
+  std::vector<field>& out;
+
+  void text(const char* key, const std::string& v) {
+    if (!v.empty()) out.push_back({key, v});
+  }
+  void integer(const char* key, const std::optional<std::int64_t>& v) {
+    if (v) out.push_back({key, *v});
+  }
+  void tags(const std::vector<std::string>& v) {
+    if (!v.empty()) out.push_back({"tags", v});
+  }
+};
+
+void checkin_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  for (const auto& rt : r.ratings) f.out.push_back({rt.key, static_cast<std::int64_t>(rt.value)});
+  f.integer("mood", r.mood);
+  f.text("feeling", r.feeling);
+  f.text("need", r.need);
+  f.text("thanks", r.thanks);
+  f.text("note", r.note);
+  f.tags(r.tags);
+  f.integer("safe", r.safe);
+}
+
+void entry_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("kind", r.kind);
+  f.text("what", r.what);
+  f.text("topic", r.topic);
+  if (r.weight) f.out.push_back({"weight", *r.weight});
+  f.integer("minutes", r.minutes);
+  f.text("for", r.for_whom);
+  f.tags(r.tags);
+  f.text("note", r.note);
+}
+
+void boundary_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("text", r.text);
+  f.text("review", r.review);
+  f.text("status", r.status);
+  if (r.retired) f.out.push_back({"retired", *r.retired});
+  f.tags(r.tags);
+}
+
+void event_fields(const record& r, field_list& f) {
+  f.text("kind", r.kind);
+  f.text("boundary", r.boundary);
+  f.text("who", r.who);
+  f.integer("minutes", r.minutes);
+  f.text("note", r.note);
+}
+
+}  // namespace
+
 std::vector<field> fields_of(const record& r) {
   std::vector<field> out;
-  auto text = [&](const char* key, const std::string& v) {
-    if (!v.empty()) out.push_back({key, v});
-  };
-  auto integer = [&](const char* key, const std::optional<std::int64_t>& v) {
-    if (v) out.push_back({key, *v});
-  };
-  auto tags = [&] {
-    if (!r.tags.empty()) out.push_back({"tags", r.tags});
-  };
   out.push_back({"id", r.id});
   out.push_back({"at", r.at});
+  field_list f{out};
   switch (r.type) {
     case record_type::checkin:
-      text("who", r.who);
-      for (const auto& rt : r.ratings) out.push_back({rt.key, static_cast<std::int64_t>(rt.value)});
-      integer("mood", r.mood);
-      text("feeling", r.feeling);
-      text("need", r.need);
-      text("thanks", r.thanks);
-      text("note", r.note);
-      tags();
-      integer("safe", r.safe);
+      checkin_fields(r, f);
       break;
     case record_type::entry:
-      text("who", r.who);
-      text("kind", r.kind);
-      text("what", r.what);
-      text("topic", r.topic);
-      if (r.weight) out.push_back({"weight", *r.weight});
-      integer("minutes", r.minutes);
-      text("for", r.for_whom);
-      tags();
-      text("note", r.note);
+      entry_fields(r, f);
       break;
     case record_type::boundary:
-      text("who", r.who);
-      text("text", r.text);
-      text("review", r.review);
-      text("status", r.status);
-      if (r.retired) out.push_back({"retired", *r.retired});
-      tags();
+      boundary_fields(r, f);
       break;
     case record_type::event:
-      text("kind", r.kind);
-      text("boundary", r.boundary);
-      text("who", r.who);
-      integer("minutes", r.minutes);
-      text("note", r.note);
+      event_fields(r, f);
       break;
   }
   return out;
@@ -302,6 +329,57 @@ void set_field(record& r, std::string_view key, field_value value, const setting
   }
 }
 
+namespace {
+
+// Words split at spaces and commas.
+std::vector<std::string> names_in(std::string_view text) {
+  std::vector<std::string> names;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    auto cut = rest.find_first_of(" ,");
+    std::string_view word = rest.substr(0, cut);
+    if (!word.empty()) names.emplace_back(word);
+    if (cut == std::string_view::npos) break;
+    rest.remove_prefix(cut + 1);
+  }
+  return names;
+}
+
+// The value `text` spells for a field of this kind; throws naming the key when it spells none.
+field_value value_of_text(std::string_view key, std::string_view text, value_kind kind) {
+  switch (kind) {
+    case value_kind::text:
+      return std::string(text);
+    case value_kind::integer:
+    case value_kind::rating: {
+      std::int64_t v = 0;
+      std::string_view t = trim(text);
+      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (ec != std::errc() || p != t.data() + t.size())
+        throw_usage(fmt::format("{}: \"{}\" is not {}", key, text, kind_word(kind)));
+      return v;
+    }
+    case value_kind::number: {
+      std::string t(trim(text));
+      double v = 0;
+      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v))
+        throw_usage(fmt::format("{}: \"{}\" is not a number", key, text));
+      return v;
+    }
+    case value_kind::datetime: {
+      auto t = parse_timestamp(trim(text));
+      if (!t) throw_usage(fmt::format("{}: \"{}\" is not a date-time with an offset, like 2026-11-22T19:30:00+01:00", key, text));
+      return *t;
+    }
+    case value_kind::names:
+      return names_in(text);
+  }
+  return std::monostate{};
+}
+
+}  // namespace
+
 void set_field_text(record& r, std::string_view key, std::string_view text, const settings& cfg) {
   auto kind = key_kind(r.type, key, cfg);
   if (!kind) {
@@ -312,49 +390,7 @@ void set_field_text(record& r, std::string_view key, std::string_view text, cons
     set_field(r, key, std::monostate{}, cfg);
     return;
   }
-  switch (*kind) {
-    case value_kind::text:
-      set_field(r, key, std::string(text), cfg);
-      return;
-    case value_kind::integer:
-    case value_kind::rating: {
-      std::int64_t v = 0;
-      std::string_view t = trim(text);
-      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-      if (ec != std::errc() || p != t.data() + t.size())
-        throw_usage(fmt::format("{}: \"{}\" is not {}", key, text, kind_word(*kind)));
-      set_field(r, key, v, cfg);
-      return;
-    }
-    case value_kind::number: {
-      std::string t(trim(text));
-      double v = 0;
-      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-      if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v))
-        throw_usage(fmt::format("{}: \"{}\" is not a number", key, text));
-      set_field(r, key, v, cfg);
-      return;
-    }
-    case value_kind::datetime: {
-      auto t = parse_timestamp(trim(text));
-      if (!t) throw_usage(fmt::format("{}: \"{}\" is not a date-time with an offset, like 2026-11-22T19:30:00+01:00", key, text));
-      set_field(r, key, *t, cfg);
-      return;
-    }
-    case value_kind::names: {
-      std::vector<std::string> names;
-      std::string_view rest = text;
-      while (!rest.empty()) {
-        auto cut = rest.find_first_of(" ,");
-        std::string_view word = rest.substr(0, cut);
-        if (!word.empty()) names.emplace_back(word);
-        if (cut == std::string_view::npos) break;
-        rest.remove_prefix(cut + 1);
-      }
-      set_field(r, key, std::move(names), cfg);
-      return;
-    }
-  }
+  set_field(r, key, value_of_text(key, text, *kind), cfg);
 }
 
 void fill_defaults(record& r, const record_defaults& d, bool has_at) {
