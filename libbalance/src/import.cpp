@@ -177,57 +177,66 @@ std::vector<record> read_json(std::string_view text, const std::string& source, 
   return out;
 }
 
-// RFC 4180 fields, with the line each record starts on.
-std::vector<std::pair<int, std::vector<std::string>>> parse_csv(std::string_view text, const std::string& source) {
+// The rows parse_csv has read, and the row and cell it is reading.
+struct csv_rows {
   std::vector<std::pair<int, std::vector<std::string>>> rows;
   std::vector<std::string> row;
   std::string cell;
-  bool quoted = false, cell_started = false;
-  int line = 1, row_line = 1;
-  auto end_row = [&] {
+  bool cell_started = false;
+  int row_line = 1;
+
+  void end_cell() {
     row.push_back(std::move(cell));
     cell.clear();
+    cell_started = false;
+  }
+  void end_row() {
+    end_cell();
     if (!(row.size() == 1 && row[0].empty())) rows.push_back({row_line, std::move(row)});
     row.clear();
-    cell_started = false;
-  };
+  }
+};
+
+// RFC 4180 fields, with the line each record starts on.
+std::vector<std::pair<int, std::vector<std::string>>> parse_csv(std::string_view text, const std::string& source) {
+  csv_rows csv;
+  bool quoted = false;
+  int line = 1;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
       if (c == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') {
-          cell += '"';
+          csv.cell += '"';
           ++i;
         } else {
           quoted = false;
         }
       } else {
         if (c == '\n') ++line;
-        cell += c;
+        csv.cell += c;
       }
       continue;
     }
-    if (c == '"' && !cell_started) {
+    if (c == '"' && !csv.cell_started) {
       quoted = true;
-      cell_started = true;
+      csv.cell_started = true;
     } else if (c == ',') {
-      row.push_back(std::move(cell));
-      cell.clear();
-      cell_started = false;
+      csv.end_cell();
     } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
       continue;
     } else if (c == '\n') {
-      end_row();
+      csv.end_row();
       ++line;
-      row_line = line;
+      csv.row_line = line;
     } else {
-      cell += c;
-      cell_started = true;
+      csv.cell += c;
+      csv.cell_started = true;
     }
   }
-  if (quoted) throw error(errc::data, diagnostic{{source, row_line, 1}, "unterminated quoted CSV field"});
-  if (cell_started || !row.empty()) end_row();
-  return rows;
+  if (quoted) throw error(errc::data, diagnostic{{source, csv.row_line, 1}, "unterminated quoted CSV field"});
+  if (csv.cell_started || !csv.row.empty()) csv.end_row();
+  return std::move(csv.rows);
 }
 
 // TSV as list --format tsv writes it: tab-separated, with \\, \t, \n and \r escaped.
