@@ -43,15 +43,16 @@ bool read_rating(std::string_view answer, std::optional<std::int64_t>& value, st
   return true;
 }
 
-}  // namespace
+using line_reader = std::function<std::optional<std::string>()>;
 
-std::optional<record> interview(const settings& cfg, const std::function<std::optional<std::string>()>& read_line,
-                                sink& out, bool ask_safe, const std::function<std::optional<std::string>()>& read_secret) {
-  record r;
-  r.type = record_type::checkin;
-  out.write("How are we doing? Answer each from 1 to 5, or press Enter to skip.\n");
-  auto ask_rating = [&](const std::string& title, const std::string& scale,
-                        bool secret = false) -> std::optional<std::optional<std::int64_t>> {
+struct interviewer {
+  const line_reader& read_line;
+  const line_reader& read_secret;
+  sink& out;
+
+  // The answer, empty when skipped; nullopt when the input ends.
+  std::optional<std::optional<std::int64_t>> rating(const std::string& title, const std::string& scale,
+                                                    bool secret = false) const {
     out.write(fmt::format("\n{}\n", title));
     if (!scale.empty()) out.write(fmt::format("  {}\n", scale));
     for (;;) {
@@ -64,11 +65,58 @@ std::optional<record> interview(const settings& cfg, const std::function<std::op
       if (read_rating(*line, value, reason)) return value;
       out.write(fmt::format("  {}\n", reason));
     }
-  };
+  }
+
+  // Each dimension, then mood; false when the input ends.
+  bool ratings(const settings& cfg, record& r) const {
+    for (const auto& d : cfg.dimensions) {
+      std::string scale = d.low.empty() && d.high.empty() ? std::string("1 = low · 5 = high")
+                                                           : fmt::format("1 = {} · 5 = {}", d.low, d.high);
+      auto answer = rating(fmt::format("{} — {}", d.key, d.question), scale);
+      if (!answer) return false;
+      if (*answer) r.set_rating(d.key, static_cast<int>(**answer));
+    }
+    auto mood = rating("mood — How are you feeling overall?", "1 = low · 5 = great");
+    if (!mood) return false;
+    r.mood = *mood;
+    return true;
+  }
+
+  // The free-text questions; false when the input ends.
+  bool texts(record& r) const {
+    struct text_question {
+      std::string* field;
+      const char* prompt;
+    };
+    const text_question questions[] = {
+        {&r.feeling, "feeling — Anything you feel? Try \"I feel … when …\""},
+        {&r.need, "need — Something you need?"},
+        {&r.thanks, "thanks — Something you appreciate?"},
+        {&r.note, "note — Anything else?"},
+    };
+    for (const auto& q : questions) {
+      out.write(fmt::format("\n{}\n> ", q.prompt));
+      out.flush();
+      auto line = read_line();
+      if (!line) return false;
+      *q.field = std::string(trim(*line));
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+std::optional<record> interview(const settings& cfg, const std::function<std::optional<std::string>()>& read_line,
+                                sink& out, bool ask_safe, const std::function<std::optional<std::string>()>& read_secret) {
+  record r;
+  r.type = record_type::checkin;
+  out.write("How are we doing? Answer each from 1 to 5, or press Enter to skip.\n");
+  const interviewer ask{read_line, read_secret, out};
   // In a private check-in safety is asked first: nobody who feels unsafe should have to answer
   // six questions before hearing where help is.
   if (ask_safe) {
-    auto safe = ask_rating(
+    auto safe = ask.rating(
         "safe — Do you feel safe with your partner? (private, and your answer is not shown as you type)",
         "1 = not safe · 5 = completely safe", true);
     if (!safe) return std::nullopt;
@@ -77,34 +125,7 @@ std::optional<record> interview(const settings& cfg, const std::function<std::op
     // Feeling unsafe comes before anything else: no more questions.
     if (is_unsafe_answer(r)) return r;
   }
-  for (const auto& d : cfg.dimensions) {
-    std::string scale = d.low.empty() && d.high.empty() ? std::string("1 = low · 5 = high")
-                                                         : fmt::format("1 = {} · 5 = {}", d.low, d.high);
-    auto answer = ask_rating(fmt::format("{} — {}", d.key, d.question), scale);
-    if (!answer) return std::nullopt;
-    if (*answer) r.set_rating(d.key, static_cast<int>(**answer));
-  }
-  auto mood = ask_rating("mood — How are you feeling overall?", "1 = low · 5 = great");
-  if (!mood) return std::nullopt;
-  r.mood = *mood;
-
-  struct text_question {
-    std::string* field;
-    const char* prompt;
-  };
-  const text_question texts[] = {
-      {&r.feeling, "feeling — Anything you feel? Try \"I feel … when …\""},
-      {&r.need, "need — Something you need?"},
-      {&r.thanks, "thanks — Something you appreciate?"},
-      {&r.note, "note — Anything else?"},
-  };
-  for (const auto& q : texts) {
-    out.write(fmt::format("\n{}\n> ", q.prompt));
-    out.flush();
-    auto line = read_line();
-    if (!line) return std::nullopt;
-    *q.field = std::string(trim(*line));
-  }
+  if (!ask.ratings(cfg, r) || !ask.texts(r)) return std::nullopt;
   return r;
 }
 

@@ -51,16 +51,10 @@ errc errc_for(int err, errc otherwise) {
 
 }  // namespace
 
-std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
-                                     std::size_t max_size, bool user_chosen) {
-  int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (user_chosen ? 0 : O_NOFOLLOW | O_NONBLOCK);
-  int fd = ::open(path.c_str(), flags);
-  if (fd < 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;
-    if (errno == ELOOP)
-      throw error(errc::permission, fmt::format("{}: is a symbolic link; balance reads data files only directly", display_path));
-    fail_errno(errno, errc::io, "cannot read", display_path);
-  }
+namespace {
+
+// What the descriptor is, checked before reading it: `fd` is closed when it is not to be read.
+struct stat checked_stat(int fd, const std::string& display_path, std::size_t max_size, bool user_chosen) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     int err = errno;
@@ -82,8 +76,13 @@ std::optional<std::string> read_file(const std::filesystem::path& path, const st
                                        fmt::format("file is {} bytes, more than the {} MiB a data file may have",
                                                    st.st_size, max_size / (1024 * 1024))});
   }
+  return st;
+}
+
+// Reads `fd` to its end, and closes it.
+std::string read_to_end(int fd, std::size_t size, std::size_t max_size, const std::string& display_path) {
   std::string content;
-  content.resize(static_cast<std::size_t>(st.st_size));
+  content.resize(size);
   std::size_t got = 0;
   for (;;) {
     if (got == content.size()) {
@@ -103,6 +102,23 @@ std::optional<std::string> read_file(const std::filesystem::path& path, const st
   }
   ::close(fd);
   content.resize(got);
+  return content;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
+                                     std::size_t max_size, bool user_chosen) {
+  int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (user_chosen ? 0 : O_NOFOLLOW | O_NONBLOCK);
+  int fd = ::open(path.c_str(), flags);
+  if (fd < 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;
+    if (errno == ELOOP)
+      throw error(errc::permission, fmt::format("{}: is a symbolic link; balance reads data files only directly", display_path));
+    fail_errno(errno, errc::io, "cannot read", display_path);
+  }
+  const struct stat st = checked_stat(fd, display_path, max_size, user_chosen);
+  std::string content = read_to_end(fd, static_cast<std::size_t>(st.st_size), max_size, display_path);
   if (content.size() > max_size)
     throw error(errc::data, diagnostic{{display_path, 0, 0}, fmt::format("file is larger than {} MiB", max_size / (1024 * 1024))});
   return content;

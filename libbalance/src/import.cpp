@@ -177,57 +177,66 @@ std::vector<record> read_json(std::string_view text, const std::string& source, 
   return out;
 }
 
-// RFC 4180 fields, with the line each record starts on.
-std::vector<std::pair<int, std::vector<std::string>>> parse_csv(std::string_view text, const std::string& source) {
+// The rows parse_csv has read, and the row and cell it is reading.
+struct csv_rows {
   std::vector<std::pair<int, std::vector<std::string>>> rows;
   std::vector<std::string> row;
   std::string cell;
-  bool quoted = false, cell_started = false;
-  int line = 1, row_line = 1;
-  auto end_row = [&] {
+  bool cell_started = false;
+  int row_line = 1;
+
+  void end_cell() {
     row.push_back(std::move(cell));
     cell.clear();
+    cell_started = false;
+  }
+  void end_row() {
+    end_cell();
     if (!(row.size() == 1 && row[0].empty())) rows.push_back({row_line, std::move(row)});
     row.clear();
-    cell_started = false;
-  };
+  }
+};
+
+// RFC 4180 fields, with the line each record starts on.
+std::vector<std::pair<int, std::vector<std::string>>> parse_csv(std::string_view text, const std::string& source) {
+  csv_rows csv;
+  bool quoted = false;
+  int line = 1;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
       if (c == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') {
-          cell += '"';
+          csv.cell += '"';
           ++i;
         } else {
           quoted = false;
         }
       } else {
         if (c == '\n') ++line;
-        cell += c;
+        csv.cell += c;
       }
       continue;
     }
-    if (c == '"' && !cell_started) {
+    if (c == '"' && !csv.cell_started) {
       quoted = true;
-      cell_started = true;
+      csv.cell_started = true;
     } else if (c == ',') {
-      row.push_back(std::move(cell));
-      cell.clear();
-      cell_started = false;
+      csv.end_cell();
     } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
       continue;
     } else if (c == '\n') {
-      end_row();
+      csv.end_row();
       ++line;
-      row_line = line;
+      csv.row_line = line;
     } else {
-      cell += c;
-      cell_started = true;
+      csv.cell += c;
+      csv.cell_started = true;
     }
   }
-  if (quoted) throw error(errc::data, diagnostic{{source, row_line, 1}, "unterminated quoted CSV field"});
-  if (cell_started || !row.empty()) end_row();
-  return rows;
+  if (quoted) throw error(errc::data, diagnostic{{source, csv.row_line, 1}, "unterminated quoted CSV field"});
+  if (csv.cell_started || !csv.row.empty()) csv.end_row();
+  return std::move(csv.rows);
 }
 
 // TSV as list --format tsv writes it: tab-separated, with \\, \t, \n and \r escaped.
@@ -268,20 +277,66 @@ record_type table_type(const std::vector<std::string>& header, record_type expec
   return expected;
 }
 
-std::vector<record> read_table(std::vector<std::pair<int, std::vector<std::string>>> rows, const std::string& source,
-                               record_type command, const settings& cfg, const record_defaults* defaults) {
-  if (rows.empty()) return {};
-  const auto& header = rows.front().second;
-  record_type expected = table_type(header, command);
+// Every column must name a field of the table's record type, or say where a record came from.
+void check_columns(const std::vector<std::string>& header, const std::string& source, record_type expected,
+                   const settings& cfg) {
   std::vector<diagnostic> problems;
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    const auto& key = header[c];
+  for (const auto& key : header) {
     if (key == "type" || key == "author" || key == "private") continue;
     if (!key_kind(expected, key, cfg))
       problems.push_back({{source, 1, 0}, fmt::format("column \"{}\" is not a field of {}{}", key, a_record_of(expected),
                                                       did_you_mean(key, canonical_keys(expected, cfg)))});
   }
   if (!problems.empty()) throw error(errc::data, std::move(problems));
+}
+
+// Sets one cell's field; throws a usage error naming what is wrong with the cell.
+void read_cell(record& r, const std::string& key, const std::string& cell, const settings& cfg) {
+  if (key == "type") {
+    if (!cell.empty() && cell != type_name(r.type)) throw_usage(fmt::format("type \"{}\" cannot be imported here", cell));
+  } else if (key == "author") {
+    r.author = cell;
+  } else if (key == "private") {
+    if (cell != "" && cell != "true" && cell != "false") throw_usage("private must be true or false");
+    r.is_private = cell == "true";
+  } else {
+    set_field_text(r, key, cell, cfg);
+  }
+}
+
+// One data row as a record, or nothing when a cell was bad; its problems go to `problems`.
+std::optional<record> read_row(const std::vector<std::string>& header, const std::vector<std::string>& cells,
+                               record_type expected, const position& where, const settings& cfg,
+                               const record_defaults* defaults, std::vector<diagnostic>& problems) {
+  record r;
+  r.type = expected;
+  bool ok = true, has_at = false;
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    try {
+      if (header[c] == "at" && !cells[c].empty()) has_at = true;
+      read_cell(r, header[c], cells[c], cfg);
+    } catch (const error& e) {
+      problems.push_back({where, e.what()});
+      ok = false;
+    }
+  }
+  if (defaults) fill_defaults(r, *defaults, has_at);
+  if (!has_at && !(defaults && defaults->at) && ok) {
+    problems.push_back({where, "at is required"});
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  add_validation(problems, r, cfg, where, "");
+  return r;
+}
+
+std::vector<record> read_table(std::vector<std::pair<int, std::vector<std::string>>> rows, const std::string& source,
+                               record_type command, const settings& cfg, const record_defaults* defaults) {
+  if (rows.empty()) return {};
+  const auto& header = rows.front().second;
+  record_type expected = table_type(header, command);
+  check_columns(header, source, expected, cfg);
+  std::vector<diagnostic> problems;
   std::vector<record> out;
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& [line, cells] = rows[i];
@@ -290,37 +345,7 @@ std::vector<record> read_table(std::vector<std::pair<int, std::vector<std::strin
       problems.push_back({where, fmt::format("{} fields, but the header has {}", cells.size(), header.size())});
       continue;
     }
-    record r;
-    r.type = expected;
-    bool ok = true, has_at = false;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-      const auto& key = header[c];
-      try {
-        if (key == "type") {
-          if (!cells[c].empty() && cells[c] != type_name(expected))
-            throw_usage(fmt::format("type \"{}\" cannot be imported here", cells[c]));
-        } else if (key == "author") {
-          r.author = cells[c];
-        } else if (key == "private") {
-          if (cells[c] != "" && cells[c] != "true" && cells[c] != "false") throw_usage("private must be true or false");
-          r.is_private = cells[c] == "true";
-        } else {
-          if (key == "at" && !cells[c].empty()) has_at = true;
-          set_field_text(r, key, cells[c], cfg);
-        }
-      } catch (const error& e) {
-        problems.push_back({where, e.what()});
-        ok = false;
-      }
-    }
-    if (defaults) fill_defaults(r, *defaults, has_at);
-    if (!has_at && !(defaults && defaults->at) && ok) {
-      problems.push_back({where, "at is required"});
-      ok = false;
-    }
-    if (!ok) continue;
-    add_validation(problems, r, cfg, where, "");
-    out.push_back(std::move(r));
+    if (auto r = read_row(header, cells, expected, where, cfg, defaults, problems)) out.push_back(std::move(*r));
   }
   if (!problems.empty()) throw error(errc::data, std::move(problems));
   return out;
@@ -457,43 +482,30 @@ void check_event_targets(const store& s, const std::vector<record>& incoming, co
   }
 }
 
-}  // namespace
-
-import_result import_records(const store& s, std::string_view text, const std::string& source,
-                             const import_options& opts) {
-  const repo& r = s.repository();
+// Who an imported record is by, and whether that person may import it; `where` names the record.
+void settle_author(record& rec, const std::string& where, const repo& r, const import_options& opts,
+                   const std::string& source, std::vector<diagnostic>& problems) {
   const settings& cfg = r.config();
-  record_defaults defaults{r.cal().now, r.me()};
-  std::vector<record> incoming = read_import(text, source, opts.type, cfg, &defaults);
-
-  std::vector<diagnostic> problems;
-  std::size_t n = 0;
-  for (auto& rec : incoming) {
-    ++n;
-    std::string where = fmt::format("record {}", n);
-    if (opts.make_private) rec.is_private = true;
-    if (rec.type == record_type::checkin || rec.type == record_type::boundary) {
-      if (!rec.author.empty() && rec.author != rec.who)
-        problems.push_back({{source, rec.line, 0}, fmt::format("{}: author \"{}\" differs from who \"{}\"", where, rec.author, rec.who)});
-      rec.author = rec.who;
-    } else if (rec.author.empty()) {
-      rec.author = r.me();
-    } else if (!cfg.has_person(rec.author)) {
-      problems.push_back({{source, rec.line, 0}, fmt::format("{}: author \"{}\" is not a person in balance.toml{}", where,
-                                                             escape_for_terminal(rec.author), did_you_mean(rec.author, cfg.people))});
-    }
-    if (rec.is_private && rec.author != r.me())
-      problems.push_back({{source, rec.line, 0},
-                          fmt::format("{}: a private record can only be imported by its author ({})", where, rec.author)});
-    if (rec.safe && !rec.is_private)
-      problems.push_back({{source, rec.line, 0}, fmt::format("{}: safe goes only in private check-ins", where)});
+  if (opts.make_private) rec.is_private = true;
+  if (rec.type == record_type::checkin || rec.type == record_type::boundary) {
+    if (!rec.author.empty() && rec.author != rec.who)
+      problems.push_back({{source, rec.line, 0}, fmt::format("{}: author \"{}\" differs from who \"{}\"", where, rec.author, rec.who)});
+    rec.author = rec.who;
+  } else if (rec.author.empty()) {
+    rec.author = r.me();
+  } else if (!cfg.has_person(rec.author)) {
+    problems.push_back({{source, rec.line, 0}, fmt::format("{}: author \"{}\" is not a person in balance.toml{}", where,
+                                                           escape_for_terminal(rec.author), did_you_mean(rec.author, cfg.people))});
   }
-  check_event_targets(s, incoming, source, problems);
-  if (!problems.empty()) throw error(errc::data, std::move(problems));
-  // Boundaries before their events: a crash in between leaves no event without its boundary.
-  std::stable_partition(incoming.begin(), incoming.end(), [](const record& rec) { return rec.type != record_type::event; });
+  if (rec.is_private && rec.author != r.me())
+    problems.push_back({{source, rec.line, 0},
+                        fmt::format("{}: a private record can only be imported by its author ({})", where, rec.author)});
+  if (rec.safe && !rec.is_private)
+    problems.push_back({{source, rec.line, 0}, fmt::format("{}: safe goes only in private check-ins", where)});
+}
 
-  import_result result;
+// The records whose ids the repository does not have yet; the rest count as skipped.
+std::vector<record> not_yet_present(const store& s, std::vector<record>& incoming, import_result& result) {
   auto existing = s.all_ids();
   std::vector<record> fresh;
   for (auto& rec : incoming) {
@@ -503,6 +515,27 @@ import_result import_records(const store& s, std::string_view text, const std::s
     }
     fresh.push_back(std::move(rec));
   }
+  return fresh;
+}
+
+}  // namespace
+
+import_result import_records(const store& s, std::string_view text, const std::string& source,
+                             const import_options& opts) {
+  const repo& r = s.repository();
+  record_defaults defaults{r.cal().now, r.me()};
+  std::vector<record> incoming = read_import(text, source, opts.type, r.config(), &defaults);
+
+  std::vector<diagnostic> problems;
+  std::size_t n = 0;
+  for (auto& rec : incoming) settle_author(rec, fmt::format("record {}", ++n), r, opts, source, problems);
+  check_event_targets(s, incoming, source, problems);
+  if (!problems.empty()) throw error(errc::data, std::move(problems));
+  // Boundaries before their events: a crash in between leaves no event without its boundary.
+  std::stable_partition(incoming.begin(), incoming.end(), [](const record& rec) { return rec.type != record_type::event; });
+
+  import_result result;
+  std::vector<record> fresh = not_yet_present(s, incoming, result);
   if (opts.dry_run) {
     result.added = fresh.size();
     result.records = std::move(fresh);

@@ -21,14 +21,10 @@ namespace balance {
 
 namespace fs = std::filesystem;
 
-init_result init_repo(const init_options& opts) {
-  init_result result;
-  std::error_code ec;
-  fs::path dir = fs::absolute(opts.dir.empty() ? fs::path(".") : opts.dir, ec).lexically_normal();
-  if (!dir.has_filename()) dir = dir.parent_path();
+namespace {
 
-  if (fs::exists(dir / "balance.toml", ec)) return result;  // an existing repo: change nothing
-
+// The --person names, each valid and given once, and --me among them.
+std::vector<std::string> checked_people(const init_options& opts) {
   if (opts.people.empty())
     throw_usage("name the people in the relationship: balance init --person NAME --person NAME");
   std::vector<std::string> people;
@@ -40,8 +36,11 @@ init_result init_repo(const init_options& opts) {
   }
   if (!opts.me.empty() && std::find(people.begin(), people.end(), opts.me) == people.end())
     throw_usage(fmt::format("--me {}: not one of the people{}", escape_for_terminal(opts.me), did_you_mean(opts.me, people)));
+  return people;
+}
 
-  auto& files = real_file_system();
+void make_repo_dir(file_system& files, const fs::path& dir) {
+  std::error_code ec;
   if (!fs::exists(dir, ec)) {
     fs::create_directories(dir.parent_path(), ec);
     if (files.mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
@@ -50,20 +49,37 @@ init_result init_repo(const init_options& opts) {
   } else if (!fs::is_directory(dir, ec)) {
     throw error(errc::cannot_create, fmt::format("{} exists and is not a directory", dir.string()));
   }
+}
+
+// Keep private records out of git from the first commit.
+void guard_gitignore(file_system& files, const fs::path& dir, init_result& result) {
+  auto gitignore = read_file(dir / ".gitignore", ".gitignore", max_file_size);
+  if (gitignore && gitignore->find("/private/") != std::string::npos) return;
+  std::string text = gitignore.value_or("");
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  text += "# a guard: private records live outside the repository; older versions kept them in private/\n/private/\n";
+  check_write_target(dir / ".gitignore", ".gitignore");
+  write_file_atomically(files, dir / ".gitignore", text, ".gitignore");
+  result.written.push_back(".gitignore");
+}
+
+}  // namespace
+
+init_result init_repo(const init_options& opts) {
+  init_result result;
+  std::error_code ec;
+  fs::path dir = fs::absolute(opts.dir.empty() ? fs::path(".") : opts.dir, ec).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();
+
+  if (fs::exists(dir / "balance.toml", ec)) return result;  // an existing repo: change nothing
+
+  std::vector<std::string> people = checked_people(opts);
+  auto& files = real_file_system();
+  make_repo_dir(files, dir);
 
   write_file_atomically(files, dir / "balance.toml", default_settings_text(people, new_id()), "balance.toml");
   result.written.push_back("balance.toml");
-
-  // Keep private records out of git from the first commit.
-  auto gitignore = read_file(dir / ".gitignore", ".gitignore", max_file_size);
-  if (!gitignore || gitignore->find("/private/") == std::string::npos) {
-    std::string text = gitignore.value_or("");
-    if (!text.empty() && text.back() != '\n') text += '\n';
-    text += "# a guard: private records live outside the repository; older versions kept them in private/\n/private/\n";
-    check_write_target(dir / ".gitignore", ".gitignore");
-    write_file_atomically(files, dir / ".gitignore", text, ".gitignore");
-    result.written.push_back(".gitignore");
-  }
+  guard_gitignore(files, dir, result);
   // No private/ here: private records live outside the repository (see private_store.hpp).
   for (const char* sub : {"checkins", "ledger", "boundaries"}) make_data_dirs(files, dir, sub);
   result.created = true;

@@ -223,59 +223,51 @@ void write_balance_text(const ledger_balance& b, sink& out, const style& st) {
   write_balance_table(b, out, st);
 }
 
-void write_balance_table(const ledger_balance& b, sink& out, const style& st, std::size_t indent) {
-  std::string pad(indent, ' ');
-  if (b.groups.empty()) {
-    out.write(pad);
-    out.write(b.entries == 0 ? "No entries in this period.\n"
-                             : fmt::format("No entries in this period have a {}.\n", share_group_name(b.by)));
-    return;
-  }
+namespace {
+
+const char* measure_column(share_measure m) {
+  return m == share_measure::count ? "ENTRIES" : m == share_measure::weight ? "WEIGHT" : "MINUTES";
+}
+
+text_table share_table(const std::string& title, share_measure measure) {
   text_table table;
-  std::string title(share_group_name(b.by));
-  for (auto& c : title) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   table.add_column(title);
   table.add_column("WHO");
   table.add_column("SHARE", align::right);
   table.add_column("");
   table.add_column("AGREED", align::right);
-  table.add_column(b.measure == share_measure::count ? "ENTRIES" : b.measure == share_measure::weight ? "WEIGHT" : "MINUTES",
-                   align::right);
+  table.add_column(measure_column(measure), align::right);
   table.add_column("SPLIT");
-  bool any_share = false;
-  std::vector<const group_shares*> totals;
-  for (const auto& g : b.groups) {
-    if (is_total_group(b, g)) {
-      totals.push_back(&g);
-      continue;
-    }
-    any_share = true;
-    bool enough = g.entries >= b.min_share_entries;
-    bool first = true;
-    for (const auto& p : g.people) {
-      // Below the minimum a share would claim more than the data holds: counts instead.
-      table.add_row({first ? g.group : "", p.name,
-                     enough ? percent(p.share) : fmt::format("{} of {}", p.entries, g.entries),
-                     enough ? bar(p.share, p.target) : "", percent(p.target), number(p.sum),
-                     first ? (enough ? std::string(split_words(g, b.share_gap)) + " agreed" : "few entries") : ""});
-      first = false;
-    }
+  return table;
+}
+
+void add_share_rows(text_table& table, const ledger_balance& b, const group_shares& g) {
+  bool enough = g.entries >= b.min_share_entries;
+  bool first = true;
+  for (const auto& p : g.people) {
+    // Below the minimum a share would claim more than the data holds: counts instead.
+    table.add_row({first ? g.group : "", p.name,
+                   enough ? percent(p.share) : fmt::format("{} of {}", p.entries, g.entries),
+                   enough ? bar(p.share, p.target) : "", percent(p.target), number(p.sum),
+                   first ? (enough ? std::string(split_words(g, b.share_gap)) + " agreed" : "few entries") : ""});
+    first = false;
   }
-  auto write_indented = [&](const std::string& text) {
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t nl = text.find('\n', start);
-      out.write(pad);
-      out.write(text.substr(start, nl - start + 1));
-      start = nl + 1;
-    }
-  };
-  if (any_share) {
-    string_sink rendered;
-    table.render(rendered, output_width - indent, st);
-    write_indented(rendered.str());
+}
+
+void write_indented(sink& out, const std::string& pad, const std::string& text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    out.write(pad);
+    out.write(text.substr(start, nl - start + 1));
+    start = nl + 1;
   }
-  // Totals line up under the table's first column.
+}
+
+// Totals line up under the table's first column.
+void write_totals(const ledger_balance& b, const std::vector<const group_shares*>& totals, sink& out,
+                  const std::string& title, std::size_t indent) {
+  std::string pad(indent, ' ');
   std::size_t label = title.size();
   for (const auto& g : b.groups) label = std::max(label, g.group.size());
   for (const auto* g : totals) {
@@ -284,6 +276,37 @@ void write_balance_table(const ledger_balance& b, sink& out, const style& st, st
     out.write(wrap_text(escape_for_terminal(total_line(*g)), output_width, indent + label + 2));
     out.write("\n");
   }
+}
+
+}  // namespace
+
+void write_balance_table(const ledger_balance& b, sink& out, const style& st, std::size_t indent) {
+  std::string pad(indent, ' ');
+  if (b.groups.empty()) {
+    out.write(pad);
+    out.write(b.entries == 0 ? "No entries in this period.\n"
+                             : fmt::format("No entries in this period have a {}.\n", share_group_name(b.by)));
+    return;
+  }
+  std::string title(share_group_name(b.by));
+  for (auto& c : title) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  text_table table = share_table(title, b.measure);
+  bool any_share = false;
+  std::vector<const group_shares*> totals;
+  for (const auto& g : b.groups) {
+    if (is_total_group(b, g)) {
+      totals.push_back(&g);
+      continue;
+    }
+    any_share = true;
+    add_share_rows(table, b, g);
+  }
+  if (any_share) {
+    string_sink rendered;
+    table.render(rendered, output_width - indent, st);
+    write_indented(out, pad, rendered.str());
+  }
+  write_totals(b, totals, out, title, indent);
   out.write("\n");
   if (any_share) {
     out.write(pad);

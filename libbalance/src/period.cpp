@@ -196,9 +196,8 @@ std::optional<period> parse_last_n(std::string_view original, std::string_view s
   return whole_days(cal, std::string(original), unit, static_cast<int>(n), *first, tomorrow);
 }
 
-// One period that is not a range; nullopt when the text has none of the period shapes (it may
-// still be a WHEN inside a range). Throws when it has a period's shape but bad values.
-std::optional<period> parse_single(std::string_view original, std::string_view s, const calendar& cal) {
+// `all`, `today`, `this-week`, `last-month` and the other named periods.
+std::optional<period> parse_named(std::string_view original, std::string_view s, const calendar& cal) {
   const std::string label(original);
   const local_days today = cal.today();
   const std::chrono::year_month_day now_ymd{today};
@@ -223,43 +222,56 @@ std::optional<period> parse_single(std::string_view original, std::string_view s
   if (s == "last-year") {
     return units_from(cal, label, period_unit::year, add_months(this_year, -12).value_or(this_year));
   }
+  return std::nullopt;
+}
 
-  if (s.size() >= 4 && all_digits(s.substr(0, 4)) && (s.size() == 4 || s[4] == '-')) {
-    const std::int64_t year = to_number(s.substr(0, 4));
-    if (year < first_year) fail(original, "the year must be 0001-9999");
-    if (s.size() == 4) {
-      return units_from(cal, label, period_unit::year, local_days{std::chrono::year{static_cast<int>(year)} / 1 / 1});
-    }
-    const std::string_view rest = s.substr(5);
-    if (rest.size() == 2 && all_digits(rest)) {
-      const auto ymd = checked_date(original, year, to_number(rest), 1);
-      return units_from(cal, label, period_unit::month, local_days{ymd});
-    }
-    if (rest.size() == 5 && all_digits(rest.substr(0, 2)) && rest[2] == '-' && all_digits(rest.substr(3))) {
-      const auto ymd = checked_date(original, year, to_number(rest.substr(0, 2)), to_number(rest.substr(3)));
-      return units_from(cal, label, period_unit::day, local_days{ymd});
-    }
-    if (rest.size() == 3 && rest[0] == 'w' && all_digits(rest.substr(1))) {
-      const auto week = static_cast<unsigned>(to_number(rest.substr(1)));
-      const auto weeks_in_year =
-          static_cast<unsigned>((iso_week::year{static_cast<int>(year)} / iso_week::last).weeknum());
-      if (week < 1 || week > weeks_in_year) {
-        fail(original, fmt::format("week {:02} is not 01-{} (ISO year {} has {} weeks)", week, weeks_in_year, year,
-                                   weeks_in_year));
-      }
-      return units_from(cal, label, period_unit::week, iso_week_monday(static_cast<int>(year), week));
-    }
-    if (rest.size() == 2 && rest[0] == 'q' && is_digit(rest[1])) {
-      const auto quarter = static_cast<unsigned>(rest[1] - '0');
-      if (quarter < 1 || quarter > 4) fail(original, fmt::format("quarter {} is not 1-4", quarter));
-      const std::chrono::year_month_day first{std::chrono::year{static_cast<int>(year)},
-                                              std::chrono::month{quarter * 3 - 2}, std::chrono::day{1}};
-      return units_from(cal, label, period_unit::quarter, local_days{first});
-    }
-    if (rest.size() == 2 && all_digits(rest.substr(0, 1))) fail(original, "expected a two-digit month as YYYY-MM");
-    // Longer digit forms (`2026-03-01 10:00`) are WHENs, which only ranges accept.
-    return std::nullopt;
+// `YYYY-Www`, with `rest` the part after `YYYY-`.
+period iso_week_period(std::string_view original, std::int64_t year, std::string_view rest, const calendar& cal) {
+  const auto week = static_cast<unsigned>(to_number(rest.substr(1)));
+  const auto weeks_in_year = static_cast<unsigned>((iso_week::year{static_cast<int>(year)} / iso_week::last).weeknum());
+  if (week < 1 || week > weeks_in_year) {
+    fail(original,
+         fmt::format("week {:02} is not 01-{} (ISO year {} has {} weeks)", week, weeks_in_year, year, weeks_in_year));
   }
+  return units_from(cal, std::string(original), period_unit::week, iso_week_monday(static_cast<int>(year), week));
+}
+
+// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www` and `YYYY-Qn`, for text that starts `YYYY` then
+// ends or has a '-'.
+std::optional<period> parse_dated(std::string_view original, std::string_view s, const calendar& cal) {
+  const std::string label(original);
+  const std::int64_t year = to_number(s.substr(0, 4));
+  if (year < first_year) fail(original, "the year must be 0001-9999");
+  if (s.size() == 4) {
+    return units_from(cal, label, period_unit::year, local_days{std::chrono::year{static_cast<int>(year)} / 1 / 1});
+  }
+  const std::string_view rest = s.substr(5);
+  if (rest.size() == 2 && all_digits(rest)) {
+    const auto ymd = checked_date(original, year, to_number(rest), 1);
+    return units_from(cal, label, period_unit::month, local_days{ymd});
+  }
+  if (rest.size() == 5 && all_digits(rest.substr(0, 2)) && rest[2] == '-' && all_digits(rest.substr(3))) {
+    const auto ymd = checked_date(original, year, to_number(rest.substr(0, 2)), to_number(rest.substr(3)));
+    return units_from(cal, label, period_unit::day, local_days{ymd});
+  }
+  if (rest.size() == 3 && rest[0] == 'w' && all_digits(rest.substr(1))) return iso_week_period(original, year, rest, cal);
+  if (rest.size() == 2 && rest[0] == 'q' && is_digit(rest[1])) {
+    const auto quarter = static_cast<unsigned>(rest[1] - '0');
+    if (quarter < 1 || quarter > 4) fail(original, fmt::format("quarter {} is not 1-4", quarter));
+    const std::chrono::year_month_day first{std::chrono::year{static_cast<int>(year)},
+                                            std::chrono::month{quarter * 3 - 2}, std::chrono::day{1}};
+    return units_from(cal, label, period_unit::quarter, local_days{first});
+  }
+  if (rest.size() == 2 && all_digits(rest.substr(0, 1))) fail(original, "expected a two-digit month as YYYY-MM");
+  // Longer digit forms (`2026-03-01 10:00`) are WHENs, which only ranges accept.
+  return std::nullopt;
+}
+
+// One period that is not a range; nullopt when the text has none of the period shapes (it may
+// still be a WHEN inside a range). Throws when it has a period's shape but bad values.
+std::optional<period> parse_single(std::string_view original, std::string_view s, const calendar& cal) {
+  if (auto p = parse_named(original, s, cal)) return p;
+  if (s.size() >= 4 && all_digits(s.substr(0, 4)) && (s.size() == 4 || s[4] == '-')) return parse_dated(original, s, cal);
   return parse_last_n(original, s, cal);
 }
 

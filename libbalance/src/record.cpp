@@ -127,56 +127,83 @@ std::optional<value_kind> key_kind(record_type t, std::string_view key, const se
   return std::nullopt;
 }
 
+namespace {
+
+// Collects a record's fields in file order; empty ones are left out, as a record file leaves them out.
+struct field_list {
+  std::vector<field>& out;
+
+  void text(const char* key, const std::string& v) {
+    if (!v.empty()) out.push_back({key, v});
+  }
+  void integer(const char* key, const std::optional<std::int64_t>& v) {
+    if (v) out.push_back({key, *v});
+  }
+  void tags(const std::vector<std::string>& v) {
+    if (!v.empty()) out.push_back({"tags", v});
+  }
+};
+
+void checkin_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  for (const auto& rt : r.ratings) f.out.push_back({rt.key, static_cast<std::int64_t>(rt.value)});
+  f.integer("mood", r.mood);
+  f.text("feeling", r.feeling);
+  f.text("need", r.need);
+  f.text("thanks", r.thanks);
+  f.text("note", r.note);
+  f.tags(r.tags);
+  f.integer("safe", r.safe);
+}
+
+void entry_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("kind", r.kind);
+  f.text("what", r.what);
+  f.text("topic", r.topic);
+  if (r.weight) f.out.push_back({"weight", *r.weight});
+  f.integer("minutes", r.minutes);
+  f.text("for", r.for_whom);
+  f.tags(r.tags);
+  f.text("note", r.note);
+}
+
+void boundary_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("text", r.text);
+  f.text("review", r.review);
+  f.text("status", r.status);
+  if (r.retired) f.out.push_back({"retired", *r.retired});
+  f.tags(r.tags);
+}
+
+void event_fields(const record& r, field_list& f) {
+  f.text("kind", r.kind);
+  f.text("boundary", r.boundary);
+  f.text("who", r.who);
+  f.integer("minutes", r.minutes);
+  f.text("note", r.note);
+}
+
+}  // namespace
+
 std::vector<field> fields_of(const record& r) {
   std::vector<field> out;
-  auto text = [&](const char* key, const std::string& v) {
-    if (!v.empty()) out.push_back({key, v});
-  };
-  auto integer = [&](const char* key, const std::optional<std::int64_t>& v) {
-    if (v) out.push_back({key, *v});
-  };
-  auto tags = [&] {
-    if (!r.tags.empty()) out.push_back({"tags", r.tags});
-  };
   out.push_back({"id", r.id});
   out.push_back({"at", r.at});
+  field_list f{out};
   switch (r.type) {
     case record_type::checkin:
-      text("who", r.who);
-      for (const auto& rt : r.ratings) out.push_back({rt.key, static_cast<std::int64_t>(rt.value)});
-      integer("mood", r.mood);
-      text("feeling", r.feeling);
-      text("need", r.need);
-      text("thanks", r.thanks);
-      text("note", r.note);
-      tags();
-      integer("safe", r.safe);
+      checkin_fields(r, f);
       break;
     case record_type::entry:
-      text("who", r.who);
-      text("kind", r.kind);
-      text("what", r.what);
-      text("topic", r.topic);
-      if (r.weight) out.push_back({"weight", *r.weight});
-      integer("minutes", r.minutes);
-      text("for", r.for_whom);
-      tags();
-      text("note", r.note);
+      entry_fields(r, f);
       break;
     case record_type::boundary:
-      text("who", r.who);
-      text("text", r.text);
-      text("review", r.review);
-      text("status", r.status);
-      if (r.retired) out.push_back({"retired", *r.retired});
-      tags();
+      boundary_fields(r, f);
       break;
     case record_type::event:
-      text("kind", r.kind);
-      text("boundary", r.boundary);
-      text("who", r.who);
-      integer("minutes", r.minutes);
-      text("note", r.note);
+      event_fields(r, f);
       break;
   }
   return out;
@@ -218,6 +245,60 @@ std::string* text_slot(record& r, std::string_view key) {
   return nullptr;
 }
 
+void set_whole_number(record& r, std::string_view key, const field_value& value, value_kind kind) {
+  std::optional<std::int64_t> v;
+  if (!std::holds_alternative<std::monostate>(value)) {
+    if (!std::holds_alternative<std::int64_t>(value)) wrong_kind(key, kind);
+    v = std::get<std::int64_t>(value);
+  }
+  if (key == "mood")
+    r.mood = v;
+  else if (key == "safe")
+    r.safe = v;
+  else if (key == "minutes")
+    r.minutes = v;
+  else if (!v)
+    std::erase_if(r.ratings, [&](const rating& rt) { return rt.key == key; });
+  else
+    r.set_rating(key, static_cast<int>(std::clamp<std::int64_t>(*v, -1000000, 1000000)));
+}
+
+void set_number(record& r, std::string_view key, const field_value& value) {
+  if (std::holds_alternative<std::monostate>(value)) {
+    r.weight.reset();
+  } else if (const auto* d = std::get_if<double>(&value)) {
+    r.weight = *d;
+  } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    r.weight = static_cast<double>(*i);
+  } else {
+    wrong_kind(key, value_kind::number);
+  }
+}
+
+void set_datetime(record& r, std::string_view key, const field_value& value) {
+  std::optional<timestamp> t;
+  if (!std::holds_alternative<std::monostate>(value)) {
+    if (!std::holds_alternative<timestamp>(value)) wrong_kind(key, value_kind::datetime);
+    t = std::get<timestamp>(value);
+  }
+  if (key == "at") {
+    if (!t) throw_usage("at cannot be removed");
+    r.at = *t;
+  } else {
+    r.retired = t;
+  }
+}
+
+void set_names(record& r, std::string_view key, field_value&& value) {
+  if (std::holds_alternative<std::monostate>(value)) {
+    r.tags.clear();
+  } else if (auto* v = std::get_if<std::vector<std::string>>(&value)) {
+    r.tags = std::move(*v);
+  } else {
+    wrong_kind(key, value_kind::names);
+  }
+}
+
 }  // namespace
 
 void set_field(record& r, std::string_view key, field_value value, const settings& cfg) {
@@ -228,68 +309,76 @@ void set_field(record& r, std::string_view key, field_value value, const setting
   }
   bool clear = std::holds_alternative<std::monostate>(value);
   switch (*kind) {
-    case value_kind::text: {
+    case value_kind::text:
       if (!clear && !std::holds_alternative<std::string>(value)) wrong_kind(key, *kind);
       *text_slot(r, key) = clear ? std::string() : std::get<std::string>(std::move(value));
       break;
-    }
     case value_kind::integer:
-    case value_kind::rating: {
-      std::optional<std::int64_t> v;
-      if (!clear) {
-        if (!std::holds_alternative<std::int64_t>(value)) wrong_kind(key, *kind);
-        v = std::get<std::int64_t>(value);
-      }
-      if (key == "mood")
-        r.mood = v;
-      else if (key == "safe")
-        r.safe = v;
-      else if (key == "minutes")
-        r.minutes = v;
-      else if (!v)
-        std::erase_if(r.ratings, [&](const rating& rt) { return rt.key == key; });
-      else
-        r.set_rating(key, static_cast<int>(std::clamp<std::int64_t>(*v, -1000000, 1000000)));
+    case value_kind::rating:
+      set_whole_number(r, key, value, *kind);
       break;
-    }
-    case value_kind::number: {
-      if (clear) {
-        r.weight.reset();
-      } else if (auto* d = std::get_if<double>(&value)) {
-        r.weight = *d;
-      } else if (auto* i = std::get_if<std::int64_t>(&value)) {
-        r.weight = static_cast<double>(*i);
-      } else {
-        wrong_kind(key, *kind);
-      }
+    case value_kind::number:
+      set_number(r, key, value);
       break;
-    }
-    case value_kind::datetime: {
-      std::optional<timestamp> t;
-      if (!clear) {
-        if (!std::holds_alternative<timestamp>(value)) wrong_kind(key, *kind);
-        t = std::get<timestamp>(value);
-      }
-      if (key == "at") {
-        if (!t) throw_usage("at cannot be removed");
-        r.at = *t;
-      } else {
-        r.retired = t;
-      }
+    case value_kind::datetime:
+      set_datetime(r, key, value);
       break;
-    }
-    case value_kind::names: {
-      if (clear) {
-        r.tags.clear();
-      } else if (auto* v = std::get_if<std::vector<std::string>>(&value)) {
-        r.tags = std::move(*v);
-      } else {
-        wrong_kind(key, *kind);
-      }
+    case value_kind::names:
+      set_names(r, key, std::move(value));
       break;
-    }
   }
 }
+
+namespace {
+
+// Words split at spaces and commas.
+std::vector<std::string> names_in(std::string_view text) {
+  std::vector<std::string> names;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    auto cut = rest.find_first_of(" ,");
+    std::string_view word = rest.substr(0, cut);
+    if (!word.empty()) names.emplace_back(word);
+    if (cut == std::string_view::npos) break;
+    rest.remove_prefix(cut + 1);
+  }
+  return names;
+}
+
+// The value `text` spells for a field of this kind; throws naming the key when it spells none.
+field_value value_of_text(std::string_view key, std::string_view text, value_kind kind) {
+  switch (kind) {
+    case value_kind::text:
+      return std::string(text);
+    case value_kind::integer:
+    case value_kind::rating: {
+      std::int64_t v = 0;
+      std::string_view t = trim(text);
+      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (ec != std::errc() || p != t.data() + t.size())
+        throw_usage(fmt::format("{}: \"{}\" is not {}", key, text, kind_word(kind)));
+      return v;
+    }
+    case value_kind::number: {
+      std::string t(trim(text));
+      double v = 0;
+      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v))
+        throw_usage(fmt::format("{}: \"{}\" is not a number", key, text));
+      return v;
+    }
+    case value_kind::datetime: {
+      auto t = parse_timestamp(trim(text));
+      if (!t) throw_usage(fmt::format("{}: \"{}\" is not a date-time with an offset, like 2026-11-22T19:30:00+01:00", key, text));
+      return *t;
+    }
+    case value_kind::names:
+      return names_in(text);
+  }
+  return std::monostate{};
+}
+
+}  // namespace
 
 void set_field_text(record& r, std::string_view key, std::string_view text, const settings& cfg) {
   auto kind = key_kind(r.type, key, cfg);
@@ -301,49 +390,7 @@ void set_field_text(record& r, std::string_view key, std::string_view text, cons
     set_field(r, key, std::monostate{}, cfg);
     return;
   }
-  switch (*kind) {
-    case value_kind::text:
-      set_field(r, key, std::string(text), cfg);
-      return;
-    case value_kind::integer:
-    case value_kind::rating: {
-      std::int64_t v = 0;
-      std::string_view t = trim(text);
-      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-      if (ec != std::errc() || p != t.data() + t.size())
-        throw_usage(fmt::format("{}: \"{}\" is not {}", key, text, kind_word(*kind)));
-      set_field(r, key, v, cfg);
-      return;
-    }
-    case value_kind::number: {
-      std::string t(trim(text));
-      double v = 0;
-      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-      if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v))
-        throw_usage(fmt::format("{}: \"{}\" is not a number", key, text));
-      set_field(r, key, v, cfg);
-      return;
-    }
-    case value_kind::datetime: {
-      auto t = parse_timestamp(trim(text));
-      if (!t) throw_usage(fmt::format("{}: \"{}\" is not a date-time with an offset, like 2026-11-22T19:30:00+01:00", key, text));
-      set_field(r, key, *t, cfg);
-      return;
-    }
-    case value_kind::names: {
-      std::vector<std::string> names;
-      std::string_view rest = text;
-      while (!rest.empty()) {
-        auto cut = rest.find_first_of(" ,");
-        std::string_view word = rest.substr(0, cut);
-        if (!word.empty()) names.emplace_back(word);
-        if (cut == std::string_view::npos) break;
-        rest.remove_prefix(cut + 1);
-      }
-      set_field(r, key, std::move(names), cfg);
-      return;
-    }
-  }
+  set_field(r, key, value_of_text(key, text, *kind), cfg);
 }
 
 void fill_defaults(record& r, const record_defaults& d, bool has_at) {

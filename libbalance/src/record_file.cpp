@@ -324,132 +324,149 @@ struct record_reader {
     return z;
   }
 
-  // Reads one `[[type]]` table into a record; problems go to `out`.
-  record read(const toml::table& tbl, record_type type, const file_role* role) {
+  // One record as it is read: the fields so far, and what must be put in order or skipped later.
+  struct record_draft {
     record r;
-    r.type = type;
-    r.line = static_cast<int>(tbl.source().begin.line);
-    if (role) {
-      r.author = role->author;
-      r.is_private = role->is_private;
-      r.path = path;
-    }
-    const settings& cfg = *opts.cfg;
-    std::size_t problems_before = out.problems.size();
     std::vector<std::pair<toml::source_position, extra_field>> extras;
     std::vector<std::pair<std::size_t, rating>> ratings;  // dimension index, rating
     std::set<std::string> bad_keys;                         // keys whose value had the wrong type
-    auto bad = [&](const std::string& key, const toml::node& at, std::string message) {
-      bad_keys.insert(key);
-      problem(at, std::move(message));
-    };
+  };
 
+  void bad(record_draft& d, const std::string& key, const toml::node& at, std::string message) {
+    d.bad_keys.insert(key);
+    problem(at, std::move(message));
+  }
+
+  // Import only: where a listed record came from (`list --format toml` marks private ones).
+  void read_origin(record& r, const std::string& k, const toml::node& node) {
+    if (k == "private") {
+      if (auto b = node.value_exact<bool>())
+        r.is_private = *b;
+      else
+        problem(node, fmt::format("private must be true or false, not {}", describe_type(node)));
+    } else if (auto s = node.value_exact<std::string>()) {
+      r.author = *s;
+    } else {
+      problem(node, fmt::format("author must be a string, not {}", describe_type(node)));
+    }
+  }
+
+  static std::string extra_value_text(const toml::node& node) {
+    std::ostringstream value;
+    if (node.is_table()) {
+      // A sub-table or dotted key must come back as one `key = { … }` line: a block form
+      // would break the record's other lines when it is rewritten.
+      toml::table copy = *node.as_table();
+      make_inline(copy);
+      value << toml::toml_formatter(copy, toml::format_flags::allow_unicode_strings);
+    } else if (node.is_array()) {
+      toml::array copy = *node.as_array();
+      make_inline(copy);
+      value << toml::toml_formatter(copy, toml::format_flags::allow_unicode_strings);
+    } else
+      node.visit([&](const auto& v) { value << toml::toml_formatter(v, toml::format_flags::allow_unicode_strings); });
+    return value.str();
+  }
+
+  void read_whole_number(record_draft& d, const std::string& k, const toml::node& node, value_kind kind) {
+    const settings& cfg = *opts.cfg;
+    auto v = node.value_exact<std::int64_t>();
+    if (!v) {
+      bad(d, k, node, fmt::format("{} must be a whole number, not {}", k, describe_type(node)));
+      return;
+    }
+    if (kind == value_kind::rating && k != "mood" && k != "safe") {
+      std::size_t index = cfg.dimensions.size();
+      for (std::size_t i = 0; i < cfg.dimensions.size(); ++i)
+        if (cfg.dimensions[i].key == k) index = i;
+      d.ratings.push_back({index, {k, static_cast<int>(std::clamp<std::int64_t>(*v, -1000000, 1000000))}});
+    } else {
+      set_field(d.r, k, *v, cfg);
+    }
+  }
+
+  void read_names(record_draft& d, const std::string& k, const toml::node& node) {
+    const auto* arr = node.as_array();
+    if (!arr) {
+      bad(d, k, node, fmt::format("{} must be an array of names, not {}", k, describe_type(node)));
+      return;
+    }
+    std::vector<std::string> names;
+    for (const auto& el : *arr) {
+      if (auto s = el.value_exact<std::string>())
+        names.push_back(*s);
+      else
+        bad(d, k, el, fmt::format("{} must hold strings, not {}", k, describe_type(el)));
+    }
+    set_field(d.r, k, std::move(names), *opts.cfg);
+  }
+
+  void read_known(record_draft& d, const std::string& k, const toml::node& node, value_kind kind) {
+    const settings& cfg = *opts.cfg;
+    switch (kind) {
+      case value_kind::text:
+        if (auto s = node.value_exact<std::string>())
+          set_field(d.r, k, *s, cfg);
+        else
+          bad(d, k, node, fmt::format("{} must be a string, not {}", k, describe_type(node)));
+        break;
+      case value_kind::integer:
+      case value_kind::rating:
+        read_whole_number(d, k, node, kind);
+        break;
+      case value_kind::number:
+        if (auto v = node.value_exact<double>())
+          set_field(d.r, k, *v, cfg);
+        else if (auto i = node.value_exact<std::int64_t>())
+          set_field(d.r, k, *i, cfg);
+        else
+          bad(d, k, node, fmt::format("{} must be a number, not {}", k, describe_type(node)));
+        break;
+      case value_kind::datetime:
+        if (auto t = read_datetime(node, k))
+          set_field(d.r, k, *t, cfg);
+        else
+          d.bad_keys.insert(k);
+        break;
+      case value_kind::names:
+        read_names(d, k, node);
+        break;
+    }
+  }
+
+  void read_keys(record_draft& d, const toml::table& tbl, const file_role* role) {
     for (const auto& [key, node] : tbl) {
       std::string k(key.str());
       if (!role && (k == "private" || k == "author")) {
-        // Import only: where a listed record came from (`list --format toml` marks private ones).
-        if (k == "private") {
-          if (auto b = node.value_exact<bool>())
-            r.is_private = *b;
-          else
-            problem(node, fmt::format("private must be true or false, not {}", describe_type(node)));
-        } else if (auto s = node.value_exact<std::string>()) {
-          r.author = *s;
-        } else {
-          problem(node, fmt::format("author must be a string, not {}", describe_type(node)));
-        }
+        read_origin(d.r, k, node);
         continue;
       }
-      auto kind = key_kind(type, k, cfg);
-      if (!kind && type == record_type::checkin && node.is_integer() && is_valid_name(k)) kind = value_kind::rating;
-      if (!kind) {
-        std::ostringstream value;
-        if (node.is_table()) {
-          // A sub-table or dotted key must come back as one `key = { … }` line: a block form
-          // would break the record's other lines when it is rewritten.
-          toml::table copy = *node.as_table();
-          make_inline(copy);
-          value << toml::toml_formatter(copy, toml::format_flags::allow_unicode_strings);
-        } else if (node.is_array()) {
-          toml::array copy = *node.as_array();
-          make_inline(copy);
-          value << toml::toml_formatter(copy, toml::format_flags::allow_unicode_strings);
-        } else
-          node.visit([&](const auto& v) { value << toml::toml_formatter(v, toml::format_flags::allow_unicode_strings); });
-        extras.push_back({key.source().begin, {k, value.str()}});
-        continue;
-      }
-      switch (*kind) {
-        case value_kind::text:
-          if (auto s = node.value_exact<std::string>())
-            set_field(r, k, *s, cfg);
-          else
-            bad(k, node, fmt::format("{} must be a string, not {}", k, describe_type(node)));
-          break;
-        case value_kind::integer:
-        case value_kind::rating:
-          if (auto v = node.value_exact<std::int64_t>()) {
-            if (*kind == value_kind::rating && k != "mood" && k != "safe") {
-              std::size_t index = cfg.dimensions.size();
-              for (std::size_t d = 0; d < cfg.dimensions.size(); ++d)
-                if (cfg.dimensions[d].key == k) index = d;
-              ratings.push_back({index, {k, static_cast<int>(std::clamp<std::int64_t>(*v, -1000000, 1000000))}});
-            } else {
-              set_field(r, k, *v, cfg);
-            }
-          } else {
-            bad(k, node, fmt::format("{} must be a whole number, not {}", k, describe_type(node)));
-          }
-          break;
-        case value_kind::number:
-          if (auto d = node.value_exact<double>())
-            set_field(r, k, *d, cfg);
-          else if (auto i = node.value_exact<std::int64_t>())
-            set_field(r, k, *i, cfg);
-          else
-            bad(k, node, fmt::format("{} must be a number, not {}", k, describe_type(node)));
-          break;
-        case value_kind::datetime:
-          if (auto t = read_datetime(node, k))
-            set_field(r, k, *t, cfg);
-          else
-            bad_keys.insert(k);
-          break;
-        case value_kind::names: {
-          const auto* arr = node.as_array();
-          if (!arr) {
-            bad(k, node, fmt::format("{} must be an array of names, not {}", k, describe_type(node)));
-            break;
-          }
-          std::vector<std::string> names;
-          for (const auto& el : *arr) {
-            if (auto s = el.value_exact<std::string>())
-              names.push_back(*s);
-            else
-              bad(k, el, fmt::format("{} must hold strings, not {}", k, describe_type(el)));
-          }
-          set_field(r, k, std::move(names), cfg);
-          break;
-        }
-      }
+      auto kind = key_kind(d.r.type, k, *opts.cfg);
+      if (!kind && d.r.type == record_type::checkin && node.is_integer() && is_valid_name(k)) kind = value_kind::rating;
+      if (kind)
+        read_known(d, k, node, *kind);
+      else
+        d.extras.push_back({key.source().begin, {k, extra_value_text(node)}});
     }
-    // toml++ forgets key order: keep ratings in the settings' order, and extras in file order.
-    std::stable_sort(ratings.begin(), ratings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [index, rt] : ratings) r.ratings.push_back(std::move(rt));
-    std::sort(extras.begin(), extras.end(), [](const auto& a, const auto& b) {
+  }
+
+  // toml++ forgets key order: keep ratings in the settings' order, and extras in file order.
+  static void restore_order(record_draft& d) {
+    std::stable_sort(d.ratings.begin(), d.ratings.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [index, rt] : d.ratings) d.r.ratings.push_back(std::move(rt));
+    std::sort(d.extras.begin(), d.extras.end(), [](const auto& a, const auto& b) {
       return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.column < b.first.column;
     });
-    for (auto& [pos, x] : extras) r.extra.push_back(std::move(x));
+    for (auto& [pos, x] : d.extras) d.r.extra.push_back(std::move(x));
+  }
 
-    if (opts.defaults) fill_defaults(r, *opts.defaults, tbl.get("at") != nullptr);
-    if (!tbl.get("at") && !(opts.defaults && opts.defaults->at) && out.problems.size() == problems_before)
-      problem(tbl, "at is required");
-
-    // Validation reports by key; point at the key's value, or the header for the whole record.
-    // A field that already has a problem (a wrong type) gets no second one.
+  // Validation reports by key; point at the key's value, or the header for the whole record.
+  // A field that already has a problem (a wrong type) gets no second one.
+  void report_validation(const record_draft& d, const toml::table& tbl) {
+    const record& r = d.r;
     validation_context ctx{opts.cfg, opts.strict, opts.id_optional};
     for (auto& p : validate(r, ctx)) {
-      if (bad_keys.count(p.key) || (p.key.empty() && !bad_keys.empty())) continue;
+      if (d.bad_keys.count(p.key) || (p.key.empty() && !d.bad_keys.empty())) continue;
       if (p.key == "id" && !tbl.get("id")) p.message = "id is required";
       bool is_extra = std::any_of(r.extra.begin(), r.extra.end(), [&](const extra_field& x) { return x.key == p.key; });
       const toml::node* at = p.key.empty() || is_extra ? nullptr : tbl.get(p.key);
@@ -461,7 +478,29 @@ struct record_reader {
       }
       (p.warning ? out.warnings : out.problems).push_back({where, std::move(p.message)});
     }
-    if (out.problems.size() > problems_before) return r;
+  }
+
+  // Reads one `[[type]]` table into a record; problems go to `out`.
+  record read(const toml::table& tbl, record_type type, const file_role* role) {
+    record_draft d;
+    record& r = d.r;
+    r.type = type;
+    r.line = static_cast<int>(tbl.source().begin.line);
+    if (role) {
+      r.author = role->author;
+      r.is_private = role->is_private;
+      r.path = path;
+    }
+    std::size_t problems_before = out.problems.size();
+    read_keys(d, tbl, role);
+    restore_order(d);
+
+    if (opts.defaults) fill_defaults(r, *opts.defaults, tbl.get("at") != nullptr);
+    if (!tbl.get("at") && !(opts.defaults && opts.defaults->at) && out.problems.size() == problems_before)
+      problem(tbl, "at is required");
+
+    report_validation(d, tbl);
+    if (out.problems.size() > problems_before) return std::move(d.r);
 
     if (role) {
       if (role->month && month_of(r.at) != *role->month) {
@@ -469,7 +508,7 @@ struct record_reader {
         problem(*tbl.get("at"), fmt::format("at {} belongs in {}, not in this file", format_timestamp(r.at), path_for(moved)));
       }
     }
-    return r;
+    return std::move(d.r);
   }
 };
 
@@ -502,21 +541,16 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-parsed_file parse_impl(std::string_view text, const std::string& path, const file_role* role, const read_options& opts) {
-  parsed_file out;
-  diagnostic problem;
-  auto parsed = detail::parse_toml(text, path, problem);
-  if (!parsed) {
-    out.problems.push_back(problem);
-    return out;
-  }
-  record_reader reader{path, opts, out};
-  struct found {
-    const toml::table* tbl;
-    record_type type;
-  };
-  std::vector<found> tables;
-  for (const auto& [key, node] : *parsed) {
+struct found_table {
+  const toml::table* tbl;
+  record_type type;
+};
+
+// The file's record tables in file order; top-level keys that are not record tables are problems.
+std::vector<found_table> record_tables(const toml::table& parsed, const std::string& path, const file_role* role,
+                                       parsed_file& out) {
+  std::vector<found_table> tables;
+  for (const auto& [key, node] : parsed) {
     std::string k(key.str());
     auto type = parse_record_type(k);
     if (role && type != role->type) {
@@ -547,25 +581,43 @@ parsed_file parse_impl(std::string_view text, const std::string& path, const fil
       tables.push_back({tbl, *type});
     }
   }
-  std::sort(tables.begin(), tables.end(),
-            [](const found& a, const found& b) { return a.tbl->source().begin.line < b.tbl->source().begin.line; });
+  std::sort(tables.begin(), tables.end(), [](const found_table& a, const found_table& b) {
+    return a.tbl->source().begin.line < b.tbl->source().begin.line;
+  });
+  return tables;
+}
 
+record_span span_of(const toml::table& tbl, const std::vector<std::string_view>& lines, const parsed_file& out) {
+  record_span span;
+  span.header_line = tbl.source().begin.line - 1;
+  span.last_line = std::max(span.header_line, last_line_of(tbl) - 1);
+  span.first_line = span.header_line;
+  if (!out.spans.empty()) {
+    // Comment lines directly above a header (no blank line between) belong to that record.
+    std::size_t previous_last = out.spans.back().last_line;
+    while (span.first_line > previous_last + 1 && span.first_line - 1 < lines.size() &&
+           is_comment(lines[span.first_line - 1]))
+      --span.first_line;
+  }
+  return span;
+}
+
+parsed_file parse_impl(std::string_view text, const std::string& path, const file_role* role, const read_options& opts) {
+  parsed_file out;
+  diagnostic problem;
+  auto parsed = detail::parse_toml(text, path, problem);
+  if (!parsed) {
+    out.problems.push_back(problem);
+    return out;
+  }
+  record_reader reader{path, opts, out};
+  auto tables = record_tables(*parsed, path, role, out);
   auto lines = split_lines(text);
   std::map<std::string, std::size_t> seen;  // id -> line
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    const auto& tbl = *tables[i].tbl;
-    record r = reader.read(tbl, tables[i].type, role);
-    record_span span;
-    span.header_line = tbl.source().begin.line - 1;
-    span.last_line = std::max(span.header_line, last_line_of(tbl) - 1);
-    span.first_line = span.header_line;
-    if (i > 0) {
-      // Comment lines directly above a header (no blank line between) belong to that record.
-      std::size_t previous_last = out.spans.back().last_line;
-      while (span.first_line > previous_last + 1 && span.first_line - 1 < lines.size() &&
-             is_comment(lines[span.first_line - 1]))
-        --span.first_line;
-    }
+  for (const auto& found : tables) {
+    const auto& tbl = *found.tbl;
+    record r = reader.read(tbl, found.type, role);
+    record_span span = span_of(tbl, lines, out);
     if (!r.id.empty()) {
       auto [it, inserted] = seen.emplace(r.id, tbl.source().begin.line);
       if (!inserted) {

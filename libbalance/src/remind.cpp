@@ -13,28 +13,24 @@
 
 namespace balance {
 
-std::vector<reminder> due_reminders(const store& s, const std::vector<std::string>& people) {
-  const repo& rp = s.repository();
-  const settings& cfg = rp.config();
-  const calendar& cal = rp.cal();
-  std::vector<reminder> out;
+namespace {
 
-  // My own list (not --all, not --as someone else) may use my private records; any list that
-  // others may see rests on shared records only.
-  const bool own_view = people.size() == 1 && rp.knows_me() && people.front() == rp.me() && !rp.acting_as_other() &&
-                        rp.me() == rp.private_owner();
-  for (const auto& d : checkins_due(s, people, own_view))
-    out.push_back({"checkin", d.who, "", fmt::format("{}: check-in due ({})", d.who, cfg.checkin_cadence.to_string())});
-
+void add_review_reminders(const store& s, const std::vector<std::string>& people, bool own_view,
+                          std::vector<reminder>& out) {
   for (const auto& v : load_boundaries(s, false, std::nullopt, own_view)) {
     if (!v.review_due || std::find(people.begin(), people.end(), v.boundary.who) == people.end()) continue;
     out.push_back({"review", v.boundary.who, v.boundary.id,
                    fmt::format("{}: review of boundary {} due", v.boundary.who, v.boundary.id.substr(0, 7))});
   }
+}
 
-  // Solo time: someone busy in the ledger lately (as many entries as a sign needs, so one entry
-  // in a new repository is not "busy") with nothing of their own.
-  period window = parse_period(fmt::format("{}d", cfg.signs.solo_days), cal);
+// Solo time: someone busy in the ledger lately (as many entries as a sign needs, so one entry
+// in a new repository is not "busy") with nothing of their own.
+void add_solo_reminder(const store& s, const std::vector<std::string>& people, bool own_view,
+                       std::vector<reminder>& out) {
+  const repo& rp = s.repository();
+  const settings& cfg = rp.config();
+  period window = parse_period(fmt::format("{}d", cfg.signs.solo_days), rp.cal());
   query q;
   q.type = record_type::entry;
   q.span = window;
@@ -55,18 +51,37 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
                      fmt::format("{}: no solo time in {} days; something of your own could fit in this week", p,
                                  cfg.signs.solo_days)});
   }
+}
 
-  // Turns only ride along with something else that is due.
-  if (!out.empty()) {
-    for (const auto& topic : cfg.remind_turns) {
-      query choices;
-      choices.type = record_type::entry;
-      choices.kind = "choice";
-      choices.topic = topic;
-      auto t = whose_turn(run_query(s, choices), topic, cfg, turn_window);
-      if (!t.person.empty()) out.push_back({"turn", t.person, topic, fmt::format("{}: {}'s turn to choose", topic, t.person)});
-    }
+void add_turn_reminders(const store& s, std::vector<reminder>& out) {
+  const settings& cfg = s.repository().config();
+  for (const auto& topic : cfg.remind_turns) {
+    query choices;
+    choices.type = record_type::entry;
+    choices.kind = "choice";
+    choices.topic = topic;
+    auto t = whose_turn(run_query(s, choices), topic, cfg, turn_window);
+    if (!t.person.empty()) out.push_back({"turn", t.person, topic, fmt::format("{}: {}'s turn to choose", topic, t.person)});
   }
+}
+
+}  // namespace
+
+std::vector<reminder> due_reminders(const store& s, const std::vector<std::string>& people) {
+  const repo& rp = s.repository();
+  const settings& cfg = rp.config();
+  std::vector<reminder> out;
+
+  // My own list (not --all, not --as someone else) may use my private records; any list that
+  // others may see rests on shared records only.
+  const bool own_view = people.size() == 1 && rp.knows_me() && people.front() == rp.me() && !rp.acting_as_other() &&
+                        rp.me() == rp.private_owner();
+  for (const auto& d : checkins_due(s, people, own_view))
+    out.push_back({"checkin", d.who, "", fmt::format("{}: check-in due ({})", d.who, cfg.checkin_cadence.to_string())});
+  add_review_reminders(s, people, own_view, out);
+  add_solo_reminder(s, people, own_view, out);
+  // Turns only ride along with something else that is due.
+  if (!out.empty()) add_turn_reminders(s, out);
   return out;
 }
 

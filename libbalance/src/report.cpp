@@ -140,6 +140,80 @@ void keep_newest(std::vector<dated_words>& list, dated_words w, std::size_t limi
   if (list.size() > limit) list.resize(limit);
 }
 
+using detail::report_state;
+
+// A check-in in the previous period only feeds the comparison with this one.
+void gather_previous_checkin(report_state& st, const record& r) {
+  for (const auto& rt : r.ratings) st.previous[rt.key][r.who].add(rt.value);
+  if (r.mood) st.previous_mood[r.who].add(static_cast<double>(*r.mood));
+}
+
+void keep_latest(std::map<std::string, dated_words>& latest, const record& r, const std::string& text) {
+  if (text.empty()) return;
+  auto it = latest.find(r.who);
+  if (it == latest.end() || it->second.at.utc < r.at.utc) latest[r.who] = {r.who, r.at, text, r.is_private};
+}
+
+void gather_checkin(report_state& st, const record& r) {
+  st.seen(r);
+  for (const auto& rt : r.ratings) {
+    st.current[rt.key][r.who].add(rt.value, r.at.utc);
+    st.weekly[rt.key][r.who][st.week_of(r.at)].add(rt.value);
+  }
+  ++st.checkins;
+  local_days day = st.cal.day_of(r.at.utc);
+  if (!st.first_checkin_day || day < *st.first_checkin_day) st.first_checkin_day = day;
+  st.slots.add(r.who, day);
+  if (r.mood) {
+    st.mood[r.who].add(static_cast<double>(*r.mood), r.at.utc);
+    st.weekly_mood[r.who][st.week_of(r.at)].add(static_cast<double>(*r.mood));
+  }
+  keep_latest(st.feeling, r, r.feeling);
+  keep_latest(st.need, r, r.need);
+  if (!r.thanks.empty()) keep_newest(st.thanks[r.who], {r.who, r.at, r.thanks, r.is_private}, thanks_per_person);
+}
+
+void gather_choice(report_state& st, const record& r) {
+  ++st.choice_counts[r.topic][r.who];
+  auto& recent = st.recent_choices[r.topic];
+  // whose_turn() sorts them and looks at the latest turn_window: keep just those, each
+  // copied once into the place of the oldest, instead of sorting on every choice.
+  if (recent.size() < turn_window) {
+    recent.push_back(r);
+  } else if (auto oldest = std::min_element(recent.begin(), recent.end(), record_less); record_less(*oldest, r)) {
+    *oldest = r;
+  }
+}
+
+void gather_entry(report_state& st, const record& r) {
+  st.seen(r);
+  ++st.entries;
+  st.kinds.add(r);
+  st.solo.add(r);
+  if (r.kind == "choice" && !r.topic.empty()) gather_choice(st, r);
+  if (r.kind == "sacrifice") {
+    ++st.sacrifices;
+    ++st.sacrifice_count[r.who];
+    st.sacrifice_weight[r.who] += r.weight_or_default();
+  }
+}
+
+void gather_event(report_state& st, const record& r) {
+  st.seen(r);
+  ++st.events;
+  if (!r.boundary.empty()) ++st.boundary_events[r.boundary][r.kind];
+  if (r.kind == "gave-in") ++st.gave_in[r.who];
+  if (r.kind == "space") {
+    ++st.space[r.who];
+    st.space_minutes[r.who] += r.minutes.value_or(0);
+  }
+  if (r.kind == "respected" && !r.boundary.empty()) {
+    st.respected.push_back(r);
+    std::sort(st.respected.begin(), st.respected.end(), [](const record& a, const record& b) { return b.at.utc < a.at.utc; });
+    if (st.respected.size() > respected_shown) st.respected.resize(respected_shown);
+  }
+}
+
 }  // namespace
 
 void report_builder::add(const record& r) {
@@ -147,82 +221,21 @@ void report_builder::add(const record& r) {
   if (!st.visible(r)) return;
   const period& span = st.opts.span;
   switch (r.type) {
-    case record_type::checkin: {
-      bool now = span.contains(r.at);
-      bool before = st.opts.previous && st.opts.previous->contains(r.at);
-      if (!now && !before) return;
-      if (!now) {
-        for (const auto& rt : r.ratings) st.previous[rt.key][r.who].add(rt.value);
-        if (r.mood) st.previous_mood[r.who].add(static_cast<double>(*r.mood));
-        return;
-      }
-      st.seen(r);
-      for (const auto& rt : r.ratings) {
-        st.current[rt.key][r.who].add(rt.value, r.at.utc);
-        st.weekly[rt.key][r.who][st.week_of(r.at)].add(rt.value);
-      }
-      ++st.checkins;
-      local_days day = st.cal.day_of(r.at.utc);
-      if (!st.first_checkin_day || day < *st.first_checkin_day) st.first_checkin_day = day;
-      st.slots.add(r.who, day);
-      if (r.mood) {
-        st.mood[r.who].add(static_cast<double>(*r.mood), r.at.utc);
-        st.weekly_mood[r.who][st.week_of(r.at)].add(static_cast<double>(*r.mood));
-      }
-      auto keep_latest = [&](std::map<std::string, dated_words>& latest, const std::string& text) {
-        if (text.empty()) return;
-        auto it = latest.find(r.who);
-        if (it == latest.end() || it->second.at.utc < r.at.utc) latest[r.who] = {r.who, r.at, text, r.is_private};
-      };
-      keep_latest(st.feeling, r.feeling);
-      keep_latest(st.need, r.need);
-      if (!r.thanks.empty()) keep_newest(st.thanks[r.who], {r.who, r.at, r.thanks, r.is_private}, thanks_per_person);
+    case record_type::checkin:
+      if (span.contains(r.at))
+        gather_checkin(st, r);
+      else if (st.opts.previous && st.opts.previous->contains(r.at))
+        gather_previous_checkin(st, r);
       return;
-    }
-    case record_type::entry: {
-      if (!span.contains(r.at)) return;
-      st.seen(r);
-      ++st.entries;
-      st.kinds.add(r);
-      st.solo.add(r);
-      if (r.kind == "choice" && !r.topic.empty()) {
-        ++st.choice_counts[r.topic][r.who];
-        auto& recent = st.recent_choices[r.topic];
-        // whose_turn() sorts them and looks at the latest turn_window: keep just those, each
-        // copied once into the place of the oldest, instead of sorting on every choice.
-        if (recent.size() < turn_window) {
-          recent.push_back(r);
-        } else if (auto oldest = std::min_element(recent.begin(), recent.end(), record_less); record_less(*oldest, r)) {
-          *oldest = r;
-        }
-      }
-      if (r.kind == "sacrifice") {
-        ++st.sacrifices;
-        ++st.sacrifice_count[r.who];
-        st.sacrifice_weight[r.who] += r.weight_or_default();
-      }
+    case record_type::entry:
+      if (span.contains(r.at)) gather_entry(st, r);
       return;
-    }
     case record_type::boundary:
       st.boundaries[r.id] = {r.who, r.text, r.is_active_boundary()};
       return;
-    case record_type::event: {
-      if (!span.contains(r.at)) return;
-      st.seen(r);
-      ++st.events;
-      if (!r.boundary.empty()) ++st.boundary_events[r.boundary][r.kind];
-      if (r.kind == "gave-in") ++st.gave_in[r.who];
-      if (r.kind == "space") {
-        ++st.space[r.who];
-        st.space_minutes[r.who] += r.minutes.value_or(0);
-      }
-      if (r.kind == "respected" && !r.boundary.empty()) {
-        st.respected.push_back(r);
-        std::sort(st.respected.begin(), st.respected.end(), [](const record& a, const record& b) { return b.at.utc < a.at.utc; });
-        if (st.respected.size() > respected_shown) st.respected.resize(respected_shown);
-      }
+    case record_type::event:
+      if (span.contains(r.at)) gather_event(st, r);
       return;
-    }
   }
 }
 
@@ -246,8 +259,6 @@ std::string spark(const std::map<std::int64_t, running_mean>& weeks, std::int64_
 }  // namespace
 
 namespace {
-
-using detail::report_state;
 
 void fill_header(const report_state& st, report& r) {
   r.people = st.cfg.people;

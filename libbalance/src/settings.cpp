@@ -372,18 +372,16 @@ namespace {
 constexpr std::string_view id_comment =
     "# Names where each computer keeps this repository's private records, outside it. Keep it as it is.";
 
-}  // namespace
-
-std::string default_settings_text(const std::vector<std::string>& people, std::string_view id) {
-  std::string people_text;
-  for (const auto& p : people) people_text += fmt::format("[[person]]\nname = {}\n\n", detail::toml_quote(p));
-  std::string id_text = id.empty() ? std::string() : fmt::format("{}\nid = {}\n", id_comment, detail::toml_quote(id));
-  return fmt::format(R"(# balance.toml: the settings you share. Every setting is listed with its default;
+// The default balance.toml in pieces, in the file's order: a piece per settings table, with the
+// id and the people written between the first pieces.
+constexpr std::string_view settings_intro = R"(# balance.toml: the settings you share. Every setting is listed with its default;
 # uncomment a line to change it. `balance check` validates this file; `man 5 balance-files`
 # explains each field.
 
 version = 1
-{}
+)";
+
+constexpr std::string_view top_level_defaults = R"(
 # The day weeks start on: "monday" or "sunday".
 week_start = "monday"
 
@@ -393,7 +391,9 @@ week_start = "monday"
 # timezone = "Europe/Berlin"
 
 # Everyone in the relationship; names use a-z, 0-9, _ and -.
-{}[checkin]
+)";
+
+constexpr std::string_view checkin_defaults = R"([checkin]
 # How often each of you checks in: daily, weekly, biweekly, monthly, "every N days" (these
 # count from each person's last check-in), "every sunday", "every month on 1", or off.
 cadence = "weekly"
@@ -406,19 +406,27 @@ cadence = "weekly"
 # high = "both of our voices are heard"
 # (likewise "space", "honest", "shared" and "kind")
 
-[ledger.target]
-# The shares you agreed on per kind of entry; each table adds up to 1. Default: equal shares.
-# chore = {{ alex = 0.6, sam = 0.4 }}
+)";
 
-[boundaries]
+constexpr std::string_view ledger_defaults = R"([ledger.target]
+# The shares you agreed on per kind of entry; each table adds up to 1. Default: equal shares.
+# chore = { alex = 0.6, sam = 0.4 }
+
+)";
+
+constexpr std::string_view boundaries_defaults = R"([boundaries]
 # How often a new boundary comes up for review.
 review = "monthly"
 
-[remind]
+)";
+
+constexpr std::string_view remind_defaults = R"([remind]
 # Choice topics whose turn `balance-remind` mentions.
 turns = []
 
-[signs]
+)";
+
+constexpr std::string_view signs_defaults = R"([signs]
 # When the report names a sign of imbalance (defaults shown).
 # A mean rating at or below this is low:
 # low_rating = 2.5
@@ -451,44 +459,55 @@ turns = []
 # Below this many entries, shares are shown as counts, not percentages:
 # min_share_entries = 10
 
-[git]
+)";
+
+constexpr std::string_view git_defaults = R"([git]
 # true: every write is committed (set by `balance init --git`).
 autocommit = false
-)",
-                     id_text, people_text);
+)";
+
+}  // namespace
+
+std::string default_settings_text(const std::vector<std::string>& people, std::string_view id) {
+  std::string text(settings_intro);
+  if (!id.empty()) text += fmt::format("{}\nid = {}\n", id_comment, detail::toml_quote(id));
+  text += top_level_defaults;
+  for (const auto& p : people) text += fmt::format("[[person]]\nname = {}\n\n", detail::toml_quote(p));
+  for (std::string_view table :
+       {checkin_defaults, ledger_defaults, boundaries_defaults, remind_defaults, signs_defaults, git_defaults})
+    text += table;
+  return text;
 }
 
-std::string settings_with_id(std::string_view text, std::string_view id) {
-  const std::string path = "balance.toml";
-  if (!is_valid_repo_id(id))
-    throw_usage(fmt::format("\"{}\" is not a repository id (4 to 64 characters of a-z, 0-9 and -)", id));
-  diagnostic problem;
-  auto parsed = detail::parse_toml(text, path, problem);
-  if (!parsed) throw error(errc::config, problem);
-  if (auto existing = parsed->get("id"))
-    throw error(errc::config, diagnostic{detail::position_of(*existing, path), "balance.toml already has an id"});
-  (void)parse_settings(text, path);  // a file with bad settings gets no id until it is fixed
+namespace {
 
+// The file's own line ending, so that the inserted lines match it.
+std::string_view line_ending_of(std::string_view text) {
+  auto nl = text.find('\n');
+  return nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+// Byte offsets where each line starts (line 1 after any BOM).
+std::vector<std::size_t> line_starts(std::string_view text) {
   constexpr std::string_view bom = "\xEF\xBB\xBF";
   const std::size_t body = text.starts_with(bom) ? bom.size() : 0;
-  const bool crlf = [&] {
-    auto nl = text.find('\n');
-    return nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r';
-  }();
-  const std::string_view eol = crlf ? "\r\n" : "\n";
-  const std::string inserted = fmt::format("{}{}id = {}{}", id_comment, eol, detail::toml_quote(id), eol);
-
-  // Byte offsets where each line starts (line 1 after any BOM).
   std::vector<std::size_t> starts = {body};
   for (std::size_t i = body; i < text.size(); ++i)
     if (text[i] == '\n' && i + 1 < text.size()) starts.push_back(i + 1);
+  return starts;
+}
+
+// `text` with `inserted` after the version line or, without one, before the first setting.
+std::string with_lines_inserted(std::string_view text, const toml::table& parsed, const std::string& inserted,
+                                std::string_view eol) {
+  const std::vector<std::size_t> starts = line_starts(text);
   auto line_text = [&](std::size_t index) {
     std::size_t end = index + 1 < starts.size() ? starts[index + 1] : text.size();
     return text.substr(starts[index], end - starts[index]);
   };
 
   std::string out(text);
-  if (auto version = parsed->get("version")) {
+  if (auto version = parsed.get("version")) {
     const auto& region = version->source();
     std::size_t line = std::max(region.begin.line, region.end.line);  // 1-based
     if (line < starts.size()) {
@@ -512,7 +531,25 @@ std::string settings_with_id(std::string_view text, std::string_view id) {
     else
       out.insert(at, inserted);
   }
+  return out;
+}
 
+}  // namespace
+
+std::string settings_with_id(std::string_view text, std::string_view id) {
+  const std::string path = "balance.toml";
+  if (!is_valid_repo_id(id))
+    throw_usage(fmt::format("\"{}\" is not a repository id (4 to 64 characters of a-z, 0-9 and -)", id));
+  diagnostic problem;
+  auto parsed = detail::parse_toml(text, path, problem);
+  if (!parsed) throw error(errc::config, problem);
+  if (auto existing = parsed->get("id"))
+    throw error(errc::config, diagnostic{detail::position_of(*existing, path), "balance.toml already has an id"});
+  (void)parse_settings(text, path);  // a file with bad settings gets no id until it is fixed
+
+  const std::string_view eol = line_ending_of(text);
+  const std::string inserted = fmt::format("{}{}id = {}{}", id_comment, eol, detail::toml_quote(id), eol);
+  std::string out = with_lines_inserted(text, *parsed, inserted, eol);
   if (parse_settings(out, path).repo_id != id)
     throw error(errc::internal, "adding an id to balance.toml did not give a file with that id");
   return out;

@@ -503,19 +503,11 @@ const sign_check sign_checks[] = {
     one_sided_sacrifice,
 };
 
-}  // namespace
-
-void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
-  for (sign_check check : sign_checks) check(in, signs, not_enough);
-}
-
-void describe_what_works(const sign_inputs& in, std::vector<std::string>& working) {
+// A dimension works only when it works for everyone: a pooled mean would hide a partner at 3.
+void dimensions_at_four(const sign_inputs& in, std::vector<std::string>& working) {
   const auto& t = in.cfg.signs;
-  const report& r = in.r;
   const std::string every = in.cfg.people.size() == 2 ? "both sides" : "every side";
-
-  // A dimension works only when it works for everyone: a pooled mean would hide a partner at 3.
-  for (const auto& d : r.dimensions) {
+  for (const auto& d : in.r.dimensions) {
     if (d.retired || d.people.empty()) continue;
     bool all = std::all_of(d.people.begin(), d.people.end(),
                            [&](const person_dimension& p) { return enough_ratings(p, t) && at_least(*p.mean, 4.0); });
@@ -525,23 +517,32 @@ void describe_what_works(const sign_inputs& in, std::vector<std::string>& workin
     working.push_back(fmt::format("\"{}\" is at 4 or above from {} ({}){}", d.key, every, names(parts),
                                   d.high.empty() ? "." : ": " + d.high + "."));
   }
-  // Improvements against the previous period, per person, with enough ratings in both.
-  auto improvements = [&](const dimension_summary& d, const std::string& what) {
-    for (const auto& p : d.people) {
-      if (p.count < static_cast<std::size_t>(t.min_checkins) || p.previous_count < static_cast<std::size_t>(t.min_checkins))
-        continue;
-      auto change = p.trend();
-      if (!change || !at_least(*change, 0.5)) continue;
-      working.push_back(fmt::format("From {}'s side, {} rose from {} to {} since the previous period.", p.name, what,
-                                    one_decimal(*p.previous_mean), one_decimal(*p.mean)));
-    }
-  };
-  for (const auto& d : r.dimensions)
-    if (!d.retired) improvements(d, fmt::format("\"{}\"", d.key));
-  improvements(r.mood, "mood");
+}
 
+// Improvements against the previous period, per person, with enough ratings in both.
+void improvements(const sign_inputs& in, const dimension_summary& d, const std::string& what,
+                  std::vector<std::string>& working) {
+  const auto& t = in.cfg.signs;
+  for (const auto& p : d.people) {
+    if (p.count < static_cast<std::size_t>(t.min_checkins) || p.previous_count < static_cast<std::size_t>(t.min_checkins))
+      continue;
+    auto change = p.trend();
+    if (!change || !at_least(*change, 0.5)) continue;
+    working.push_back(fmt::format("From {}'s side, {} rose from {} to {} since the previous period.", p.name, what,
+                                  one_decimal(*p.previous_mean), one_decimal(*p.mean)));
+  }
+}
+
+void rising_ratings(const sign_inputs& in, std::vector<std::string>& working) {
+  for (const auto& d : in.r.dimensions)
+    if (!d.retired) improvements(in, d, fmt::format("\"{}\"", d.key), working);
+  improvements(in, in.r.mood, "mood", working);
+}
+
+void shares_as_agreed(const sign_inputs& in, std::vector<std::string>& working) {
+  const auto& t = in.cfg.signs;
   for (const char* kind : {"chore", "invisible"}) {
-    const group_shares* g = find_group(r, kind);
+    const group_shares* g = find_group(in.r, kind);
     if (!g || g->entries < static_cast<std::size_t>(t.min_share_entries)) continue;
     if (split_words(*g, t.share_gap) != "close to") continue;
     std::vector<std::string> parts;
@@ -549,10 +550,17 @@ void describe_what_works(const sign_inputs& in, std::vector<std::string>& workin
     working.push_back(fmt::format("{} shared close to what you agreed ({}).",
                                   kind == std::string_view("chore") ? "Chores were" : "Invisible work was", names(parts)));
   }
-  if (const group_shares* g = find_group(r, "together"); g && g->entries > 0)
+}
+
+void time_together(const sign_inputs& in, std::vector<std::string>& working) {
+  if (const group_shares* g = find_group(in.r, "together"); g && g->entries > 0)
     working.push_back(fmt::format("You made time for each other {}{}.", times(g->entries),
                                   g->minutes > 0 ? fmt::format(" ({:.1f} h)", static_cast<double>(g->minutes) / 60.0) : ""));
-  for (const auto& tc : r.choices) {
+}
+
+void turns_taken(const sign_inputs& in, std::vector<std::string>& working) {
+  const auto& t = in.cfg.signs;
+  for (const auto& tc : in.r.choices) {
     if (tc.choices < static_cast<std::size_t>(t.min_choices)) continue;
     bool balanced = std::all_of(tc.counts.begin(), tc.counts.end(), [&](const auto& c) {
       return static_cast<double>(c.second) / static_cast<double>(tc.choices) < t.chooser_share - tolerance;
@@ -562,16 +570,35 @@ void describe_what_works(const sign_inputs& in, std::vector<std::string>& workin
     for (const auto& [who, n] : tc.counts) parts.push_back(fmt::format("{} {}", who, n));
     working.push_back(fmt::format("You took turns choosing {} ({}).", tc.topic, names(parts)));
   }
-  // Catch each other doing something right: by name.
+}
+
+// Catch each other doing something right: by name.
+void boundaries_respected(const sign_inputs& in, std::vector<std::string>& working) {
   for (const auto& act : in.respected) {
     std::string whose = act.owner == act.who ? "their own" : act.owner + "'s";
     working.push_back(fmt::format("{} respected {} boundary \"{}\" on {}.", act.who, whose, act.text,
                                   day_words(in.cal.day_of(act.at.utc), in.cal)));
   }
   std::size_t respected = 0;
-  for (const auto& b : r.boundaries) respected += b.respected;
+  for (const auto& b : in.r.boundaries) respected += b.respected;
   if (respected > in.respected.size())
     working.push_back(fmt::format("Boundaries were respected {} in this period.", times(respected)));
+}
+
+// What is working, in the order a report lists it.
+using what_works_check = void (*)(const sign_inputs&, std::vector<std::string>&);
+const what_works_check what_works_checks[] = {
+    dimensions_at_four, rising_ratings, shares_as_agreed, time_together, turns_taken, boundaries_respected,
+};
+
+}  // namespace
+
+void find_signs(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
+  for (sign_check check : sign_checks) check(in, signs, not_enough);
+}
+
+void describe_what_works(const sign_inputs& in, std::vector<std::string>& working) {
+  for (what_works_check check : what_works_checks) check(in, working);
 }
 
 }  // namespace balance::detail

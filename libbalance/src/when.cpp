@@ -124,16 +124,8 @@ timestamp parse_ago(std::string_view original, std::string_view s, const calenda
   return cal.tz.at(cal.tz.to_sys_lenient(then));
 }
 
-}  // namespace
-
-std::string_view when_forms() { return forms; }
-
-timestamp parse_when(std::string_view text, const calendar& cal) {
-  const std::string s = ascii_lower(trim(text));
-  if (s.empty()) fail(text, "it is empty");
-  if (s == "now") return cal.now;
-  if (s.front() == '-') return parse_ago(text, s, cal);
-
+// `today` or `yesterday`, alone or with a clock time; nothing when `s` starts with neither.
+std::optional<timestamp> parse_day_word(std::string_view text, std::string_view s, const calendar& cal) {
   const local_days today = cal.today();
   for (const auto& [word, day] : {std::pair{std::string_view("today"), today},
                                   std::pair{std::string_view("yesterday"), today - std::chrono::days{1}}}) {
@@ -151,6 +143,40 @@ timestamp parse_when(std::string_view text, const calendar& cal) {
       return local_in(cal, day + clock);
     }
   }
+  return std::nullopt;
+}
+
+// `Z`, `+HH:MM` or `-HH:MM` at `pos`, right after the clock time.
+std::chrono::minutes read_offset(std::string_view text, std::string_view s, std::size_t& pos) {
+  if (s[pos] == 'z') {
+    ++pos;
+    return std::chrono::minutes{0};
+  }
+  if (s[pos] != '+' && s[pos] != '-') fail(text, fmt::format("unexpected \"{}\" after the time", s.substr(pos)));
+  const char sign = s[pos++];
+  const auto hours = read_number(s, pos, 2, 2);
+  if (!hours || pos >= s.size() || s[pos] != ':') fail(text, "expected an offset as Z, +HH:MM or -HH:MM");
+  ++pos;
+  const auto minutes = read_number(s, pos, 2, 2);
+  if (!minutes) fail(text, "expected an offset as Z, +HH:MM or -HH:MM");
+  if (*minutes > 59) fail(text, fmt::format("offset minutes {:02} are not 00-59", *minutes));
+  const std::chrono::minutes offset = std::chrono::hours{*hours} + std::chrono::minutes{*minutes};
+  if (!valid_offset(offset)) {
+    fail(text, fmt::format("offset {}{:02}:{:02} is beyond ±14:00", sign, *hours, *minutes));
+  }
+  return sign == '-' ? -offset : offset;
+}
+
+}  // namespace
+
+std::string_view when_forms() { return forms; }
+
+timestamp parse_when(std::string_view text, const calendar& cal) {
+  const std::string s = ascii_lower(trim(text));
+  if (s.empty()) fail(text, "it is empty");
+  if (s == "now") return cal.now;
+  if (s.front() == '-') return parse_ago(text, s, cal);
+  if (auto t = parse_day_word(text, s, cal)) return *t;
 
   if (!is_digit(s.front())) fail(text, "unknown word");
 
@@ -159,7 +185,7 @@ timestamp parse_when(std::string_view text, const calendar& cal) {
     std::size_t pos = 0;
     const auto clock = read_clock(text, s, pos);
     if (pos != s.size()) fail(text, fmt::format("unexpected \"{}\" after the time", s.substr(pos)));
-    return local_in(cal, today + clock);
+    return local_in(cal, cal.today() + clock);
   }
 
   std::size_t pos = 0;
@@ -170,25 +196,7 @@ timestamp parse_when(std::string_view text, const calendar& cal) {
   const local_seconds local = day + read_clock(text, s, pos);
   if (pos == s.size()) return local_in(cal, local);
 
-  std::chrono::minutes offset{0};
-  if (s[pos] == 'z') {
-    ++pos;
-  } else if (s[pos] == '+' || s[pos] == '-') {
-    const char sign = s[pos++];
-    const auto hours = read_number(s, pos, 2, 2);
-    if (!hours || pos >= s.size() || s[pos] != ':') fail(text, "expected an offset as Z, +HH:MM or -HH:MM");
-    ++pos;
-    const auto minutes = read_number(s, pos, 2, 2);
-    if (!minutes) fail(text, "expected an offset as Z, +HH:MM or -HH:MM");
-    if (*minutes > 59) fail(text, fmt::format("offset minutes {:02} are not 00-59", *minutes));
-    offset = std::chrono::hours{*hours} + std::chrono::minutes{*minutes};
-    if (!valid_offset(offset)) {
-      fail(text, fmt::format("offset {}{:02}:{:02} is beyond ±14:00", sign, *hours, *minutes));
-    }
-    if (sign == '-') offset = -offset;
-  } else {
-    fail(text, fmt::format("unexpected \"{}\" after the time", s.substr(pos)));
-  }
+  const std::chrono::minutes offset = read_offset(text, s, pos);
   if (pos != s.size()) fail(text, fmt::format("unexpected \"{}\" after the offset", s.substr(pos)));
   // An explicit offset says exactly which instant was meant, and the record keeps it as written.
   return timestamp{sys_seconds{local.time_since_epoch() - offset}, offset};
