@@ -258,9 +258,10 @@ void write_indented(sink& out, const std::string& pad, const std::string& text) 
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t nl = text.find('\n', start);
+    std::size_t end = nl == std::string::npos ? text.size() : nl + 1;  // a last line without \n too
     out.write(pad);
-    out.write(text.substr(start, nl - start + 1));
-    start = nl + 1;
+    out.write(text.substr(start, end - start));
+    start = end;
   }
 }
 

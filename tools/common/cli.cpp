@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -217,6 +218,42 @@ void print_error(const std::string& program, const std::exception& e) {
   std::cerr << program << ": " << message << '\n';
 }
 
+namespace {
+
+// Help and --version are output like any other: a failed write is exit 74, a closed pipe is quiet.
+int print_cli_message(CLI::App& app, const CLI::Error& e, const std::string& program) {
+  app.exit(e, std::cout, std::cerr);
+  std::cout.flush();
+  if (std::cout || errno == EPIPE) return 0;
+  std::cerr << program << ": cannot write to standard output: " << std::strerror(errno) << '\n';
+  return exit_code(errc::io);
+}
+
+// Parses `args`: nullopt when the command is to run, else its exit status (help, --version, a
+// usage error).
+std::optional<int> parse_arguments(CLI::App& app, const std::string& program, std::vector<std::string> args) {
+  std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp& e) {
+    return print_cli_message(app, e, program);
+  } catch (const CLI::CallForAllHelp& e) {
+    return print_cli_message(app, e, program);
+  } catch (const CLI::CallForVersion& e) {
+    return print_cli_message(app, e, program);
+  } catch (const CLI::ParseError& e) {
+    std::string message = e.what();
+    if (auto extras = message.find("The following argument"); extras != std::string::npos)
+      message = message.substr(extras);
+    std::cerr << program << ": " << escape_for_terminal(message) << "\n"
+              << "Try `" << program << " --help` for more information.\n";
+    return exit_code(errc::usage);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::function<int()>& body) {
   // A reader that goes away (`| head`) is an EPIPE on write, ended quietly, never a signal.
   std::signal(SIGPIPE, SIG_IGN);
@@ -229,33 +266,7 @@ int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::f
     ~stats_at_exit() { save_record_cache_stats(); }
   } stats;
   try {
-    std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
-    // Help and --version are output like any other: a failed write is exit 74, a closed pipe
-    // is quiet.
-    auto printed = [&](const CLI::Error& e) {
-      app.exit(e, std::cout, std::cerr);
-      std::cout.flush();
-      if (std::cout) return 0;
-      if (errno == EPIPE) return 0;
-      std::cerr << ctx.program << ": cannot write to standard output: " << std::strerror(errno) << '\n';
-      return exit_code(errc::io);
-    };
-    try {
-      app.parse(args);
-    } catch (const CLI::CallForHelp& e) {
-      return printed(e);
-    } catch (const CLI::CallForAllHelp& e) {
-      return printed(e);
-    } catch (const CLI::CallForVersion& e) {
-      return printed(e);
-    } catch (const CLI::ParseError& e) {
-      std::string message = e.what();
-      if (auto extras = message.find("The following argument"); extras != std::string::npos)
-        message = message.substr(extras);
-      std::cerr << ctx.program << ": " << escape_for_terminal(message) << "\n"
-                << "Try `" << ctx.program << " --help` for more information.\n";
-      return exit_code(errc::usage);
-    }
+    if (auto done = parse_arguments(app, ctx.program, std::move(args))) return *done;
     status = body();
     ctx.out.flush();
   } catch (const closed_pipe&) {
