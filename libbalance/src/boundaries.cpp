@@ -336,9 +336,9 @@ void write_reviews_due(const std::vector<boundary_view>& due, const settings& cf
   write_schema_document(out, {}, "due", items);
 }
 
-std::string write_boundary_list(const std::vector<boundary_view>& views, const boundary_filter& filter, format f,
+std::string write_boundary_list(const std::vector<boundary_view>& views, const boundary_filter& filter, record_format f,
                                 const writer_options& wo, const calendar& cal, sink& out) {
-  if (f == format::text) {
+  if (f == record_format::text) {
     if (views.empty()) return filter.all ? "no boundaries yet" : "no active boundaries";
     write_boundary_table(views, cal, out, wo.st);
     return {};

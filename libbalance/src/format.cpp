@@ -37,6 +37,26 @@ format parse_format(std::string_view text, const std::vector<format>& allowed) {
   throw_usage(fmt::format("--format {}: use one of {}{}", escape_for_terminal(text), list, did_you_mean(text, names)));
 }
 
+format to_format(record_format f) noexcept {
+  switch (f) {
+    case record_format::text: return format::text;
+    case record_format::json: return format::json;
+    case record_format::toml: return format::toml;
+    case record_format::csv: return format::csv;
+    case record_format::tsv: return format::tsv;
+  }
+  return format::text;
+}
+
+record_format parse_record_format(std::string_view text, const std::vector<record_format>& allowed) {
+  std::vector<format> names;
+  for (auto f : allowed) names.push_back(to_format(f));
+  format chosen = parse_format(text, names);
+  for (auto f : allowed)
+    if (to_format(f) == chosen) return f;
+  return allowed.front();  // not reached: parse_format returned one of them
+}
+
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
@@ -279,15 +299,13 @@ class text_writer : public record_writer {
 
 }  // namespace
 
-std::unique_ptr<record_writer> make_record_writer(format f, record_type type, sink& out, const writer_options& opts) {
+std::unique_ptr<record_writer> make_record_writer(record_format f, record_type type, sink& out, const writer_options& opts) {
   switch (f) {
-    case format::json: return std::make_unique<json_writer>(out);
-    case format::toml: return std::make_unique<toml_writer>(out);
-    case format::csv: return std::make_unique<table_writer>(out, type, *opts.cfg, false);
-    case format::tsv: return std::make_unique<table_writer>(out, type, *opts.cfg, true);
-    case format::text:
-    case format::markdown:
-    case format::ledger: return std::make_unique<text_writer>(out, type, opts);
+    case record_format::json: return std::make_unique<json_writer>(out);
+    case record_format::toml: return std::make_unique<toml_writer>(out);
+    case record_format::csv: return std::make_unique<table_writer>(out, type, *opts.cfg, false);
+    case record_format::tsv: return std::make_unique<table_writer>(out, type, *opts.cfg, true);
+    case record_format::text: return std::make_unique<text_writer>(out, type, opts);
   }
   return std::make_unique<text_writer>(out, type, opts);
 }
@@ -329,16 +347,18 @@ void write_record_details(const record& r, sink& out, const style& st) {
   for (const auto& x : r.extra) out.write(fmt::format("{:<{}}  {}\n", x.key, key_width, escape_for_terminal(x.toml)));
 }
 
-void write_shown_record(format f, const record& r, const std::string& shown_path, const style& st, sink& out) {
+void write_shown_record(record_format f, const record& r, const std::string& shown_path, const style& st, sink& out) {
   switch (f) {
-    case format::json: out.write(record_to_json(r) + "\n"); break;
-    case format::toml: out.write(record_to_toml(r) + (r.is_private ? "private = true\n" : "")); break;
-    default: {
+    case record_format::json: out.write(record_to_json(r) + "\n"); break;
+    case record_format::toml: out.write(record_to_toml(r) + (r.is_private ? "private = true\n" : "")); break;
+    case record_format::text: {
       record shown = r;
       shown.path = shown_path;
       write_record_details(shown, out, st);
       break;
     }
+    case record_format::csv:
+    case record_format::tsv: throw_usage("show writes one record as text, json or toml; a list writes csv and tsv");
   }
 }
 

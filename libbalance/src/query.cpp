@@ -75,20 +75,20 @@ query query_for(const repo& rp, const list_request& req) {
   return q;
 }
 
-void write_records(format f, record_type type, const std::vector<record>& records, const writer_options& wo, sink& out) {
+void write_records(record_format f, record_type type, const std::vector<record>& records, const writer_options& wo, sink& out) {
   auto writer = make_record_writer(f, type, out, wo);
   for (const auto& r : records) writer->write(r);
   writer->finish();
 }
 
-list_result list_records(const store& s, const list_request& req, format f, const writer_options& wo, sink& out,
+list_result list_records(const store& s, const list_request& req, record_format f, const writer_options& wo, sink& out,
                          const std::function<void(const diagnostic&)>& on_warning) {
   query q = query_for(s.repository(), req);
   auto records = run_query(s, q, on_warning);
   write_records(f, req.type, records, wo, out);
   list_result result;
   result.count = records.size();
-  if (records.empty() && f == format::text) {
+  if (records.empty() && f == record_format::text) {
     const char* what = req.type == record_type::checkin   ? "check-ins"
                        : req.type == record_type::entry    ? "entries"
                        : req.type == record_type::boundary ? "boundaries"

@@ -561,18 +561,18 @@ TEST_CASE("boundaries - write_boundary_list: the table, the records, or the note
   wo.cfg = &r.config();
   boundary_filter active;
   string_sink nothing;
-  CHECK(write_boundary_list(list_boundaries(s, active), active, format::text, wo, r.cal(), nothing) == "no active boundaries");
+  CHECK(write_boundary_list(list_boundaries(s, active), active, record_format::text, wo, r.cal(), nothing) == "no active boundaries");
   boundary_filter all;
   all.all = true;
-  CHECK(write_boundary_list({}, all, format::text, wo, r.cal(), nothing) == "no boundaries yet");
+  CHECK(write_boundary_list({}, all, record_format::text, wo, r.cal(), nothing) == "no boundaries yet");
   CHECK(nothing.str().empty());
 
   set_boundary(s, "I need an hour to myself after work", "alex", "2026-11-01T09:00:00+01:00");
   string_sink table;
-  CHECK(write_boundary_list(list_boundaries(s, active), active, format::text, wo, r.cal(), table).empty());
+  CHECK(write_boundary_list(list_boundaries(s, active), active, record_format::text, wo, r.cal(), table).empty());
   CHECK(table.str().find("I need an hour to myself after work") != std::string::npos);
   string_sink tsv;
-  CHECK(write_boundary_list(list_boundaries(s, active), active, format::tsv, wo, r.cal(), tsv).empty());
+  CHECK(write_boundary_list(list_boundaries(s, active), active, record_format::tsv, wo, r.cal(), tsv).empty());
   CHECK(tsv.str().starts_with("id\t"));
   CHECK(tsv.str().find("I need an hour to myself after work") != std::string::npos);
 }

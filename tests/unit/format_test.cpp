@@ -17,7 +17,7 @@ settings couple() {
   return s;
 }
 
-std::string write_all(format f, const std::vector<record>& records, record_type type = record_type::entry) {
+std::string write_all(record_format f, const std::vector<record>& records, record_type type = record_type::entry) {
   static const settings cfg = couple();
   string_sink out;
   writer_options opts;
@@ -40,15 +40,15 @@ std::vector<record> sample() {
 }  // namespace
 
 TEST_CASE("format - json is one array of objects with type, author and private", "[format]") {
-  std::string json = write_all(format::json, sample());
+  std::string json = write_all(record_format::json, sample());
   CHECK_THAT(json, Catch::StartsWith("[\n  {\"type\":\"entry\",\"id\":\"aaaaaaaaaaaa\",\"at\":\"2026-11-02T08:00:00+01:00\""));
   CHECK_THAT(json, Catch::Contains("\"tags\":[\"house\",\"weekly\"],\"author\":\"sam\",\"private\":false}"));
   CHECK_THAT(json, Catch::Contains("\"note\":\"line one\\nline two\""));
-  CHECK(write_all(format::json, {}) == "[]\n");
+  CHECK(write_all(record_format::json, {}) == "[]\n");
 }
 
 TEST_CASE("format - csv quotes per RFC 4180 and joins tags with spaces", "[format]") {
-  std::string csv = write_all(format::csv, sample());
+  std::string csv = write_all(record_format::csv, sample());
   CHECK_THAT(csv, Catch::StartsWith("id,at,who,kind,what,topic,weight,minutes,for,tags,note,author,private\r\n"));
   // The default weight is spelled out for scripts.
   CHECK_THAT(csv, Catch::Contains("aaaaaaaaaaaa,2026-11-02T08:00:00+01:00,sam,chore,\"bins, \"\"big\"\" ones\",,1,,,house weekly,,sam,false\r\n"));
@@ -56,13 +56,13 @@ TEST_CASE("format - csv quotes per RFC 4180 and joins tags with spaces", "[forma
 }
 
 TEST_CASE("format - tsv escapes tabs and newlines", "[format]") {
-  std::string tsv = write_all(format::tsv, sample());
+  std::string tsv = write_all(record_format::tsv, sample());
   CHECK_THAT(tsv, Catch::Contains("line one\\nline two\talex\ttrue\n"));
 }
 
 TEST_CASE("format - toml lists read back as the same records, private ones marked", "[format]") {
   auto records = sample();
-  std::string toml = write_all(format::toml, records);
+  std::string toml = write_all(record_format::toml, records);
   CHECK_THAT(toml, Catch::Contains("private = true\n"));
   auto back = read_import(toml, "<stdin>", record_type::entry, couple());
   REQUIRE(back.size() == 2);
@@ -73,7 +73,7 @@ TEST_CASE("format - toml lists read back as the same records, private ones marke
 
 TEST_CASE("format - json and csv read back as the same records", "[format]") {
   auto records = sample();
-  for (format f : {format::json, format::csv}) {
+  for (record_format f : {record_format::json, record_format::csv}) {
     auto back = read_import(write_all(f, records), "<stdin>", record_type::entry, couple());
     REQUIRE(back.size() == 2);
     CHECK(back[0].same_content(records[0]));
@@ -133,7 +133,7 @@ TEST_CASE("format - import defaults fill at and who in every format, never whose
 TEST_CASE("format - text tables fit 80 columns and neutralise escapes", "[format]") {
   record r = balance_test::make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam", "chore",
                                       std::string(200, 'x') + "\x1b[2J");
-  std::string text = write_all(format::text, {r});
+  std::string text = write_all(record_format::text, {r});
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t nl = text.find('\n', start);
@@ -155,13 +155,29 @@ TEST_CASE("format - write_shown_record: json, toml that reads back with its priv
   r.is_private = true;
   r.path = "private/ledger/alex/2026-11.toml";
   string_sink toml;
-  write_shown_record(format::toml, r, "/elsewhere/ledger/alex/2026-11.toml", style{}, toml);
+  write_shown_record(record_format::toml, r, "/elsewhere/ledger/alex/2026-11.toml", style{}, toml);
   CHECK(toml.str().starts_with("[[entry]]\nid = \"aaaa00000001\"\n"));
   CHECK(toml.str().ends_with("private = true\n"));
   string_sink json;
-  write_shown_record(format::json, r, "", style{}, json);
+  write_shown_record(record_format::json, r, "", style{}, json);
   CHECK(json.str() == record_to_json(r) + "\n");
   string_sink text;
-  write_shown_record(format::text, r, "/elsewhere/ledger/alex/2026-11.toml", style{}, text);
+  write_shown_record(record_format::text, r, "/elsewhere/ledger/alex/2026-11.toml", style{}, text);
   CHECK(text.str().starts_with("entry aaaa00000001  (/elsewhere/ledger/alex/2026-11.toml, private)\n"));
+}
+
+TEST_CASE("format - record formats parse from --format values, and others are refused by name", "[format]") {
+  CHECK(parse_record_format("tsv", {record_format::text, record_format::tsv}) == record_format::tsv);
+  CHECK(to_format(record_format::csv) == format::csv);
+  try {
+    (void)parse_record_format("markdown", {record_format::text, record_format::json});
+    FAIL("markdown was taken as a record format");
+  } catch (const error& e) {
+    CHECK(e.kind() == errc::usage);
+    CHECK(std::string(e.what()) == "--format markdown: use one of text, json");
+  }
+  record r = balance_test::make_entry("aaaa00000001", "2026-11-20T18:00:00+01:00");
+  string_sink out;
+  CHECK_THROWS_AS(write_shown_record(record_format::csv, r, "", style{}, out), error);
+  CHECK(out.str().empty());
 }

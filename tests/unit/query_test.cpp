@@ -272,7 +272,7 @@ TEST_CASE("query - list_records checks the flags, writes the matches and says wh
   list_request req;
   req.kind = "choice";
   string_sink csv;
-  list_result listed = list_records(s, req, format::csv, wo, csv);
+  list_result listed = list_records(s, req, record_format::csv, wo, csv);
   CHECK(listed.count == 2);
   CHECK(listed.empty_note.empty());
   CHECK(csv.str().find("thai food") != std::string::npos);
@@ -282,14 +282,14 @@ TEST_CASE("query - list_records checks the flags, writes the matches and says wh
   list_request none;
   none.grep = "no such words";
   string_sink text;
-  CHECK(list_records(s, none, format::text, wo, text).empty_note == "no entries in the repository match");
+  CHECK(list_records(s, none, record_format::text, wo, text).empty_note == "no entries in the repository match");
   list_request checkins;
   checkins.type = record_type::checkin;
   string_sink empty;
-  CHECK(list_records(s, checkins, format::text, wo, empty).empty_note == "no check-ins in the repository");
+  CHECK(list_records(s, checkins, record_format::text, wo, empty).empty_note == "no check-ins in the repository");
   // Other formats say nothing: an empty list is their answer.
   string_sink json;
-  CHECK(list_records(s, checkins, format::json, wo, json).empty_note.empty());
+  CHECK(list_records(s, checkins, record_format::json, wo, json).empty_note.empty());
   CHECK(json.str() == "[]\n");
 }
 

@@ -28,7 +28,7 @@ std::function<int(context&)> setup_list(CLI::App& cmd) {
   cli::add_view_options(&cmd, o->view, "boundaries, marked (private)");
   return [o](context& ctx) {
     repo rp = ctx.open_repo();
-    format fmt = ctx.output_format(cli::list_formats);
+    record_format fmt = ctx.records_format(cli::list_formats);
     boundary_filter f = o->filter;
     if (!o->who.empty()) f.owner = rp.person(o->who, "--who");
     f.mine = cli::private_view(ctx, rp, o->view);

@@ -63,13 +63,18 @@ writer_options context::writer(const repo& r) const {
   return wo;
 }
 
-const std::vector<format> list_formats = {format::text, format::json, format::toml, format::csv, format::tsv};
+const std::vector<record_format> list_formats = {record_format::text, record_format::json, record_format::toml,
+                                                 record_format::csv, record_format::tsv};
 
 void context::text_only() const { (void)output_format({format::text}); }
 
 void context::write_format() const { (void)output_format({format::text, format::json}); }
 
 format context::output_format(const std::vector<format>& allowed) const { return parse_format(opts.format, allowed); }
+
+record_format context::records_format(const std::vector<record_format>& allowed) const {
+  return parse_record_format(opts.format, allowed);
+}
 
 void context::confirm(const std::string& line) {
   if (opts.quiet) return;
@@ -93,7 +98,7 @@ void context::written(const repo& r, const std::vector<std::string>& paths, cons
   if (opts.format == "json") {
     writer_options wo;
     wo.cfg = &r.config();
-    write_records(format::json, records.empty() ? record_type::entry : records.front().type, records, wo, out);
+    write_records(record_format::json, records.empty() ? record_type::entry : records.front().type, records, wo, out);
   }
   confirm(line);
   if (!r.config().autocommit || paths.empty()) return;

@@ -47,6 +47,8 @@ struct context {
   style out_style(const user_config& user) const;
   // The --format value, checked against `allowed`.
   format output_format(const std::vector<format>& allowed) const;
+  // The --format value of a command that writes records (a list, show), checked against `allowed`.
+  record_format records_format(const std::vector<record_format>& allowed) const;
   // Commands that print no records accept only the default --format.
   void text_only() const;
   // Writes accept text (a confirmation on stderr) and json (also the written records on stdout,
@@ -70,7 +72,7 @@ struct context {
 };
 
 // The formats of every list: text, json, toml, csv, tsv.
-extern const std::vector<format> list_formats;
+extern const std::vector<record_format> list_formats;
 
 // Which records a view shows: the shared view by default (what both of you may read together);
 // --mine adds my own private records, marked; --shared names the default explicitly.

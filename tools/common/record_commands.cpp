@@ -53,7 +53,7 @@ void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool wi
 
 int run_list(context& ctx, record_type type, const list_options& opts, const std::string& default_period) {
   repo rp = ctx.open_repo();
-  format f = ctx.output_format(list_formats);
+  record_format f = ctx.records_format(list_formats);
   list_request req = opts.req;
   req.type = type;
   req.span = select_period(opts.period, opts.since, opts.until, default_period, rp.cal());
@@ -66,7 +66,7 @@ int run_list(context& ctx, record_type type, const list_options& opts, const std
 
 int run_show(context& ctx, record_type type, const std::string& id) {
   repo rp = ctx.open_repo();
-  format f = ctx.output_format({format::text, format::json, format::toml});
+  record_format f = ctx.records_format({record_format::text, record_format::json, record_format::toml});
   (void)private_view(ctx, rp, {});  // with --as someone else: say their private records stay closed
   store s(rp);
   record r = s.find(type, id);

@@ -105,7 +105,7 @@ struct boundary_filter {
 BALANCE_API std::vector<boundary_view> list_boundaries(const store& s, const boundary_filter& f);
 // `list`: the boundaries in `f` (text: the table, with each one's last event; the others: the
 // records as every list writes them). Returns the note for stderr when the text shows none.
-BALANCE_API std::string write_boundary_list(const std::vector<boundary_view>& views, const boundary_filter& filter, format f,
+BALANCE_API std::string write_boundary_list(const std::vector<boundary_view>& views, const boundary_filter& filter, record_format f,
                                 const writer_options& wo, const calendar& cal, sink& out);
 
 // One boundary (by id prefix) with its history: a shared one with its shared events, my own

@@ -18,11 +18,17 @@ namespace balance {
 
 struct settings;
 
+// Every value of --format, across the tools (a report takes markdown, `ledger export` ledger).
 enum class format { text, json, toml, csv, tsv, markdown, ledger };
+// The formats records are written in: the writers below take only these, so a list can never be
+// asked for markdown or a ledger journal.
+enum class record_format { text, json, toml, csv, tsv };
 
 BALANCE_API std::string_view format_name(format f) noexcept;
+BALANCE_API format to_format(record_format f) noexcept;
 // Parses a --format value, allowing only `allowed`; throws error{usage} listing them.
 BALANCE_API format parse_format(std::string_view text, const std::vector<format>& allowed);
+BALANCE_API record_format parse_record_format(std::string_view text, const std::vector<record_format>& allowed);
 
 // Writes records one by one in a format, streaming (nothing is held but the current record,
 // except text, which aligns a table and so holds its rows).
@@ -41,7 +47,7 @@ struct writer_options {
 };
 
 // A writer for records of one type (csv, tsv and text need one set of columns).
-BALANCE_API std::unique_ptr<record_writer> make_record_writer(format f, record_type type, sink& out,
+BALANCE_API std::unique_ptr<record_writer> make_record_writer(record_format f, record_type type, sink& out,
                                                               const writer_options& opts);
 
 // How confirmations name a record: "check-in 3f9a1c0 (alex)", "entry 3f9a1c0 (chore, sam)".
@@ -54,7 +60,8 @@ BALANCE_API std::string record_to_json(const record& r);
 BALANCE_API void write_record_details(const record& r, sink& out, const style& st);
 
 // `show`: one record in json, in toml as `--from` reads it back (with `private = true` for a
-// private one), or in text as its details, naming `shown_path` as where it is kept.
-BALANCE_API void write_shown_record(format f, const record& r, const std::string& shown_path, const style& st, sink& out);
+// private one), or in text as its details, naming `shown_path` as where it is kept. csv and tsv
+// are for lists: error{usage}.
+BALANCE_API void write_shown_record(record_format f, const record& r, const std::string& shown_path, const style& st, sink& out);
 
 }  // namespace balance

@@ -62,10 +62,10 @@ struct list_result {
 };
 
 // `list`: the request's records written in `f` to `out`, streaming through one record_writer.
-BALANCE_API list_result list_records(const store& s, const list_request& req, format f, const writer_options& wo, sink& out,
+BALANCE_API list_result list_records(const store& s, const list_request& req, record_format f, const writer_options& wo, sink& out,
                          const std::function<void(const diagnostic&)>& on_warning = {});
 
 // Writes records of one type in `f`, as a list does (a json list is how a write returns its records).
-BALANCE_API void write_records(format f, record_type type, const std::vector<record>& records, const writer_options& wo, sink& out);
+BALANCE_API void write_records(record_format f, record_type type, const std::vector<record>& records, const writer_options& wo, sink& out);
 
 }  // namespace balance
