@@ -309,6 +309,12 @@ std::vector<std::string> people_for(const repo& rp, const std::string& who, bool
   return {who.empty() ? rp.me() : rp.person(who, "--who")};
 }
 
+std::vector<due_person> checkins_due_for(const store& s, const std::string& who, bool all) {
+  const repo& rp = s.repository();
+  auto people = people_for(rp, who, all);
+  return checkins_due(s, people, !all && rp.knows_me() && people.front() == rp.me());
+}
+
 void write_checkins_due(const std::vector<due_person>& due, const cadence& every, bool json, sink& out) {
   std::string cadence_text = every.to_string();
   if (!json) {

@@ -562,8 +562,11 @@ void turns_taken(const sign_inputs& in, std::vector<std::string>& working) {
   const auto& t = in.cfg.signs;
   for (const auto& tc : in.r.choices) {
     if (tc.choices < static_cast<std::size_t>(t.min_choices)) continue;
+    // Turns means close to even: nobody above an even share by more than a tenth (60% of two
+    // people's choices). Between that and the one-chooser sign's threshold nothing is said.
+    const double even = 1.0 / static_cast<double>(std::max<std::size_t>(in.cfg.people.size(), 1));
     bool balanced = std::all_of(tc.counts.begin(), tc.counts.end(), [&](const auto& c) {
-      return static_cast<double>(c.second) / static_cast<double>(tc.choices) < t.chooser_share - tolerance;
+      return static_cast<double>(c.second) / static_cast<double>(tc.choices) <= even + 0.10 + tolerance;
     });
     if (!balanced) continue;
     std::vector<std::string> parts;

@@ -400,3 +400,18 @@ TEST_CASE("checkin - the editor template holds the questions and what was given"
   CHECK_THAT(priv, Catch::EndsWith("safe = 3\n"));
   CHECK_THAT(priv, Catch::Contains("# Private: kept on this computer only"));
 }
+
+TEST_CASE("checkin - checkins_due_for counts my private check-ins for my own question only", "[checkin]") {
+  test_repo t;
+  save_checkin(t, "alex", "2026-11-01T09:00:00+01:00");
+  save_checkin(t, "alex", "2026-11-20T09:00:00+01:00", true);  // a private one, recent
+  save_checkin(t, "sam", "2026-11-20T09:00:00+01:00");
+  repo own = t.open_own("alex");
+  store mine(own);
+  CHECK(checkins_due_for(mine, "", false).empty());  // my question: my private check-in counts
+  auto everyone = checkins_due_for(mine, "", true);   // a list of everyone: shared ones only
+  REQUIRE(everyone.size() == 1);
+  CHECK(everyone[0].who == "alex");
+  CHECK(checkins_due_for(mine, "sam", false).empty());
+  CHECK(kind_of([&] { (void)checkins_due_for(mine, "sam", true); }) == errc::usage);
+}

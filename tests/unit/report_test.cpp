@@ -471,3 +471,17 @@ TEST_CASE("report - --section values are checked", "[report]") {
   CHECK(parse_sections({"signs,working", "give-and-take"}) == std::vector<std::string>{"signs", "working", "give_and_take"});
   CHECK_THROWS_WITH(parse_sections({"sings"}), Catch::Contains("did you mean \"signs\""));
 }
+
+TEST_CASE("report - took turns choosing only when the choices are close to even", "[report][working]") {
+  auto choices = [](int alex_of_ten) {
+    std::vector<record> at;
+    for (int d = 1; d <= 10; ++d) at.push_back(entry(d <= alex_of_ten ? "alex" : "sam", "choice", d));
+    return build(at);
+  };
+  CHECK(has(choices(6).working, "You took turns choosing dinner (alex 6 and sam 4)."));
+  CHECK(has(choices(5).working, "You took turns choosing dinner (alex 5 and sam 5)."));
+  // 7 of 10 is neither turns nor yet the one-chooser sign: the report says nothing about it.
+  report leaning = choices(7);
+  for (const auto& w : leaning.working) CHECK(w.find("took turns") == std::string::npos);
+  CHECK_FALSE(find(leaning, "one-chooser"));
+}

@@ -68,12 +68,9 @@ std::function<int(context&)> setup_due(CLI::App& cmd) {
   cmd.add_flag("--all", o->second, "Everyone");
   return [o](context& ctx) {
     repo rp = ctx.open_repo();
-    auto people = people_for(rp, o->first, o->second);
     bool json = ctx.output_format({format::text, format::json}) == format::json;
     store s(rp);
-    // My own question (not --all) may count my private check-ins; a list of everyone rests on
-    // shared ones only.
-    auto due = checkins_due(s, people, !o->second && rp.knows_me() && people.front() == rp.me());
+    auto due = checkins_due_for(s, o->first, o->second);
     write_checkins_due(due, rp.config().checkin_cadence, json, ctx.out);
     return due.empty() ? 1 : 0;
   };

@@ -85,6 +85,10 @@ BALANCE_API outcome forget_checkins(const store& s, forget_scope scope, bool dry
 
 // Who `due` asks about: NAME (default me), or everyone with `all`.
 BALANCE_API std::vector<std::string> people_for(const repo& rp, const std::string& who, bool all);
+// `due [--who NAME | --all]`: checkins_due for people_for(who, all). My own question (neither
+// --who someone else nor --all) may count my private check-ins; a list of everyone rests on
+// shared ones only.
+BALANCE_API std::vector<due_person> checkins_due_for(const store& s, const std::string& who, bool all);
 // One line per person ("sam: check-in due (weekly; last one 2026-11-15)"), or one
 // `"schema": 1` JSON object with the cadence and the list (empty when nobody is due).
 BALANCE_API void write_checkins_due(const std::vector<due_person>& due, const cadence& every, bool json, sink& out);
