@@ -231,7 +231,9 @@ class repo_checker {
       const std::string& text = texts_[rel];
       if (it == boundaries_.end())
         result_.problems.push_back({key_position(text, r_.display_path(rel), ev.line, "boundary"),
-                                    fmt::format("event {} points at boundary {}, which does not exist", ev.id, ev.boundary)});
+                                    fmt::format("event {} points at boundary {}, which does not exist (removed? "
+                                                "`balance-boundaries rm {}` removes this event)",
+                                                ev.id, ev.boundary, ev.id.substr(0, 7))});
       else if (it->second && !ev.is_private)
         result_.problems.push_back({key_position(text, r_.display_path(rel), ev.line, "boundary"),
                                     fmt::format("shared event {} points at a private boundary; shared records never "

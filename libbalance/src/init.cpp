@@ -93,6 +93,11 @@ init_result init_repo(const init_options& opts) {
 
 void init_command(const init_options& opts, bool with_git, const std::function<void(const std::string&)>& confirm,
                   const std::function<void(const diagnostic&)>& warn) {
+  // Who this computer was before: a change of `me` is said, never made silently.
+  const std::string before = opts.me.empty() ? std::string() : load_user_config().me;
+  const std::string recorded =
+      fmt::format("recorded me = \"{}\" in {}{}", opts.me, user_config_path(),
+                  !before.empty() && before != opts.me ? fmt::format(" (it was \"{}\")", before) : "");
   init_result result = init_repo(opts);
   fs::path where = opts.dir.empty() ? fs::current_path() : opts.dir;
   if (!result.created && with_git) {
@@ -108,7 +113,7 @@ void init_command(const init_options& opts, bool with_git, const std::function<v
     r.person(opts.me, "--me");
     set_user_config_value("me", opts.me);
     if (load_user_config().dir.empty()) set_user_config_value("dir", fs::absolute(where).lexically_normal().string());
-    confirm(fmt::format("recorded me = \"{}\" in {}", opts.me, user_config_path()));
+    confirm(recorded);
     return;
   }
   confirm(fmt::format("created a balance repository in {}", where.string()));
@@ -116,7 +121,7 @@ void init_command(const init_options& opts, bool with_git, const std::function<v
     init_git(fs::absolute(where));
     confirm("set up git: merge driver, .gitattributes, autocommit on, first commit made");
   }
-  if (!opts.me.empty()) confirm(fmt::format("recorded me = \"{}\" in {}", opts.me, user_config_path()));
+  if (!opts.me.empty()) confirm(recorded);
 }
 
 }  // namespace balance

@@ -62,6 +62,10 @@ void apply_rate(record& r, const std::string& rate, const settings& cfg) {
   } catch (const error& err) {
     throw_usage(fmt::format("--rate {}: {}", escape_for_terminal(rate), err.what()));
   }
+  // The range is checked here, not with the record's other fields, so the message names the
+  // --rate that was given rather than a --KEY flag that was not.
+  for (const auto& p : validate(r, validation_context{&cfg, false, false}))
+    if (!p.warning && p.key == key) throw_usage(fmt::format("--rate {}: {}", escape_for_terminal(rate), p.message));
 }
 
 }  // namespace

@@ -419,7 +419,9 @@ std::vector<std::string> write_batch::commit() {
 
 outcome remove_record(const store& s, record_type type, const std::string& id, bool dry_run) {
   record r = s.find(type, id);
-  if (dry_run) return nothing_written(fmt::format("would remove {} from {}", record_label(r), r.path));
+  // A private record's real place is outside the repository: name that, as messages do.
+  if (dry_run)
+    return nothing_written(fmt::format("would remove {} from {}", record_label(r), s.repository().display_path(r.path)));
   write_batch batch(s);
   batch.remove(r);
   auto paths = batch.commit();

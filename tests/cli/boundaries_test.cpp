@@ -251,7 +251,9 @@ TEST_CASE("boundaries: an event pointing at a missing boundary is reported by ba
           "[[event]]\nid = \"e00000000001\"\nat = 2026-11-02T08:00:00+01:00\nkind = \"crossed\"\nboundary = \"b00000000009\"\nwho = \"alex\"\n");
   result r = s.run("balance", {"check"});
   CHECK(r.status == 65);
-  CHECK(r.out == "boundaries/sam/2026-11.toml:5:12: event e00000000001 points at boundary b00000000009, which does not exist\n");
+  CHECK(r.out ==
+        "boundaries/sam/2026-11.toml:5:12: event e00000000001 points at boundary b00000000009, which does not exist "
+        "(removed? `balance-boundaries rm e000000` removes this event)\n");
 }
 
 TEST_CASE("boundaries: private boundaries take only private events", "[boundaries][private]") {

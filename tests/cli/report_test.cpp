@@ -107,6 +107,11 @@ TEST_CASE("report --section prints only the chosen sections, in report order", "
   result bad = s.run("balance-report", {"--section", "sings"});
   CHECK(bad.status == 64);
   CHECK_THAT(bad.err, Catch::Contains("did you mean \"signs\""));
+  // The safety section exists only in the private view: asked for in the shared one, it says so.
+  result safety = s.run("balance-report", {"--section", "safety"});
+  CHECK(safety.status == 0);
+  CHECK(safety.out.empty());
+  CHECK(safety.err == "the safety section is only in your own report: add --mine\n");
 }
 
 TEST_CASE("report periods: --period, --since/--until, and their errors", "[report]") {

@@ -38,7 +38,8 @@ TEST_CASE("check - an event pointing at a missing boundary is reported at its bo
           "[[event]]\nid = \"e00000000001\"\nat = 2026-11-02T08:00:00+01:00\nkind = \"crossed\"\nboundary = \"b00000000009\"\nwho = \"alex\"\n");
   CHECK(lines(check_repo(t.open())) ==
         std::vector<std::string>{
-            "boundaries/alex/2026-11.toml:5:12: event e00000000001 points at boundary b00000000009, which does not exist"});
+            "boundaries/alex/2026-11.toml:5:12: event e00000000001 points at boundary b00000000009, which does not exist "
+            "(removed? `balance-boundaries rm e000000` removes this event)"});
 }
 
 TEST_CASE("check - ids are unique across the whole repository", "[check]") {

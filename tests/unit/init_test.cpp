@@ -210,4 +210,8 @@ TEST_CASE("init - init_command says what it did, and on an existing repository r
   CHECK(said[1] == "recorded me = \"sam\" in " + user_config_path());
   CHECK(load_user_config().me == "sam");
   CHECK(warned.empty());
+  // Changing who this computer is, is said.
+  said.clear();
+  init_command({d.path() / "ours", {}, "alex"}, false, confirm, warn);
+  CHECK(said.back() == "recorded me = \"alex\" in " + user_config_path() + " (it was \"sam\")");
 }

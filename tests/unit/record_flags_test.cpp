@@ -105,3 +105,13 @@ TEST_CASE("record flags - --minutes takes a duration as well as a number", "[rec
   v.fields = {{"minutes", "--minutes", "soon"}};
   CHECK(usage_message([&] { apply_flag_values(e, v, rp.config(), rp.cal()); }).starts_with("--minutes soon: "));
 }
+
+TEST_CASE("record flags - a --rate out of range names the --rate that was given", "[record_flags]") {
+  test_repo t;
+  repo rp = t.open("alex");
+  record r = new_checkin(rp, false);
+  flag_values v;
+  v.rates = {"heard=6"};
+  CHECK(usage_message([&] { apply_flag_values(r, v, rp.config(), rp.cal()); }) ==
+        "--rate heard=6: rating 6 is out of range 1–5");
+}

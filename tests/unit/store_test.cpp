@@ -331,3 +331,18 @@ TEST_CASE("store - a failure at any file-system step leaves the old file and no 
     CHECK(balance_test::count_temp_files(t.root()) == 0);
   }
 }
+
+TEST_CASE("store - a dry-run removal of a private record names its real file, outside the repository", "[store][private]") {
+  test_repo t;
+  repo alex = t.open_own("alex");
+  store s(alex);
+  record e = make_entry("e0ffee000001", "2026-11-22T20:00:00+01:00", "alex");
+  e.is_private = true;
+  add_one(s, e);
+  repo again = t.open_own("alex");
+  store reopened(again);
+  outcome dry = remove_record(reopened, record_type::entry, "e0ffee", true);
+  CHECK(dry.summary == "would remove entry e0ffee0 (chore, alex, private) from " +
+                           (again.private_root() / "ledger/alex/2026-11.toml").string());
+  CHECK(dry.paths.empty());
+}

@@ -1,5 +1,7 @@
 // balance-report: a calm text report over a period — what works first, then the dimensions,
 // the give and take, choices, boundaries, and the signs of imbalance with their evidence.
+#include <algorithm>
+
 #include "balance/error.hpp"
 #include "balance/import.hpp"
 #include "balance/report.hpp"
@@ -33,6 +35,9 @@ std::function<int(cli::context&)> setup(CLI::App& app) {
     auto chosen = parse_sections(o->sections);
     period span = select_period(o->period, o->since, o->until, "28d", rp.cal());
     report_view v = cli::private_view(ctx, rp, o->view) ? report_view::mine : report_view::shared;
+    // Said the same whatever anyone's private records hold: it is about the view, not the data.
+    if (v == report_view::shared && std::find(chosen.begin(), chosen.end(), "safety") != chosen.end())
+      ctx.note("the safety section is only in your own report: add --mine");
     report r;
     if (!o->from.empty()) {
       // Records from a pipe: any mix of the four types, as the list commands print them.
