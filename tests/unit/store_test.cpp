@@ -512,3 +512,36 @@ TEST_CASE("store - on a memory file system a record changed since it was read is
   CHECK_THAT(e.what(), Catch::Contains("changed since it was read"));
   CHECK(mem.content(path) == changed);
 }
+
+TEST_CASE("store - on a memory file system private records, their store and balance.toml's new id stay in memory",
+          "[store][memory_fs][private]") {
+  test_repo t;
+  const auto disk_before = t.snapshot();
+  memory_file_system mem;
+  mem.add_file(t.root() / "balance.toml", t.read("balance.toml"));
+  repo alex = t.open_own("alex");
+  store s(alex, mem);
+  record c;
+  c.type = record_type::checkin;
+  c.at = *parse_timestamp("2026-11-22T20:00:00+01:00");
+  c.who = c.author = "alex";
+  c.is_private = true;
+  c.safe = 4;
+  c.note = "canary-7c21";
+  c.id = "c0ffee000002";
+  add_one(s, c);
+
+  REQUIRE_FALSE(alex.private_root().empty());
+  auto text = mem.content(alex.private_root() / "checkins/alex/2026-11.toml");
+  REQUIRE(text);
+  CHECK_THAT(*text, Catch::Contains("canary-7c21"));
+  CHECK(mem.mode(alex.private_root()) == 0700u);
+  CHECK_THAT(*mem.content(t.root() / "balance.toml"), Catch::Contains("id = \""));
+  scan_filter with_mine{record_type::checkin};
+  with_mine.private_of_me = true;
+  CHECK(s.load(with_mine).size() == 1);
+  CHECK(s.find(record_type::checkin, "c0ffee").note == "canary-7c21");
+
+  CHECK(t.snapshot() == disk_before);
+  CHECK_FALSE(std::filesystem::exists(alex.private_root()));
+}
