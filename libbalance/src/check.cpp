@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "balance/file_system.hpp"
+#include "balance/output.hpp"
 #include "balance/private_store.hpp"
 #include "record_file.hpp"
 #include "balance/settings.hpp"
@@ -260,6 +261,11 @@ std::string check_summary(const check_result& result) {
     return fmt::format("{} problem{} found", result.problems.size(), result.problems.size() == 1 ? "" : "s");
   return fmt::format("checked {} file{} and {} record{}: all good", result.files, result.files == 1 ? "" : "s",
                      result.records, result.records == 1 ? "" : "s");
+}
+
+void write_check_problems(const check_result& result, sink& out) {
+  for (const auto& p : result.problems) out.write(escape_for_terminal(p.to_string()) + "\n");
+  out.flush();
 }
 
 }  // namespace balance

@@ -16,7 +16,7 @@
 namespace balance {
 
 std::string editor_command(const user_config& user) {
-  // Environment before the user config, as everywhere in balance (DESIGN §4).
+  // Environment before the user config, as everywhere in balance.
   for (const char* var : {"VISUAL", "EDITOR"}) {
     const char* v = std::getenv(var);
     if (v && *v) return v;

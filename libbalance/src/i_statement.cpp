@@ -162,7 +162,7 @@ constexpr std::string_view fond_words[] = {
 constexpr std::string_view fond_glue[] = {"how", "that", "the", "way", "when", "whenever",
                                           "it",  "so",   "really", "i", "am", "just"};
 
-// The tip (TONE.md §4): a suggestion, not a verdict, and a reminder that nothing was changed.
+// The tip: a suggestion, not a verdict, and a reminder that nothing was changed.
 constexpr std::string_view i_statement_tip =
     "tip: words like these often land more gently as \"I feel … when …\" (saved as you wrote it)";
 

@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the layout of an entry changes.
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;  // 2: each record's lines (its span) too
 constexpr char magic[8] = {'b', 'a', 'l', 'r', 'e', 'c', '\0', '\n'};
 // Written natively; an entry from a machine of the other byte order fails this check.
 constexpr std::uint32_t byte_order_mark = 0x01020304;
@@ -464,7 +464,14 @@ std::optional<parsed_file> decode_entry(std::string_view data, const entry_key& 
     r.path = key.rel;
     if (!revalidate(r, extra_at.data() + first_extra, key.rel, cfg, out.warnings)) return std::nullopt;
   }
-  if (!in.at_end()) return std::nullopt;
+  if (in.get<std::uint32_t>() != count) return std::nullopt;  // one span per record
+  out.spans.resize(count);
+  for (auto& span : out.spans) {
+    span.first_line = static_cast<std::size_t>(in.get<std::uint64_t>());
+    span.header_line = static_cast<std::size_t>(in.get<std::uint64_t>());
+    span.last_line = static_cast<std::size_t>(in.get<std::uint64_t>());
+  }
+  if (!in.ok() || !in.at_end()) return std::nullopt;
   return out;
 }
 
@@ -541,6 +548,10 @@ void record_cache::save(const std::string& rel, const file_role& role, const fil
   w.u32(static_cast<std::uint32_t>(parsed.records.size()));
   std::size_t next_warning = 0;
   for (const auto& r : parsed.records) write_record(w, r, parsed.warnings, next_warning);
+  // The spans, so a write can splice into the file without parsing it again.
+  w.u32(static_cast<std::uint32_t>(parsed.spans.size()));
+  for (const auto& span : parsed.spans)
+    for (std::size_t line : {span.first_line, span.header_line, span.last_line}) w.u64(line);
   w.u64(entry_checksum(w.buffer()));
   fs::path base = dir_.parent_path();
   std::error_code ec;

@@ -39,7 +39,7 @@ class record_cache {
   const std::filesystem::path& dir() const { return dir_; }
 
   // What parse_record_file(text of `rel`, rel, role, {cfg, zone, strict = false}) would give
-  // (records and warnings; no spans), when a trusted entry for exactly `stamp` exists and its
+  // (records, spans and warnings), when a trusted entry for exactly `stamp` exists and its
   // records are still valid under `cfg`; nullopt otherwise (counted as a miss). Never throws.
   std::optional<parsed_file> load(const std::string& rel, const file_role& role, const file_stamp& stamp,
                                   const settings& cfg) const;

@@ -260,11 +260,21 @@ write_batch::pending_file& write_batch::open_file(const std::string& rel) {
   }
   auto abs = rp.path(rel);
   std::string shown = rp.display_path(rel);
-  check_write_target(store_.fs(), abs, shown);
-  auto text = store_.fs().read_file(abs, shown, max_file_size, false);
+  file_system& fs = store_.fs();
+  check_write_target(fs, abs, shown);
+  std::optional<record_cache> cache;
+  if (!f->role.is_private) cache = open_cache(rp, fs);
+  std::optional<file_stamp> before;
+  if (cache) before = stamp_of(fs, abs);
+  auto text = fs.read_file(abs, shown, max_file_size, false);
   f->existed = text.has_value();
   f->text = text.value_or("");
-  f->parsed = parse_record_file(f->text, rel, f->role, impl_->opts);
+  // The cache's parse (with each record's lines) serves only when the text just read is the one
+  // its stamp describes: unchanged from before the read to after it, and of the stamp's size.
+  std::optional<parsed_file> cached;
+  if (before && text && before->size == text->size())
+    if (auto after = stamp_of(fs, abs); after && *after == *before) cached = cache->load(rel, f->role, *before, rp.config());
+  f->parsed = cached ? std::move(*cached) : parse_record_file(f->text, rel, f->role, impl_->opts);
   relabel(f->parsed.problems, rel, shown);
   // Never splice into a file we cannot fully understand: it is left exactly as it is.
   if (!f->parsed.problems.empty()) throw error(errc::data, f->parsed.problems);

@@ -2,6 +2,7 @@
 
 #include "balance/check.hpp"
 #include "balance/error.hpp"
+#include "balance/output.hpp"
 #include "record_file.hpp"
 #include "balance/version.hpp"
 #include "unit/test_support.hpp"
@@ -111,4 +112,17 @@ TEST_CASE("check - the summary counts files and records, or the problems", "[che
   CHECK(check_summary(bad) == "1 problem found");
   bad.problems.push_back(bad.problems.front());
   CHECK(check_summary(bad) == "2 problems found");
+}
+
+TEST_CASE("check - write_check_problems prints one PATH:LINE:COL line per problem, escapes neutralised", "[check]") {
+  check_result result;
+  result.problems.push_back({{"ledger/sam/2026-11.toml", 3, 7}, "who: \"robin\" is not a person"});
+  result.problems.push_back({{"ledger/sam/2026-11.toml", 9, 1}, "a \x1b[31mred\x1b[0m key"});
+  string_sink out;
+  write_check_problems(result, out);
+  CHECK(out.str().starts_with("ledger/sam/2026-11.toml:3:7: who: \"robin\" is not a person\nledger/sam/2026-11.toml:9:1: a "));
+  CHECK(out.str().find('\x1b') == std::string::npos);
+  string_sink none;
+  write_check_problems({}, none);
+  CHECK(none.str().empty());
 }

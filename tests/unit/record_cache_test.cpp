@@ -15,6 +15,7 @@
 #include "unit/test_support.hpp"
 
 using namespace balance;
+using balance_test::make_entry;
 using balance_test::temp_dir;
 using balance_test::test_repo;
 namespace fs = std::filesystem;
@@ -84,6 +85,13 @@ void require_same(const parsed_file& parsed, const parsed_file& cached) {
   }
   REQUIRE(cached.warnings.size() == parsed.warnings.size());
   for (std::size_t i = 0; i < parsed.warnings.size(); ++i) CHECK(cached.warnings[i].to_string() == parsed.warnings[i].to_string());
+  // A write splices by these lines: they must be the parse's exactly.
+  REQUIRE(cached.spans.size() == parsed.spans.size());
+  for (std::size_t i = 0; i < parsed.spans.size(); ++i) {
+    CHECK(cached.spans[i].first_line == parsed.spans[i].first_line);
+    CHECK(cached.spans[i].header_line == parsed.spans[i].header_line);
+    CHECK(cached.spans[i].last_line == parsed.spans[i].last_line);
+  }
 }
 
 struct cached_repo {
@@ -344,4 +352,22 @@ TEST_CASE("record cache - cache info: location, entries, size and the last comma
   string_sink empty;
   write_record_cache_info(info, empty);
   CHECK(empty.str().ends_with("size: 2.0 KiB\nlast command: 0 hits, 0 misses (0% hits)\n"));
+}
+
+TEST_CASE("record cache - a write splices by the cached parse and writes what a parse would", "[record_cache]") {
+  test_repo t;
+  t.write(ledger_rel, ledger_text);
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));  // older than a timestamp tick
+  repo r = t.open_own("sam");
+  store s(r);
+  (void)s.load({record_type::entry});  // fills the cache
+  record added = make_entry("dddddddddddd", "2026-11-10T12:00:00+01:00", "sam", "chore", "bins");
+  const std::string expected = splice_insert(ledger_text, parse(t, r, ledger_rel), {added});
+  auto hits_before = record_cache_counters().hits;
+  write_batch batch(s);
+  batch.add(added);
+  batch.commit();
+  CHECK(record_cache_counters().hits == hits_before + 1);  // the write did not parse the file first
+  CHECK(t.read(ledger_rel) == expected);
+  CHECK(expected.starts_with("# hand-written\n"));
 }

@@ -1,6 +1,7 @@
 // balance: the front door. `balance WORD …` runs the built-in WORD (init, check, help,
 // commands, git, …: words.hpp) or `balance-WORD` from this program's own directory, then PATH,
 // like git.
+#include <algorithm>
 #include <cstddef>
 #include <iostream>
 #include <set>
@@ -77,7 +78,11 @@ int main(int argc, char** argv) {
                                       "beside this program or PATH (see `balance commands`).");
   cli::add_common_options(*app, ctx.opts);
   app->require_subcommand(0, 1);
-  if (std::string footer = tools_footer(); !footer.empty()) app->footer(footer);
+  // The footer is for help (asked for, or a bare `balance`): finding the tools reads directories,
+  // which --version and every built-in word would otherwise pay for.
+  auto given = [&](const char* a) { return std::find(args.begin(), args.end(), a) != args.end(); };
+  if (given("-h") || given("--help") || (split.word.empty() && !given("--version")))
+    if (std::string footer = tools_footer(); !footer.empty()) app->footer(footer);
   front_options opts;
   word_table words = add_words(*app, ctx, opts);
   return cli::run(*app, ctx, args, [&]() -> int {

@@ -71,11 +71,7 @@ int check_word(cli::context& ctx, const std::vector<std::string>& paths) {
   repo r = ctx.open_repo(false);  // unknown settings are among the problems it lists
   check_result result = check_repo(r, paths);
   for (const auto& w : result.warnings) ctx.warn(w);
-  for (const auto& p : result.problems) {
-    ctx.out.write(escape_for_terminal(p.to_string()));
-    ctx.out.write("\n");
-  }
-  ctx.out.flush();
+  write_check_problems(result, ctx.out);
   ctx.note(check_summary(result));
   return result.problems.empty() ? 0 : exit_code(errc::data);
 }

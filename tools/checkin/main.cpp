@@ -14,11 +14,11 @@ void add_checkin_fields(CLI::App& cmd, cli::field_flags& flags) {
   for (const auto& d : default_dimensions())
     flags.add(&cmd, d.key, fmt::format("Rate \"{}\" from 1 to 5", d.key), "--" + d.key);
   flags.add_rate(&cmd);
-  flags.add(&cmd, "mood", "How you feel overall, 1 to 5");
-  flags.add(&cmd, "feeling", "An I-statement: \"I feel … when …\"");
-  flags.add(&cmd, "need", "Something you need");
-  flags.add(&cmd, "thanks", "Something you appreciate");
-  flags.add(&cmd, "note", "Anything else");
+  flags.add(&cmd, {{"mood", "How you feel overall, 1 to 5"},
+                   {"feeling", "An I-statement: \"I feel … when …\""},
+                   {"need", "Something you need"},
+                   {"thanks", "Something you appreciate"},
+                   {"note", "Anything else"}});
   flags.add_tags(&cmd);
   flags.add_at(&cmd);
   flags.add(&cmd, "safe", "Private check-ins only: do you feel safe with your partner? 1 to 5");

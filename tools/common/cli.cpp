@@ -322,6 +322,16 @@ int run_commands(const tool& t, const std::vector<command>& table, int argc, cha
   });
 }
 
+int run_single(const tool& t, const std::function<std::function<int(context&)>(CLI::App&)>& setup, int argc,
+               char** argv) {
+  context ctx;
+  ctx.program = t.program;
+  auto app = make_app(t.program, t.description);
+  add_common_options(*app, ctx.opts, t.formats);
+  auto body = setup(*app);
+  return run(*app, ctx, arguments(argc, argv), [&] { return body(ctx); });
+}
+
 int write(context& ctx, const std::function<outcome(const store&)>& work) {
   ctx.write_format();
   repo rp = ctx.open_repo();

@@ -127,6 +127,10 @@ struct tool {
 // A tool's whole main(): the app with the common options, the table's subcommands, a bare
 // command line rewritten to the default command, then the chosen subcommand run through run().
 int run_commands(const tool& t, const std::vector<command>& table, int argc, char** argv);
+// The main() of a tool that is one command (balance-report, balance-remind): `setup` declares its
+// options on the app itself and returns the body.
+int run_single(const tool& t, const std::function<std::function<int(context&)>(CLI::App&)>& setup, int argc,
+               char** argv);
 
 // A write command's body: checks --format, opens the repository, does the library call's `work`
 // and reports its outcome: the confirmation, the commit and the --format json records as

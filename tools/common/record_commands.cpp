@@ -22,6 +22,10 @@ void field_flags::add(CLI::App* cmd, const std::string& key, const std::string& 
       ->type_name("V");
 }
 
+void field_flags::add(CLI::App* cmd, const std::vector<std::pair<std::string, std::string>>& fields) {
+  for (const auto& [key, help] : fields) add(cmd, key, help);
+}
+
 void field_flags::add_tags(CLI::App* cmd) {
   cmd->add_option_function<std::vector<std::string>>(
          "--tag", [this](const std::vector<std::string>& tags) { values_.tags = tags; },

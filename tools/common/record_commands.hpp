@@ -19,6 +19,8 @@ class field_flags {
  public:
   // Adds `--KEY` (or `flag` when given) for a text/number field.
   void add(CLI::App* cmd, const std::string& key, const std::string& help, const std::string& flag = "");
+  // Adds `--KEY` for each (key, help), in order.
+  void add(CLI::App* cmd, const std::vector<std::pair<std::string, std::string>>& fields);
   // Adds `--tag T` (repeatable) for the tags field.
   void add_tags(CLI::App* cmd);
   // Adds `--rate KEY=N` for ratings of any configured dimension.

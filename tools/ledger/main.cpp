@@ -16,14 +16,12 @@ namespace {
 // Flags that set an entry's fields, shared by `add` and `edit` (`edit` also changes kind/what).
 void add_entry_fields(CLI::App& cmd, cli::field_flags& flags, bool editing) {
   flags.add(&cmd, "who", editing ? "Who did it" : "Who did it (default: me)");
-  if (editing) {
-    flags.add(&cmd, "kind", "chore, invisible, choice, solo, together or sacrifice");
-    flags.add(&cmd, "what", "What was done or chosen");
-  }
-  flags.add(&cmd, "topic", "What was chosen about: dinner, weekend, movie… (required for choice)");
-  flags.add(&cmd, "weight", "How much it counts (a positive number; default 1)");
-  flags.add(&cmd, "minutes", "How long it took");
-  flags.add(&cmd, "for", "Who it was for");
+  if (editing)
+    flags.add(&cmd, {{"kind", "chore, invisible, choice, solo, together or sacrifice"}, {"what", "What was done or chosen"}});
+  flags.add(&cmd, {{"topic", "What was chosen about: dinner, weekend, movie… (required for choice)"},
+                   {"weight", "How much it counts (a positive number; default 1)"},
+                   {"minutes", "How long it took"},
+                   {"for", "Who it was for"}});
   flags.add_tags(&cmd);
   flags.add(&cmd, "note", "Anything else");
   flags.add_at(&cmd, editing ? "When it happened (WHEN)" : "When it happened (WHEN; default now)");

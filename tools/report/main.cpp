@@ -1,9 +1,6 @@
 // balance-report: a calm text report over a period — what works first, then the dimensions,
 // the give and take, choices, boundaries, and the signs of imbalance with their evidence.
-#include <fmt/format.h>
-
 #include "balance/error.hpp"
-#include "balance/format.hpp"
 #include "balance/import.hpp"
 #include "balance/report.hpp"
 #include "balance/store.hpp"
@@ -11,36 +8,35 @@
 
 using namespace balance;
 
-int main(int argc, char** argv) {
-  cli::context ctx;
-  ctx.program = "balance-report";
-  auto app = cli::make_app(ctx.program,
-                           "A calm report over a period: what is working, each balance dimension, the give and\n"
-                           "take, choices, boundaries, and the signs of imbalance with the evidence behind them.");
-  cli::add_common_options(*app, ctx.opts, {format::text, format::markdown, format::json});
-  std::string period_text, since, until, from;
+namespace {
+
+struct report_flags {
+  std::string period, since, until, from;
   std::vector<std::string> sections;
   cli::view_options view;
-  app->add_option("--period,-p", period_text, "The period (PERIOD; default 28d)")->type_name("PERIOD");
-  app->add_option("--since", since, "From WHEN (instead of --period)")->type_name("WHEN");
-  app->add_option("--until", until, "Until WHEN (instead of --period)")->type_name("WHEN");
-  app->add_option("--section", sections,
-                  "Only these sections: safety (--mine), header, working, checkins, give_and_take, choices, "
-                  "boundaries, signs")
-      ->type_name("S");
-  cli::add_view_options(app.get(), view, "records, marked (private), and your safety note first");
-  app->add_option("--from", from, "Report over records from FILE or - instead of the repository")->type_name("FILE");
+};
 
-  return cli::run(*app, ctx, cli::arguments(argc, argv), [&]() -> int {
+std::function<int(cli::context&)> setup(CLI::App& app) {
+  auto o = std::make_shared<report_flags>();
+  app.add_option("--period,-p", o->period, "The period (PERIOD; default 28d)")->type_name("PERIOD");
+  app.add_option("--since", o->since, "From WHEN (instead of --period)")->type_name("WHEN");
+  app.add_option("--until", o->until, "Until WHEN (instead of --period)")->type_name("WHEN");
+  app.add_option("--section", o->sections,
+                 "Only these sections: safety (--mine), header, working, checkins, give_and_take, choices, "
+                 "boundaries, signs")
+      ->type_name("S");
+  cli::add_view_options(&app, o->view, "records, marked (private), and your safety note first");
+  app.add_option("--from", o->from, "Report over records from FILE or - instead of the repository")->type_name("FILE");
+  return [o](cli::context& ctx) {
     repo rp = ctx.open_repo();
     format f = ctx.output_format({format::text, format::markdown, format::json});
-    auto chosen = parse_sections(sections);
-    period span = select_period(period_text, since, until, "28d", rp.cal());
-    report_view v = cli::private_view(ctx, rp, view) ? report_view::mine : report_view::shared;
+    auto chosen = parse_sections(o->sections);
+    period span = select_period(o->period, o->since, o->until, "28d", rp.cal());
+    report_view v = cli::private_view(ctx, rp, o->view) ? report_view::mine : report_view::shared;
     report r;
-    if (!from.empty()) {
+    if (!o->from.empty()) {
       // Records from a pipe: any mix of the four types, as the list commands print them.
-      auto records = read_records_any(read_input(from), from == "-" ? "<stdin>" : from, rp.config());
+      auto records = read_records_any(read_input(o->from), o->from == "-" ? "<stdin>" : o->from, rp.config());
       r = build_report_from(records, rp, span, v);
     } else {
       store s(rp);
@@ -52,5 +48,16 @@ int main(int argc, char** argv) {
       default: write_report_text(r, chosen, ctx.out, ctx.out_style(rp.user())); break;
     }
     return 0;
-  });
+  };
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const cli::tool t{"balance-report",
+                    "A calm report over a period: what is working, each balance dimension, the give and\n"
+                    "take, choices, boundaries, and the signs of imbalance with the evidence behind them.",
+                    {format::text, format::markdown, format::json},
+                    ""};
+  return cli::run_single(t, setup, argc, argv);
 }

@@ -29,4 +29,8 @@ BALANCE_API check_result check_repo(const repo& r, const std::vector<std::string
 // are problems, "2 problems found".
 BALANCE_API std::string check_summary(const check_result& result);
 
+class sink;
+// Each problem as one PATH:LINE:COL line (terminal escapes neutralised), for stdout.
+BALANCE_API void write_check_problems(const check_result& result, sink& out);
+
 }  // namespace balance

@@ -1,5 +1,5 @@
 // I-statements: "I feel … when …" tells of one's own experience; "you never listen" makes the
-// partner the problem. The check-in tip reads a sentence for criticism and contempt (TONE.md §4)
+// partner the problem. The check-in tip reads a sentence for criticism and contempt
 // and, when it finds them, suggests the gentler form. It is a tip, never a verdict, and the words
 // are always saved as written.
 #pragma once
@@ -12,8 +12,8 @@
 
 namespace balance {
 
-// Whether words read as criticism or contempt of the partner rather than as one's own experience
-// (TONE.md §4), anywhere in the text: "you" with always/never ("I feel like you never listen"),
+// Whether words read as criticism or contempt of the partner rather than as one's own experience,
+// anywhere in the text: "you" with always/never ("I feel like you never listen"),
 // "you're so …" or "you are such a …" with a harsh word, character labels ("you're lazy"),
 // "your fault", "why can't you", "sick of you", "typical", "what's wrong with you", and a few
 // dismissals ("whatever", "grow up"). It reads past case, extra spaces and punctuation, curly

@@ -1,6 +1,6 @@
 // Safety: what balance says when someone answers, in a private check-in, that they do not feel
 // safe with their partner (`safe` 1 or 2). The answer is met at once and in private with a calm,
-// dated note (TONE.md §6): safety first, a domestic-abuse support service before any counsellor,
+// dated note: safety first, a domestic-abuse support service before any counsellor,
 // no exercises together or joint counselling while unsafe, concrete numbers for the person's
 // country and its emergency number, and where the note is kept and who could read it.
 //
