@@ -25,6 +25,63 @@ int file_system::rename(const char* from, const char* to) { return ::rename(from
 int file_system::unlink(const char* path) { return ::unlink(path); }
 int file_system::mkdir(const char* path, unsigned mode) { return ::mkdir(path, static_cast<mode_t>(mode)); }
 int file_system::fchmod(int fd, unsigned mode) { return ::fchmod(fd, static_cast<mode_t>(mode)); }
+int file_system::chmod(const char* path, unsigned mode) { return ::chmod(path, static_cast<mode_t>(mode)); }
+
+namespace {
+
+file_status status_of(const struct stat& st) {
+  file_status s;
+  if (S_ISREG(st.st_mode))
+    s.type = file_status::kind::regular;
+  else if (S_ISDIR(st.st_mode))
+    s.type = file_status::kind::directory;
+  else if (S_ISLNK(st.st_mode))
+    s.type = file_status::kind::symlink;
+  s.mode = static_cast<unsigned>(st.st_mode & 07777);
+  s.size = static_cast<std::uint64_t>(st.st_size);
+  s.links = static_cast<std::uint64_t>(st.st_nlink);
+  s.inode = static_cast<std::uint64_t>(st.st_ino);
+  s.device = static_cast<std::uint64_t>(st.st_dev);
+  s.uid = static_cast<unsigned>(st.st_uid);
+  s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  s.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+  return s;
+}
+
+}  // namespace
+
+int file_system::stat(const char* path, file_status& out) {
+  struct stat st {};
+  if (::stat(path, &st) != 0) return -1;
+  out = status_of(st);
+  return 0;
+}
+
+int file_system::lstat(const char* path, file_status& out) {
+  struct stat st {};
+  if (::lstat(path, &st) != 0) return -1;
+  out = status_of(st);
+  return 0;
+}
+
+int file_system::list_dir(const char* dir, std::vector<dir_entry>& out) {
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir, ec);
+  for (; !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    // An entry whose kind cannot be found out counts as neither kind, as directory_entry's
+    // error_code overloads answer.
+    std::error_code e2;
+    dir_entry e;
+    e.name = it->path().filename().string();
+    e.is_directory = it->is_directory(e2);
+    e.is_regular_file = it->is_regular_file(e2);
+    e.is_symlink = it->is_symlink(e2);
+    out.push_back(std::move(e));
+  }
+  if (!ec) return 0;
+  errno = ec.value();
+  return -1;
+}
 
 file_system& real_file_system() {
   static file_system fs;
@@ -49,7 +106,24 @@ errc errc_for(int err, errc otherwise) {
   throw error(errc_for(err, otherwise), fmt::format("{}: {}: {}", display_path, what, reason));
 }
 
+[[noreturn]] void refuse_symlink_read(const std::string& display_path) {
+  throw error(errc::permission, fmt::format("{}: is a symbolic link; balance reads data files only directly", display_path));
+}
+
 }  // namespace
+
+void check_file_to_read(const file_status& st, const std::string& display_path, std::size_t max_size,
+                        bool user_chosen) {
+  if (st.type == file_status::kind::symlink && !user_chosen) refuse_symlink_read(display_path);
+  if (st.type == file_status::kind::directory)
+    throw error(errc::no_input, fmt::format("{}: is a directory, not a file", display_path));
+  if (!user_chosen && st.type != file_status::kind::regular)
+    throw error(errc::permission, fmt::format("{}: is not a regular file; balance refuses to read it", display_path));
+  if (st.size > max_size)
+    throw error(errc::data, diagnostic{{display_path, 0, 0},
+                                       fmt::format("file is {} bytes, more than the {} MiB a data file may have",
+                                                   st.size, max_size / (1024 * 1024))});
+}
 
 namespace {
 
@@ -61,21 +135,14 @@ struct stat checked_stat(int fd, const std::string& display_path, std::size_t ma
     ::close(fd);
     fail_errno(err, errc::io, "cannot read", display_path);
   }
-  if (S_ISDIR(st.st_mode)) {
+  try {
+    check_file_to_read(status_of(st), display_path, max_size, user_chosen);
+  } catch (...) {
     ::close(fd);
-    throw error(errc::no_input, fmt::format("{}: is a directory, not a file", display_path));
+    throw;
   }
-  if (!user_chosen && !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw error(errc::permission, fmt::format("{}: is not a regular file; balance refuses to read it", display_path));
-  }
+  // Opened without blocking so a FIFO cannot hang the open; it is a regular file now, read it plainly.
   if (!user_chosen) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  if (static_cast<std::size_t>(st.st_size) > max_size) {
-    ::close(fd);
-    throw error(errc::data, diagnostic{{display_path, 0, 0},
-                                       fmt::format("file is {} bytes, more than the {} MiB a data file may have",
-                                                   st.st_size, max_size / (1024 * 1024))});
-  }
   return st;
 }
 
@@ -107,14 +174,13 @@ std::string read_to_end(int fd, std::size_t size, std::size_t max_size, const st
 
 }  // namespace
 
-std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
-                                     std::size_t max_size, bool user_chosen) {
+std::optional<std::string> file_system::read_file(const std::filesystem::path& path, const std::string& display_path,
+                                                  std::size_t max_size, bool user_chosen) {
   int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (user_chosen ? 0 : O_NOFOLLOW | O_NONBLOCK);
   int fd = ::open(path.c_str(), flags);
   if (fd < 0) {
     if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;
-    if (errno == ELOOP)
-      throw error(errc::permission, fmt::format("{}: is a symbolic link; balance reads data files only directly", display_path));
+    if (errno == ELOOP) refuse_symlink_read(display_path);
     fail_errno(errno, errc::io, "cannot read", display_path);
   }
   const struct stat st = checked_stat(fd, display_path, max_size, user_chosen);
@@ -124,21 +190,35 @@ std::optional<std::string> read_file(const std::filesystem::path& path, const st
   return content;
 }
 
+std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
+                                     std::size_t max_size, bool user_chosen) {
+  return real_file_system().read_file(path, display_path, max_size, user_chosen);
+}
+
+std::optional<std::string> read_file(file_system& fs, const std::filesystem::path& path,
+                                     const std::string& display_path, std::size_t max_size, bool user_chosen) {
+  return fs.read_file(path, display_path, max_size, user_chosen);
+}
+
 void check_write_target(const std::filesystem::path& target, const std::string& display_path) {
-  struct stat st {};
-  if (::lstat(target.c_str(), &st) != 0) {
+  check_write_target(real_file_system(), target, display_path);
+}
+
+void check_write_target(file_system& fs, const std::filesystem::path& target, const std::string& display_path) {
+  file_status st;
+  if (fs.lstat(target.c_str(), st) != 0) {
     if (errno == ENOENT) return;
     fail_errno(errno, errc::io, "cannot inspect", display_path);
   }
-  if (S_ISLNK(st.st_mode))
+  if (st.type == file_status::kind::symlink)
     throw error(errc::permission, fmt::format("{}: refusing to write through a symbolic link", display_path));
-  if (!S_ISREG(st.st_mode))
+  if (st.type != file_status::kind::regular)
     throw error(errc::permission, fmt::format("{}: refusing to write: not a regular file", display_path));
-  if (st.st_nlink > 1)
+  if (st.links > 1)
     throw error(errc::permission,
                 fmt::format("{}: refusing to write a file with {} hard links (a write would break the link)",
-                            display_path, st.st_nlink));
-  if (st.st_uid != ::geteuid() && ::geteuid() != 0)
+                            display_path, st.links));
+  if (st.uid != ::geteuid() && ::geteuid() != 0)
     throw error(errc::permission, fmt::format("{}: refusing to write a file owned by another user", display_path));
 }
 
@@ -148,17 +228,17 @@ void make_data_dirs(file_system& fs, const std::filesystem::path& root, const st
     if (part.empty() || part == ".") continue;
     current /= part;
     std::string shown = std::filesystem::relative(current, root).string();
-    struct stat st {};
-    if (::lstat(current.c_str(), &st) == 0) {
-      if (S_ISLNK(st.st_mode))
+    file_status st;
+    if (fs.lstat(current.c_str(), st) == 0) {
+      if (st.type == file_status::kind::symlink)
         throw error(errc::permission, fmt::format("{}: refusing to write through a symbolic link", shown));
-      if (!S_ISDIR(st.st_mode)) throw error(errc::cannot_create, fmt::format("{}: exists and is not a directory", shown));
+      if (st.type != file_status::kind::directory) throw error(errc::cannot_create, fmt::format("{}: exists and is not a directory", shown));
       continue;
     }
     if (fs.mkdir(current.c_str(), 0700) != 0 && errno != EEXIST)
       fail_errno(errno, errc::cannot_create, "cannot create directory", shown);
     // mkdir honours the umask; set the mode we promise whatever it is.
-    if (::chmod(current.c_str(), 0700) != 0) fail_errno(errno, errc::cannot_create, "cannot set mode", shown);
+    if (fs.chmod(current.c_str(), 0700) != 0) fail_errno(errno, errc::cannot_create, "cannot set mode", shown);
   }
 }
 
@@ -225,12 +305,12 @@ bool is_temp_file_name(std::string_view name) noexcept {
 
 std::size_t remove_stale_temp_files(file_system& fs, const std::filesystem::path& dir) {
   std::size_t removed = 0;
-  std::error_code ec;
-  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
-       it.increment(ec)) {
-    std::error_code e2;
-    if (!it->is_regular_file(e2) || it->is_symlink(e2) || !is_temp_file_name(it->path().filename().string())) continue;
-    if (fs.unlink(it->path().c_str()) == 0) ++removed;
+  // A directory that cannot be read (or stops midway) has nothing more to sweep: what was listed goes.
+  std::vector<dir_entry> entries;
+  fs.list_dir(dir.c_str(), entries);
+  for (const auto& e : entries) {
+    if (!e.is_regular_file || e.is_symlink || !is_temp_file_name(e.name)) continue;
+    if (fs.unlink((dir / e.name).c_str()) == 0) ++removed;
   }
   return removed;
 }

@@ -1,7 +1,5 @@
 #include "balance/init.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -40,25 +38,26 @@ std::vector<std::string> checked_people(const init_options& opts) {
 }
 
 void make_repo_dir(file_system& files, const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) {
+  file_status st;
+  if (files.stat(dir.c_str(), st) != 0) {
+    std::error_code ec;
     fs::create_directories(dir.parent_path(), ec);
     if (files.mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
       throw error(errc::cannot_create, fmt::format("cannot create {}: {}", dir.string(), std::strerror(errno)));
-    ::chmod(dir.c_str(), 0700);
-  } else if (!fs::is_directory(dir, ec)) {
+    files.chmod(dir.c_str(), 0700);
+  } else if (st.type != file_status::kind::directory) {
     throw error(errc::cannot_create, fmt::format("{} exists and is not a directory", dir.string()));
   }
 }
 
 // Keep private records out of git from the first commit.
 void guard_gitignore(file_system& files, const fs::path& dir, init_result& result) {
-  auto gitignore = read_file(dir / ".gitignore", ".gitignore", max_file_size);
+  auto gitignore = read_file(files, dir / ".gitignore", ".gitignore", max_file_size);
   if (gitignore && gitignore->find("/private/") != std::string::npos) return;
   std::string text = gitignore.value_or("");
   if (!text.empty() && text.back() != '\n') text += '\n';
   text += "# a guard: private records live outside the repository; older versions kept them in private/\n/private/\n";
-  check_write_target(dir / ".gitignore", ".gitignore");
+  check_write_target(files, dir / ".gitignore", ".gitignore");
   write_file_atomically(files, dir / ".gitignore", text, ".gitignore");
   result.written.push_back(".gitignore");
 }
@@ -71,10 +70,11 @@ init_result init_repo(const init_options& opts) {
   fs::path dir = fs::absolute(opts.dir.empty() ? fs::path(".") : opts.dir, ec).lexically_normal();
   if (!dir.has_filename()) dir = dir.parent_path();
 
-  if (fs::exists(dir / "balance.toml", ec)) return result;  // an existing repo: change nothing
+  auto& files = real_file_system();
+  file_status st;
+  if (files.stat((dir / "balance.toml").c_str(), st) == 0) return result;  // an existing repo: change nothing
 
   std::vector<std::string> people = checked_people(opts);
-  auto& files = real_file_system();
   make_repo_dir(files, dir);
 
   write_file_atomically(files, dir / "balance.toml", default_settings_text(people, new_id()), "balance.toml");

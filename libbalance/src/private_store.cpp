@@ -70,6 +70,17 @@ void prune_empty_dirs(const fs::path& dir) {
   if (fs::is_empty(dir, ec)) fs::remove(dir, ec);
 }
 
+// Creates `dir` and its missing parents with mkdir's default mode (the umask decides), as
+// std::filesystem::create_directories does; failures show when the directory is used.
+void make_parent_dirs(file_system& files, const fs::path& dir) {
+  fs::path current;
+  for (const auto& part : dir) {
+    current /= part;
+    file_status st;
+    if (files.stat(current.c_str(), st) != 0) files.mkdir(current.c_str(), 0777);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> legacy_private_files(const repo& r) {
@@ -101,10 +112,10 @@ bool ensure_private_store(const repo& r, file_system& files) {
   if (r.private_root().empty()) {
     std::string id = derive_id(r);
     fs::path settings_file = r.root() / "balance.toml";
-    auto text = read_file(settings_file, "balance.toml", max_file_size);
+    auto text = read_file(files, settings_file, "balance.toml", max_file_size);
     if (!text) throw error(errc::no_input, "balance.toml is gone");
     std::string updated = settings_with_id(*text, id);
-    check_write_target(settings_file, "balance.toml");
+    check_write_target(files, settings_file, "balance.toml");
     write_file_atomically(files, settings_file, updated, "balance.toml");
     r.adopt_id(id);
     changed = true;
@@ -113,8 +124,7 @@ bool ensure_private_store(const repo& r, file_system& files) {
                          id));
   }
   fs::path base = private_store_base();
-  std::error_code ec;
-  fs::create_directories(base.parent_path(), ec);
+  make_parent_dirs(files, base.parent_path());
   make_data_dirs(files, base.parent_path(), fs::path(base.filename()) / r.private_root().filename());
   return changed;
 }
@@ -132,10 +142,10 @@ private_move move_private_tree(const repo& r, file_system& files) {
   std::vector<std::string> texts;
   std::vector<diagnostic> conflicts;
   for (const auto& rel : moving) {
-    auto text = read_file(r.root() / rel, rel, max_file_size);
+    auto text = read_file(files, r.root() / rel, rel, max_file_size);
     texts.push_back(text.value_or(""));
     if (r.private_root().empty()) continue;
-    auto existing = read_file(r.path(rel), r.display_path(rel), max_file_size);
+    auto existing = read_file(files, r.path(rel), r.display_path(rel), max_file_size);
     if (existing && *existing != texts.back())
       conflicts.push_back({{rel, 0, 0},
                            fmt::format("differs from {}, which this computer already keeps; compare the two, keep "
@@ -150,15 +160,15 @@ private_move move_private_tree(const repo& r, file_system& files) {
     const std::string& rel = moving[i];
     fs::path dest = r.path(rel);
     std::string shown = r.display_path(rel);
-    auto existing = read_file(dest, shown, max_file_size);
+    auto existing = read_file(files, dest, shown, max_file_size);
     if (existing) {
       ++result.already_there;
       continue;
     }
     make_data_dirs(files, result.to, fs::path(rel.substr(std::string_view("private/").size())).parent_path());
-    check_write_target(dest, shown);
+    check_write_target(files, dest, shown);
     write_file_atomically(files, dest, texts[i], shown);
-    auto copy = read_file(dest, shown, max_file_size);
+    auto copy = read_file(files, dest, shown, max_file_size);
     if (!copy || *copy != texts[i])
       throw error(errc::io, fmt::format("{}: the copy does not read back as written; {} is left where it was", shown, rel));
     ++result.moved;
@@ -174,8 +184,8 @@ std::vector<std::string> prepare_private_for_write(const repo& r, file_system& f
   std::vector<std::string> changed;
   auto legacy = legacy_private_files(r);
   if (legacy.empty()) return changed;
-  std::error_code ec;
-  if (!r.private_root().empty() && fs::exists(r.private_root(), ec))
+  file_status st;
+  if (!r.private_root().empty() && files.stat(r.private_root().c_str(), st) == 0)
     throw error(errc::data,
                 fmt::format("private/ is inside the repository again ({} private {}, e.g. {}), while this computer "
                             "keeps private records in {}; nothing was written. Move them with `balance private "

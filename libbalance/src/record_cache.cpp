@@ -477,17 +477,19 @@ std::optional<parsed_file> decode_entry(std::string_view data, const entry_key& 
 
 }  // namespace
 
-std::optional<file_stamp> stamp_of(const fs::path& path) {
+std::optional<file_stamp> stamp_of(const fs::path& path) { return stamp_of(real_file_system(), path); }
+
+std::optional<file_stamp> stamp_of(file_system& files, const fs::path& path) {
   // One lstat, not an open: a symbolic link is not a regular file, and a file made unreadable
   // after its entry was written has a new ctime.
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  file_status st;
+  if (files.lstat(path.c_str(), st) != 0 || st.type != file_status::kind::regular) return std::nullopt;
   file_stamp s;
-  s.size = static_cast<std::uint64_t>(st.st_size);
-  s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-  s.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
-  s.inode = static_cast<std::uint64_t>(st.st_ino);
-  s.device = static_cast<std::uint64_t>(st.st_dev);
+  s.size = st.size;
+  s.mtime_ns = st.mtime_ns;
+  s.ctime_ns = st.ctime_ns;
+  s.inode = st.inode;
+  s.device = st.device;
   return s;
 }
 

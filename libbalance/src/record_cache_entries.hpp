@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "balance/file_system.hpp"
 #include "balance/record_cache.hpp"
 #include "record_file.hpp"
 
@@ -26,6 +27,7 @@ struct file_stamp {
 // The stamp of a regular file, without following a symbolic link; nullopt when it does not exist
 // or is not a regular file (the caller then reads it the ordinary way, which reports why).
 std::optional<file_stamp> stamp_of(const std::filesystem::path& path);
+std::optional<file_stamp> stamp_of(file_system& fs, const std::filesystem::path& path);
 
 class record_cache {
  public:

@@ -29,18 +29,14 @@ std::string_view type_dir(record_type t) {
   return "ledger";
 }
 
-// Sorted names of the entries of `dir` that satisfy `keep`.
-std::vector<std::string> list_dir(const std::filesystem::path& dir, bool want_dirs) {
+// Sorted names of the entries of `dir` that are directories (`want_dirs`) or are not. A missing
+// or unreadable directory has none.
+std::vector<std::string> list_dir(file_system& fs, const std::filesystem::path& dir, bool want_dirs) {
   std::vector<std::string> names;
-  std::error_code ec;
-  std::filesystem::directory_iterator it(dir, ec);
-  if (ec) return names;
-  for (const auto& entry : it) {
-    std::error_code e2;
-    bool is_dir = entry.is_directory(e2);
-    if (is_dir != want_dirs) continue;
-    names.push_back(entry.path().filename().string());
-  }
+  std::vector<dir_entry> entries;
+  fs.list_dir(dir.c_str(), entries);
+  for (const auto& entry : entries)
+    if (entry.is_directory == want_dirs) names.push_back(entry.name);
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -48,7 +44,7 @@ std::vector<std::string> list_dir(const std::filesystem::path& dir, bool want_di
 // The logical files of one record type in the shared tree ("ledger/sam/2026-11.toml") or in the
 // private store ("private/ledger/sam/2026-11.toml"), limited to `author` and to the months of
 // `span` when those are given.
-std::vector<std::string> files_under(const repo& rp, bool is_private, record_type type,
+std::vector<std::string> files_under(file_system& fs, const repo& rp, bool is_private, record_type type,
                                      const std::optional<std::string>& author, const period& span) {
   std::vector<std::string> files;
   std::filesystem::path base = is_private ? rp.private_root() : rp.root();
@@ -56,7 +52,7 @@ std::vector<std::string> files_under(const repo& rp, bool is_private, record_typ
   const std::string prefix = is_private ? "private/" : "";
   const std::string dir(type_dir(type));
   if (type == record_type::boundary) {
-    for (const auto& name : list_dir(base / dir, false)) {
+    for (const auto& name : list_dir(fs, base / dir, false)) {
       if (!name.ends_with(".toml")) continue;
       std::string owner = name.substr(0, name.size() - 5);
       if (!is_valid_name(owner) || (author && owner != *author)) continue;
@@ -68,7 +64,7 @@ std::vector<std::string> files_under(const repo& rp, bool is_private, record_typ
   if (author)
     authors.push_back(*author);
   else
-    for (const auto& name : list_dir(base / dir, true))
+    for (const auto& name : list_dir(fs, base / dir, true))
       if (is_valid_name(name)) authors.push_back(name);
   auto months = months_covering(span);
   for (const auto& a : authors) {
@@ -76,11 +72,11 @@ std::vector<std::string> files_under(const repo& rp, bool is_private, record_typ
     if (!months.empty()) {
       for (const auto& m : months) {
         std::string rel = author_dir + "/" + m.to_string() + ".toml";
-        std::error_code ec;
-        if (std::filesystem::exists(base / rel, ec)) files.push_back(prefix + rel);
+        file_status st;
+        if (fs.stat((base / rel).c_str(), st) == 0) files.push_back(prefix + rel);
       }
     } else {
-      for (const auto& name : list_dir(base / author_dir, false)) {
+      for (const auto& name : list_dir(fs, base / author_dir, false)) {
         if (!name.ends_with(".toml") || !parse_month(name.substr(0, name.size() - 5))) continue;
         files.push_back(prefix + author_dir + "/" + name);
       }
@@ -99,22 +95,22 @@ void relabel(std::vector<diagnostic>& list, const std::string& rel, const std::s
 // One file's records: from the record cache when it holds a trusted entry, else parsed (and
 // then remembered by the cache). nullopt when the file does not exist. Problems and warnings
 // name the file by its display path. Private files never touch the cache.
-std::optional<parsed_file> read_records(const repo& rp, const record_cache* cache, const std::string& rel,
+std::optional<parsed_file> read_records(file_system& fs, const repo& rp, const record_cache* cache, const std::string& rel,
                                         const file_role& role, const read_options& opts) {
   auto abs = rp.path(rel);
   std::optional<file_stamp> before;
   if (cache && !role.is_private) {
-    before = stamp_of(abs);
+    before = stamp_of(fs, abs);
     if (before)
       if (auto hit = cache->load(rel, role, *before, *opts.cfg)) return hit;
   }
   std::string shown = rp.display_path(rel);
-  auto text = read_file(abs, shown, max_file_size);
+  auto text = fs.read_file(abs, shown, max_file_size, false);
   if (!text) return std::nullopt;
   parsed_file parsed = parse_record_file(*text, rel, role, opts);
   if (before && parsed.problems.empty()) {
     // Remember only what was read under this stamp: a file changed meanwhile waits for the next run.
-    auto after = stamp_of(abs);
+    auto after = stamp_of(fs, abs);
     if (after && *after == *before && after->size == text->size()) cache->save(rel, role, *before, parsed);
   }
   relabel(parsed.problems, rel, shown);
@@ -122,8 +118,10 @@ std::optional<parsed_file> read_records(const repo& rp, const record_cache* cach
   return parsed;
 }
 
-std::optional<record_cache> open_cache(const repo& rp) {
-  if (!record_cache_enabled()) return std::nullopt;
+// The cache keys its entries on the real file's inode and times: a file system that is not the
+// disk (an in-memory one in tests) could match an entry of the real files at the same paths.
+std::optional<record_cache> open_cache(const repo& rp, const file_system& fs) {
+  if (!record_cache_enabled() || !fs.is_disk()) return std::nullopt;
   return record_cache(rp.root(), rp.data_zone().name());
 }
 
@@ -133,9 +131,9 @@ store::store(const repo& r, file_system& fs) : repo_(r), fs_(fs) {}
 
 std::vector<std::string> store::data_files(record_type type, bool shared, bool include_private) const {
   std::vector<std::string> files;
-  if (shared) files = files_under(repo_, false, type, std::nullopt, period{});
+  if (shared) files = files_under(fs_, repo_, false, type, std::nullopt, period{});
   if (include_private && !repo_.private_owner().empty()) {
-    auto more = files_under(repo_, true, type, repo_.private_owner(), period{});
+    auto more = files_under(fs_, repo_, true, type, repo_.private_owner(), period{});
     files.insert(files.end(), more.begin(), more.end());
   }
   return files;
@@ -144,21 +142,21 @@ std::vector<std::string> store::data_files(record_type type, bool shared, bool i
 void store::scan(const scan_filter& filter, const std::function<void(record&&)>& visit,
                  const std::function<void(const diagnostic&)>& on_warning) const {
   std::vector<std::string> files;
-  if (filter.shared) files = files_under(repo_, false, filter.type, filter.author, filter.span);
+  if (filter.shared) files = files_under(fs_, repo_, false, filter.type, filter.author, filter.span);
   // Only the private owner's own records, and only theirs: never through --as.
   const std::string& owner = repo_.private_owner();
   if (filter.private_of_me && !owner.empty() && !repo_.acting_as_other() && (!filter.author || *filter.author == owner)) {
-    auto mine = files_under(repo_, true, filter.type, owner, filter.span);
+    auto mine = files_under(fs_, repo_, true, filter.type, owner, filter.span);
     files.insert(files.end(), mine.begin(), mine.end());
   }
   if (filter.private_of_me && on_warning && !legacy_private_files(repo_).empty())
     on_warning(diagnostic{{"private/", 0, 0}, legacy_private_warning(repo_)});
   read_options opts{&repo_.config(), &repo_.data_zone(), false};
-  auto cache = open_cache(repo_);
+  auto cache = open_cache(repo_, fs_);
   for (const auto& rel : files) {
     auto role = role_of_path(rel);
     if (!role) continue;
-    auto parsed = read_records(repo_, cache ? &*cache : nullptr, rel, *role, opts);
+    auto parsed = read_records(fs_, repo_, cache ? &*cache : nullptr, rel, *role, opts);
     if (!parsed) continue;
     if (!parsed->problems.empty()) throw error(errc::data, std::move(parsed->problems));
     if (on_warning)
@@ -205,12 +203,12 @@ record store::find(record_type type, std::string_view prefix) const {
 std::unordered_set<std::string> store::all_ids() const {
   std::unordered_set<std::string> ids;
   read_options opts{&repo_.config(), &repo_.data_zone(), false};
-  auto cache = open_cache(repo_);
+  auto cache = open_cache(repo_, fs_);
   for (auto type : all_record_types) {
     for (const auto& rel : data_files(type, true, true)) {
       auto role = role_of_path(rel);
       if (!role) continue;
-      auto parsed = read_records(repo_, cache ? &*cache : nullptr, rel, *role, opts);
+      auto parsed = read_records(fs_, repo_, cache ? &*cache : nullptr, rel, *role, opts);
       if (!parsed) continue;
       if (!parsed->problems.empty()) throw error(errc::data, std::move(parsed->problems));
       for (const auto& r : parsed->records) ids.insert(r.id);
@@ -262,19 +260,20 @@ write_batch::pending_file& write_batch::open_file(const std::string& rel) {
   }
   auto abs = rp.path(rel);
   std::string shown = rp.display_path(rel);
-  check_write_target(abs, shown);
+  file_system& fs = store_.fs();
+  check_write_target(fs, abs, shown);
   std::optional<record_cache> cache;
-  if (!f->role.is_private) cache = open_cache(rp);
+  if (!f->role.is_private) cache = open_cache(rp, fs);
   std::optional<file_stamp> before;
-  if (cache) before = stamp_of(abs);
-  auto text = read_file(abs, shown, max_file_size);
+  if (cache) before = stamp_of(fs, abs);
+  auto text = fs.read_file(abs, shown, max_file_size, false);
   f->existed = text.has_value();
   f->text = text.value_or("");
   // The cache's parse (with each record's lines) serves only when the text just read is the one
   // its stamp describes: unchanged from before the read to after it, and of the stamp's size.
   std::optional<parsed_file> cached;
   if (before && text && before->size == text->size())
-    if (auto after = stamp_of(abs); after && *after == *before) cached = cache->load(rel, f->role, *before, rp.config());
+    if (auto after = stamp_of(fs, abs); after && *after == *before) cached = cache->load(rel, f->role, *before, rp.config());
   f->parsed = cached ? std::move(*cached) : parse_record_file(f->text, rel, f->role, impl_->opts);
   relabel(f->parsed.problems, rel, shown);
   // Never splice into a file we cannot fully understand: it is left exactly as it is.
@@ -406,7 +405,7 @@ std::vector<std::string> write_batch::commit() {
       make_data_dirs(store_.fs(), rp.private_root(), dir.lexically_relative("private"));
     else
       make_data_dirs(store_.fs(), rp.root(), dir);
-    check_write_target(abs, shown);
+    check_write_target(store_.fs(), abs, shown);
     if (f->text.empty() && f->existed)
       remove_file(store_.fs(), abs, shown);  // its last record went: no empty month files
     else

@@ -4,12 +4,15 @@
 
 #include "balance/error.hpp"
 #include "balance/private_store.hpp"
+#include "balance/record_cache.hpp"
 #include "balance/store.hpp"
 #include "record_file.hpp"
+#include "unit/memory_fs.hpp"
 #include "unit/test_support.hpp"
 
 using namespace balance;
 using balance_test::make_entry;
+using balance_test::memory_file_system;
 using balance_test::test_repo;
 
 namespace {
@@ -345,4 +348,215 @@ TEST_CASE("store - a dry-run removal of a private record names its real file, ou
   CHECK(dry.summary == "would remove entry e0ffee0 (chore, alex, private) from " +
                            (again.private_root() / "ledger/alex/2026-11.toml").string());
   CHECK(dry.paths.empty());
+}
+
+// The store on a memory file system: the repository's balance.toml is on disk (opening a
+// repository reads it there), its data files only in memory.
+
+TEST_CASE("store - on a memory file system it adds, scans, finds, replaces and removes with no data on disk",
+          "[store][memory_fs]") {
+  test_repo t;
+  const auto disk_before = t.snapshot();
+  repo r = t.open("sam");
+  memory_file_system mem;
+  mem.add_dir(t.root(), 0755);
+  store s(r, mem);
+  const auto lookups_before = record_cache_counters();
+
+  record oct = make_entry("aaaa00000001", "2026-10-15T08:00:00+02:00", "sam");
+  record nov = make_entry("bbbb00000001", "2026-11-02T08:00:00+01:00", "sam");
+  record alex = make_entry("bbbb00000002", "2026-11-03T08:00:00+01:00", "alex");
+  {
+    write_batch batch(s);
+    batch.add(oct);
+    batch.add(nov);
+    batch.add(alex);
+    CHECK(batch.commit() ==
+          std::vector<std::string>{"ledger/sam/2026-10.toml", "ledger/sam/2026-11.toml", "ledger/alex/2026-11.toml"});
+  }
+  CHECK(mem.content(t.root() / "ledger/sam/2026-10.toml") == record_to_toml(oct));
+  CHECK(mem.mode(t.root() / "ledger/sam/2026-10.toml") == 0600u);
+  CHECK(mem.mode(t.root() / "ledger") == 0700u);
+  CHECK(mem.mode(t.root() / "ledger/sam") == 0700u);
+
+  period november = parse_period("2026-11", r.cal());
+  CHECK(s.load({record_type::entry, november}).size() == 2);
+  scan_filter sams{record_type::entry, november};
+  sams.author = "sam";
+  auto found = s.load(sams);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == nov.id);
+  CHECK(found[0].path == "ledger/sam/2026-11.toml");
+  CHECK(s.load({record_type::entry}).size() == 3);
+  CHECK(s.data_files(record_type::entry, true, true).size() == 3);
+  CHECK(s.all_ids() == std::unordered_set<std::string>{oct.id, nov.id, alex.id});
+
+  CHECK(s.find(record_type::entry, "aaaa").id == oct.id);
+  CHECK(s.find(record_type::entry, "bbbb00000002").author == "alex");
+  CHECK_THROWS_WITH(s.find(record_type::entry, "bbbb"), Catch::Contains("ambiguous"));
+
+  // Replace in place, then move to October: November's last record leaves, and so does its file.
+  record before = s.find(record_type::entry, "bbbb00000001");
+  record after = before;
+  after.what = "laundry";
+  {
+    write_batch batch(s);
+    batch.replace(before, after);
+    batch.commit();
+  }
+  CHECK_THAT(*mem.content(t.root() / "ledger/sam/2026-11.toml"), Catch::Contains("laundry"));
+  record moved = s.find(record_type::entry, "bbbb00000001");
+  record to_october = moved;
+  to_october.at = *parse_timestamp("2026-10-30T08:00:00+01:00");
+  {
+    write_batch batch(s);
+    batch.replace(moved, to_october);
+    CHECK(batch.commit() == std::vector<std::string>{"ledger/sam/2026-10.toml", "ledger/sam/2026-11.toml"});
+  }
+  CHECK_FALSE(mem.content(t.root() / "ledger/sam/2026-11.toml"));
+  CHECK(s.load({record_type::entry, november}).size() == 1);
+
+  remove_record(s, record_type::entry, "aaaa", false);
+  auto left = s.load(sams);
+  CHECK(left.empty());
+  auto all = s.load({record_type::entry});
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].id == nov.id);
+  CHECK(all[0].what == "laundry");
+  CHECK(mem.files_under(t.root()) == std::vector<std::string>{"ledger/alex/2026-11.toml", "ledger/sam/2026-10.toml"});
+  CHECK(mem.open_descriptors() == 0);
+
+  // The disk saw none of it, and the record cache (keyed on real inodes) was never asked.
+  CHECK(t.snapshot() == disk_before);
+  CHECK_FALSE(t.exists("ledger"));
+  CHECK(store(r).load({record_type::entry}).empty());
+  CHECK(record_cache_counters().hits == lookups_before.hits);
+  CHECK(record_cache_counters().misses == lookups_before.misses);
+  CHECK_FALSE(std::filesystem::exists(record_cache_dir(t.root())));
+}
+
+TEST_CASE("store - on a memory file system only the period's files are read, and problems are the disk's",
+          "[store][memory_fs]") {
+  test_repo t;
+  repo r = t.open("sam");
+  memory_file_system mem;
+  mem.add_file(t.root() / "ledger/sam/2026-11.toml",
+               record_to_toml(make_entry("bbbbbbbbbbbb", "2026-11-15T08:00:00+01:00", "sam")));
+  // Broken files in months outside the period: reading them would throw.
+  mem.add_file(t.root() / "ledger/sam/2026-08.toml", "[[entry]\n");
+  mem.add_file(t.root() / "ledger/alex/2025-01.toml", "this is not toml\n");
+  mem.add_symlink(t.root() / "checkins/sam/2026-11.toml", "../../ledger/sam/2026-11.toml");
+  store s(r, mem);
+  CHECK(s.load({record_type::entry, parse_period("2026-11", r.cal())}).size() == 1);
+  error broken = balance_test::caught([&] { s.load({record_type::entry}); });
+  CHECK(broken.kind() == errc::data);
+  CHECK_THAT(broken.problems().at(0).to_string(), Catch::StartsWith("ledger/alex/2025-01.toml:1:"));
+
+  error linked = balance_test::caught([&] { s.load({record_type::checkin}); });
+  CHECK(linked.kind() == errc::permission);
+  CHECK(std::string(linked.what()) ==
+        "checkins/sam/2026-11.toml: is a symbolic link; balance reads data files only directly");
+  mem.add_symlink(t.root() / "ledger/sam/2026-12.toml", "2026-11.toml");
+  error through = balance_test::caught([&] { add_one(s, make_entry("", "2026-12-02T08:00:00+01:00", "sam")); });
+  CHECK(through.kind() == errc::permission);
+  CHECK_THAT(through.what(), Catch::Contains("refusing to write through a symbolic link"));
+}
+
+namespace {
+
+// Adds `added` in a batch after `change` rewrote the file behind the batch's back (between the
+// batch's read of it and its commit). Returns the file as the commit left it.
+std::string add_after_a_change(file_system& fs, const std::function<void(const std::string&)>& change,
+                               const std::function<std::string()>& read, const test_repo& t, record added) {
+  repo r = t.open("sam");
+  store s(r, fs);
+  write_batch batch(s);
+  batch.add(added);
+  change(record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam")) + "\n" +
+         record_to_toml(make_entry("bbbbbbbbbbbb", "2026-11-04T08:00:00+01:00", "sam")));
+  batch.commit();
+  return read();
+}
+
+}  // namespace
+
+TEST_CASE("store - a file changed between the batch's read and its commit: in memory as on disk", "[store][memory_fs]") {
+  // The lock keeps other balance commands out; another program (an editor, a sync) is not. The
+  // batch writes the text it read and spliced, so a change made meanwhile is overwritten, in
+  // memory exactly as on disk.
+  const std::string original = record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam"));
+  const record added = make_entry("cccccccccccc", "2026-11-05T08:00:00+01:00", "sam");
+  const std::string rel = "ledger/sam/2026-11.toml";
+
+  test_repo on_disk;
+  on_disk.write(rel, original);
+  std::string disk = add_after_a_change(
+      real_file_system(), [&](const std::string& text) { on_disk.write(rel, text); },
+      [&] { return on_disk.read(rel); }, on_disk, added);
+
+  test_repo in_memory;
+  const auto disk_before = in_memory.snapshot();
+  memory_file_system mem;
+  mem.add_file(in_memory.root() / rel, original);
+  std::string memory = add_after_a_change(
+      mem, [&](const std::string& text) { mem.add_file(in_memory.root() / rel, text); },
+      [&] { return mem.content(in_memory.root() / rel).value_or(""); }, in_memory, added);
+
+  CHECK(memory == disk);
+  CHECK_THAT(memory, Catch::Contains("aaaaaaaaaaaa") && Catch::Contains("cccccccccccc"));
+  CHECK_THAT(memory, !Catch::Contains("bbbbbbbbbbbb"));
+  CHECK(in_memory.snapshot() == disk_before);
+}
+
+TEST_CASE("store - on a memory file system a record changed since it was read is not written over",
+          "[store][memory_fs]") {
+  test_repo t;
+  repo r = t.open("sam");
+  memory_file_system mem;
+  const auto path = t.root() / "ledger/sam/2026-11.toml";
+  mem.add_file(path, record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam")));
+  store s(r, mem);
+  record before = s.find(record_type::entry, "aaaa");
+  const std::string changed = record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam", "chore", "laundry"));
+  mem.add_file(path, changed);
+  record after = before;
+  after.what = "cooking";
+  write_batch batch(s);
+  error e = balance_test::caught([&] { batch.replace(before, after); });
+  CHECK(e.kind() == errc::lock);
+  CHECK_THAT(e.what(), Catch::Contains("changed since it was read"));
+  CHECK(mem.content(path) == changed);
+}
+
+TEST_CASE("store - on a memory file system private records, their store and balance.toml's new id stay in memory",
+          "[store][memory_fs][private]") {
+  test_repo t;
+  const auto disk_before = t.snapshot();
+  memory_file_system mem;
+  mem.add_file(t.root() / "balance.toml", t.read("balance.toml"));
+  repo alex = t.open_own("alex");
+  store s(alex, mem);
+  record c;
+  c.type = record_type::checkin;
+  c.at = *parse_timestamp("2026-11-22T20:00:00+01:00");
+  c.who = c.author = "alex";
+  c.is_private = true;
+  c.safe = 4;
+  c.note = "canary-7c21";
+  c.id = "c0ffee000002";
+  add_one(s, c);
+
+  REQUIRE_FALSE(alex.private_root().empty());
+  auto text = mem.content(alex.private_root() / "checkins/alex/2026-11.toml");
+  REQUIRE(text);
+  CHECK_THAT(*text, Catch::Contains("canary-7c21"));
+  CHECK(mem.mode(alex.private_root()) == 0700u);
+  CHECK_THAT(*mem.content(t.root() / "balance.toml"), Catch::Contains("id = \""));
+  scan_filter with_mine{record_type::checkin};
+  with_mine.private_of_me = true;
+  CHECK(s.load(with_mine).size() == 1);
+  CHECK(s.find(record_type::checkin, "c0ffee").note == "canary-7c21");
+
+  CHECK(t.snapshot() == disk_before);
+  CHECK_FALSE(std::filesystem::exists(alex.private_root()));
 }

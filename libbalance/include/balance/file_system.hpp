@@ -1,19 +1,45 @@
 // The file system, behind a small interface (like ninja's DiskInterface or LevelDB's Env) so
-// tests can make any open, write, fsync, rename or mkdir fail without root. On top of it, the
+// tests can make any open, write, fsync, rename or mkdir fail without root, or run the store on
+// an in-memory file system with no disk at all. On top of it, the
 // one way balance writes a file: a new file beside the target (O_CREAT|O_EXCL|O_NOFOLLOW, 0600),
 // fsync, rename over the target, fsync the directory; on any failure the temp file is removed and
 // the old file is untouched.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "balance/api.hpp"
 
 namespace balance {
+
+// What stat or lstat says of a path: the part of struct stat balance looks at.
+struct file_status {
+  enum class kind { regular, directory, symlink, other };
+  kind type = kind::other;
+  unsigned mode = 0;  // permission bits only
+  std::uint64_t size = 0;
+  std::uint64_t links = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+  unsigned uid = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+};
+
+// One entry of a directory listing. The two kinds follow a symbolic link (as
+// std::filesystem::directory_entry's is_directory and is_regular_file do); is_symlink does not.
+struct dir_entry {
+  std::string name;
+  bool is_directory = false;
+  bool is_regular_file = false;
+  bool is_symlink = false;
+};
 
 class BALANCE_API file_system {
  public:
@@ -27,6 +53,18 @@ class BALANCE_API file_system {
   virtual int unlink(const char* path);
   virtual int mkdir(const char* path, unsigned mode);
   virtual int fchmod(int fd, unsigned mode);
+  virtual int chmod(const char* path, unsigned mode);
+  virtual int stat(const char* path, file_status& out);
+  virtual int lstat(const char* path, file_status& out);
+  // The entries of `dir` (never "." or ".."), in no particular order. -1 and errno when it cannot
+  // be opened; when reading it fails midway, -1 and errno with the entries read until then.
+  virtual int list_dir(const char* dir, std::vector<dir_entry>& out);
+  // The free read_file below, on this file system (the same rules, errors and messages).
+  virtual std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
+                                               std::size_t max_size, bool user_chosen);
+  // Whether paths name files on this computer's disk. The record cache keys its entries on real
+  // inodes and modification times, so the store uses it only when this is true.
+  virtual bool is_disk() const { return true; }
 };
 
 // The real one.
@@ -39,10 +77,21 @@ BALANCE_API file_system& real_file_system();
 // `user_chosen` relaxes both for files the user names (--from, their own config).
 BALANCE_API std::optional<std::string> read_file(const std::filesystem::path& path, const std::string& display_path,
                                                  std::size_t max_size, bool user_chosen = false);
+BALANCE_API std::optional<std::string> read_file(file_system& fs, const std::filesystem::path& path,
+                                                 const std::string& display_path, std::size_t max_size,
+                                                 bool user_chosen = false);
+
+// read_file's rules for what it is about to read, for file systems that implement read_file
+// themselves: `st` is the file's lstat (a data file) or stat (`user_chosen`). Throws the errors
+// read_file documents, with its messages.
+BALANCE_API void check_file_to_read(const file_status& st, const std::string& display_path, std::size_t max_size,
+                                    bool user_chosen);
 
 // Refuses to write through `target` when it is a symlink, has more than one hard link, or belongs
 // to another user (error{permission}, naming `display_path`). A missing target is fine.
 BALANCE_API void check_write_target(const std::filesystem::path& target, const std::string& display_path);
+BALANCE_API void check_write_target(file_system& fs, const std::filesystem::path& target,
+                                    const std::string& display_path);
 
 // Creates `dir` and any missing parents below `root` with mode 0700 whatever the umask.
 // Refuses symlinked directories below the root (error{permission}).
