@@ -29,6 +29,19 @@ void add_one(const store& s, record r) {
   batch.commit();
 }
 
+// alex's private check-in with a safety answer and a note to look for in every output.
+record private_checkin(const std::string& id, const std::string& note) {
+  record c;
+  c.type = record_type::checkin;
+  c.at = *parse_timestamp("2026-11-22T20:00:00+01:00");
+  c.who = c.author = "alex";
+  c.is_private = true;
+  c.safe = 4;
+  c.note = note;
+  c.id = id;
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("store - add writes the author's month file, 0600 in 0700 directories, under umask 000", "[store]") {
@@ -118,14 +131,7 @@ TEST_CASE("store - private records live outside the repository and open only for
   test_repo t;
   repo alex = t.open_own("alex");
   store s(alex);
-  record c;
-  c.type = record_type::checkin;
-  c.at = *parse_timestamp("2026-11-22T20:00:00+01:00");
-  c.who = c.author = "alex";
-  c.is_private = true;
-  c.safe = 4;
-  c.note = "canary-3f9a";
-  c.id = "c0ffee000001";
+  record c = private_checkin("c0ffee000001", "canary-3f9a");
   add_one(s, c);
   // Nothing private under the repository; balance.toml got the id that names the store.
   for (const auto& [path, text] : t.snapshot()) CHECK(text.find("canary-3f9a") == std::string::npos);
@@ -536,15 +542,7 @@ TEST_CASE("store - on a memory file system private records, their store and bala
   mem.add_file(t.root() / "balance.toml", t.read("balance.toml"));
   repo alex = t.open_own("alex");
   store s(alex, mem);
-  record c;
-  c.type = record_type::checkin;
-  c.at = *parse_timestamp("2026-11-22T20:00:00+01:00");
-  c.who = c.author = "alex";
-  c.is_private = true;
-  c.safe = 4;
-  c.note = "canary-7c21";
-  c.id = "c0ffee000002";
-  add_one(s, c);
+  add_one(s, private_checkin("c0ffee000002", "canary-7c21"));
 
   REQUIRE_FALSE(alex.private_root().empty());
   auto text = mem.content(alex.private_root() / "checkins/alex/2026-11.toml");
