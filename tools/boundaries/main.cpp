@@ -68,16 +68,12 @@ std::function<int(context&)> setup_retire(CLI::App& cmd) {
 }
 
 std::function<int(context&)> setup_rm(CLI::App& cmd) {
-  struct flags {
-    std::string id;
-    bool with_events = false, dry_run = false;
-  };
-  auto o = std::make_shared<flags>();
-  cmd.add_option("id", o->id, "Its id (4 or more leading digits)")->required()->type_name("ID");
-  cmd.add_flag("--with-events", o->with_events, "Remove its events too");
-  cmd.add_flag("--dry-run", o->dry_run, "Say what would be removed, change nothing");
-  return [o](context& ctx) {
-    return cli::write(ctx, [&](const store& s) { return remove_boundary(s, o->id, o->with_events, o->dry_run); });
+  auto id = cli::add_id(cmd);
+  auto o = std::make_shared<std::pair<bool, bool>>();  // --with-events, --dry-run
+  cmd.add_flag("--with-events", o->first, "Remove its events too");
+  cmd.add_flag("--dry-run", o->second, "Say what would be removed, change nothing");
+  return [id, o](context& ctx) {
+    return cli::write(ctx, [&](const store& s) { return remove_boundary(s, *id, o->first, o->second); });
   };
 }
 
