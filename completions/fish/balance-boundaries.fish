@@ -232,7 +232,7 @@ complete -c balance-boundaries -n $list -l all -d 'Retired boundaries too'
 complete -c balance-boundaries -n $list -l who -x -a '(__balance_boundaries_people)' -d "Only NAME's boundaries"
 complete -c balance-boundaries -n $list -l tag -x -a '(__balance_boundaries_tags)' -d 'Only boundaries tagged T (repeat: all of them)'
 complete -c balance-boundaries -n $list -l grep -x -d 'Only boundaries whose words or tags contain TEXT'
-complete -c balance-boundaries -n $list -s n -l limit -x -d 'Only the N most recently set'
+complete -c balance-boundaries -n $list -s n -l limit -x -d 'Only the N most recently set (0: all)'
 complete -c balance-boundaries -n $list -l reverse -d 'Newest first'
 
 # The views, on list and log: --mine and --shared exclude each other.
@@ -279,5 +279,5 @@ complete -c balance-boundaries -n $log -l until -x -a 'now today yesterday' -d '
 complete -c balance-boundaries -n $log -l who -x -a '(__balance_boundaries_people)' -d "Only events whose act was NAME's"
 complete -c balance-boundaries -n $log -l kind -x -a '(__balance_boundaries_event_kinds)' -d 'Only this kind of event'
 complete -c balance-boundaries -n $log -l grep -x -d 'Only events whose text contains TEXT'
-complete -c balance-boundaries -n $log -s n -l limit -x -d 'Only the N most recent'
+complete -c balance-boundaries -n $log -s n -l limit -x -d 'Only the N most recent (0: all)'
 complete -c balance-boundaries -n $log -l reverse -d 'Newest first'

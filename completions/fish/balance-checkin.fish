@@ -280,7 +280,7 @@ complete -c balance-checkin -n $list -l until -x -a 'now today yesterday' -d 'Un
 complete -c balance-checkin -n $list -l who -x -a '(__balance_checkin_people)' -d 'Only check-ins that NAME wrote'
 complete -c balance-checkin -n $list -l tag -x -d 'Only check-ins tagged T (repeat: all of them)'
 complete -c balance-checkin -n $list -l grep -x -d 'Only check-ins whose text contains TEXT'
-complete -c balance-checkin -n $list -s n -l limit -x -d 'Only the N most recent'
+complete -c balance-checkin -n $list -s n -l limit -x -d 'Only the N most recent (0: all)'
 complete -c balance-checkin -n $list -l reverse -d 'Newest first'
 # The views exclude each other.
 set -l views "__balance_checkin_is list; and not __fish_seen_argument -l mine -l shared"

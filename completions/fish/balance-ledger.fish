@@ -254,7 +254,7 @@ complete -c balance-ledger -n $list -l tag -x -a '(__balance_ledger_values tags)
 complete -c balance-ledger -n $list -l kind -x -a '(__balance_ledger_kinds)' -d 'Only this kind'
 complete -c balance-ledger -n $list -l topic -x -a '(__balance_ledger_values topic)' -d 'Only this topic'
 complete -c balance-ledger -n $list -l grep -x -d 'Only entries whose text contains TEXT'
-complete -c balance-ledger -n $list -s n -l limit -x -d 'Only the N most recent'
+complete -c balance-ledger -n $list -s n -l limit -x -d 'Only the N most recent (0: all)'
 complete -c balance-ledger -n $list -l reverse -d 'Newest first'
 
 # The views, on list, balance and export: --mine and --shared exclude each other.

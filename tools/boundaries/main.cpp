@@ -23,7 +23,7 @@ std::function<int(context&)> setup_list(CLI::App& cmd) {
   cmd.add_option("--who", o->who, "Only NAME's boundaries")->type_name("NAME");
   cmd.add_option("--tag", o->filter.tags, "Only boundaries with tag T (repeat: all of them)")->type_name("T");
   cmd.add_option("--grep", o->filter.grep, "Only boundaries whose text contains TEXT (any case)")->type_name("TEXT");
-  cli::add_limit_option(&cmd, o->filter.limit, "Only the N most recently set");
+  cli::add_limit_option(&cmd, o->filter.limit, "Only the N most recently set (0: all)");
   cmd.add_flag("--reverse", o->filter.reverse, "Newest first");
   cli::add_view_options(&cmd, o->view, "boundaries, marked (private)");
   return [o](context& ctx) {

@@ -50,7 +50,7 @@ void add_list_options(CLI::App* cmd, list_options& opts, bool with_kind, bool wi
   if (with_kind) cmd->add_option("--kind", opts.req.kind, "Only this kind")->type_name("KIND");
   if (with_topic) cmd->add_option("--topic", opts.req.topic, "Only this topic")->type_name("TOPIC");
   cmd->add_option("--grep", opts.req.grep, "Only records whose text contains TEXT (any case)")->type_name("TEXT");
-  add_limit_option(cmd, opts.req.limit, "Only the N most recent");
+  add_limit_option(cmd, opts.req.limit, "Only the N most recent (0: all)");
   cmd->add_flag("--reverse", opts.req.reverse, "Newest first");
   add_view_options(cmd, opts.view, "records, marked (private)");
 }
