@@ -269,7 +269,7 @@ complete -c balance-boundaries -n '__balance_boundaries_is crossed' -l who -x -a
 complete -c balance-boundaries -n $events -l note -x -d 'A few words about it'
 complete -c balance-boundaries -n $events -l at -x -a 'now today yesterday' -d 'When it happened (default now)'
 complete -c balance-boundaries -n $events -l private -d 'Keep it in your private store on this computer: never shared, only you see it'
-complete -c balance-boundaries -n '__balance_boundaries_is space' -l for -x -a '15m 30m 45m 1h 2h 1d' -d 'For how long'
+complete -c balance-boundaries -n '__balance_boundaries_is space' -l for -x -a '15m 30m 45m 1h 1h30m 2h 1d' -d 'For how long'
 
 # log.
 set -l log '__balance_boundaries_is log'

@@ -21,7 +21,8 @@ constexpr std::string_view forms =
     "-N{m,h,d,w} (N minutes/hours/days/weeks ago)";
 
 constexpr std::string_view duration_forms =
-    "DURATION is a positive N followed by m, h, d or w (30m, 2h, 1d, 1w), or a bare number of minutes";
+    "DURATION is a positive N followed by m, h, d or w (30m, 2h, 1d, 1w), such parts from the largest "
+    "unit down (1h30m), or a bare number of minutes";
 
 // Nine digits is far beyond any sensible count and keeps every product within 64 bits.
 constexpr std::size_t max_count_digits = 9;
@@ -202,26 +203,47 @@ timestamp parse_when(std::string_view text, const calendar& cal) {
   return timestamp{sys_seconds{local.time_since_epoch() - offset}, offset};
 }
 
+namespace {
+
+// Minutes per DURATION unit, largest first; 0 for a character that is not a unit.
+std::int64_t minutes_per(char unit) {
+  switch (unit) {
+    case 'w': return 60 * 24 * 7;
+    case 'd': return 60 * 24;
+    case 'h': return 60;
+    case 'm': return 1;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
 std::chrono::minutes parse_duration(std::string_view text) {
   const std::string s = ascii_lower(trim(text));
   if (s.empty()) fail_duration(text, "it is empty");
   if (s.front() == '-') fail_duration(text, "it must be positive");
+  // "90", "2h", or parts from the largest unit down: "1h30m", "1d12h".
   std::size_t pos = 0;
-  const auto count = read_number(s, pos, 1, max_count_digits);
-  if (!count) fail_duration(text, "expected a number");
-  std::int64_t per_unit = 1;
-  if (pos < s.size()) {
-    if (pos + 1 != s.size()) fail_duration(text, fmt::format("unknown unit \"{}\"", s.substr(pos)));
-    switch (s[pos]) {
-      case 'm': per_unit = 1; break;
-      case 'h': per_unit = 60; break;
-      case 'd': per_unit = 60 * 24; break;
-      case 'w': per_unit = 60 * 24 * 7; break;
-      default: fail_duration(text, fmt::format("unknown unit \"{}\"", s.substr(pos)));
+  std::int64_t total = 0;
+  std::int64_t last_unit = 0;  // the previous part's unit: each next one must be smaller
+  while (pos < s.size()) {
+    const auto count = read_number(s, pos, 1, max_count_digits);
+    if (!count) fail_duration(text, "expected a number");
+    if (pos == s.size()) {
+      if (last_unit != 0) fail_duration(text, "a number after a unit needs its own unit (1h30m)");
+      total = *count;  // a bare number of minutes
+      break;
     }
+    const std::int64_t per_unit = minutes_per(s[pos]);
+    if (per_unit == 0) fail_duration(text, fmt::format("unknown unit \"{}\"", s.substr(pos)));
+    if (last_unit != 0 && per_unit >= last_unit)
+      fail_duration(text, "give the units from the largest to the smallest, each once (1h30m)");
+    total += *count * per_unit;
+    last_unit = per_unit;
+    ++pos;
   }
-  if (*count == 0) fail_duration(text, "it must be positive");
-  return std::chrono::minutes{*count * per_unit};
+  if (total == 0) fail_duration(text, "it must be positive");
+  return std::chrono::minutes{total};
 }
 
 }  // namespace balance

@@ -200,6 +200,18 @@ TEST_CASE("when - DURATION is N minutes, hours, days or weeks, or bare minutes",
   CHECK(parse_duration(" 90M ") == std::chrono::minutes{90});
 }
 
+TEST_CASE("when - DURATION takes parts from the largest unit down", "[when]") {
+  CHECK(parse_duration("1h30m") == std::chrono::minutes{90});
+  CHECK(parse_duration("1d12h") == std::chrono::minutes{2160});
+  CHECK(parse_duration("1w2d3h4m") == std::chrono::minutes{10080 + 2880 + 180 + 4});
+  CHECK(parse_duration("2H0M") == std::chrono::minutes{120});
+  CHECK_THROWS_WITH(parse_duration("30m1h"), Catch::Contains("from the largest to the smallest"));
+  CHECK_THROWS_WITH(parse_duration("1h1h"), Catch::Contains("each once"));
+  CHECK_THROWS_WITH(parse_duration("1h30"), Catch::Contains("a number after a unit needs its own unit"));
+  CHECK_THROWS_WITH(parse_duration("1h-30m"), Catch::Contains("expected a number"));
+  CHECK_THROWS_WITH(parse_duration("0h0m"), Catch::Contains("it must be positive"));
+}
+
 TEST_CASE("when - DURATION must be positive and well formed", "[when]") {
   CHECK_THROWS_WITH(parse_duration("0"), Catch::Contains("bad DURATION \"0\": it must be positive") &&
                                              Catch::Contains("DURATION is"));
