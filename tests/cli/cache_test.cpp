@@ -319,3 +319,15 @@ TEST_CASE("cache: a month file replaced by a symbolic link after it was cached i
   CHECK(cached.status == plain.status);
   CHECK(cached.err == plain.err);
 }
+
+TEST_CASE("cache: an unknown word after cache or private is named, with a did-you-mean", "[cache]") {
+  with_entries s;
+  result typo = s.run("balance", {"cache", "clera"});
+  CHECK(typo.status == 64);
+  CHECK(typo.out.empty());
+  CHECK(typo.err == "balance: unknown command \"clera\" for `balance cache` (did you mean \"clear\"?); try `balance cache --help`\n");
+  result other = s.run("balance", {"private", "bogus"});
+  CHECK(other.status == 64);
+  CHECK_THAT(other.err, Catch::StartsWith("balance: unknown command \"bogus\" for `balance private`"));
+  CHECK(s.run("balance", {"cache", "info"}).status == 0);
+}

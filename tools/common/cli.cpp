@@ -179,6 +179,38 @@ void options_with_values(const CLI::App& app, std::set<std::string>& names) {
   for (const CLI::App* sub : app.get_subcommands({})) options_with_values(*sub, names);
 }
 
+// A word where a command that needs a subcommand expects one (`balance cache bogus`) is named,
+// with a did-you-mean, instead of CLI11's "A subcommand is required".
+void check_subcommand_words(const CLI::App& app, const std::vector<std::string>& args) {
+  std::set<std::string> valued;
+  options_with_values(app, valued);
+  const CLI::App* current = &app;
+  std::string path = app.get_name();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--" || a == "-h" || a == "--help") return;
+    if (a.starts_with("-")) {
+      if (valued.count(a) && a.find('=') == std::string::npos) ++i;
+      continue;
+    }
+    const CLI::App* next = nullptr;
+    std::vector<std::string> names;
+    for (const CLI::App* sub : current->get_subcommands({})) {
+      names.push_back(sub->get_name());
+      if (sub->get_name() == a) next = sub;
+    }
+    if (next) {
+      current = next;
+      path += " " + a;
+      continue;
+    }
+    if (current->get_require_subcommand_min() > 0 && !names.empty())
+      throw_usage(fmt::format("unknown command \"{}\" for `{}`{}; try `{} --help`", escape_for_terminal(a), path,
+                              did_you_mean(a, names), path));
+    return;  // a positional argument of the command
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> with_default_command(const CLI::App& app, std::vector<std::string> args,
@@ -271,6 +303,7 @@ int run(CLI::App& app, context& ctx, std::vector<std::string> args, const std::f
     ~stats_at_exit() { save_record_cache_stats(); }
   } stats;
   try {
+    check_subcommand_words(app, args);
     if (auto done = parse_arguments(app, ctx.program, std::move(args))) return *done;
     status = body();
     ctx.out.flush();
