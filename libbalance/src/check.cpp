@@ -56,10 +56,10 @@ position key_position(std::string_view text, const std::string& path, int header
 // what the records say about each other (ids used twice, events and their boundaries).
 class repo_checker {
  public:
-  explicit repo_checker(const repo& r) : r_(r), cfg_(r.config()) {}
+  repo_checker(const repo& r, file_system& files) : r_(r), cfg_(r.config()), fs_(files) {}
 
   check_result run(const std::vector<std::string>& paths) {
-    if (auto legacy = legacy_private_files(r_); !legacy.empty())
+    if (auto legacy = legacy_private_files(r_, fs_); !legacy.empty())
       found_in_tree_.push_back({{"private/", 0, 0},
                                 fmt::format("holds {} private {} inside the repository; move {} out with `balance private migrate`",
                                             legacy.size(), legacy.size() == 1 ? "file" : "files",
@@ -96,14 +96,11 @@ class repo_checker {
   std::vector<std::string> walk(const fs::path& base, const std::string& prefix) {
     std::vector<std::string> into;
     for (const char* top : {"checkins", "ledger", "boundaries"}) {
-      std::error_code ec;
-      if (!fs::exists(base / top, ec)) continue;
-      for (auto it = fs::recursive_directory_iterator(base / top, fs::directory_options::none, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        std::error_code e2;
-        if (it->is_directory(e2)) continue;
-        std::string rel = prefix + fs::relative(it->path(), base, e2).generic_string();
-        if (auto keep = sort_out(*it, rel, prefix.empty() ? rel : it->path().string(), !prefix.empty())) into.push_back(*keep);
+      for (const tree_entry& e : list_tree(fs_, base / top)) {
+        if (e.entry.is_directory && !e.entry.is_symlink) continue;
+        std::string rel = prefix + top + "/" + e.path;
+        std::string shown = prefix.empty() ? rel : (base / top / e.path).string();
+        if (auto keep = sort_out(e.entry, rel, shown, !prefix.empty())) into.push_back(*keep);
       }
     }
     std::sort(into.begin(), into.end());
@@ -112,18 +109,17 @@ class repo_checker {
 
   // A file found by walk(): its path when it is a data file to check, else nothing (and a
   // problem or warning when it does not belong there).
-  std::optional<std::string> sort_out(const fs::directory_entry& entry, const std::string& rel, const std::string& shown,
+  std::optional<std::string> sort_out(const dir_entry& entry, const std::string& rel, const std::string& shown,
                                       bool in_private_store) {
-    std::error_code ec;
-    if (entry.is_symlink(ec)) {
+    if (entry.is_symlink) {
       found_in_tree_.push_back({{shown, 0, 0}, "is a symbolic link; balance refuses to read or write through links"});
       return std::nullopt;
     }
-    if (is_temp_file_name(entry.path().filename().string())) {
+    if (is_temp_file_name(entry.name)) {
       result_.warnings.push_back({{shown, 0, 0}, "a temporary file left by an interrupted write; the next write here removes it, or delete it"});
       return std::nullopt;
     }
-    if (entry.path().filename() == ".gitkeep") return std::nullopt;
+    if (entry.name == ".gitkeep") return std::nullopt;
     auto role = role_of_path(rel);
     if (!role) {
       found_in_tree_.push_back({{shown, 0, 0},
@@ -149,10 +145,12 @@ class repo_checker {
       // A path that is not the repository's is a mistake in the command, not bad data.
       if (ec || rel.starts_with(".."))
         throw_usage(fmt::format("{}: is not inside the repository ({})", escape_for_terminal(p), root.string()));
-      if (!fs::exists(canon, ec)) throw error(errc::no_input, fmt::format("{}: does not exist", escape_for_terminal(p)));
+      file_status st;
+      if (fs_.stat(canon.c_str(), st) != 0)
+        throw error(errc::no_input, fmt::format("{}: does not exist", escape_for_terminal(p)));
       if (rel == "." || rel.empty()) {
         everything_ = true;
-      } else if (fs::is_directory(canon, ec)) {
+      } else if (st.type == file_status::kind::directory) {
         bool any = false;
         for (const auto& f : data_files)
           if (f.starts_with(rel + "/")) {
@@ -186,7 +184,7 @@ class repo_checker {
     std::optional<std::string> text;
     const std::string shown = r_.display_path(rel);
     try {
-      text = read_file(r_.path(rel), shown, max_file_size);
+      text = read_file(fs_, r_.path(rel), shown, max_file_size);
     } catch (const error& e) {
       if (!report) return;
       if (e.problems().empty())
@@ -244,6 +242,7 @@ class repo_checker {
 
   const repo& r_;
   const settings& cfg_;
+  file_system& fs_;
   check_result result_;
   std::vector<diagnostic> found_in_tree_;
   bool everything_ = true;
@@ -256,7 +255,9 @@ class repo_checker {
 
 }  // namespace
 
-check_result check_repo(const repo& r, const std::vector<std::string>& paths) { return repo_checker(r).run(paths); }
+check_result check_repo(const repo& r, const std::vector<std::string>& paths, file_system& files) {
+  return repo_checker(r, files).run(paths);
+}
 
 std::string check_summary(const check_result& result) {
   if (!result.problems.empty())

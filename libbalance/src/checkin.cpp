@@ -222,10 +222,12 @@ forget_result forget_private(const store& s, forget_scope scope, bool dry_run) {
   std::vector<record> found = s.load(mine);
   std::erase_if(found, [&](const record& c) { return scope == forget_scope::safety && !c.safe; });
   result.checkins = found.size();
-  std::error_code ec;
+  // Kept edit buffers are on this computer's disk, where the editor wrote them.
   std::filesystem::path dir = edit_buffer_dir();
-  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec)) result.buffers.push_back(it->path());
+  std::vector<dir_entry> entries;
+  real_file_system().list_dir(dir.c_str(), entries);
+  for (const auto& e : entries)
+    if (e.is_regular_file) result.buffers.push_back(dir / e.name);
   std::sort(result.buffers.begin(), result.buffers.end());
   if (dry_run) return result;
   if (!found.empty()) {

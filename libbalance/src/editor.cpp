@@ -34,9 +34,9 @@ std::filesystem::path edit_buffer_dir() {
     const char* home = std::getenv("HOME");
     base = std::filesystem::path(home && *home ? home : "/tmp") / ".cache";
   }
-  std::error_code ec;
-  std::filesystem::create_directories(base, ec);
-  make_data_dirs(real_file_system(), base, "balance/edits");
+  file_system& files = real_file_system();
+  make_dirs(files, base);  // make_data_dirs below says what went wrong
+  make_data_dirs(files, base, "balance/edits");
   return base / "balance" / "edits";
 }
 
@@ -65,8 +65,7 @@ edit_buffer edit_text(const std::string& text, const std::string& name, const st
 }
 
 void discard_buffer(const edit_buffer& buffer) {
-  std::error_code ec;
-  std::filesystem::remove(buffer.path, ec);
+  real_file_system().unlink(buffer.path.c_str());  // already gone is fine
 }
 
 bool only_comments(std::string_view text) {

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -24,6 +25,8 @@ int file_system::close(int fd) { return ::close(fd); }
 int file_system::rename(const char* from, const char* to) { return ::rename(from, to); }
 int file_system::unlink(const char* path) { return ::unlink(path); }
 int file_system::mkdir(const char* path, unsigned mode) { return ::mkdir(path, static_cast<mode_t>(mode)); }
+int file_system::rmdir(const char* path) { return ::rmdir(path); }
+int file_system::access(const char* path, int mode) { return ::access(path, mode); }
 int file_system::fchmod(int fd, unsigned mode) { return ::fchmod(fd, static_cast<mode_t>(mode)); }
 int file_system::chmod(const char* path, unsigned mode) { return ::chmod(path, static_cast<mode_t>(mode)); }
 
@@ -220,6 +223,58 @@ void check_write_target(file_system& fs, const std::filesystem::path& target, co
                             display_path, st.links));
   if (st.uid != ::geteuid() && ::geteuid() != 0)
     throw error(errc::permission, fmt::format("{}: refusing to write a file owned by another user", display_path));
+}
+
+namespace {
+
+void add_tree(file_system& fs, const std::filesystem::path& dir, const std::string& prefix, std::vector<tree_entry>& out) {
+  std::vector<dir_entry> entries;
+  fs.list_dir(dir.c_str(), entries);  // what could be listed is what there is
+  for (auto& e : entries) {
+    std::string path = prefix + e.name;
+    bool descend = e.is_directory && !e.is_symlink;
+    std::string name = e.name;
+    out.push_back({path, std::move(e)});
+    if (descend) add_tree(fs, dir / name, path + "/", out);
+  }
+}
+
+}  // namespace
+
+std::vector<tree_entry> list_tree(file_system& fs, const std::filesystem::path& dir) {
+  std::vector<tree_entry> out;
+  add_tree(fs, dir, "", out);
+  std::sort(out.begin(), out.end(), [](const tree_entry& a, const tree_entry& b) { return a.path < b.path; });
+  return out;
+}
+
+bool path_exists(file_system& fs, const std::filesystem::path& path) {
+  file_status st;
+  return fs.stat(path.c_str(), st) == 0;
+}
+
+int make_dirs(file_system& fs, const std::filesystem::path& dir, unsigned mode) {
+  std::filesystem::path current;
+  for (const auto& part : dir) {
+    if (part.empty() || part == ".") continue;
+    current /= part;
+    file_status st;
+    if (fs.stat(current.c_str(), st) == 0) {
+      if (st.type == file_status::kind::directory) continue;
+      errno = ENOTDIR;
+      return -1;
+    }
+    if (fs.mkdir(current.c_str(), mode) != 0 && errno != EEXIST) return -1;
+  }
+  return 0;
+}
+
+void remove_empty_dirs(file_system& fs, const std::filesystem::path& dir) {
+  std::vector<tree_entry> tree = list_tree(fs, dir);
+  // Reverse path order puts a directory after everything it holds.
+  for (auto it = tree.rbegin(); it != tree.rend(); ++it)
+    if (it->entry.is_directory && !it->entry.is_symlink) fs.rmdir((dir / it->path).c_str());  // fails unless empty
+  fs.rmdir(dir.c_str());
 }
 
 void make_data_dirs(file_system& fs, const std::filesystem::path& root, const std::filesystem::path& dir) {

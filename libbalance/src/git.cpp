@@ -1,12 +1,10 @@
 #include "balance/git.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <set>
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -77,10 +75,11 @@ bool install_hook(const std::filesystem::path& root) {
   if (existing && *existing != script && *existing != older)
     throw_usage(fmt::format("{} exists and is not balance's; add `balance check -q` to it yourself", hook.string()));
   if (!existing || *existing == older) {
-    std::error_code ec;
-    std::filesystem::create_directories(hooks_dir, ec);
-    write_file_atomically(real_file_system(), hook, script, hook.string());
-    ::chmod(hook.c_str(), 0700);
+    file_system& files = real_file_system();
+    make_dirs(files, hooks_dir);  // the write below says what went wrong
+    write_file_atomically(files, hook, script, hook.string());
+    if (files.chmod(hook.c_str(), 0700) != 0)
+      throw error(errc::io, fmt::format("{}: cannot make it executable: {}", hook.string(), std::strerror(errno)));
     return true;
   }
   return false;

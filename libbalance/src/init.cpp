@@ -40,8 +40,7 @@ std::vector<std::string> checked_people(const init_options& opts) {
 void make_repo_dir(file_system& files, const fs::path& dir) {
   file_status st;
   if (files.stat(dir.c_str(), st) != 0) {
-    std::error_code ec;
-    fs::create_directories(dir.parent_path(), ec);
+    make_dirs(files, dir.parent_path());  // the mkdir below says what went wrong
     if (files.mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
       throw error(errc::cannot_create, fmt::format("cannot create {}: {}", dir.string(), std::strerror(errno)));
     files.chmod(dir.c_str(), 0700);

@@ -20,8 +20,7 @@ namespace fs = std::filesystem;
 // An id both partners' clones agree on without talking: the oldest commit of the history they
 // share. Random outside git (or before the first commit).
 std::string derive_id(const repo& r) {
-  std::error_code ec;
-  if (fs::exists(r.root() / ".git", ec)) {
+  if (path_exists(real_file_system(), r.root() / ".git")) {
     try {
       git_result roots = run_git(r.root(), {"rev-list", "--max-parents=0", "HEAD"});
       if (roots.status == 0) {
@@ -43,61 +42,28 @@ std::string derive_id(const repo& r) {
   return new_id();
 }
 
-std::vector<std::string> files_left_in(const fs::path& dir, const fs::path& root) {
+// The files (anything but directories) below the repository's private/, as repository paths, sorted.
+std::vector<std::string> files_left_in(file_system& files, const repo& r) {
   std::vector<std::string> left;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    std::error_code e2;
-    if (!it->is_directory(e2)) left.push_back(fs::relative(it->path(), root, e2).generic_string());
-  }
-  std::sort(left.begin(), left.end());
+  for (const tree_entry& e : list_tree(files, r.root() / "private"))
+    if (!e.entry.is_directory || e.entry.is_symlink) left.push_back("private/" + e.path);
   return left;
-}
-
-// Removes the empty directories of `dir` bottom-up, `dir` itself last.
-void prune_empty_dirs(const fs::path& dir) {
-  std::error_code ec;
-  std::vector<fs::path> dirs;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    std::error_code e2;
-    if (it->is_directory(e2) && !it->is_symlink(e2)) dirs.push_back(it->path());
-  }
-  std::sort(dirs.begin(), dirs.end(), [](const fs::path& a, const fs::path& b) { return a.string() > b.string(); });
-  for (const auto& d : dirs)
-    if (fs::is_empty(d, ec)) fs::remove(d, ec);
-  if (fs::is_empty(dir, ec)) fs::remove(dir, ec);
-}
-
-// Creates `dir` and its missing parents with mkdir's default mode (the umask decides), as
-// std::filesystem::create_directories does; failures show when the directory is used.
-void make_parent_dirs(file_system& files, const fs::path& dir) {
-  fs::path current;
-  for (const auto& part : dir) {
-    current /= part;
-    file_status st;
-    if (files.stat(current.c_str(), st) != 0) files.mkdir(current.c_str(), 0777);
-  }
 }
 
 }  // namespace
 
-std::vector<std::string> legacy_private_files(const repo& r) {
-  std::vector<std::string> files;
+std::vector<std::string> legacy_private_files(const repo& r, file_system& files) {
+  std::vector<std::string> found;
   const fs::path dir = r.root() / "private";
-  std::error_code ec;
-  if (!fs::is_directory(fs::symlink_status(dir, ec))) return files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    std::error_code e2;
-    if (it->is_directory(e2)) continue;
-    std::string rel = fs::relative(it->path(), r.root(), e2).generic_string();
+  file_status st;
+  if (files.lstat(dir.c_str(), st) != 0 || st.type != file_status::kind::directory) return found;
+  for (const tree_entry& e : list_tree(files, dir)) {
+    if (e.entry.is_directory) continue;
+    std::string rel = "private/" + e.path;
     auto role = role_of_path(rel);
-    if (role && role->is_private) files.push_back(rel);
+    if (role && role->is_private) found.push_back(rel);
   }
-  std::sort(files.begin(), files.end());
-  return files;
+  return found;
 }
 
 std::string legacy_private_warning(const repo& r) {
@@ -124,17 +90,17 @@ bool ensure_private_store(const repo& r, file_system& files) {
                          id));
   }
   fs::path base = private_store_base();
-  make_parent_dirs(files, base.parent_path());
+  make_dirs(files, base.parent_path());  // failures show when the store is used
   make_data_dirs(files, base.parent_path(), fs::path(base.filename()) / r.private_root().filename());
   return changed;
 }
 
 private_move move_private_tree(const repo& r, file_system& files) {
   private_move result;
-  auto moving = legacy_private_files(r);
+  auto moving = legacy_private_files(r, files);
   if (moving.empty()) {
     if (!r.private_root().empty()) result.to = r.private_root();
-    result.left_behind = files_left_in(r.root() / "private", r.root());
+    result.left_behind = files_left_in(files, r);
     return result;
   }
 
@@ -175,14 +141,14 @@ private_move move_private_tree(const repo& r, file_system& files) {
   }
   // Every copy is in place and checked: only now do the originals go.
   for (const auto& rel : moving) remove_file(files, r.root() / rel, rel);
-  prune_empty_dirs(r.root() / "private");
-  result.left_behind = files_left_in(r.root() / "private", r.root());
+  remove_empty_dirs(files, r.root() / "private");
+  result.left_behind = files_left_in(files, r);
   return result;
 }
 
 std::vector<std::string> prepare_private_for_write(const repo& r, file_system& files) {
   std::vector<std::string> changed;
-  auto legacy = legacy_private_files(r);
+  auto legacy = legacy_private_files(r, files);
   if (legacy.empty()) return changed;
   file_status st;
   if (!r.private_root().empty() && files.stat(r.private_root().c_str(), st) == 0)

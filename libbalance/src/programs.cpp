@@ -37,30 +37,33 @@ std::vector<fs::path> program_dirs() {
   return dirs;
 }
 
-std::optional<fs::path> find_program(const std::string& word) {
+std::optional<fs::path> find_program(const std::string& word, file_system& files) {
   if (!is_valid_name(word)) return std::nullopt;
   for (const auto& dir : program_dirs()) {
     fs::path candidate = dir / ("balance-" + word);
-    if (::access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate)) return candidate;
+    file_status st;
+    if (files.access(candidate.c_str(), X_OK) == 0 && files.stat(candidate.c_str(), st) == 0 &&
+        st.type != file_status::kind::directory)
+      return candidate;
   }
   return std::nullopt;
 }
 
-std::vector<std::string> program_words(const std::vector<std::string>& builtins) {
+std::vector<std::string> program_words(const std::vector<std::string>& builtins, file_system& files) {
   std::set<std::string> names(builtins.begin(), builtins.end());
   for (const auto& dir : program_dirs()) {
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      std::string name = it->path().filename().string();
-      if (!name.starts_with("balance-") || name.size() <= 8) continue;
-      std::string word = name.substr(8);
-      if (is_valid_name(word) && ::access(it->path().c_str(), X_OK) == 0) names.insert(word);
+    std::vector<dir_entry> entries;
+    files.list_dir(dir.c_str(), entries);  // a PATH entry that cannot be read holds no commands
+    for (const auto& e : entries) {
+      if (e.is_directory || !e.name.starts_with("balance-") || e.name.size() <= 8) continue;
+      std::string word = e.name.substr(8);
+      if (is_valid_name(word) && files.access((dir / e.name).c_str(), X_OK) == 0) names.insert(word);
     }
   }
   return {names.begin(), names.end()};
 }
 
-manual find_manual(const std::string& topic, const std::vector<std::string>& builtins) {
+manual find_manual(const std::string& topic, const std::vector<std::string>& builtins, file_system& files) {
   manual m{"balance", "1", {}, std::nullopt};
   if (topic == "ideas") {
     m.section = "7";
@@ -69,9 +72,9 @@ manual find_manual(const std::string& topic, const std::vector<std::string>& bui
     m.section = "5";
   } else if (!topic.empty() && std::find(builtins.begin(), builtins.end(), topic) == builtins.end()) {
     m.page = "balance-" + topic;
-    m.program = find_program(topic);
+    m.program = find_program(topic, files);
     if (!m.program) {
-      auto known = program_words(builtins);
+      auto known = program_words(builtins, files);
       known.push_back("ideas");
       known.push_back("files");
       throw_usage(fmt::format("no command \"{}\"{}", escape_for_terminal(topic), did_you_mean(topic, known)));

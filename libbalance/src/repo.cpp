@@ -21,8 +21,8 @@ std::string env(const char* name) {
 }
 
 bool has_settings(const std::filesystem::path& dir) {
-  std::error_code ec;
-  return std::filesystem::is_regular_file(dir / "balance.toml", ec);
+  file_status st;
+  return real_file_system().stat((dir / "balance.toml").c_str(), st) == 0 && st.type == file_status::kind::regular;
 }
 
 std::filesystem::path expand_home(const std::string& path) {

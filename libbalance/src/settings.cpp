@@ -651,9 +651,8 @@ void set_user_config_value(const std::string& key, const std::string& value) {
 
   auto& fs = real_file_system();
   std::filesystem::path dir = path.parent_path();
-  if (!std::filesystem::exists(dir)) {
-    std::error_code ec;
-    std::filesystem::create_directories(dir.parent_path(), ec);
+  if (!path_exists(fs, dir)) {
+    make_dirs(fs, dir.parent_path());  // the mkdir below says what went wrong
     if (fs.mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
       throw error(errc::cannot_create, fmt::format("cannot create {}: {}", dir.string(), std::strerror(errno)));
   }

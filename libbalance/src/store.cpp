@@ -149,7 +149,7 @@ void store::scan(const scan_filter& filter, const std::function<void(record&&)>&
     auto mine = files_under(fs_, repo_, true, filter.type, owner, filter.span);
     files.insert(files.end(), mine.begin(), mine.end());
   }
-  if (filter.private_of_me && on_warning && !legacy_private_files(repo_).empty())
+  if (filter.private_of_me && on_warning && !legacy_private_files(repo_, fs_).empty())
     on_warning(diagnostic{{"private/", 0, 0}, legacy_private_warning(repo_)});
   read_options opts{&repo_.config(), &repo_.data_zone(), false};
   auto cache = open_cache(repo_, fs_);

@@ -5,6 +5,7 @@
 #include "balance/output.hpp"
 #include "record_file.hpp"
 #include "balance/version.hpp"
+#include "unit/memory_fs.hpp"
 #include "unit/test_support.hpp"
 
 using namespace balance;
@@ -126,4 +127,21 @@ TEST_CASE("check - write_check_problems prints one PATH:LINE:COL line per proble
   string_sink none;
   write_check_problems({}, none);
   CHECK(none.str().empty());
+}
+
+TEST_CASE("check - on a memory file system it walks, reads and reports with nothing on disk", "[check][memory_fs]") {
+  test_repo t;
+  balance_test::memory_file_system mem;
+  mem.add_file(t.root() / "balance.toml", t.read("balance.toml"));
+  mem.add_file(t.root() / "boundaries/sam.toml", boundary_file);
+  mem.add_file(t.root() / "ledger/alex/notes.txt", "stray\n");
+  mem.add_symlink(t.root() / "ledger/sam", "/elsewhere");
+  repo r = t.open();
+  auto result = check_repo(r, {}, mem);
+  CHECK(lines(result) == std::vector<std::string>{
+                             "ledger/alex/notes.txt: is not a data file (expected checkins/NAME/YYYY-MM.toml, "
+                             "ledger/NAME/YYYY-MM.toml, boundaries/NAME.toml or boundaries/NAME/YYYY-MM.toml)",
+                             "ledger/sam: is a symbolic link; balance refuses to read or write through links"});
+  CHECK(result.records == 1);
+  CHECK(check_repo(r).problems.empty());  // the disk's repository is clean and was never touched
 }

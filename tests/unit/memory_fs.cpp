@@ -212,6 +212,34 @@ int memory_file_system::mkdir(const char* path, unsigned mode) {
   return 0;
 }
 
+int memory_file_system::rmdir(const char* path) {
+  std::string k = key(path);
+  switch (kind_of(k)) {
+    case kind::dir: break;
+    case kind::none: return fail(parent_error(k) ? parent_error(k) : ENOENT);
+    default: return fail(ENOTDIR);
+  }
+  if (k == "/") return fail(EBUSY);
+  const std::string prefix = k + "/";
+  auto holds = [&](const auto& table) {
+    auto it = table.lower_bound(prefix);
+    return it != table.end() && it->first.starts_with(prefix);
+  };
+  if (holds(files_) || holds(dirs_) || holds(links_)) return fail(ENOTEMPTY);
+  dirs_.erase(k);
+  return 0;
+}
+
+int memory_file_system::access(const char* path, int mode) {
+  auto k = resolve(key(path));
+  if (!k) return -1;
+  if (kind_of(*k) == kind::none) return fail(parent_error(*k) ? parent_error(*k) : ENOENT);
+  unsigned bits = status(*k).mode;
+  if (((mode & R_OK) && !(bits & 0400)) || ((mode & W_OK) && !(bits & 0200)) || ((mode & X_OK) && !(bits & 0100)))
+    return fail(EACCES);
+  return 0;
+}
+
 int memory_file_system::fchmod(int fd, unsigned mode) {
   auto it = fds_.find(fd);
   if (it == fds_.end()) return fail(EBADF);

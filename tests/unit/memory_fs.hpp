@@ -1,10 +1,11 @@
 // A file system that lives in memory, so unit tests can run the store (and anything else that
 // takes a balance::file_system) with nothing on disk. Close to POSIX where balance looks:
 // O_CREAT|O_EXCL fails with EEXIST, O_NOFOLLOW on a symbolic link with ELOOP, rename replaces its
-// target, unlink of a missing file is ENOENT, mkdir of an existing path is EEXIST, and a
-// descriptor keeps writing to its file after a rename. Not modelled: permissions (every call is
-// allowed; modes are only remembered), the umask, hard links, renaming a directory (EXDEV), and
-// symbolic links anywhere but as a path's last component. Paths are taken lexically; a relative
+// target, unlink of a missing file is ENOENT, mkdir of an existing path is EEXIST, rmdir of a
+// directory that holds anything is ENOTEMPTY, and a descriptor keeps writing to its file after a
+// rename. Not modelled: permissions (every call is allowed; modes are only remembered, and access
+// reads them), the umask, hard links, renaming a directory (EXDEV), and symbolic links anywhere
+// but as a path's last component. Paths are taken lexically; a relative
 // one is read from "/".
 #pragma once
 
@@ -45,6 +46,9 @@ class memory_file_system : public balance::file_system {
   int rename(const char* from, const char* to) override;
   int unlink(const char* path) override;
   int mkdir(const char* path, unsigned mode) override;
+  int rmdir(const char* path) override;
+  // Permissions are not enforced: R_OK, W_OK and X_OK ask the owner's bits of the mode remembered.
+  int access(const char* path, int mode) override;
   int fchmod(int fd, unsigned mode) override;
   int chmod(const char* path, unsigned mode) override;
   int stat(const char* path, balance::file_status& out) override;

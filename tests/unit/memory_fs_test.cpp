@@ -193,3 +193,47 @@ TEST_CASE("memory fs - writes through links and into linked directories are refu
   error not_file = caught([&] { check_write_target(fs, "/repo/checkins", "checkins"); });
   CHECK_THAT(not_file.what(), Catch::Contains("not a regular file"));
 }
+
+TEST_CASE("memory fs - rmdir removes only an empty directory, as POSIX says", "[memory_fs]") {
+  memory_file_system fs;
+  fs.add_file("/r/d/f", "x");
+  CHECK(errno_of([&] { return fs.rmdir("/r/d"); }) == ENOTEMPTY);
+  CHECK(errno_of([&] { return fs.rmdir("/r/d/f"); }) == ENOTDIR);
+  CHECK(errno_of([&] { return fs.rmdir("/r/none"); }) == ENOENT);
+  CHECK(fs.unlink("/r/d/f") == 0);
+  CHECK(fs.rmdir("/r/d") == 0);
+  CHECK_FALSE(fs.is_directory("/r/d"));
+}
+
+TEST_CASE("file system - list_tree, make_dirs and remove_empty_dirs walk a tree without following links",
+          "[memory_fs]") {
+  memory_file_system fs;
+  fs.add_file("/r/a/b/one.toml", "1");
+  fs.add_file("/r/a-c/two.toml", "2");
+  fs.add_dir("/r/empty/deeper");
+  fs.add_dir("/elsewhere/inside");
+  fs.add_symlink("/r/link", "/elsewhere");
+
+  std::vector<std::string> paths;
+  for (const auto& e : list_tree(fs, "/r"))
+    paths.push_back(e.path + (e.entry.is_symlink ? "@" : e.entry.is_directory ? "/" : ""));
+  CHECK(paths == std::vector<std::string>{"a/", "a-c/", "a-c/two.toml", "a/b/", "a/b/one.toml", "empty/",
+                                          "empty/deeper/", "link@"});
+  CHECK(list_tree(fs, "/r/none").empty());
+  CHECK(list_tree(fs, "/r/a/b/one.toml").empty());
+
+  CHECK(path_exists(fs, "/r/link"));  // followed to /elsewhere
+  CHECK_FALSE(path_exists(fs, "/r/none"));
+  CHECK(make_dirs(fs, "/new/x/y", 0750) == 0);
+  CHECK(fs.mode("/new/x/y") == 0750u);
+  CHECK(make_dirs(fs, "/new/x/y") == 0);  // already there
+  CHECK(errno_of([&] { return make_dirs(fs, "/r/a/b/one.toml/z"); }) == ENOTDIR);
+
+  remove_empty_dirs(fs, "/r");
+  CHECK_FALSE(fs.is_directory("/r/empty"));
+  CHECK(fs.is_directory("/r/a/b"));
+  CHECK(fs.content("/r/a-c/two.toml") == "2");
+  CHECK(fs.is_directory("/elsewhere/inside"));  // never through the link
+  remove_empty_dirs(fs, "/new");
+  CHECK_FALSE(fs.is_directory("/new"));
+}

@@ -10,10 +10,12 @@
 #include "balance/private_store.hpp"
 #include "record_file.hpp"
 #include "balance/store.hpp"
+#include "unit/memory_fs.hpp"
 #include "unit/test_support.hpp"
 
 using namespace balance;
 using balance_test::failing_fs;
+using balance_test::memory_file_system;
 using balance_test::make_entry;
 using balance_test::test_repo;
 namespace fs = std::filesystem;
@@ -169,4 +171,29 @@ TEST_CASE("private store - the migrate summary says how many files moved, or why
   CHECK(move_summary(moved) == "moved 1 private file out of the repository into /home/sam/.local/share/balance/private/abc");
   moved.already_there = 2;
   CHECK(move_summary(moved) == "moved 3 private files out of the repository into /home/sam/.local/share/balance/private/abc");
+}
+
+TEST_CASE("private store - on a memory file system the old tree moves, and is pruned, with nothing on disk",
+          "[private][memory_fs]") {
+  test_repo t;
+  memory_file_system mem;
+  mem.add_file(t.root() / "balance.toml", t.read("balance.toml"));
+  const std::string oct = record_to_toml(make_entry("aaaa00000001", "2026-10-03T08:00:00+02:00"));
+  mem.add_file(t.root() / "private/ledger/alex/2026-10.toml", oct);
+  mem.add_file(t.root() / "private/notes.txt", "not a record\n");
+  mem.add_dir(t.root() / "private/checkins/alex");
+  const auto disk_before = t.snapshot();
+  repo r = t.open_own("alex");
+
+  CHECK(legacy_private_files(r, mem) == std::vector<std::string>{"private/ledger/alex/2026-10.toml"});
+  CHECK(legacy_private_files(r).empty());  // the disk has none
+  private_move moved = move_private_tree(r, mem);
+  CHECK(moved.moved == 1);
+  CHECK(moved.left_behind == std::vector<std::string>{"private/notes.txt"});
+  CHECK(mem.content(r.private_root() / "ledger/alex/2026-10.toml") == oct);
+  CHECK_FALSE(mem.is_directory(t.root() / "private/ledger"));
+  CHECK_FALSE(mem.is_directory(t.root() / "private/checkins"));  // empty folders go too
+  CHECK(mem.content(t.root() / "private/notes.txt") == "not a record\n");
+  CHECK(t.snapshot() == disk_before);
+  CHECK_FALSE(fs::exists(r.private_root()));
 }

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "balance/programs.hpp"
+#include "unit/memory_fs.hpp"
 #include "unit/test_support.hpp"
 
 using namespace balance;
@@ -90,4 +91,20 @@ TEST_CASE("programs - the manual of a topic: balance(1), (7), balance-files(5) o
   REQUIRE(talk.program);
   CHECK(*talk.program == dir.path() / "balance-talk");
   CHECK_THROWS_WITH(find_manual("tlak", builtins), Catch::Contains("no command \"tlak\"") && Catch::Contains("talk"));
+}
+
+TEST_CASE("programs - on a memory file system PATH is searched and listed with nothing on disk", "[programs][memory_fs]") {
+  balance_test::memory_file_system mem;
+  mem.add_file("/mem/bin/balance-talk", "#!/bin/sh\n", 0755);
+  mem.add_file("/mem/bin/balance-notes", "#!/bin/sh\n", 0644);
+  mem.add_dir("/mem/bin/balance-folder", 0755);
+  mem.add_file("/mem/other/balance-journal", "#!/bin/sh\n", 0700);
+  path_override path("/mem/bin:/mem/missing:/mem/other");
+  CHECK(find_program("talk", mem) == fs::path("/mem/bin/balance-talk"));
+  CHECK_FALSE(find_program("notes", mem));
+  CHECK_FALSE(find_program("folder", mem));
+  CHECK_FALSE(find_program("talk"));  // the disk has no /mem
+  CHECK(program_words({"init"}, mem) == std::vector<std::string>{"init", "journal", "talk"});
+  CHECK(find_manual("journal", {"init"}, mem).program == fs::path("/mem/other/balance-journal"));
+  CHECK_THROWS(find_manual("notes", {"init"}, mem));
 }

@@ -8,6 +8,7 @@
 
 #include "balance/api.hpp"
 #include "balance/error.hpp"
+#include "balance/file_system.hpp"
 #include "balance/repo.hpp"
 
 namespace balance {
@@ -23,7 +24,8 @@ struct check_result {
 // whole repository when empty. Also reports files in data directories that are not data files.
 // Throws error{usage} for a path outside the repository, error{no_input} for one that does not
 // exist.
-BALANCE_API check_result check_repo(const repo& r, const std::vector<std::string>& paths = {});
+BALANCE_API check_result check_repo(const repo& r, const std::vector<std::string>& paths = {},
+                                     file_system& files = real_file_system());
 
 // The line `balance check` ends with: "checked 3 files and 12 records: all good", or, when there
 // are problems, "2 problems found".

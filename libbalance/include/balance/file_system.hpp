@@ -1,9 +1,14 @@
 // The file system, behind a small interface (like ninja's DiskInterface or LevelDB's Env) so
-// tests can make any open, write, fsync, rename or mkdir fail without root, or run the store on
-// an in-memory file system with no disk at all. On top of it, the
-// one way balance writes a file: a new file beside the target (O_CREAT|O_EXCL|O_NOFOLLOW, 0600),
-// fsync, rename over the target, fsync the directory; on any failure the temp file is removed and
-// the old file is untouched.
+// tests can make any open, write, fsync, rename or mkdir fail without root, or run the store,
+// `balance check`, the private store and the PATH search on an in-memory file system with no disk
+// at all. Every read, stat, listing, directory creation, chmod and removal of balance's files goes
+// through it. Two things deliberately stay on the real disk: the repository lock (flock on a real
+// descriptor, and /proc/locks to name who holds it) and the record cache, a copy of the disk's
+// files keyed by their inodes, used only when is_disk() is true.
+//
+// On top of it, the one way balance writes a file: a new file beside the target
+// (O_CREAT|O_EXCL|O_NOFOLLOW, 0600), fsync, rename over the target, fsync the directory; on any
+// failure the temp file is removed and the old file is untouched.
 #pragma once
 
 #include <cstddef>
@@ -52,6 +57,8 @@ class BALANCE_API file_system {
   virtual int rename(const char* from, const char* to);
   virtual int unlink(const char* path);
   virtual int mkdir(const char* path, unsigned mode);
+  virtual int rmdir(const char* path);
+  virtual int access(const char* path, int mode);
   virtual int fchmod(int fd, unsigned mode);
   virtual int chmod(const char* path, unsigned mode);
   virtual int stat(const char* path, file_status& out);
@@ -69,6 +76,28 @@ class BALANCE_API file_system {
 
 // The real one.
 BALANCE_API file_system& real_file_system();
+
+// One entry found by list_tree: its path relative to the listed directory ('/'-separated).
+struct tree_entry {
+  std::string path;
+  dir_entry entry;
+};
+
+// Every entry below `dir` at any depth, sorted by path (so a directory comes before what it
+// holds). Symbolic links are listed but never followed into. Empty when `dir` is missing or is
+// not a directory; a subdirectory that cannot be read is listed without its contents.
+BALANCE_API std::vector<tree_entry> list_tree(file_system& fs, const std::filesystem::path& dir);
+
+// Whether `path` exists, following symbolic links (stat succeeds).
+BALANCE_API bool path_exists(file_system& fs, const std::filesystem::path& path);
+
+// Creates `dir` and its missing parents with `mode` (the umask still applies), as `mkdir -p`
+// does. 0 when `dir` is a directory afterwards, else -1 and errno.
+BALANCE_API int make_dirs(file_system& fs, const std::filesystem::path& dir, unsigned mode = 0777);
+
+// Removes every empty directory below `dir`, deepest first, then `dir` itself when it is left
+// empty. Files, and directories that still hold something, stay; links are never followed.
+BALANCE_API void remove_empty_dirs(file_system& fs, const std::filesystem::path& dir);
 
 // Reads a whole file. nullopt when it does not exist. Throws error{data} for files over
 // `max_size` (naming `display_path`), error{permission} or error{io} when it cannot be read.

@@ -26,7 +26,7 @@ namespace balance {
 
 // The data files of an old `private/` tree inside the repository, as logical private paths
 // ("private/checkins/sam/2026-11.toml"), sorted. Empty when there is none.
-BALANCE_API std::vector<std::string> legacy_private_files(const repo& r);
+BALANCE_API std::vector<std::string> legacy_private_files(const repo& r, file_system& files = real_file_system());
 
 // The warning read-only commands give while such a tree exists (its records are not read).
 BALANCE_API std::string legacy_private_warning(const repo& r);

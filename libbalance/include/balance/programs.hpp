@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "balance/api.hpp"
+#include "balance/file_system.hpp"
 
 namespace balance {
 
@@ -19,10 +20,12 @@ BALANCE_API std::filesystem::path own_directory();
 BALANCE_API std::vector<std::filesystem::path> program_dirs();
 
 // The executable balance-WORD in program_dirs(), or none (also for a WORD that is not a name).
-BALANCE_API std::optional<std::filesystem::path> find_program(const std::string& word);
+BALANCE_API std::optional<std::filesystem::path> find_program(const std::string& word,
+                                                            file_system& files = real_file_system());
 
 // Every WORD with an executable balance-WORD in program_dirs(), plus `builtins`: sorted, once each.
-BALANCE_API std::vector<std::string> program_words(const std::vector<std::string>& builtins);
+BALANCE_API std::vector<std::string> program_words(const std::vector<std::string>& builtins,
+                                                   file_system& files = real_file_system());
 
 // The manual `balance help TOPIC` shows: balance(1) for the front door and its built-in words,
 // balance(7) for "ideas", balance-files(5) for "files", balance-WORD(1) for a tool.
@@ -35,6 +38,7 @@ struct manual {
 
 // Throws error{usage}, with a did-you-mean, when TOPIC is neither a built-in, a topic nor a
 // balance-WORD found by find_program. An empty TOPIC is balance(1).
-BALANCE_API manual find_manual(const std::string& topic, const std::vector<std::string>& builtins);
+BALANCE_API manual find_manual(const std::string& topic, const std::vector<std::string>& builtins,
+                               file_system& files = real_file_system());
 
 }  // namespace balance
