@@ -397,6 +397,7 @@ std::vector<record> read_import(std::string_view text, const std::string& source
   zone data_zone = cfg.timezone.empty() ? zone::utc() : zone::locate(cfg.timezone);
   read_options opts{&cfg, &data_zone, false};
   opts.id_optional = true;
+  opts.repeated_ids = true;
   opts.defaults = defaults;
   parsed_file parsed = parse_record_text(text, source_name, opts);
   for (const auto& r : parsed.records)
@@ -504,6 +505,33 @@ void settle_author(record& rec, const std::string& where, const repo& r, const i
     problems.push_back({{source, rec.line, 0}, fmt::format("{}: safe goes only in private check-ins", where)});
 }
 
+// The same id twice in one input (two exports concatenated, say): the same record is skipped and
+// counted; two different records under one id are a problem, since either could be the one meant.
+void drop_repeats(std::vector<record>& incoming, const std::string& source, import_result& result) {
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first;  // id -> in `kept`, record number
+  std::vector<diagnostic> problems;
+  std::vector<record> kept;
+  for (std::size_t i = 0; i < incoming.size(); ++i) {
+    record& rec = incoming[i];
+    if (rec.id.empty()) {
+      kept.push_back(std::move(rec));
+      continue;
+    }
+    auto [it, fresh] = first.emplace(rec.id, std::pair{kept.size(), i + 1});
+    if (fresh) {
+      kept.push_back(std::move(rec));
+    } else if (record_to_toml(kept[it->second.first]) == record_to_toml(rec)) {
+      ++result.skipped;
+    } else {
+      problems.push_back({{source, rec.line, 0},
+                          fmt::format("record {}: id {} is also record {} of this input, with other fields; keep one of them",
+                                      i + 1, rec.id, it->second.second)});
+    }
+  }
+  if (!problems.empty()) throw error(errc::data, std::move(problems));
+  incoming = std::move(kept);
+}
+
 // The records whose ids the repository does not have yet; the rest count as skipped.
 std::vector<record> not_yet_present(const store& s, std::vector<record>& incoming, import_result& result) {
   auto existing = s.all_ids();
@@ -531,10 +559,11 @@ import_result import_records(const store& s, std::string_view text, const std::s
   for (auto& rec : incoming) settle_author(rec, fmt::format("record {}", ++n), r, opts, source, problems);
   check_event_targets(s, incoming, source, problems);
   if (!problems.empty()) throw error(errc::data, std::move(problems));
+  import_result result;
+  drop_repeats(incoming, source, result);
   // Boundaries before their events: a crash in between leaves no event without its boundary.
   std::stable_partition(incoming.begin(), incoming.end(), [](const record& rec) { return rec.type != record_type::event; });
 
-  import_result result;
   std::vector<record> fresh = not_yet_present(s, incoming, result);
   if (opts.dry_run) {
     result.added = fresh.size();

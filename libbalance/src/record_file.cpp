@@ -618,7 +618,7 @@ parsed_file parse_impl(std::string_view text, const std::string& path, const fil
     const auto& tbl = *found.tbl;
     record r = reader.read(tbl, found.type, role);
     record_span span = span_of(tbl, lines, out);
-    if (!r.id.empty()) {
+    if (!r.id.empty() && !opts.repeated_ids) {
       auto [it, inserted] = seen.emplace(r.id, tbl.source().begin.line);
       if (!inserted) {
         const toml::node* id_node = tbl.get("id");

@@ -43,6 +43,7 @@ struct read_options {
   bool strict = false;              // unknown keys are errors (balance check)
   bool id_optional = false;         // imports: a record without an id gets one
   const record_defaults* defaults = nullptr;  // imports: `at` and `who` when a record has none
+  bool repeated_ids = false;        // imports: the same id twice is the import's to judge, not the file's
 };
 
 // One record's lines: [first_line, last_line], 0-based. `first_line` includes the comment lines

@@ -83,15 +83,34 @@ TEST_CASE("import - the same id twice in the input is added once", "[import]") {
   CHECK(done.records[0].id == "aaaa00000001");
 }
 
-TEST_CASE("import - a TOML input holding one id twice is refused as a file would be", "[import]") {
+TEST_CASE("import - the same record twice in a TOML input, two exports put together, is added once", "[import]") {
   test_repo t;
   repo r = t.open("alex");
   store s(r);
-  std::string text = record_to_toml(make_entry("aaaa00000001", "2026-11-20T18:00:00+01:00")) + "\n" +
-                     record_to_toml(make_entry("aaaa00000001", "2026-11-20T18:00:00+01:00"));
+  std::string text = two_entries() + "\n" + two_entries();
+  import_result done = import_records(s, text, "in.toml", {});
+  CHECK(done.added == 2);
+  CHECK(done.skipped == 2);
+  CHECK(import_records(s, text, "in.toml", {}).skipped == 4);
+}
+
+TEST_CASE("import - two different records under one id are refused, naming both, and nothing is written",
+          "[import]") {
+  test_repo t;
+  repo r = t.open("alex");
+  store s(r);
+  std::string text = record_to_toml(make_entry("aaaa00000001", "2026-11-20T18:00:00+01:00", "alex", "chore", "dishes")) +
+                     "\n" + record_to_toml(make_entry("bbbb00000002", "2026-11-21T18:00:00+01:00")) + "\n" +
+                     record_to_toml(make_entry("aaaa00000001", "2026-11-20T18:00:00+01:00", "alex", "chore", "laundry"));
   error e = caught([&] { import_records(s, text, "in.toml", {}); });
   CHECK(e.kind() == errc::data);
-  CHECK_THAT(messages(e).at(0), Catch::Contains("id aaaa00000001 appears twice in this file (first at line 1)"));
+  CHECK(messages(e) == std::vector<std::string>{"in.toml:15: record 3: id aaaa00000001 is also record 1 of this input, "
+                                                "with other fields; keep one of them"});
+  CHECK_FALSE(t.exists("ledger"));
+  std::string one = "{\"type\": \"entry\", \"id\": \"aaaa00000001\", \"at\": \"2026-11-20T18:00:00+01:00\", "
+                    "\"who\": \"sam\", \"kind\": \"chore\", \"what\": \"";
+  error j = caught([&] { import_records(s, "[" + one + "dishes\"},\n" + one + "laundry\"}]", "in.json", {}); });
+  CHECK_THAT(messages(j).at(0), Catch::Contains("record 2: id aaaa00000001 is also record 1 of this input"));
   CHECK_FALSE(t.exists("ledger"));
 }
 

@@ -1,7 +1,8 @@
 // Importing records (`add --from FILE|-`, `balance-report --from`): the TOML, JSON, CSV and TSV
 // that the list commands print, read back.
 // Import is idempotent: a record whose id already exists anywhere in the repository is skipped and
-// counted; a record without an id gets one. Either every record is valid and the whole import is
+// counted, as is the same record twice in one input (two different records under one id are a
+// problem); a record without an id gets one. Either every record is valid and the whole import is
 // written, or nothing is.
 #pragma once
 
