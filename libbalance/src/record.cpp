@@ -536,7 +536,7 @@ std::vector<field_problem> validate(const record& r, const validation_context& c
 
 void check_flag_record(const record& r, const settings& cfg) {
   validation_context ctx{&cfg, false, r.id.empty()};
-  std::vector<std::string> messages;
+  std::vector<diagnostic> problems;  // no place: each is about a flag, and the tool names itself
   for (const auto& p : validate(r, ctx)) {
     if (p.warning) continue;
     std::string flag = p.key.empty() ? "" : (cfg.find_dimension(p.key) || key_kind(r.type, p.key, cfg))
@@ -544,12 +544,9 @@ void check_flag_record(const record& r, const settings& cfg) {
                                                 : "";
     if (p.key == "who") flag = "--who: ";
     if (p.key == "tags") flag = "--tag: ";
-    messages.push_back(flag + p.message);
+    problems.push_back({{}, flag + p.message});
   }
-  if (messages.empty()) return;
-  std::string text;
-  for (const auto& m : messages) text += (text.empty() ? "" : "\n") + m;
-  throw_usage(text);
+  if (!problems.empty()) throw error(errc::usage, std::move(problems));
 }
 
 }  // namespace balance

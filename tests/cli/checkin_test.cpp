@@ -87,6 +87,10 @@ TEST_CASE("checkin add refuses bad values with exit 64 and writes nothing", "[ch
       {{"--as", "sma", "--heard", "3"},
        "balance-checkin: --as sma: not a person in balance.toml (did you mean \"sam\"?)\n"},
       {{"--heard", "3", "--tag", "Home"}, "balance-checkin: --tag: tag \"Home\" must use only a-z, 0-9, _ and -\n"},
+      // Every problem of the flags at once, each line the program's.
+      {{"--kind", "6", "--tag", "BAD TAG"},
+       "balance-checkin: --tag: tag \"BAD TAG\" must use only a-z, 0-9, _ and -\n"
+       "balance-checkin: --kind: rating 6 is out of range 1–5\n"},
       {{"--safe", "2", "--mood", "3"},
        "balance-checkin: --safe is only for private check-ins: add --private (it is never shared)\n"},
   };

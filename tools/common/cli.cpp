@@ -247,7 +247,9 @@ std::vector<std::string> with_default_command(const CLI::App& app, std::vector<s
 
 void print_error(const std::string& program, const std::exception& e) {
   if (const auto* be = dynamic_cast<const error*>(&e); be && !be->problems().empty()) {
-    for (const auto& p : be->problems()) std::cerr << escape_for_terminal(p.to_string()) << '\n';
+    // A problem with no place of its own (a flag's) is the program's, like a one-line message.
+    for (const auto& p : be->problems())
+      std::cerr << (p.where.path.empty() ? program + ": " : "") << escape_for_terminal(p.to_string()) << '\n';
     return;
   }
   std::string message = escape_for_terminal(e.what());
