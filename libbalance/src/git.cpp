@@ -125,8 +125,40 @@ std::string setup_summary(const setup_result& done) {
   return "set up git for balance: " + list;
 }
 
+namespace {
+
+// The ids on the `id = "…"` lines added or removed in what is staged for `paths`, but not in `ids`.
+std::set<std::string> other_staged_ids(const std::filesystem::path& root, const std::vector<std::string>& paths,
+                                       const std::vector<std::string>& ids) {
+  std::vector<std::string> diff = {"diff", "--cached", "-U0", "--no-color", "--no-ext-diff", "--"};
+  diff.insert(diff.end(), paths.begin(), paths.end());
+  git_result shown = run_git(root, diff);
+  std::set<std::string> others;
+  std::string_view rest = shown.out;
+  while (!rest.empty()) {
+    std::string_view line = rest.substr(0, rest.find('\n'));
+    rest.remove_prefix(std::min(rest.size(), line.size() + 1));
+    if (line.size() < 7 || (line[0] != '+' && line[0] != '-') || line.starts_with("+++") || line.starts_with("---"))
+      continue;
+    std::string_view body = trim(line.substr(1));
+    if (!body.starts_with("id = \"") || !body.ends_with('"')) continue;
+    std::string id(body.substr(6, body.size() - 7));
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) others.insert(id);
+  }
+  return others;
+}
+
+std::string with_earlier_changes(const std::string& message, const std::set<std::string>& others) {
+  if (others.empty()) return message;
+  std::string list;
+  for (const auto& id : others) list += (list.empty() ? "" : ", ") + id.substr(0, std::min<std::size_t>(7, id.size()));
+  return fmt::format("{} (also {} left uncommitted by an earlier write: {})", message, others.size() == 1 ? "a record" : fmt::format("{} records", others.size()), list);
+}
+
+}  // namespace
+
 std::optional<std::string> autocommit(const std::filesystem::path& root, const std::vector<std::string>& paths,
-                                      const std::string& message) {
+                                      const std::string& message, const std::vector<std::string>& ids) {
   std::vector<std::string> shared;
   for (const auto& p : paths)
     if (!p.starts_with("private/")) shared.push_back(p);
@@ -135,7 +167,8 @@ std::optional<std::string> autocommit(const std::filesystem::path& root, const s
   add.insert(add.end(), shared.begin(), shared.end());
   git_result staged = run_git(root, add);
   if (staged.status != 0) return fmt::format("git add failed: {}", trim(staged.err));
-  std::vector<std::string> commit = {"commit", "-q", "-m", message, "--"};
+  std::string subject = ids.empty() ? message : with_earlier_changes(message, other_staged_ids(root, shared, ids));
+  std::vector<std::string> commit = {"commit", "-q", "-m", subject, "--"};
   commit.insert(commit.end(), shared.begin(), shared.end());
   git_result committed = run_git(root, commit);
   if (committed.status != 0) {

@@ -326,6 +326,21 @@ TEST_CASE("git: a failed autocommit is reported and the data stays", "[git]") {
   CHECK(r.status == 0);
   CHECK_THAT(r.err, Catch::Contains("the change is saved but was not committed"));
   CHECK(fs::exists(s.machine("alex") / "ledger/alex/2026-11.toml"));
+
+  // The next write's commit holds that record too, and says so: undo would take back both.
+  std::string bins = first_id(s.in("alex", "balance-ledger", {"--as", "alex", "list", "--format", "toml"}).out);
+  s.env["GIT_AUTHOR_NAME"] = s.env["GIT_COMMITTER_NAME"] = "Balance Test";
+  s.env["GIT_AUTHOR_EMAIL"] = s.env["GIT_COMMITTER_EMAIL"] = "test@balance.invalid";
+  result next = s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "dishes", "--at", "2026-11-22T20:00"});
+  CHECK(next.err.find("not committed") == std::string::npos);
+  result subject = s.git("alex", {"log", "-1", "--format=%s"});
+  CHECK_THAT(subject.out, Catch::EndsWith(" (chore, alex) (also a record left uncommitted by an earlier write: " +
+                                          bins.substr(0, 7) + ")\n"));
+  result undo = s.in("alex", "balance", {"undo", "--dry-run"});
+  CHECK_THAT(undo.err, Catch::Contains("left uncommitted by an earlier write: " + bins.substr(0, 7)));
+  // A write of its own records only says nothing more.
+  s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "floor"});
+  CHECK(s.git("alex", {"log", "-1", "--format=%s"}).out.find("also") == std::string::npos);
 }
 
 TEST_CASE("git: sync without a remote, and a rejected push, say what to do", "[git][sync]") {

@@ -104,7 +104,9 @@ void context::written(const repo& r, const std::vector<std::string>& paths, cons
   if (!r.config().autocommit || paths.empty()) return;
   // Private files never enter git: remember the write, so `balance undo` can say it cannot take it back.
   remember_private_write(r, paths, fmt::format("{}: {}", program, line));
-  if (auto problem = autocommit(r.root(), paths, fmt::format("{}: {}", program, line))) {
+  std::vector<std::string> ids;
+  for (const auto& rec : records) ids.push_back(rec.id);
+  if (auto problem = autocommit(r.root(), paths, fmt::format("{}: {}", program, line), ids)) {
     err.write(fmt::format("{}: the change is saved but was not committed: {}\n", program, escape_for_terminal(*problem)));
     err.flush();
   }

@@ -42,8 +42,11 @@ BALANCE_API std::string setup_summary(const setup_result& done);
 
 // Commits exactly `paths` (private ones are skipped: they never enter git) with `message`.
 // Returns a problem description when the commit failed; the data stays written either way.
+// `ids` are the records this write changed: when the files also hold records an earlier write
+// left uncommitted (its commit failed), the subject says so, since `undo` takes them back too.
 BALANCE_API std::optional<std::string> autocommit(const std::filesystem::path& root,
-                                                  const std::vector<std::string>& paths, const std::string& message);
+                                                  const std::vector<std::string>& paths, const std::string& message,
+                                                  const std::vector<std::string>& ids = {});
 
 // Is `subject` the first line of a commit balance made itself?
 BALANCE_API bool is_balance_commit(std::string_view subject);
