@@ -204,8 +204,24 @@ std::string event_summary(const record& e) {
 
 }  // namespace
 
+namespace {
+
+bool has_id_prefix(const store& s, record_type type, const std::string& prefix);
+
+// gave-in and space take words and point at no boundary: a boundary's id given as their TEXT
+// (`gave-in 3f9a`) is a slip, not what happened.
+void refuse_id_as_text(const store& s, const event_options& o) {
+  if (!o.boundary.empty() || !is_valid_id_prefix(o.text) || !has_id_prefix(s, record_type::boundary, o.text)) return;
+  throw_usage(fmt::format("{} is the start of a boundary's id, but {} takes what happened in words and points at no "
+                          "boundary, e.g. balance-boundaries {} \"{}\"",
+                          o.text, o.kind, o.kind, o.kind == "space" ? "a quiet evening" : "hosting all weekend"));
+}
+
+}  // namespace
+
 outcome add_event(const store& s, const event_options& o) {
   const repo& rp = s.repository();
+  refuse_id_as_text(s, o);
   record e;
   e.type = record_type::event;
   e.kind = o.kind;

@@ -127,6 +127,23 @@ TEST_CASE("boundaries gave-in and space, with durations", "[boundaries][events]"
   CHECK(s.snapshot() == before);
 }
 
+TEST_CASE("boundaries gave-in and space given a boundary's id as TEXT say they take words", "[boundaries][events]") {
+  couple s;
+  std::string id = s.boundary({"I need quiet mornings"});
+  auto before = s.snapshot();
+  result gave = s.b({"gave-in", id.substr(0, 4)});
+  CHECK(gave.status == 64);
+  CHECK(gave.err == "balance-boundaries: " + id.substr(0, 4) +
+                        " is the start of a boundary's id, but gave-in takes what happened in words and points at no "
+                        "boundary, e.g. balance-boundaries gave-in \"hosting all weekend\"\n");
+  result space = s.b({"space", id});
+  CHECK(space.status == 64);
+  CHECK_THAT(space.err, Catch::Contains("but space takes what happened in words"));
+  CHECK(s.snapshot() == before);
+  // A word that is no boundary's id is just words.
+  CHECK(s.b({"gave-in", id.starts_with("c") ? "dead" : "cafe"}).status == 0);
+}
+
 TEST_CASE("boundaries rm is refused while events point at it, naming retire, --with-events removes both", "[boundaries]") {
   couple s;
   std::string id = s.boundary({"I need quiet mornings"});
