@@ -9,11 +9,12 @@
 
 namespace {
 
-constexpr std::array<const char*, 10> paths = {
+constexpr std::array<const char*, 14> paths = {
     "ledger/alex/2026-11.toml",   "checkins/alex/2026-11.toml",          "boundaries/alex.toml",
     "boundaries/sam/2026-11.toml", "ledger/alex/2026-03.toml",    "private/checkins/alex/2026-10.toml",
     "private/boundaries/alex.toml", "ledger/bob/2026-11.toml",           "private/ledger/sam/2026-11.toml",
-    "private/boundaries/sam/2026-10.toml",
+    "private/boundaries/sam/2026-10.toml", "agreements/alex.toml",     "agreements/sam/2026-11.toml",
+    "appreciations/alex/2026-11.toml",     "repairs/sam/2026-11.toml",
 };
 
 }  // namespace
