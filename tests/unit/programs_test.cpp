@@ -38,15 +38,15 @@ void make_file(const fs::path& path, bool executable) {
 
 TEST_CASE("programs - balance-WORD is found on PATH, only when executable and a name", "[programs]") {
   balance_test::temp_dir dir;
-  make_file(dir.path() / "balance-talk", true);
+  make_file(dir.path() / "balance-demo", true);
   make_file(dir.path() / "balance-notes", false);
   fs::create_directory(dir.path() / "balance-folder");
   path_override path(dir.path().string());
-  REQUIRE(find_program("talk"));
-  CHECK(*find_program("talk") == dir.path() / "balance-talk");
+  REQUIRE(find_program("demo"));
+  CHECK(*find_program("demo") == dir.path() / "balance-demo");
   CHECK_FALSE(find_program("notes"));
   CHECK_FALSE(find_program("folder"));
-  CHECK_FALSE(find_program("../talk"));
+  CHECK_FALSE(find_program("../demo"));
   CHECK_FALSE(find_program("nothing-here"));
 }
 
@@ -72,7 +72,7 @@ TEST_CASE("programs - the words are the built-ins and every program found, sorte
 
 TEST_CASE("programs - the manual of a topic: balance(1), (7), balance-files(5) or the tool's", "[programs]") {
   balance_test::temp_dir dir;
-  make_file(dir.path() / "balance-talk", true);
+  make_file(dir.path() / "balance-demo", true);
   path_override path(dir.path().string());
   const std::vector<std::string> builtins = {"init", "git"};
   manual front = find_manual("", builtins);
@@ -85,9 +85,9 @@ TEST_CASE("programs - the manual of a topic: balance(1), (7), balance-files(5) o
   manual files = find_manual("files", builtins);
   CHECK((files.page == "balance-files" && files.section == "5"));
   CHECK(files.files.back().filename() == "balance-files.5");
-  manual talk = find_manual("talk", builtins);
-  CHECK(talk.page == "balance-talk");
-  REQUIRE(talk.program);
-  CHECK(*talk.program == dir.path() / "balance-talk");
-  CHECK_THROWS_WITH(find_manual("tlak", builtins), Catch::Contains("no command \"tlak\"") && Catch::Contains("talk"));
+  manual demo = find_manual("demo", builtins);
+  CHECK(demo.page == "balance-demo");
+  REQUIRE(demo.program);
+  CHECK(*demo.program == dir.path() / "balance-demo");
+  CHECK_THROWS_WITH(find_manual("deom", builtins), Catch::Contains("no command \"deom\"") && Catch::Contains("demo"));
 }
