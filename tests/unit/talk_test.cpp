@@ -243,6 +243,17 @@ TEST_CASE("talk check - an appreciation never points at a private entry", "[talk
                                  "entry; an appreciation never refers to a private record"});
 }
 
+TEST_CASE("talk check - a stray file among the talk's folders is named", "[talk][check]") {
+  test_repo t;
+  t.write("repairs/sam/notes.txt", "hello\n");
+  t.write("agreements/sam/2026-11.toml",
+          "[[repair]]\nid = \"c00000000001\"\nat = 2026-11-21T22:00:00+01:00\nwho = \"sam\"\n");
+  auto l = lines(check_repo(t.open()));
+  REQUIRE(l.size() == 2);
+  CHECK_THAT(l[0], Catch::Contains("unexpected \"repair\" in a file of [[review]] records"));
+  CHECK_THAT(l[1], Catch::StartsWith("repairs/sam/notes.txt: is not a data file"));
+}
+
 TEST_CASE("talk - add_agreement writes my file with a biweekly review by default", "[talk]") {
   test_repo t;
   repo r = t.open("alex");
