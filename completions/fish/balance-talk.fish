@@ -8,7 +8,7 @@
 
 # Options that take a value, so the word after them is neither a command nor an argument.
 set -g __balance_talk_valued -C --dir --as --color --format --who --review --tag --at --from --text \
-    --note --status --outcome --humour -p --period --since --until --grep -n --limit
+    --note --status --closed --outcome --humour -p --period --since --until --grep -n --limit
 
 # Prints the command word and how many words follow it (not counting options and their values);
 # fails when there is no command word yet.
@@ -232,6 +232,7 @@ complete -c balance-talk -n '__balance_talk_needs_argument list' -x -a 'apprecia
 set -l edit '__balance_talk_is edit'
 complete -c balance-talk -n $edit -l text -x -d 'The words'
 complete -c balance-talk -n $edit -l status -x -a 'open done dropped' -d "An agreement's status"
+complete -c balance-talk -n $edit -l closed -x -d 'When a done or dropped agreement closed (empty: not closed)'
 complete -c balance-talk -n $edit -l outcome -x -a 'kept partly not-yet' -d "A review's outcome"
 complete -c balance-talk -n $edit -l humour -x -a 'true false' -d "A repair's humour"
 

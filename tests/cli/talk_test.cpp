@@ -111,9 +111,10 @@ TEST_CASE("talk: review takes exactly one outcome and starts the review clock ag
   auto before = s.snapshot();
   result none = s.t({"review", short_of(a)});
   CHECK(none.status == 64);
-  CHECK_THAT(none.err, Catch::StartsWith("balance-talk: "));
+  CHECK(none.err == "balance-talk: review takes how it went, exactly one of --kept, --partly or --not-yet\n");
   result two = s.t({"review", short_of(a), "--kept", "--partly"});
   CHECK(two.status == 64);
+  CHECK(two.err == none.err);
   result unknown = s.t({"review", "abcdef", "--kept"});
   CHECK(unknown.status == 64);
   CHECK(unknown.err == "balance-talk: no agreement has an id starting with abcdef\n");
@@ -156,6 +157,15 @@ TEST_CASE("talk: done and drop close an agreement once, and closed ones take no 
   std::string b = s.agree({"We walk on Sundays"});
   result dropped = s.t({"drop", short_of(b)});
   CHECK(dropped.err == "dropped agreement " + short_of(b) + "; its reviews stay\n");
+
+  // Reopening needs the closing time gone too.
+  result half = s.t({"edit", short_of(a), "--status", "open"});
+  CHECK(half.status == 64);
+  CHECK_THAT(half.err, Catch::Contains("closed is set but status is not \"done\" or \"dropped\""));
+  result reopened = s.t({"edit", short_of(a), "--status", "open", "--closed", ""});
+  REQUIRE(reopened.status == 0);
+  CHECK_THAT(s.read("agreements/alex.toml"), Catch::Contains("review = \"biweekly\"\nstatus = \"open\"\n\n[[agreement]]"));
+  CHECK(s.t({"review", short_of(a), "--kept"}).status == 0);
 }
 
 TEST_CASE("talk: thank appreciates someone else, gently refusing oneself", "[talk]") {

@@ -69,19 +69,26 @@ std::function<int(context&)> setup_agreements(CLI::App& cmd) {
 }
 
 std::function<int(context&)> setup_review(CLI::App& cmd) {
-  auto o = std::make_shared<review_options>();
-  cmd.add_option("id", o->agreement, "The agreement's id")->required()->type_name("ID");
-  auto* group = cmd.add_option_group("outcome", "How it went (exactly one)");
+  struct flags {
+    review_options review;
+    std::vector<std::string> outcomes;  // one per outcome flag given
+  };
+  auto o = std::make_shared<flags>();
+  cmd.add_option("id", o->review.agreement, "The agreement's id")->required()->type_name("ID");
   for (const auto& outcome : review_outcomes()) {
-    std::string help = outcome == "kept"     ? "We did it"
+    std::string help = outcome == "kept"     ? "How it went (exactly one of three): we did it"
                        : outcome == "partly" ? "Some of the time"
                                              : "Not yet: worth another try, or a change";
-    group->add_flag_callback("--" + outcome, [o, outcome] { o->outcome = outcome; }, help);
+    cmd.add_flag_callback("--" + outcome, [o, outcome] { o->outcomes.push_back(outcome); }, help);
   }
-  group->require_option(1);
-  cmd.add_option("--note", o->note, "A few words about how it went")->type_name("T");
-  cmd.add_option("--at", o->at, "When you looked at it (WHEN; default now)")->type_name("WHEN");
-  return [o](context& ctx) { return cli::write(ctx, [&](const store& s) { return review_agreement(s, *o); }); };
+  cmd.add_option("--note", o->review.note, "A few words about how it went")->type_name("T");
+  cmd.add_option("--at", o->review.at, "When you looked at it (WHEN; default now)")->type_name("WHEN");
+  return [o](context& ctx) {
+    if (o->outcomes.size() != 1)
+      throw_usage("review takes how it went, exactly one of --kept, --partly or --not-yet");
+    o->review.outcome = o->outcomes.front();
+    return cli::write(ctx, [&](const store& s) { return review_agreement(s, o->review); });
+  };
 }
 
 cli::command close_command(const char* name, const char* status, const char* summary) {
@@ -143,6 +150,7 @@ std::function<int(context&)> setup_edit(CLI::App& cmd) {
   flags->add(&cmd, {{"text", "The words (an agreement, appreciation or repair)"},
                     {"review", "An agreement's review cadence (CADENCE)"},
                     {"status", "An agreement's status: open, done or dropped"},
+                    {"closed", "When a done or dropped agreement closed (a date-time with offset; empty: not closed)"},
                     {"outcome", "A review's outcome: kept, partly or not-yet"},
                     {"humour", "A repair's humour: true or false"},
                     {"note", "Anything else"}});
