@@ -208,8 +208,7 @@ outcome add_appreciation(const store& s, const appreciation_options& o) {
   r.author = r.who;
   r.for_whom = rp.person(o.for_whom, "NAME");
   if (r.for_whom == r.who)
-    throw_usage(fmt::format("a thank-you goes to someone else; what you did yourself still counts, and a "
-                            "ledger entry keeps it"));
+    throw_usage("a thank-you goes to someone else; what you did yourself still counts, and a ledger entry keeps it");
   if (trim(o.text).empty()) throw_usage(fmt::format("thank needs the TEXT: what you appreciated about {}", r.for_whom));
   r.at = when_or_now(rp, o.at);
   r.text = o.text;

@@ -345,3 +345,20 @@ TEST_CASE("talk: balance-remind is silent with exit 1 when only a reviewed agree
   CHECK(quiet.out.empty());
   CHECK(quiet.err.empty());
 }
+
+TEST_CASE("talk: with autocommit each write is a balance-talk commit that balance undo takes back", "[talk][git][undo]") {
+  balance_test::sandbox s;
+  REQUIRE(s.run("balance", {"init", s.repo().string(), "--person", "alex", "--person", "sam", "--me", "alex", "--git"}).status == 0);
+  s.cwd = s.repo();
+  result agreed = s.run("balance-talk", {"agree", "We walk on Sundays"});
+  REQUIRE(agreed.status == 0);
+  std::string id = first_id(s.read("agreements/alex.toml"));
+  CHECK(s.run("/usr/bin/git", {"log", "-1", "--format=%s"}).out ==
+        "balance-talk: added agreement " + short_of(id) + "; review biweekly\n");
+  REQUIRE(s.run("balance-talk", {"repair", "a hug"}).status == 0);
+  result undo = s.run("balance", {"undo"});
+  CHECK(undo.status == 0);
+  CHECK_THAT(undo.err, Catch::Contains("undid \"balance-talk: noted a repair, "));
+  CHECK_FALSE(std::filesystem::exists(s.repo() / "repairs/alex/2026-11.toml"));
+  CHECK(std::filesystem::exists(s.repo() / "agreements/alex.toml"));
+}
