@@ -362,3 +362,38 @@ TEST_CASE("talk: with autocommit each write is a balance-talk commit that balanc
   CHECK_FALSE(std::filesystem::exists(s.repo() / "repairs/alex/2026-11.toml"));
   CHECK(std::filesystem::exists(s.repo() / "agreements/alex.toml"));
 }
+
+TEST_CASE("talk: unknown and malformed ids are refused by every command that takes one, changing nothing", "[talk]") {
+  couple s;
+  s.agree({"We walk on Sundays", "--at", "2026-11-01 19:00"});
+  auto before = s.snapshot();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"show", "abcdef"}, {"edit", "abcdef", "--text", "x"}, {"rm", "abcdef"},
+        {"done", "abcdef"}, {"drop", "abcdef"}, {"review", "abcdef", "--kept"}}) {
+    result r = s.t(args);
+    INFO(args.front());
+    CHECK(r.status == 64);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::StartsWith("balance-talk: no ") && Catch::Contains("has an id starting with abcdef"));
+  }
+  result bad = s.t({"show", "XYZ"});
+  CHECK(bad.status == 64);
+  CHECK(bad.err == "balance-talk: \"XYZ\" is not an id: give at least 4 of its 12 hex digits\n");
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("talk: every write hands back its record with --format json, and works through the front door", "[talk]") {
+  couple s;
+  result r = s.run("balance", {"talk", "thank", "sam", "breakfast", "--format", "json"});
+  REQUIRE(r.status == 0);
+  auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc.size() == 1);
+  CHECK(doc[0]["type"] == "appreciation");
+  CHECK(doc[0]["for"] == "sam");
+  CHECK(doc[0]["author"] == "alex");
+  CHECK(doc[0]["private"] == false);
+  result repair = s.t({"repair", "--humour", "--format", "json", "-q"});
+  REQUIRE(repair.status == 0);
+  CHECK(nlohmann::json::parse(repair.out)[0]["humour"] == true);
+  CHECK(repair.err.empty());
+}
