@@ -220,6 +220,7 @@ complete -c balance-ledger -n __balance_ledger_needs_command -a rm -d 'Remove an
 complete -c balance-ledger -n __balance_ledger_needs_command -a balance -d "Each person's share per kind, next to the agreed share"
 complete -c balance-ledger -n __balance_ledger_needs_command -a turn -d 'Whose turn it is to choose TOPIC'
 complete -c balance-ledger -n __balance_ledger_needs_command -a export -d 'Write a ledger-cli/hledger journal'
+complete -c balance-ledger -n __balance_ledger_needs_command -a thank -d 'Thank whoever did entry ID'
 
 # add KIND: the kinds.
 complete -c balance-ledger -n '__balance_ledger_needs_argument add' -x -a '(__balance_ledger_kinds)'
@@ -263,7 +264,8 @@ complete -c balance-ledger -n $views -l mine -d 'Add your own private entries, m
 complete -c balance-ledger -n $views -l shared -d 'The shared view only (the default): what you may read together'
 
 # show, edit and rm ID.
-complete -c balance-ledger -n '__balance_ledger_needs_argument show edit rm' -x -a '(__balance_ledger_ids)'
+complete -c balance-ledger -n '__balance_ledger_needs_argument show edit rm thank' -x -a '(__balance_ledger_ids)'
+complete -c balance-ledger -n '__balance_ledger_is thank' -l at -x -a 'now today yesterday' -d 'When (WHEN; default now)'
 complete -c balance-ledger -n '__balance_ledger_is rm' -l dry-run -d 'Say what would be removed, change nothing'
 
 # balance.

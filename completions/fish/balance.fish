@@ -61,6 +61,8 @@ function __balance_command_list
                 printf '%s\t%s\n' report 'What works, where the seesaw tips, what to try'
             case remind
                 printf '%s\t%s\n' remind 'Everything that is due now'
+            case talk
+                printf '%s\t%s\n' talk 'The weekly talk: agreements, appreciations, repairs'
             case '*'
                 printf '%s\t%s\n' $name "Run balance-$name"
         end

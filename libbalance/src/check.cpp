@@ -95,7 +95,7 @@ class repo_checker {
   // found there is named.
   std::vector<std::string> walk(const fs::path& base, const std::string& prefix) {
     std::vector<std::string> into;
-    for (const char* top : {"checkins", "ledger", "boundaries"}) {
+    for (const char* top : {"checkins", "ledger", "boundaries", "agreements", "appreciations", "repairs"}) {
       for (const tree_entry& e : list_tree(fs_, base / top)) {
         if (e.entry.is_directory && !e.entry.is_symlink) continue;
         std::string rel = prefix + top + "/" + e.path;
@@ -124,7 +124,9 @@ class repo_checker {
     if (!role) {
       found_in_tree_.push_back({{shown, 0, 0},
                                 "is not a data file (expected checkins/NAME/YYYY-MM.toml, ledger/NAME/YYYY-MM.toml, "
-                                "boundaries/NAME.toml or boundaries/NAME/YYYY-MM.toml)"});
+                                "boundaries/NAME.toml, boundaries/NAME/YYYY-MM.toml, agreements/NAME.toml, "
+                                "agreements/NAME/YYYY-MM.toml, appreciations/NAME/YYYY-MM.toml or "
+                                "repairs/NAME/YYYY-MM.toml)"});
       return std::nullopt;
     }
     // The private store may hold another person's files (a shared account): only the owner's.
@@ -219,24 +221,32 @@ class repo_checker {
       result_.problems.push_back({key_position(text, shown, rec.line, "id"),
                                   fmt::format("id {} is also used at {}:{}{}", rec.id, it->second.path, it->second.line,
                                               it->second.path == shown ? "" : " (a record moved between files twice? keep one)")});
-    if (rec.type == record_type::boundary) boundaries_[rec.id] = rec.is_private;
-    if (rec.type == record_type::event && !rec.boundary.empty() && report) events_.push_back({std::move(rec), rel});
+    if (rec.type == record_type::boundary || rec.type == record_type::agreement || rec.type == record_type::entry)
+      targets_[{rec.type, rec.id}] = rec.is_private;
+    if (reference_of(rec) && report) events_.push_back({std::move(rec), rel});
   }
 
+  // Events point at boundaries, reviews at agreements, appreciations at ledger entries.
   void check_events() {
     for (const auto& [ev, rel] : events_) {
-      auto it = boundaries_.find(ev.boundary);
+      auto ref = *reference_of(ev);
+      auto it = targets_.find({ref.target, ref.id});
       const std::string& text = texts_[rel];
-      if (it == boundaries_.end())
-        result_.problems.push_back({key_position(text, r_.display_path(rel), ev.line, "boundary"),
-                                    fmt::format("event {} points at boundary {}, which does not exist (removed? "
-                                                "`balance-boundaries rm {}` removes this event)",
-                                                ev.id, ev.boundary, ev.id.substr(0, 7))});
+      position where = key_position(text, r_.display_path(rel), ev.line, ref.key);
+      std::string_view tool = ev.type == record_type::event ? "balance-boundaries" : "balance-talk";
+      if (it == targets_.end())
+        result_.problems.push_back({where, fmt::format("{} {} points at {} {}, which does not exist (removed? "
+                                                       "`{} rm {}` removes this {})",
+                                                       type_name(ev.type), ev.id, type_name(ref.target), ref.id, tool,
+                                                       ev.id.substr(0, 7), type_name(ev.type))});
+      else if (it->second && ev.type == record_type::appreciation)
+        result_.problems.push_back({where, fmt::format("appreciation {} points at a private entry; an appreciation "
+                                                       "never refers to a private record",
+                                                       ev.id)});
       else if (it->second && !ev.is_private)
-        result_.problems.push_back({key_position(text, r_.display_path(rel), ev.line, "boundary"),
-                                    fmt::format("shared event {} points at a private boundary; shared records never "
-                                                "refer to private ones",
-                                                ev.id)});
+        result_.problems.push_back({where, fmt::format("shared {} {} points at a private {}; shared records never "
+                                                       "refer to private ones",
+                                                       type_name(ev.type), ev.id, type_name(ref.target))});
     }
   }
 
@@ -248,7 +258,7 @@ class repo_checker {
   bool everything_ = true;
   std::set<std::string> wanted_;
   std::map<std::string, seen_record> ids_;
-  std::map<std::string, bool> boundaries_;                // id -> private
+  std::map<std::pair<record_type, std::string>, bool> targets_;  // boundaries, agreements, entries -> private
   std::vector<std::pair<record, std::string>> events_;    // event, its file
   std::map<std::string, std::string> texts_;               // file texts for event positions
 };

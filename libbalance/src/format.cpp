@@ -68,6 +68,7 @@ ordered_json json_value(const field_value& v) {
     ordered_json operator()(std::int64_t i) const { return i; }
     ordered_json operator()(double d) const { return d; }
     ordered_json operator()(const timestamp& t) const { return format_timestamp(t); }
+    ordered_json operator()(bool b) const { return b; }
     ordered_json operator()(const std::vector<std::string>& names) const { return names; }
   };
   return std::visit(visitor{}, v);
@@ -122,7 +123,7 @@ class toml_writer : public record_writer {
     first_ = false;
     out_.write(record_to_toml(r));
     // Kept so that piping a list into `add --from -` keeps who wrote it, and private records private.
-    if (!r.author.empty() && r.type != record_type::checkin && r.type != record_type::boundary)
+    if (!r.author.empty() && !author_is_who(r.type))
       out_.write(fmt::format("author = {}\n", json_string(r.author)));
     if (r.is_private) out_.write("private = true\n");
   }
@@ -164,6 +165,7 @@ std::string cell_text(const field_value& v) {
     std::string operator()(std::int64_t i) const { return std::to_string(i); }
     std::string operator()(double d) const { return number_text(d); }
     std::string operator()(const timestamp& t) const { return format_timestamp(t); }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
     std::string operator()(const std::vector<std::string>& names) const {
       std::string out;
       for (const auto& n : names) out += (out.empty() ? "" : " ") + n;
@@ -251,6 +253,35 @@ class text_writer : public record_writer {
         table_.add_column("BOUNDARY");
         table_.add_column("NOTE", align::left, true);
         break;
+      case record_type::agreement:
+        table_.add_column("ID");
+        table_.add_column("SINCE");
+        table_.add_column("BY");
+        table_.add_column("REVIEW");
+        table_.add_column("STATUS");
+        table_.add_column("TEXT", align::left, true);
+        break;
+      case record_type::review:
+        table_.add_column("ID");
+        table_.add_column("WHEN");
+        table_.add_column("WHO");
+        table_.add_column("AGREEMENT");
+        table_.add_column("OUTCOME");
+        table_.add_column("NOTE", align::left, true);
+        break;
+      case record_type::appreciation:
+        table_.add_column("ID");
+        table_.add_column("WHEN");
+        table_.add_column("FROM");
+        table_.add_column("FOR");
+        table_.add_column("TEXT", align::left, true);
+        break;
+      case record_type::repair:
+        table_.add_column("ID");
+        table_.add_column("WHEN");
+        table_.add_column("WHO");
+        table_.add_column("TEXT / NOTE", align::left, true);
+        break;
     }
   }
 
@@ -283,6 +314,22 @@ class text_writer : public record_writer {
         table_.add_row({id, when_text(r.at), r.kind, r.who, r.boundary.empty() ? "-" : short_id(r.boundary),
                         marked(r.kind == "space" && r.minutes ? fmt::format("({} min) {}", *r.minutes, r.note) : r.note)});
         break;
+      case record_type::agreement:
+        table_.add_row({id, format_date(r.at), r.who, r.review.empty() ? "-" : r.review,
+                        r.status.empty() ? "open" : r.status, marked(r.text)});
+        break;
+      case record_type::review:
+        table_.add_row({id, when_text(r.at), r.who, short_id(r.agreement), r.outcome, marked(r.note)});
+        break;
+      case record_type::appreciation:
+        table_.add_row({id, when_text(r.at), r.who, r.for_whom, marked(r.text)});
+        break;
+      case record_type::repair: {
+        std::string words = !r.text.empty() ? r.text : r.note;
+        if (r.humour && *r.humour) words = words.empty() ? "(with humour)" : words + " (with humour)";
+        table_.add_row({id, when_text(r.at), r.who, marked(words)});
+        break;
+      }
     }
   }
 
@@ -317,6 +364,12 @@ std::string record_label(const record& r) {
     case record_type::entry: return fmt::format("entry {} ({}, {}{})", id, r.kind, r.who, r.is_private ? ", private" : "");
     case record_type::boundary: return fmt::format("boundary {} ({}{})", id, r.who, r.is_private ? ", private" : "");
     case record_type::event: return fmt::format("event {} ({}, {}{})", id, r.kind, r.who, r.is_private ? ", private" : "");
+    case record_type::agreement: return fmt::format("agreement {} ({}{})", id, r.who, r.is_private ? ", private" : "");
+    case record_type::review:
+      return fmt::format("review {} ({}, {}{})", id, r.outcome, r.who, r.is_private ? ", private" : "");
+    case record_type::appreciation:
+      return fmt::format("appreciation {} ({} for {}{})", id, r.who, r.for_whom, r.is_private ? ", private" : "");
+    case record_type::repair: return fmt::format("repair {} ({}{})", id, r.who, r.is_private ? ", private" : "");
   }
   return id;
 }

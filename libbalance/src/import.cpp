@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -14,6 +16,7 @@
 #include "balance/format.hpp"
 #include "record_file.hpp"
 #include "balance/settings.hpp"
+#include "balance/talk.hpp"
 #include "balance/text.hpp"
 
 namespace balance {
@@ -52,9 +55,15 @@ void add_validation(std::vector<diagnostic>& problems, const record& r, const se
     if (!p.warning) problems.push_back({where, fmt::format("{}{}", prefix, p.message)});
 }
 
-// Boundaries come with their events: `balance-boundaries add --from` takes both.
+// Boundaries come with their events: `balance-boundaries add --from` takes both. The talk's
+// records come together too: `balance-talk add --from` (an agreement import) takes agreements,
+// their reviews, appreciations and repairs.
 bool importable(record_type command, record_type t) {
-  return t == command || (command == record_type::boundary && t == record_type::event);
+  if (t == command) return true;
+  if (command == record_type::boundary) return t == record_type::event;
+  if (command == record_type::agreement)
+    return t == record_type::review || t == record_type::appreciation || t == record_type::repair;
+  return false;
 }
 
 // The JSON document, or a data error at the place it goes wrong.
@@ -90,6 +99,8 @@ void set_json_field(record& r, const std::string& key, const ordered_json& value
     r.is_private = value.get<bool>();
   } else if (value.is_null()) {
     set_field(r, key, std::monostate{}, cfg);
+  } else if (value.is_boolean()) {
+    set_field(r, key, value.get<bool>(), cfg);
   } else if (value.is_string()) {
     if (key_kind(r.type, key, cfg) == value_kind::datetime)
       set_field_text(r, key, value.get<std::string>(), cfg);
@@ -117,7 +128,9 @@ std::optional<record_type> json_record_type(const ordered_json& obj, std::option
                                             std::vector<diagnostic>& problems) {
   auto t = obj.find("type");
   if (t == obj.end()) {
-    if (!expected) problems.push_back({where, prefix + "needs a \"type\" (checkin, entry, boundary or event)"});
+    if (!expected)
+      problems.push_back({where, prefix + "needs a \"type\" (checkin, entry, boundary, event, agreement, review, "
+                                          "appreciation or repair)"});
     return expected;
   }
   auto type = t->is_string() ? parse_record_type(t->get<std::string>()) : std::nullopt;
@@ -269,11 +282,15 @@ std::vector<std::pair<int, std::vector<std::string>>> parse_tsv(std::string_view
 }
 
 // A table holds one record type. Under a boundary import, a `kind` or `boundary` column (fields
-// only events have) makes it a table of events.
+// only events have) makes it a table of events. Under a talk import, a column only reviews
+// (`agreement`, `outcome`), appreciations (`for`, `entry`) or repairs (`humour`) have decides.
 record_type table_type(const std::vector<std::string>& header, record_type expected) {
-  if (expected != record_type::boundary) return expected;
-  for (const auto& key : header)
-    if (key == "kind" || key == "boundary") return record_type::event;
+  auto has = [&](std::string_view key) { return std::find(header.begin(), header.end(), key) != header.end(); };
+  if (expected == record_type::boundary) return has("kind") || has("boundary") ? record_type::event : expected;
+  if (expected != record_type::agreement) return expected;
+  if (has("agreement") || has("outcome")) return record_type::review;
+  if (has("for") || has("entry")) return record_type::appreciation;
+  if (has("humour")) return record_type::repair;
   return expected;
 }
 
@@ -454,29 +471,44 @@ std::string read_input(const std::string& path) {
 
 namespace {
 
-// An imported event points at a boundary in the repository or in the same import, under the
-// rules of the flag form (check_event_target).
+// An imported event points at a boundary, a review at an agreement, in the repository or in the
+// same import; an appreciation at a ledger entry in the repository. The rules are the flag
+// form's (check_event_target, check_reference_target).
 void check_event_targets(const store& s, const std::vector<record>& incoming, const std::string& source,
                          std::vector<diagnostic>& problems) {
-  if (std::none_of(incoming.begin(), incoming.end(), [](const record& rec) { return !rec.boundary.empty(); })) return;
-  std::unordered_map<std::string, record> boundaries;
-  scan_filter filter(record_type::boundary);
-  filter.private_of_me = true;
-  s.scan(filter, [&](record&& b) { boundaries.emplace(b.id, std::move(b)); });
+  std::set<record_type> wanted;
   for (const auto& rec : incoming)
-    if (rec.type == record_type::boundary && !rec.id.empty()) boundaries.emplace(rec.id, rec);
+    if (auto ref = reference_of(rec)) wanted.insert(ref->target);
+  if (wanted.empty()) return;
+  std::map<std::pair<record_type, std::string>, record> targets;
+  for (record_type t : wanted) {
+    scan_filter filter(t);
+    filter.private_of_me = true;
+    s.scan(filter, [&](record&& b) { targets.emplace(std::pair(b.type, b.id), std::move(b)); });
+  }
+  for (const auto& rec : incoming)
+    if (wanted.count(rec.type) && rec.type != record_type::entry && !rec.id.empty())
+      targets.emplace(std::pair(rec.type, rec.id), rec);
   std::size_t n = 0;
   for (const auto& rec : incoming) {
     ++n;
-    if (rec.type != record_type::event || rec.boundary.empty()) continue;
-    auto found = boundaries.find(rec.boundary);
-    if (found == boundaries.end()) {
-      problems.push_back({{source, rec.line, 0}, fmt::format("record {}: boundary {} is not in the repository or in this "
-                                                             "import (import the boundary with its events)", n, rec.boundary)});
+    auto ref = reference_of(rec);
+    if (!ref) continue;
+    auto found = targets.find({ref->target, ref->id});
+    if (found == targets.end()) {
+      problems.push_back({{source, rec.line, 0},
+                          ref->target == record_type::entry
+                              ? fmt::format("record {}: entry {} is not in the repository", n, ref->id)
+                              : fmt::format("record {}: {} {} is not in the repository or in this import (import the {} "
+                                            "with its {}s)",
+                                            n, ref->key, ref->id, ref->key, type_name(rec.type))});
       continue;
     }
     try {
-      check_event_target(rec, found->second);
+      if (rec.type == record_type::event)
+        check_event_target(rec, found->second);
+      else
+        check_reference_target(rec, found->second);
     } catch (const error& e) {
       problems.push_back({{source, rec.line, 0}, fmt::format("record {}: {}", n, e.what())});
     }
@@ -488,7 +520,7 @@ void settle_author(record& rec, const std::string& where, const repo& r, const i
                    const std::string& source, std::vector<diagnostic>& problems) {
   const settings& cfg = r.config();
   if (opts.make_private) rec.is_private = true;
-  if (rec.type == record_type::checkin || rec.type == record_type::boundary) {
+  if (author_is_who(rec.type)) {
     if (!rec.author.empty() && rec.author != rec.who)
       problems.push_back({{source, rec.line, 0}, fmt::format("{}: author \"{}\" differs from who \"{}\"", where, rec.author, rec.who)});
     rec.author = rec.who;
@@ -561,8 +593,9 @@ import_result import_records(const store& s, std::string_view text, const std::s
   if (!problems.empty()) throw error(errc::data, std::move(problems));
   import_result result;
   drop_repeats(incoming, source, result);
-  // Boundaries before their events: a crash in between leaves no event without its boundary.
-  std::stable_partition(incoming.begin(), incoming.end(), [](const record& rec) { return rec.type != record_type::event; });
+  // Boundaries before their events, agreements before their reviews: a crash in between leaves
+  // no record pointing at nothing.
+  std::stable_partition(incoming.begin(), incoming.end(), [](const record& rec) { return !reference_of(rec); });
 
   std::vector<record> fresh = not_yet_present(s, incoming, result);
   if (opts.dry_run) {

@@ -89,10 +89,14 @@ list_result list_records(const store& s, const list_request& req, record_format 
   list_result result;
   result.count = records.size();
   if (records.empty() && f == record_format::text) {
-    const char* what = req.type == record_type::checkin   ? "check-ins"
-                       : req.type == record_type::entry    ? "entries"
-                       : req.type == record_type::boundary ? "boundaries"
-                                                           : "events";
+    const char* what = req.type == record_type::checkin        ? "check-ins"
+                       : req.type == record_type::entry         ? "entries"
+                       : req.type == record_type::boundary      ? "boundaries"
+                       : req.type == record_type::agreement     ? "agreements"
+                       : req.type == record_type::review        ? "reviews"
+                       : req.type == record_type::appreciation  ? "appreciations"
+                       : req.type == record_type::repair        ? "repairs"
+                                                                : "events";
     bool filtered = q.who || !q.tags.empty() || q.kind || q.topic || !q.grep.empty();
     std::string where = q.span.is_all() ? "the repository" : q.span.label;
     result.empty_note = fmt::format("no {} in {}{}", what, where, filtered ? " match" : "");

@@ -20,6 +20,10 @@ std::string_view type_name(record_type t) noexcept {
     case record_type::entry: return "entry";
     case record_type::boundary: return "boundary";
     case record_type::event: return "event";
+    case record_type::agreement: return "agreement";
+    case record_type::review: return "review";
+    case record_type::appreciation: return "appreciation";
+    case record_type::repair: return "repair";
   }
   return "entry";
 }
@@ -36,6 +40,10 @@ std::string_view a_record_of(record_type t) noexcept {
     case record_type::entry: return "an entry";
     case record_type::boundary: return "a boundary";
     case record_type::event: return "an event";
+    case record_type::agreement: return "an agreement";
+    case record_type::review: return "a review";
+    case record_type::appreciation: return "an appreciation";
+    case record_type::repair: return "a repair";
   }
   return "a record";
 }
@@ -48,6 +56,16 @@ const std::vector<std::string>& entry_kinds() {
 const std::vector<std::string>& event_kinds() {
   static const std::vector<std::string> kinds = {"respected", "crossed", "reviewed", "gave-in", "space"};
   return kinds;
+}
+
+const std::vector<std::string>& agreement_statuses() {
+  static const std::vector<std::string> statuses = {"open", "done", "dropped"};
+  return statuses;
+}
+
+const std::vector<std::string>& review_outcomes() {
+  static const std::vector<std::string> outcomes = {"kept", "partly", "not-yet"};
+  return outcomes;
 }
 
 std::optional<int> record::rating_of(std::string_view key) const {
@@ -65,6 +83,14 @@ void record::set_rating(std::string_view key, int value) {
   ratings.push_back({std::string(key), value});
 }
 
+namespace {
+
+bool same_time(const std::optional<timestamp>& a, const std::optional<timestamp>& b) {
+  return a.has_value() == b.has_value() && (!a || (a->utc == b->utc && a->offset == b->offset));
+}
+
+}  // namespace
+
 bool record::same_content(const record& o) const {
   return type == o.type && id == o.id && at.utc == o.at.utc && at.offset == o.at.offset && who == o.who &&
          ratings == o.ratings && mood == o.mood && safe == o.safe && feeling == o.feeling && need == o.need &&
@@ -72,7 +98,8 @@ bool record::same_content(const record& o) const {
          minutes == o.minutes && for_whom == o.for_whom && text == o.text && review == o.review &&
          status == o.status && retired.has_value() == o.retired.has_value() &&
          (!retired || (retired->utc == o.retired->utc && retired->offset == o.retired->offset)) &&
-         boundary == o.boundary && note == o.note && tags == o.tags && extra == o.extra;
+         boundary == o.boundary && same_time(closed, o.closed) && agreement == o.agreement && outcome == o.outcome &&
+         entry == o.entry && humour == o.humour && note == o.note && tags == o.tags && extra == o.extra;
 }
 
 bool record_less(const record& a, const record& b) {
@@ -94,6 +121,14 @@ std::vector<std::string> canonical_keys(record_type t, const settings& cfg) {
       return {"id", "at", "who", "text", "review", "status", "retired", "tags"};
     case record_type::event:
       return {"id", "at", "kind", "boundary", "who", "minutes", "note"};
+    case record_type::agreement:
+      return {"id", "at", "who", "text", "review", "status", "closed", "tags", "note"};
+    case record_type::review:
+      return {"id", "at", "who", "agreement", "outcome", "note"};
+    case record_type::appreciation:
+      return {"id", "at", "who", "for", "text", "entry", "tags"};
+    case record_type::repair:
+      return {"id", "at", "who", "text", "humour", "note"};
   }
   return {};
 }
@@ -122,6 +157,22 @@ std::optional<value_kind> key_kind(record_type t, std::string_view key, const se
     case record_type::event:
       if (key == "kind" || key == "boundary" || key == "note") return value_kind::text;
       if (key == "minutes") return value_kind::integer;
+      break;
+    case record_type::agreement:
+      if (key == "text" || key == "review" || key == "status" || key == "note") return value_kind::text;
+      if (key == "closed") return value_kind::datetime;
+      if (key == "tags") return value_kind::names;
+      break;
+    case record_type::review:
+      if (key == "agreement" || key == "outcome" || key == "note") return value_kind::text;
+      break;
+    case record_type::appreciation:
+      if (key == "for" || key == "text" || key == "entry") return value_kind::text;
+      if (key == "tags") return value_kind::names;
+      break;
+    case record_type::repair:
+      if (key == "text" || key == "note") return value_kind::text;
+      if (key == "humour") return value_kind::boolean;
       break;
   }
   return std::nullopt;
@@ -185,6 +236,38 @@ void event_fields(const record& r, field_list& f) {
   f.text("note", r.note);
 }
 
+void agreement_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("text", r.text);
+  f.text("review", r.review);
+  f.text("status", r.status);
+  if (r.closed) f.out.push_back({"closed", *r.closed});
+  f.tags(r.tags);
+  f.text("note", r.note);
+}
+
+void review_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("agreement", r.agreement);
+  f.text("outcome", r.outcome);
+  f.text("note", r.note);
+}
+
+void appreciation_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("for", r.for_whom);
+  f.text("text", r.text);
+  f.text("entry", r.entry);
+  f.tags(r.tags);
+}
+
+void repair_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("text", r.text);
+  if (r.humour) f.out.push_back({"humour", *r.humour});
+  f.text("note", r.note);
+}
+
 }  // namespace
 
 std::vector<field> fields_of(const record& r) {
@@ -205,6 +288,18 @@ std::vector<field> fields_of(const record& r) {
     case record_type::event:
       event_fields(r, f);
       break;
+    case record_type::agreement:
+      agreement_fields(r, f);
+      break;
+    case record_type::review:
+      review_fields(r, f);
+      break;
+    case record_type::appreciation:
+      appreciation_fields(r, f);
+      break;
+    case record_type::repair:
+      repair_fields(r, f);
+      break;
   }
   return out;
 }
@@ -219,6 +314,7 @@ std::string_view kind_word(value_kind k) {
     case value_kind::datetime: return "a date-time";
     case value_kind::names: return "a list of names";
     case value_kind::rating: return "a whole number from 1 to 5";
+    case value_kind::boolean: return "true or false";
   }
   return "a value";
 }
@@ -242,6 +338,9 @@ std::string* text_slot(record& r, std::string_view key) {
   if (key == "review") return &r.review;
   if (key == "status") return &r.status;
   if (key == "boundary") return &r.boundary;
+  if (key == "agreement") return &r.agreement;
+  if (key == "outcome") return &r.outcome;
+  if (key == "entry") return &r.entry;
   return nullptr;
 }
 
@@ -284,9 +383,20 @@ void set_datetime(record& r, std::string_view key, const field_value& value) {
   if (key == "at") {
     if (!t) throw_usage("at cannot be removed");
     r.at = *t;
+  } else if (key == "closed") {
+    r.closed = t;
   } else {
     r.retired = t;
   }
+}
+
+void set_boolean(record& r, std::string_view key, const field_value& value) {
+  if (std::holds_alternative<std::monostate>(value))
+    r.humour.reset();
+  else if (const auto* b = std::get_if<bool>(&value))
+    r.humour = *b;
+  else
+    wrong_kind(key, value_kind::boolean);
 }
 
 void set_names(record& r, std::string_view key, field_value&& value) {
@@ -325,6 +435,9 @@ void set_field(record& r, std::string_view key, field_value value, const setting
       break;
     case value_kind::names:
       set_names(r, key, std::move(value));
+      break;
+    case value_kind::boolean:
+      set_boolean(r, key, value);
       break;
   }
 }
@@ -374,6 +487,12 @@ field_value value_of_text(std::string_view key, std::string_view text, value_kin
     }
     case value_kind::names:
       return names_in(text);
+    case value_kind::boolean: {
+      std::string t = ascii_lower(trim(text));
+      if (t == "true" || t == "yes") return true;
+      if (t == "false" || t == "no") return false;
+      throw_usage(fmt::format("{}: \"{}\" is not true or false", key, text));
+    }
   }
   return std::monostate{};
 }
@@ -422,6 +541,10 @@ class validator {
       case record_type::entry: entry(); break;
       case record_type::boundary: boundary(); break;
       case record_type::event: event(); break;
+      case record_type::agreement: agreement(); break;
+      case record_type::review: review(); break;
+      case record_type::appreciation: appreciation(); break;
+      case record_type::repair: repair(); break;
     }
     for (const auto& x : r.extra)
       out.push_back({x.key, fmt::format("unknown key \"{}\" in [[{}]]{}", x.key, type_name(r.type),
@@ -524,6 +647,67 @@ class validator {
     }
   }
 
+  // One of `allowed`, else a problem listing them.
+  void one_of(const char* key, const std::string& value, const std::vector<std::string>& allowed) {
+    if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
+    std::string list;
+    for (const auto& a : allowed) list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", a);
+    problem(key, fmt::format("{} must be one of {}, not \"{}\"{}", key, list, escape_for_terminal(value),
+                             did_you_mean(value, allowed)));
+  }
+  void id_field(const char* key, const std::string& value, const char* what) {
+    if (!value.empty() && !is_valid_id(value))
+      problem(key, fmt::format("{} \"{}\" must be the 12-digit id of {}", key, escape_for_terminal(value), what));
+  }
+  void author_is_who(const char* whose) {
+    if (!r.author.empty() && !r.who.empty() && r.who != r.author)
+      problem("who", fmt::format("who = \"{}\" but this file holds {}'s {}", r.who, r.author, whose));
+  }
+  void cadence(const std::string& value) {
+    if (value.empty()) return;
+    try {
+      (void)parse_cadence(value);
+    } catch (const error& e) {
+      problem("review", e.what());
+    }
+  }
+
+  void agreement() {
+    person("who", r.who, true);
+    author_is_who("agreements");
+    if (trim(r.text).empty()) problem("text", "text is required (something you will both try)");
+    text("text", r.text);
+    cadence(r.review);
+    if (!r.status.empty()) one_of("status", r.status, agreement_statuses());
+    if (r.closed && r.is_open_agreement()) problem("closed", "closed is set but status is not \"done\" or \"dropped\"");
+  }
+
+  void review() {
+    person("who", r.who, true);
+    if (r.agreement.empty()) problem("agreement", "agreement is required (the id of the agreement reviewed)");
+    id_field("agreement", r.agreement, "an agreement");
+    if (r.outcome.empty())
+      problem("outcome", "outcome is required (kept, partly or not-yet)");
+    else
+      one_of("outcome", r.outcome, review_outcomes());
+  }
+
+  void appreciation() {
+    person("who", r.who, true);
+    author_is_who("appreciations");
+    person("for", r.for_whom, true);
+    if (!r.for_whom.empty() && r.for_whom == r.who)
+      problem("for", fmt::format("for names the person appreciated, someone other than {}", r.who));
+    if (trim(r.text).empty()) problem("text", "text is required (what you appreciated)");
+    text("text", r.text);
+    id_field("entry", r.entry, "a ledger entry");
+  }
+
+  void repair() {
+    person("who", r.who, true);
+    text("text", r.text);
+  }
+
   const record& r;
   const validation_context& ctx;
   const settings& cfg;
@@ -533,6 +717,22 @@ class validator {
 }  // namespace
 
 std::vector<field_problem> validate(const record& r, const validation_context& ctx) { return validator(r, ctx).run(); }
+
+std::optional<record_reference> reference_of(const record& r) {
+  switch (r.type) {
+    case record_type::event:
+      if (!r.boundary.empty()) return record_reference{"boundary", record_type::boundary, r.boundary};
+      break;
+    case record_type::review:
+      if (!r.agreement.empty()) return record_reference{"agreement", record_type::agreement, r.agreement};
+      break;
+    case record_type::appreciation:
+      if (!r.entry.empty()) return record_reference{"entry", record_type::entry, r.entry};
+      break;
+    default: break;
+  }
+  return std::nullopt;
+}
 
 void check_flag_record(const record& r, const settings& cfg) {
   validation_context ctx{&cfg, false, r.id.empty()};

@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the layout of an entry changes.
-constexpr std::uint32_t format_version = 2;  // 2: each record's lines (its span) too
+constexpr std::uint32_t format_version = 3;  // 2: each record's lines (its span) too; 3: the talk's records
 constexpr char magic[8] = {'b', 'a', 'l', 'r', 'e', 'c', '\0', '\n'};
 // Written natively; an entry from a machine of the other byte order fails this check.
 constexpr std::uint32_t byte_order_mark = 0x01020304;
@@ -252,6 +252,10 @@ void write_record(entry_writer& w, const record& r, const std::vector<diagnostic
   w.u8(r.retired ? 1 : 0);
   if (r.retired) w.time(*r.retired);
   w.str(r.boundary);
+  w.u8(r.closed ? 1 : 0);
+  if (r.closed) w.time(*r.closed);
+  for (const auto* s : {&r.agreement, &r.outcome, &r.entry}) w.str(*s);
+  w.u8(r.humour ? (*r.humour ? 2 : 1) : 0);
   w.str(r.note);
   w.u32(static_cast<std::uint32_t>(r.tags.size()));
   for (const auto& t : r.tags) w.str(t);
@@ -272,7 +276,7 @@ int small_int(std::int64_t v) { return static_cast<int>(std::clamp<std::int64_t>
 // Reads one record into `r`; the positions of its unknown keys go to `extra_at` (line, column).
 void read_record(entry_reader& in, record& r, std::vector<std::pair<int, int>>& extra_at) {
   auto type = in.get<std::uint8_t>();
-  if (type > static_cast<std::uint8_t>(record_type::event)) type = 0xff;
+  if (type > static_cast<std::uint8_t>(record_type::repair)) type = 0xff;
   r.type = static_cast<record_type>(type);
   in.str_into(r.id);
   r.at = in.time();
@@ -290,6 +294,9 @@ void read_record(entry_reader& in, record& r, std::vector<std::pair<int, int>>& 
   for (auto* s : {&r.for_whom, &r.text, &r.review, &r.status}) in.str_into(*s);
   if (in.get<std::uint8_t>()) r.retired = in.time();
   in.str_into(r.boundary);
+  if (in.get<std::uint8_t>()) r.closed = in.time();
+  for (auto* s : {&r.agreement, &r.outcome, &r.entry}) in.str_into(*s);
+  if (auto humour = in.get<std::uint8_t>()) r.humour = humour == 2;
   in.str_into(r.note);
   auto tags = in.get<std::uint32_t>();
   for (std::uint32_t i = 0; i < tags && in.ok(); ++i) r.tags.push_back(in.str());

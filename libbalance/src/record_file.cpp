@@ -36,10 +36,10 @@ std::optional<file_role> role_of_path(std::string_view relative_path) {
     if (!file.ends_with(".toml")) return std::nullopt;
     return file.substr(0, file.size() - 5);
   };
-  if (parts.size() == 2 && parts[0] == "boundaries") {
+  if (parts.size() == 2 && (parts[0] == "boundaries" || parts[0] == "agreements")) {
     auto stem = stem_of(parts[1]);
     if (!stem || !is_valid_name(*stem)) return std::nullopt;
-    role.type = record_type::boundary;
+    role.type = parts[0] == "boundaries" ? record_type::boundary : record_type::agreement;
     role.author = std::string(*stem);
     return role;
   }
@@ -50,6 +50,12 @@ std::optional<file_role> role_of_path(std::string_view relative_path) {
     role.type = record_type::entry;
   else if (parts[0] == "boundaries")
     role.type = record_type::event;
+  else if (parts[0] == "agreements")
+    role.type = record_type::review;
+  else if (parts[0] == "appreciations")
+    role.type = record_type::appreciation;
+  else if (parts[0] == "repairs")
+    role.type = record_type::repair;
   else
     return std::nullopt;
   if (!is_valid_name(parts[1])) return std::nullopt;
@@ -68,6 +74,11 @@ std::string path_for(const record& r) {
     case record_type::entry: return fmt::format("{}ledger/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
     case record_type::boundary: return fmt::format("{}boundaries/{}.toml", prefix, r.author);
     case record_type::event: return fmt::format("{}boundaries/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
+    case record_type::agreement: return fmt::format("{}agreements/{}.toml", prefix, r.author);
+    case record_type::review: return fmt::format("{}agreements/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
+    case record_type::appreciation:
+      return fmt::format("{}appreciations/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
+    case record_type::repair: return fmt::format("{}repairs/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
   }
   return {};
 }
@@ -431,6 +442,12 @@ struct record_reader {
       case value_kind::names:
         read_names(d, k, node);
         break;
+      case value_kind::boolean:
+        if (auto b = node.value_exact<bool>())
+          set_field(d.r, k, *b, cfg);
+        else
+          bad(d, k, node, fmt::format("{} must be true or false, not {}", k, describe_type(node)));
+        break;
     }
   }
 
@@ -563,7 +580,8 @@ std::vector<found_table> record_tables(const toml::table& parsed, const std::str
       std::vector<std::string> names;
       for (auto t : all_record_types) names.emplace_back(type_name(t));
       out.problems.push_back({position_of(key.source().begin, path),
-                              fmt::format("unexpected \"{}\": records are [[checkin]], [[entry]], [[boundary]] or [[event]]{}",
+                              fmt::format("unexpected \"{}\": records are [[checkin]], [[entry]], [[boundary]], [[event]], "
+                                          "[[agreement]], [[review]], [[appreciation]] or [[repair]]{}",
                                           k, did_you_mean(k, names))});
       continue;
     }
@@ -655,6 +673,7 @@ std::string toml_value(const field_value& v) {
       return s;
     }
     std::string operator()(const timestamp& t) const { return format_timestamp(t); }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
     std::string operator()(const std::vector<std::string>& names) const {
       std::string out = "[";
       for (std::size_t i = 0; i < names.size(); ++i) {

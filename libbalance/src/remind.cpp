@@ -10,6 +10,7 @@
 #include "balance/json.hpp"
 #include "balance/ledger.hpp"
 #include "balance/query.hpp"
+#include "balance/talk.hpp"
 
 namespace balance {
 
@@ -22,6 +23,16 @@ void add_review_reminders(const store& s, const std::vector<std::string>& people
     out.push_back({"review", v.boundary.who, v.boundary.id,
                    fmt::format("{}: review of boundary {} due", v.boundary.who, v.boundary.id.substr(0, 7))});
   }
+}
+
+// An agreement belongs to both people: its review is for everyone's list.
+void add_agreement_reminders(const store& s, const std::vector<std::string>& people, bool own_view,
+                             std::vector<reminder>& out) {
+  if (people.empty()) return;
+  for (const auto& v : agreement_reviews_due(s, own_view))
+    out.push_back({"agreement", v.agreement.who, v.agreement.id,
+                   fmt::format("agreement {}: time to look at it together ({})", v.agreement.id.substr(0, 7),
+                               agreement_cadence_of(v.agreement).to_string())});
 }
 
 // Solo time: someone busy in the ledger lately (as many entries as a sign needs, so one entry
@@ -79,6 +90,7 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
   for (const auto& d : checkins_due(s, people, own_view))
     out.push_back({"checkin", d.who, "", fmt::format("{}: check-in due ({})", d.who, cfg.checkin_cadence.to_string())});
   add_review_reminders(s, people, own_view, out);
+  add_agreement_reminders(s, people, own_view, out);
   add_solo_reminder(s, people, own_view, out);
   // Turns only ride along with something else that is due.
   if (!out.empty()) add_turn_reminders(s, out);

@@ -236,6 +236,11 @@ void report_builder::add(const record& r) {
     case record_type::event:
       if (span.contains(r.at)) gather_event(st, r);
       return;
+    case record_type::agreement:
+    case record_type::review:
+    case record_type::appreciation:
+    case record_type::repair:
+      return;  // the talk's sections come with the report's part of issue 14
   }
 }
 

@@ -25,6 +25,10 @@ std::string_view type_dir(record_type t) {
     case record_type::entry: return "ledger";
     case record_type::boundary:
     case record_type::event: return "boundaries";
+    case record_type::agreement:
+    case record_type::review: return "agreements";
+    case record_type::appreciation: return "appreciations";
+    case record_type::repair: return "repairs";
   }
   return "ledger";
 }
@@ -51,7 +55,7 @@ std::vector<std::string> files_under(file_system& fs, const repo& rp, bool is_pr
   if (base.empty()) return files;  // no private store yet
   const std::string prefix = is_private ? "private/" : "";
   const std::string dir(type_dir(type));
-  if (type == record_type::boundary) {
+  if (is_definition(type)) {
     for (const auto& name : list_dir(fs, base / dir, false)) {
       if (!name.ends_with(".toml")) continue;
       std::string owner = name.substr(0, name.size() - 5);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Tests the shell completions of the balance front door and of every tool (balance-checkin,
-# balance-ledger, balance-boundaries, balance-report, balance-remind) in real bash, zsh and fish.
+# balance-ledger, balance-boundaries, balance-report, balance-remind, balance-talk) in real bash,
+# zsh and fish.
 #
 #   sh tests/completions/run.sh BIN_DIR
 #
@@ -24,7 +25,7 @@ if [ $# -ne 1 ]; then
   exit 64
 fi
 bin=$(cd "$1" 2>/dev/null && pwd) || { echo "run.sh: no such directory: $1" >&2; exit 66; }
-tools="balance-checkin balance-ledger balance-boundaries balance-report balance-remind"
+tools="balance-checkin balance-ledger balance-boundaries balance-report balance-remind balance-talk"
 for program in balance $tools; do
   [ -x "$bin/$program" ] || { echo "run.sh: $bin/$program is not built" >&2; exit 66; }
 done
@@ -539,7 +540,9 @@ balance init "$data" --person alex --person sam -q || { echo "run.sh: balance in
     balance-boundaries --as alex -q add "I need a quiet hour after work" --tag evenings &&
     balance-boundaries --as sam -q add "I don't read work mail on Sundays" &&
     BALANCE_USER=alex balance-ledger -q add invisible "booked the dentist" --private &&
-    BALANCE_USER=alex balance-boundaries -q add "I need a walk alone on Sundays" --private
+    BALANCE_USER=alex balance-boundaries -q add "I need a walk alone on Sundays" --private &&
+    balance-talk --as alex -q agree "We put our phones away at dinner" &&
+    balance-talk --as sam -q thank alex "the school form"
 ) || { echo "run.sh: cannot fill $data" >&2; exit 1; }
 private_entry=$(BALANCE_USER=alex balance-ledger -C "$data" list --period all --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
 private_boundary=$(BALANCE_USER=alex balance-boundaries -C "$data" list --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
@@ -559,6 +562,12 @@ balance-boundaries -C "$data" --as alex -q retire "$retired" || { echo "run.sh: 
 # shellcheck disable=SC2086
 set -- $entries
 entry1=$1 entry2=$2 entry3=$3
+agreement=$(balance-talk -C "$data" --as alex agreements --format tsv | sed -n '2s/\t.*//p')
+thanks=$(balance-talk -C "$data" --as alex list --format tsv | sed -n '2s/\t.*//p')
+case "$agreement$thanks" in
+  [0-9a-f]*[0-9a-f]) ;;
+  *) echo "run.sh: no talk ids in $data: '$agreement' '$thanks'" >&2; exit 1 ;;
+esac
 kinds="chore invisible choice solo together sacrifice"
 sections="header working checkins give_and_take choices boundaries signs safety"
 
@@ -582,12 +591,12 @@ EOS
 # bash_tool TOOL WORD… : the tool's own file (and the front door's, for `balance …`).
 bash_tool() {
   files="$comp/bash/$1"
-  [ "$1" = balance ] && files="$comp/bash/balance:$comp/bash/balance-ledger:$comp/bash/balance-boundaries:$comp/bash/balance-report:$comp/bash/balance-remind"
+  [ "$1" = balance ] && files="$comp/bash/balance:$comp/bash/balance-ledger:$comp/bash/balance-boundaries:$comp/bash/balance-report:$comp/bash/balance-remind:$comp/bash/balance-talk"
   shift
   timeout 20 bash --norc --noprofile "$tmp/bash-complete-tool" "$files" "$@" >"$tmp/out" 2>&1
 }
 
-bash_tool balance-ledger balance-ledger '' ; check "bash: balance-ledger <TAB> lists the commands" only add list show edit rm balance turn export
+bash_tool balance-ledger balance-ledger '' ; check "bash: balance-ledger <TAB> lists the commands" only add list show edit rm balance turn export thank
 bash_tool balance-ledger balance-ledger add ch ; check "bash: balance-ledger add ch" only chore choice
 bash_tool balance-ledger balance-ledger add '' ; check "bash: balance-ledger add (the kinds)" only $kinds
 bash_tool balance-ledger balance-ledger add chore '' ; check "bash: balance-ledger add KIND takes WHAT next" only
@@ -652,6 +661,18 @@ bash_tool balance-remind balance-remind -- ; check "bash: balance-remind --" has
 bash_tool balance-remind balance-remind -C data --who '' ; check "bash: balance-remind --who" only alex sam
 bash_tool balance-remind balance-remind --format '' ; check "bash: balance-remind --format" only text json
 
+bash_tool balance-talk balance-talk '' ; check "bash: balance-talk <TAB> lists the commands" only agree agreements review done drop thank repair list show edit rm add
+bash_tool balance-talk balance-talk -C data --as alex review '' ; check "bash: balance-talk review (open agreement ids)" only "$agreement"
+bash_tool balance-talk balance-talk -C data --as alex show '' ; check "bash: balance-talk show (every talk id)" only "$agreement" "$thanks"
+bash_tool balance-talk balance-talk -C data thank '' ; check "bash: balance-talk thank (the people)" only alex sam
+bash_tool balance-talk balance-talk review -- ; check "bash: balance-talk review --" has --kept --partly --not-yet --note --at
+bash_tool balance-talk balance-talk repair -- ; check "bash: balance-talk repair --" has --humour --note --at
+bash_tool balance-talk balance-talk list '' ; check "bash: balance-talk list (what to list)" only appreciations repairs reviews agreements
+bash_tool balance-talk balance-talk agree --review '' ; check "bash: balance-talk agree --review" has weekly biweekly monthly
+bash_tool balance-talk balance-talk edit --status '' ; check "bash: balance-talk edit --status" only open done dropped
+bash_tool balance-ledger balance-ledger -C data --as alex thank '' ; check "bash: balance-ledger thank (the ids)" only "$entry1" "$entry2" "$entry3"
+bash_tool balance balance talk ag ; check "bash: balance talk ag (through the front door)" only agree agreements
+
 bash_tool balance balance git '' ; check "bash: balance git" has setup status log
 bash_tool balance balance git setup -- ; check "bash: balance git setup --" only --hooks
 bash_tool balance balance init -- ; check "bash: balance init -- offers --git" has --git --person --me
@@ -663,11 +684,11 @@ cp "$comp/zsh/"_balance* "$tmp/zsh-all/"
 sed -e "s|$tmp/zsh-functions|$tmp/zsh-all|" -e "s|$tmp/zcompdump|$tmp/zcompdump-all|" "$tmp/zsh-setup" >"$tmp/zsh-setup-all"
 zsh_setup=$tmp/zsh-setup-all
 
-for file in _balance-ledger _balance-boundaries _balance-report _balance-remind; do
+for file in _balance-ledger _balance-boundaries _balance-report _balance-remind _balance-talk; do
   zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load-$file'; source '$comp/zsh/$file'" >"$tmp/out" 2>&1
   check "zsh: $file loads without errors" only
 done
-zsh_complete 'balance-ledger ' ; check "zsh: balance-ledger <TAB> lists the commands" only add list show edit rm balance turn export
+zsh_complete 'balance-ledger ' ; check "zsh: balance-ledger <TAB> lists the commands" only add list show edit rm balance turn export thank
 zsh_complete 'balance-ledger add ch' ; check "zsh: balance-ledger add ch" only chore choice
 zsh_complete 'balance-ledger add ' ; check "zsh: balance-ledger add (the kinds)" only $kinds
 zsh_complete 'balance-ledger add --' ; check "zsh: balance-ledger add --" has --who --topic --weight --minutes --for --tag --note --at --private --from --dry-run --dir --as --quiet
@@ -727,17 +748,26 @@ zsh_complete 'balance-remind --' ; check "zsh: balance-remind --" has --who --al
 zsh_complete 'balance-remind -C data --who ' ; check "zsh: balance-remind --who" only alex sam
 zsh_complete 'balance-remind --format ' ; check "zsh: balance-remind --format" only text json
 
+zsh_complete 'balance-talk ' ; check "zsh: balance-talk <TAB> lists the commands" only agree agreements review done drop thank repair list show edit rm add
+zsh_complete 'balance-talk -C data --as alex review ' ; check "zsh: balance-talk review (open agreement ids)" only "$agreement"
+zsh_complete 'balance-talk -C data --as alex show ' ; check "zsh: balance-talk show (every talk id)" only "$agreement" "$thanks"
+zsh_complete 'balance-talk -C data thank ' ; check "zsh: balance-talk thank (the people)" only alex sam
+zsh_complete 'balance-talk review --' ; check "zsh: balance-talk review --" has --kept --partly --not-yet --note --at
+zsh_complete 'balance-talk list ' ; check "zsh: balance-talk list (what to list)" only appreciations repairs reviews agreements
+zsh_complete 'balance-ledger -C data --as alex thank ' ; check "zsh: balance-ledger thank (the ids)" only "$entry1" "$entry2" "$entry3"
+zsh_complete 'balance talk ag' ; check "zsh: balance talk ag (through the front door)" only agree agreements
+
 zsh_complete 'balance git ' ; check "zsh: balance git" has setup status log
 zsh_complete 'balance git setup --' ; check "zsh: balance git setup --" only --hooks
 zsh_complete 'balance init --' ; check "zsh: balance init -- offers --git" has --git --person --me
 zsh_complete 'balance sync --' ; check "zsh: balance sync --" has --dir --quiet
 
 # ---- the other tools: fish
-for file in balance-ledger balance-boundaries balance-report balance-remind; do
+for file in balance-ledger balance-boundaries balance-report balance-remind balance-talk; do
   fish --no-config -c "source '$comp/fish/$file.fish'" >"$tmp/out" 2>&1
   check "fish: $file.fish loads without errors" only
 done
-fish_autoload 'balance-ledger ' ; check "fish: balance-ledger <TAB> lists the commands" only add list show edit rm balance turn export
+fish_autoload 'balance-ledger ' ; check "fish: balance-ledger <TAB> lists the commands" only add list show edit rm balance turn export thank
 fish_autoload 'balance-ledger add ch' ; check "fish: balance-ledger add ch" only chore choice
 fish_autoload 'balance-ledger add ' ; check "fish: balance-ledger add (the kinds)" only $kinds
 fish_autoload 'balance-ledger add --' ; check "fish: balance-ledger add --" has --who --topic --weight --minutes --for --tag --note --at --private --from --dry-run --dir --as --quiet
@@ -799,6 +829,15 @@ fish_autoload 'balance report --sec' ; check "fish: balance report --sec (throug
 fish_autoload 'balance-remind --' ; check "fish: balance-remind --" has --who --all --format --dir --quiet --version --no-cache
 fish_autoload 'balance-remind -C data --who ' ; check "fish: balance-remind --who" only alex sam
 fish_autoload 'balance-remind --format ' ; check "fish: balance-remind --format" only text json
+
+fish_autoload 'balance-talk ' ; check "fish: balance-talk <TAB> lists the commands" only agree agreements review done drop thank repair list show edit rm add
+fish_autoload 'balance-talk -C data --as alex review ' ; check "fish: balance-talk review (open agreement ids)" only "$agreement"
+fish_autoload 'balance-talk -C data --as alex show ' ; check "fish: balance-talk show (every talk id)" only "$agreement" "$thanks"
+fish_autoload 'balance-talk -C data thank ' ; check "fish: balance-talk thank (the people)" only alex sam
+fish_autoload 'balance-talk review --' ; check "fish: balance-talk review --" has --kept --partly --not-yet --note --at
+fish_autoload 'balance-talk list ' ; check "fish: balance-talk list (what to list)" only appreciations repairs reviews agreements
+fish_autoload 'balance-ledger -C data --as alex thank ' ; check "fish: balance-ledger thank (the ids)" only "$entry1" "$entry2" "$entry3"
+fish_autoload 'balance talk ag' ; check "fish: balance talk ag (through the front door)" only agree agreements
 
 fish_autoload 'balance git ' ; check "fish: balance git" has setup status log
 fish_autoload 'balance git setup --' ; check "fish: balance git setup --" only --hooks

@@ -8,9 +8,10 @@ root = pathlib.Path(__file__).resolve().parents[2]
 out = root / "tests/fuzz/corpus"
 example = root / "examples/couple"
 
-# fuzz_record_file: the first byte picks the path, byte % 10 is the index into its table.
+# fuzz_record_file: the first byte picks the path, byte % 20 is the index into its table.
 PATH_BYTE = {"ledger/alex/2026-11.toml": "P", "checkins/alex/2026-11.toml": "Q", "boundaries/alex.toml": "R",
-             "boundaries/sam/2026-11.toml": "S", "ledger/alex/2026-03.toml": "T"}
+             "boundaries/sam/2026-11.toml": "S", "ledger/alex/2026-03.toml": "T", "agreements/alex.toml": "Z",
+             "agreements/sam/2026-11.toml": "[", "appreciations/alex/2026-11.toml": "\\", "repairs/sam/2026-11.toml": "]"}
 # A byte >= 128 turns on strict mode (unknown keys are errors): 0xb4 is 180, index 0, strict.
 
 
@@ -69,6 +70,18 @@ write("fuzz_record_file", "events", b"S" + (example / "boundaries/sam/2026-11.to
 write("fuzz_record_file", "ledger-strict", b"\xb4" + first(example / "ledger/alex/2026-11.toml").encode())
 for name, text in broken.items():
     write("fuzz_record_file", name, b"P" + text.encode("utf-8", "surrogateescape").replace("\xc3\x28".encode(), b"\xc3\x28"))
+agreement = ('[[agreement]]\nid = "a00000000001"\nat = 2026-11-01T19:00:00+01:00\nwho = "alex"\n'
+             'text = "We put our phones away at dinner"\nreview = "biweekly"\nstatus = "done"\n'
+             'closed = 2026-11-20T08:00:00+01:00\ntags = ["dinner"]\n')
+review = ('[[review]]\nid = "d00000000001"\nat = 2026-11-15T20:00:00+01:00\nwho = "sam"\nagreement = "a00000000001"\n'
+          'outcome = "not-yet"\nnote = "one evening of three"\n')
+appreciation = ('[[appreciation]]\nid = "f00000000001"\nat = 2026-11-21T09:00:00+01:00\nwho = "alex"\nfor = "sam"\n'
+                'text = "the school form"\nentry = "e00000000001"\n')
+repair = '[[repair]]\nid = "c00000000001"\nat = 2026-11-21T22:00:00+01:00\nwho = "sam"\ntext = "a hug"\nhumour = true\n'
+write("fuzz_record_file", "agreements", b"Z" + agreement.encode())
+write("fuzz_record_file", "reviews", b"[" + review.encode())
+write("fuzz_record_file", "appreciations", b"\\" + appreciation.encode())
+write("fuzz_record_file", "repairs", b"]" + repair.encode())
 write("fuzz_record_file", "dst-gap", b"T" + (E + 'at = 2026-03-29T02:30:00\nwho = "alex"\nkind = "chore"\nwhat = "x"\n').encode())
 
 # fuzz_settings
@@ -93,7 +106,8 @@ for kind, items in words.items():
     for i, w in enumerate(items):
         write("fuzz_grammar", f"{kind}-{i}", bytes([ord("0") + kind]) + w.encode())  # '0' is 48, 48 % 4 == 0
 
-# fuzz_import: byte % 5 picks checkin, entry, boundary, event (all_record_types order), or any type (4).
+# fuzz_import: byte % 10 picks checkin, entry, boundary, event (0-3), any type (4 or 9), or agreement
+# (5, which takes reviews, appreciations and repairs too), review, appreciation, repair (6-8).
 entry_json = ('[\n  {"type":"entry","id":"aaaaaaaaaaaa","at":"2026-11-02T08:00:00+01:00","who":"sam","kind":"chore",'
               '"what":"bins, \\"big\\" ones","weight":1,"tags":["house","weekly"],"author":"sam","private":false},\n'
               '  {"type":"entry","id":"bbbbbbbbbbbb","at":"2026-11-03T09:15:00+01:00","who":"alex","kind":"choice",'
@@ -112,6 +126,9 @@ write("fuzz_import", "entry-toml", b"\x01" + (example / "ledger/alex/2026-11.tom
 write("fuzz_import", "checkin-json", b"\x00" + checkin_json.encode())
 write("fuzz_import", "any-json", b"\x04" + entry_json.encode())
 write("fuzz_import", "any-toml", b"\x04" + (example / "boundaries/alex.toml").read_bytes())
+write("fuzz_import", "talk-toml", b"\x05" + (agreement + "\n" + review + "\n" + repair).encode())
+write("fuzz_import", "repair-json", b"\x05" + b'[{"type":"repair","at":"2026-11-21T22:00:00+01:00","who":"sam","humour":false}]')
+write("fuzz_import", "review-csv", b"\x05" + b"id,at,who,agreement,outcome,note\nd00000000002,2026-11-16T20:00:00+01:00,sam,a00000000001,kept,\n")
 write("fuzz_import", "bad-json", b"\x01" + b"[{,]")
 write("fuzz_import", "bad-csv-column", b"\x01" + b"id,at,wat\n")
 write("fuzz_import", "negative-weight", b"\x01" + b'[{"type":"entry","at":"2026-11-02T08:00:00+01:00","who":"sam","kind":"chore","what":"x","weight":-1}]')

@@ -39,15 +39,15 @@ void make_file(const fs::path& path, bool executable) {
 
 TEST_CASE("programs - balance-WORD is found on PATH, only when executable and a name", "[programs]") {
   balance_test::temp_dir dir;
-  make_file(dir.path() / "balance-talk", true);
+  make_file(dir.path() / "balance-demo", true);
   make_file(dir.path() / "balance-notes", false);
   fs::create_directory(dir.path() / "balance-folder");
   path_override path(dir.path().string());
-  REQUIRE(find_program("talk"));
-  CHECK(*find_program("talk") == dir.path() / "balance-talk");
+  REQUIRE(find_program("demo"));
+  CHECK(*find_program("demo") == dir.path() / "balance-demo");
   CHECK_FALSE(find_program("notes"));
   CHECK_FALSE(find_program("folder"));
-  CHECK_FALSE(find_program("../talk"));
+  CHECK_FALSE(find_program("../demo"));
   CHECK_FALSE(find_program("nothing-here"));
 }
 
@@ -73,7 +73,7 @@ TEST_CASE("programs - the words are the built-ins and every program found, sorte
 
 TEST_CASE("programs - the manual of a topic: balance(1), (7), balance-files(5) or the tool's", "[programs]") {
   balance_test::temp_dir dir;
-  make_file(dir.path() / "balance-talk", true);
+  make_file(dir.path() / "balance-demo", true);
   path_override path(dir.path().string());
   const std::vector<std::string> builtins = {"init", "git"};
   manual front = find_manual("", builtins);
@@ -86,25 +86,25 @@ TEST_CASE("programs - the manual of a topic: balance(1), (7), balance-files(5) o
   manual files = find_manual("files", builtins);
   CHECK((files.page == "balance-files" && files.section == "5"));
   CHECK(files.files.back().filename() == "balance-files.5");
-  manual talk = find_manual("talk", builtins);
-  CHECK(talk.page == "balance-talk");
-  REQUIRE(talk.program);
-  CHECK(*talk.program == dir.path() / "balance-talk");
-  CHECK_THROWS_WITH(find_manual("tlak", builtins), Catch::Contains("no command \"tlak\"") && Catch::Contains("talk"));
+  manual demo = find_manual("demo", builtins);
+  CHECK(demo.page == "balance-demo");
+  REQUIRE(demo.program);
+  CHECK(*demo.program == dir.path() / "balance-demo");
+  CHECK_THROWS_WITH(find_manual("deom", builtins), Catch::Contains("no command \"deom\"") && Catch::Contains("demo"));
 }
 
 TEST_CASE("programs - on a memory file system PATH is searched and listed with nothing on disk", "[programs][memory_fs]") {
   balance_test::memory_file_system mem;
-  mem.add_file("/mem/bin/balance-talk", "#!/bin/sh\n", 0755);
+  mem.add_file("/mem/bin/balance-demo", "#!/bin/sh\n", 0755);
   mem.add_file("/mem/bin/balance-notes", "#!/bin/sh\n", 0644);
   mem.add_dir("/mem/bin/balance-folder", 0755);
   mem.add_file("/mem/other/balance-journal", "#!/bin/sh\n", 0700);
   path_override path("/mem/bin:/mem/missing:/mem/other");
-  CHECK(find_program("talk", mem) == fs::path("/mem/bin/balance-talk"));
+  CHECK(find_program("demo", mem) == fs::path("/mem/bin/balance-demo"));
   CHECK_FALSE(find_program("notes", mem));
   CHECK_FALSE(find_program("folder", mem));
-  CHECK_FALSE(find_program("talk"));  // the disk has no /mem
-  CHECK(program_words({"init"}, mem) == std::vector<std::string>{"init", "journal", "talk"});
+  CHECK_FALSE(find_program("demo"));  // the disk has no /mem
+  CHECK(program_words({"init"}, mem) == std::vector<std::string>{"demo", "init", "journal"});
   CHECK(find_manual("journal", {"init"}, mem).program == fs::path("/mem/other/balance-journal"));
   CHECK_THROWS(find_manual("notes", {"init"}, mem));
 }

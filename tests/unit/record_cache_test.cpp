@@ -146,6 +146,37 @@ TEST_CASE("record cache - an entry gives back exactly what a parse gives, warnin
   CHECK(parse(c.t, r, ledger_rel).warnings.size() == 2);  // the unknown keys are really there
 }
 
+TEST_CASE("record cache - the talk's records come back with every field", "[record_cache][talk]") {
+  cached_repo c;
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"agreements/sam.toml",
+       "[[agreement]]\nid = \"a00000000001\"\nat = 2026-11-01T19:00:00+01:00\nwho = \"sam\"\ntext = \"phones away\"\n"
+       "review = \"weekly\"\nstatus = \"dropped\"\nclosed = 2026-11-20T08:00:00+01:00\ntags = [\"dinner\"]\nnote = \"n\"\n"},
+      {"agreements/sam/2026-11.toml",
+       "[[review]]\nid = \"d00000000001\"\nat = 2026-11-15T20:00:00+01:00\nwho = \"alex\"\nagreement = \"a00000000001\"\n"
+       "outcome = \"not-yet\"\nnote = \"one of three\"\n"},
+      {"appreciations/sam/2026-11.toml",
+       "[[appreciation]]\nid = \"f00000000001\"\nat = 2026-11-21T09:00:00+01:00\nwho = \"sam\"\nfor = \"alex\"\n"
+       "text = \"dinner\"\nentry = \"bbbbbbbbbbbb\"\n"},
+      {"repairs/sam/2026-11.toml",
+       "[[repair]]\nid = \"c00000000001\"\nat = 2026-11-21T22:00:00+01:00\nwho = \"sam\"\nhumour = false\n\n"
+       "[[repair]]\nid = \"c00000000002\"\nat = 2026-11-21T23:00:00+01:00\nwho = \"sam\"\ntext = \"a hug\"\nhumour = true\n"},
+  };
+  for (const auto& [rel, text] : files) c.t.write(rel, text);
+  repo r = c.t.open("sam");
+  for (const auto& [rel, text] : files) {
+    c.remember(r, rel);
+    auto hit = c.lookup(r, rel);
+    REQUIRE(hit);
+    require_same(parse(c.t, r, rel), *hit);
+  }
+  auto repairs = c.lookup(r, "repairs/sam/2026-11.toml");
+  REQUIRE(repairs->records.size() == 2);
+  CHECK(repairs->records[0].humour == std::optional<bool>(false));
+  CHECK(repairs->records[1].humour == std::optional<bool>(true));
+  CHECK(c.lookup(r, "agreements/sam.toml")->records[0].closed.has_value());
+}
+
 TEST_CASE("record cache - files are 0700 directories and 0600 entries under the cache base", "[record_cache]") {
   cached_repo c;
   repo r = c.t.open("sam");

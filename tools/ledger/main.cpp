@@ -4,6 +4,7 @@
 
 #include "balance/error.hpp"
 #include "balance/ledger.hpp"
+#include "balance/talk.hpp"
 #include "balance/text.hpp"
 #include "ledger.hpp"
 
@@ -57,6 +58,18 @@ std::function<int(context&)> setup_add(CLI::App& cmd) {
   };
 }
 
+// `thank ID [TEXT]`: an appreciation for whoever did the entry.
+std::function<int(context&)> setup_thank(CLI::App& cmd) {
+  struct flags {
+    std::string id, text, at;
+  };
+  auto o = std::make_shared<flags>();
+  cmd.add_option("id", o->id, "The entry's id (4 or more leading digits)")->required()->type_name("ID");
+  cmd.add_option("text", o->text, "What you appreciated (default: the entry's words)")->type_name("TEXT");
+  cmd.add_option("--at", o->at, "When (WHEN; default now)")->type_name("WHEN");
+  return [o](context& ctx) { return cli::write(ctx, [&](const store& s) { return thank_entry(s, o->id, o->text, o->at); }); };
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -76,6 +89,7 @@ int main(int argc, char** argv) {
       {"balance", "Each person's share per kind, next to the agreed share", ledger_cli::setup_balance},
       {"turn", "Whose turn it is to choose TOPIC (prints the name)", ledger_cli::setup_turn},
       {"export", "Write a ledger-cli/hledger journal (--format ledger)", ledger_cli::setup_export},
+      {"thank", "Thank whoever did entry ID (an appreciation pointing at it)", setup_thank},
   };
   return cli::run_commands(t, table, argc, argv);
 }

@@ -32,8 +32,8 @@ std::function<int(cli::context&)> setup(CLI::App& app) {
 
 int main(int argc, char** argv) {
   const cli::tool t{"balance-remind",
-                    "Everything that is due now: check-ins, boundary reviews, solo time, and whose turn it\n"
-                    "is to choose. One line per item; exit 1 and silence when nothing is due.",
+                    "Everything that is due now: check-ins, boundary and agreement reviews, solo time, and\n"
+                    "whose turn it is to choose. One line per item; exit 1 and silence when nothing is due.",
                     {format::text, format::json},
                     ""};
   return cli::run_single(t, setup, argc, argv);

@@ -1,5 +1,6 @@
-// A record is one line of a couple's history: a check-in, a ledger entry, a boundary, or an event
-// that happened to a boundary. All four share one flat struct so that listing, import, export,
+// A record is one line of a couple's history: a check-in, a ledger entry, a boundary, an event
+// that happened to a boundary, an agreement from a talk and its reviews, an appreciation, or a
+// repair after a hard moment. All of them share one flat struct so that listing, import, export,
 // editing and validation are written once and driven by a per-type schema (canonical_keys gives
 // each type's key order, as the files and lists write them). Fields a type does not use stay
 // empty; empty text means "absent".
@@ -19,12 +20,28 @@ namespace balance {
 
 struct settings;
 
-enum class record_type { checkin, entry, boundary, event };
+enum class record_type { checkin, entry, boundary, event, agreement, review, appreciation, repair };
 
-inline constexpr record_type all_record_types[] = {record_type::checkin, record_type::entry,
-                                                   record_type::boundary, record_type::event};
+inline constexpr record_type all_record_types[] = {
+    record_type::checkin, record_type::entry,  record_type::boundary,     record_type::event,
+    record_type::agreement, record_type::review, record_type::appreciation, record_type::repair};
 
-// "checkin", "entry", "boundary", "event": the `[[…]]` table name.
+// Boundaries and agreements are definitions kept in one file per owner (`boundaries/<owner>.toml`,
+// `agreements/<owner>.toml`); every other type lives in month files.
+constexpr bool is_definition(record_type t) noexcept {
+  return t == record_type::boundary || t == record_type::agreement;
+}
+
+// Types whose `who` is always the file's author (a check-in, a boundary's owner, who made an
+// agreement, who appreciates); for the others `who` names whose act it was and the author is who
+// wrote it down.
+constexpr bool author_is_who(record_type t) noexcept {
+  return t == record_type::checkin || t == record_type::boundary || t == record_type::agreement ||
+         t == record_type::appreciation;
+}
+
+// "checkin", "entry", "boundary", "event", "agreement", "review", "appreciation", "repair": the
+// `[[…]]` table name.
 BALANCE_API std::string_view type_name(record_type t) noexcept;
 BALANCE_API std::optional<record_type> parse_record_type(std::string_view name) noexcept;
 // For messages: "a check-in", "an entry", "a boundary", "an event".
@@ -33,6 +50,9 @@ BALANCE_API std::string_view a_record_of(record_type t) noexcept;
 // The kinds a ledger entry and a boundary event may have.
 BALANCE_API const std::vector<std::string>& entry_kinds();
 BALANCE_API const std::vector<std::string>& event_kinds();
+// An agreement's statuses ("open" is also the meaning of none) and a review's outcomes.
+BALANCE_API const std::vector<std::string>& agreement_statuses();
+BALANCE_API const std::vector<std::string>& review_outcomes();
 
 struct rating {
   std::string key;  // a dimension key
@@ -79,6 +99,16 @@ struct BALANCE_API record {
   // event
   std::string boundary;
 
+  // agreement (also text, review, status: open | done | dropped, absent means open; tags, note)
+  std::optional<timestamp> closed;  // when it was done or dropped
+  // review of an agreement
+  std::string agreement;  // the agreement's id
+  std::string outcome;    // kept | partly | not-yet
+  // appreciation (also `for`, text, tags)
+  std::string entry;  // the ledger entry it thanks, if any
+  // repair (also text, note)
+  std::optional<bool> humour;
+
   std::string note;
   std::vector<std::string> tags;
   std::vector<extra_field> extra;
@@ -93,6 +123,7 @@ struct BALANCE_API record {
   std::optional<int> rating_of(std::string_view key) const;
   void set_rating(std::string_view key, int value);
   bool is_active_boundary() const { return status.empty() || status == "active"; }
+  bool is_open_agreement() const { return status.empty() || status == "open"; }
 
   // Equal content (ignores where it lives).
   bool same_content(const record& other) const;
@@ -103,14 +134,14 @@ BALANCE_API bool record_less(const record& a, const record& b);
 
 // A field's value, as read from TOML, JSON, CSV or a command-line flag.
 using field_value = std::variant<std::monostate, std::string, std::int64_t, double, timestamp,
-                                 std::vector<std::string>>;
+                                 std::vector<std::string>, bool>;
 
 struct field {
   std::string key;
   field_value value;
 };
 
-enum class value_kind { text, integer, number, datetime, names, rating };
+enum class value_kind { text, integer, number, datetime, names, rating, boolean };
 
 // The canonical keys of a record type in writing order (for a check-in the settings' dimension
 // keys sit between `who` and `mood`).
@@ -147,6 +178,17 @@ struct validation_context {
 // characters, `safe` only on private check-ins, check-in `who` equal to its author. (Placement,
 // unique ids and references need more than one record: the store and check do those.)
 BALANCE_API std::vector<field_problem> validate(const record& r, const validation_context& ctx);
+
+// The record another one points at: an event's boundary, a review's agreement, an
+// appreciation's ledger entry. Checked where more than one record is known (check, import, the
+// commands that write them): the target must exist, and a shared record never points at a
+// private one (an appreciation never points at a private entry at all).
+struct record_reference {
+  std::string key;     // "boundary", "agreement", "entry"
+  record_type target;  // the type it points at
+  std::string id;
+};
+BALANCE_API std::optional<record_reference> reference_of(const record& r);
 
 // Checks a record built from a command's flags and reports its problems by flag ("--heard: rating
 // 6 is out of range 1–5"); throws error{usage}. Warnings (unknown keys) are left out.

@@ -1,5 +1,5 @@
 // Reminders: everything that is due now, for cron. Check-ins due by the cadence, boundary
-// reviews due, people without solo time for `signs.solo_days` days, and — only alongside another
+// reviews due, agreement reviews due (in everyone's list: an agreement is both people's), people without solo time for `signs.solo_days` days, and — only alongside another
 // due item, so it never nags on its own — whose turn it is for each topic in [remind] turns.
 // Reminders never carry what people wrote (notes, feelings, boundary text): only that
 // something is due.
@@ -15,9 +15,9 @@
 namespace balance {
 
 struct reminder {
-  std::string type;     // checkin, review, solo, turn
+  std::string type;     // checkin, review, agreement, solo, turn
   std::string who;      // the person it is for (the chooser for turns)
-  std::string subject;  // a boundary id (review), a topic (turn)
+  std::string subject;  // a boundary id (review), an agreement id (agreement), a topic (turn)
   std::string text;     // the line printed
 };
 

@@ -1,0 +1,399 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/harness.hpp"
+
+using balance_test::first_id;
+using balance_test::result;
+
+namespace {
+
+struct couple : balance_test::couple {
+  result t(const std::vector<std::string>& args, const std::string& input = "") const {
+    return run("balance-talk", args, input);
+  }
+  // Runs a write with --format json and returns the id of the one record it wrote.
+  std::string wrote(const std::string& program, std::vector<std::string> args) const {
+    args.insert(args.end(), {"--format", "json", "-q"});
+    result r = run(program, args);
+    if (r.status != 0) throw std::runtime_error(r.err);
+    return nlohmann::json::parse(r.out).at(0).at("id").get<std::string>();
+  }
+  std::string agree(std::vector<std::string> args) const {
+    args.insert(args.begin(), "agree");
+    return wrote("balance-talk", args);
+  }
+};
+
+std::string short_of(const std::string& id) { return id.substr(0, 7); }
+
+}  // namespace
+
+TEST_CASE("talk: bare balance-talk prints a short usage and exits 64", "[talk]") {
+  couple s;
+  auto before = s.snapshot();
+  result r = s.t({});
+  CHECK(r.status == 64);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::StartsWith("usage: balance-talk COMMAND [OPTIONS]\nThe guided weekly meeting is still to come."));
+  CHECK(s.snapshot() == before);
+  result typo = s.t({"agre", "x"});
+  CHECK(typo.status == 64);
+  CHECK(typo.err == "balance-talk: unknown command \"agre\" (did you mean \"agree\"?); try `balance-talk --help`\n");
+  result help = s.t({"--help"});
+  CHECK(help.status == 0);
+  CHECK_THAT(help.out, Catch::Contains("agree") && Catch::Contains("repair") && !Catch::Contains("  meeting "));
+}
+
+TEST_CASE("talk: agree writes my agreements file with a biweekly review", "[talk]") {
+  couple s;
+  result r = s.t({"agree", "We put our phones away at dinner", "--tag", "dinner", "--at", "2026-11-01 19:00"});
+  REQUIRE(r.status == 0);
+  CHECK(r.out.empty());
+  std::string text = s.read("agreements/alex.toml");
+  std::string id = first_id(text);
+  CHECK(r.err == "added agreement " + short_of(id) + "; review biweekly\n");
+  CHECK(text == "[[agreement]]\nid = \"" + id +
+                    "\"\nat = 2026-11-01T19:00:00+01:00\nwho = \"alex\"\ntext = \"We put our phones away at dinner\"\n"
+                    "review = \"biweekly\"\ntags = [\"dinner\"]\n");
+  REQUIRE(s.t({"agree", "We take turns picking the film", "--review", "monthly"}).status == 0);
+  CHECK_THAT(s.read("agreements/alex.toml"), Catch::Contains("review = \"monthly\""));
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+}
+
+TEST_CASE("talk: agree refuses an empty text, a bad cadence and a bad WHEN, changing nothing", "[talk]") {
+  couple s;
+  auto before = s.snapshot();
+  result empty = s.t({"agree"});
+  CHECK(empty.status == 64);
+  CHECK(empty.err ==
+        "balance-talk: agree needs the agreement's TEXT, worded as something you will both try, e.g. balance-talk agree "
+        "\"We put our phones away at dinner\"\n");
+  result cadence = s.t({"agree", "x", "--review", "fortnightly"});
+  CHECK(cadence.status == 64);
+  CHECK_THAT(cadence.err, Catch::StartsWith("balance-talk: bad cadence \"fortnightly\""));
+  result when = s.t({"agree", "x", "--at", "someday"});
+  CHECK(when.status == 64);
+  CHECK(when.out.empty());
+  result tag = s.t({"agree", "x", "--tag", "Not A Tag"});
+  CHECK(tag.status == 64);
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("talk: agreements lists the open ones, and --all adds done and dropped", "[talk]") {
+  couple s;
+  CHECK(s.t({"agreements"}).err == "no open agreements\n");
+  CHECK(s.t({"agreements", "--all"}).err == "no agreements yet\n");
+  std::string a = s.agree({"Phones away at dinner", "--at", "2026-11-01 19:00"});
+  std::string b = s.agree({"Turns to pick the film", "--at", "2026-11-20 19:00", "--review", "weekly"});
+  std::string c = s.agree({"We walk on Sundays", "--at", "2026-11-02 19:00"});
+  REQUIRE(s.t({"drop", c}).status == 0);
+  result open = s.t({"agreements"});
+  CHECK(open.status == 0);
+  CHECK(open.err.empty());
+  CHECK(open.out == "ID       SINCE       BY    REVIEW    NEXT        LAST  TEXT\n" + short_of(a) +
+                        "  2026-11-01  alex  biweekly  now         -     Phones away at dinner\n" + short_of(b) +
+                        "  2026-11-20  alex  weekly    2026-11-27  -     Turns to pick the film\n");
+  result all = s.t({"agreements", "--all", "--format", "json"});
+  REQUIRE(all.status == 0);
+  auto doc = nlohmann::json::parse(all.out);
+  REQUIRE(doc.size() == 3);
+  CHECK(doc[1]["id"] == c);
+  CHECK(doc[1]["status"] == "dropped");
+  CHECK(doc[1]["type"] == "agreement");
+  CHECK(s.t({"agreements", "--format", "yaml"}).status == 64);
+}
+
+TEST_CASE("talk: review takes exactly one outcome and starts the review clock again", "[talk]") {
+  couple s;
+  std::string a = s.agree({"We put our phones away at dinner", "--at", "2026-11-01 19:00"});
+  auto before = s.snapshot();
+  result none = s.t({"review", short_of(a)});
+  CHECK(none.status == 64);
+  CHECK(none.err == "balance-talk: review takes how it went, exactly one of --kept, --partly or --not-yet\n");
+  result two = s.t({"review", short_of(a), "--kept", "--partly"});
+  CHECK(two.status == 64);
+  CHECK(two.err == none.err);
+  result unknown = s.t({"review", "abcdef", "--kept"});
+  CHECK(unknown.status == 64);
+  CHECK(unknown.err == "balance-talk: no agreement has an id starting with abcdef\n");
+  CHECK(s.snapshot() == before);
+
+  result r = s.t({"review", short_of(a), "--partly", "--note", "two dinners of three", "--at", "2026-11-20 20:00"});
+  REQUIRE(r.status == 0);
+  std::string text = s.read("agreements/alex/2026-11.toml");
+  std::string id = first_id(text);
+  CHECK(r.err == "reviewed agreement " + short_of(a) + " (partly), review " + short_of(id) +
+                     "; next review biweekly from now\n");
+  CHECK(text == "[[review]]\nid = \"" + id + "\"\nat = 2026-11-20T20:00:00+01:00\nwho = \"alex\"\nagreement = \"" + a +
+                    "\"\noutcome = \"partly\"\nnote = \"two dinners of three\"\n");
+  CHECK_THAT(s.t({"agreements"}).out, Catch::Contains("2026-12-04  partly"));
+  CHECK(s.t({"review", short_of(a), "--not-yet"}).status == 0);
+  CHECK(s.t({"review", short_of(a), "--kept"}).status == 0);
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+}
+
+TEST_CASE("talk: done and drop close an agreement once, and closed ones take no reviews", "[talk]") {
+  couple s;
+  std::string a = s.agree({"We put our phones away at dinner", "--at", "2026-11-01 19:00"});
+  result done = s.t({"done", short_of(a)});
+  REQUIRE(done.status == 0);
+  CHECK(done.err == "agreement " + short_of(a) + " is done; its reviews stay\n");
+  CHECK_THAT(s.read("agreements/alex.toml"),
+             Catch::Contains("status = \"done\"\nclosed = 2026-11-22T21:00:00+01:00\n"));
+  auto before = s.snapshot();
+  result again = s.t({"done", short_of(a)});
+  CHECK(again.status == 0);
+  CHECK(again.err == "agreement " + short_of(a) + " is already done\n");
+  result drop = s.t({"drop", short_of(a)});
+  CHECK(drop.status == 64);
+  CHECK_THAT(drop.err, Catch::Contains("is done already"));
+  result review = s.t({"review", short_of(a), "--kept"});
+  CHECK(review.status == 64);
+  CHECK(review.err == "balance-talk: agreement " + short_of(a) +
+                          " is done; its reviews stay, and a new agreement can pick it up again\n");
+  CHECK(s.snapshot() == before);
+  std::string b = s.agree({"We walk on Sundays"});
+  result dropped = s.t({"drop", short_of(b)});
+  CHECK(dropped.err == "dropped agreement " + short_of(b) + "; its reviews stay\n");
+
+  // Reopening needs the closing time gone too.
+  result half = s.t({"edit", short_of(a), "--status", "open"});
+  CHECK(half.status == 64);
+  CHECK_THAT(half.err, Catch::Contains("closed is set but status is not \"done\" or \"dropped\""));
+  result reopened = s.t({"edit", short_of(a), "--status", "open", "--closed", ""});
+  REQUIRE(reopened.status == 0);
+  CHECK_THAT(s.read("agreements/alex.toml"), Catch::Contains("review = \"biweekly\"\nstatus = \"open\"\n\n[[agreement]]"));
+  CHECK(s.t({"review", short_of(a), "--kept"}).status == 0);
+}
+
+TEST_CASE("talk: thank appreciates someone else, gently refusing oneself", "[talk]") {
+  couple s;
+  result r = s.t({"thank", "sam", "you noticed I was tired", "--at", "2026-11-21 09:00"});
+  REQUIRE(r.status == 0);
+  std::string text = s.read("appreciations/alex/2026-11.toml");
+  std::string id = first_id(text);
+  CHECK(r.err == "thanked sam, appreciation " + short_of(id) + "\n");
+  CHECK(text == "[[appreciation]]\nid = \"" + id +
+                    "\"\nat = 2026-11-21T09:00:00+01:00\nwho = \"alex\"\nfor = \"sam\"\ntext = \"you noticed I was tired\"\n");
+  auto before = s.snapshot();
+  result self = s.t({"thank", "alex", "for me"});
+  CHECK(self.status == 64);
+  CHECK(self.err ==
+        "balance-talk: a thank-you goes to someone else; what you did yourself still counts, and a ledger "
+        "entry keeps it\n");
+  result unknown = s.t({"thank", "sma", "x"});
+  CHECK(unknown.status == 64);
+  CHECK(unknown.err == "balance-talk: NAME sma: not a person in balance.toml (did you mean \"sam\"?)\n");
+  CHECK(s.t({"thank", "sam"}).status == 64);
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("talk: repair notes a repair, with or without words and humour", "[talk]") {
+  couple s;
+  result r = s.t({"repair", "can we start over?", "--humour", "--note", "it worked", "--at", "2026-11-21 22:00"});
+  REQUIRE(r.status == 0);
+  std::string text = s.read("repairs/alex/2026-11.toml");
+  std::string id = first_id(text);
+  CHECK(r.err == "noted a repair, " + short_of(id) + "\n");
+  CHECK(text == "[[repair]]\nid = \"" + id +
+                    "\"\nat = 2026-11-21T22:00:00+01:00\nwho = \"alex\"\ntext = \"can we start over?\"\nhumour = true\n"
+                    "note = \"it worked\"\n");
+  REQUIRE(s.t({"repair"}).status == 0);
+  result list = s.t({"list", "repairs"});
+  CHECK(list.out == "ID       WHEN              WHO   TEXT / NOTE\n" + short_of(id) +
+                        "  2026-11-21 22:00  alex  can we start over? (with humour)\n" +
+                        short_of(first_id(s.read("repairs/alex/2026-11.toml").substr(text.size()))) +
+                        "  2026-11-22 21:00  alex\n");
+  auto before = s.snapshot();
+  CHECK(s.t({"repair", "x", "--at", "tomorrow-ish"}).status == 64);
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("talk: list, show, edit and rm work across the talk's records", "[talk]") {
+  couple s;
+  std::string thanks = s.wrote("balance-talk", {"thank", "sam", "the school form", "--at", "2026-11-21 09:00"});
+  std::string a = s.agree({"We walk on Sundays", "--at", "2026-11-01 19:00"});
+  std::string review = s.wrote("balance-talk", {"review", short_of(a), "--kept"});
+
+  result list = s.t({"list"});
+  CHECK(list.out == "ID       WHEN              FROM  FOR  TEXT\n" + short_of(thanks) + "  2026-11-21 09:00  alex  sam  the school form\n");
+  result reviews = s.t({"list", "reviews", "--format", "csv"});
+  CHECK_THAT(reviews.out, Catch::StartsWith("id,at,who,agreement,outcome,note,author,private\r\n" + review));
+  CHECK(s.t({"list", "nonsense"}).status == 64);
+
+  result show = s.t({"show", short_of(thanks), "--format", "json"});
+  REQUIRE(show.status == 0);
+  CHECK(nlohmann::json::parse(show.out)["for"] == "sam");
+
+  result edit = s.t({"edit", short_of(thanks), "--text", "all the school forms"});
+  REQUIRE(edit.status == 0);
+  CHECK_THAT(s.read("appreciations/alex/2026-11.toml"), Catch::Contains("text = \"all the school forms\""));
+  auto before = s.snapshot();
+  result wrong_field = s.t({"edit", short_of(thanks), "--outcome", "kept"});
+  CHECK(wrong_field.status == 64);
+  result bad_status = s.t({"edit", short_of(a), "--status", "finished"});
+  CHECK(bad_status.status == 64);
+  CHECK_THAT(bad_status.err, Catch::Contains("status must be one of \"open\", \"done\", \"dropped\""));
+  result rm_agreement = s.t({"rm", short_of(a)});
+  CHECK(rm_agreement.status == 64);
+  CHECK_THAT(rm_agreement.err, Catch::Contains("has 1 review pointing at it"));
+  CHECK(s.t({"rm", "0000"}).status == 64);
+  CHECK(s.snapshot() == before);
+
+  result dry = s.t({"rm", short_of(a), "--with-reviews", "--dry-run"});
+  CHECK(dry.err == "would remove agreement " + short_of(a) + " and 1 review\n");
+  CHECK(s.snapshot() == before);
+  CHECK(s.t({"rm", short_of(a), "--with-reviews"}).err == "removed agreement " + short_of(a) + " and 1 review\n");
+  result rm = s.t({"rm", short_of(thanks)});
+  CHECK(rm.err == "removed appreciation " + short_of(thanks) + " (alex for sam)\n");
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+}
+
+TEST_CASE("talk: add --from imports what list --format toml prints, idempotently", "[talk]") {
+  couple s;
+  std::string a = s.agree({"We walk on Sundays", "--at", "2026-11-01 19:00"});
+  REQUIRE(s.t({"review", short_of(a), "--kept"}).status == 0);
+  std::string exported = s.t({"list", "agreements", "--format", "toml"}).out + "\n" +
+                         s.t({"list", "reviews", "--format", "toml"}).out;
+  result again = s.t({"add", "--from", "-"}, exported);
+  CHECK(again.status == 0);
+  CHECK(again.err == "added 0, skipped 2 already present\n");
+  auto before = s.snapshot();
+  result bad = s.t({"add", "--from", "-"}, "[[review]]\nat = 2026-11-20T20:00:00+01:00\nagreement = \"0123456789ab\"\noutcome = \"kept\"\n");
+  CHECK(bad.status == 65);
+  CHECK_THAT(bad.err, Catch::Contains("agreement 0123456789ab is not in the repository or in this import"));
+  result entry = s.t({"add", "--from", "-"}, "[[entry]]\nat = 2026-11-20T20:00:00+01:00\nkind = \"chore\"\nwhat = \"x\"\n");
+  CHECK(entry.status == 65);
+  CHECK(s.t({"add"}).status == 64);
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("talk: balance-ledger thank thanks whoever did the entry, never my own or a private one", "[talk][ledger]") {
+  couple s;
+  std::string theirs = s.wrote("balance-ledger", {"add", "invisible", "the school form", "--who", "sam", "--at", "2026-11-20 08:00"});
+  std::string mine = s.wrote("balance-ledger", {"add", "chore", "dishes", "--at", "2026-11-20 09:00"});
+  std::string secret = s.wrote("balance-ledger", {"add", "chore", "gift shopping", "--who", "sam", "--private"});
+
+  result r = s.run("balance-ledger", {"thank", short_of(theirs)});
+  REQUIRE(r.status == 0);
+  std::string text = s.read("appreciations/alex/2026-11.toml");
+  std::string id = first_id(text);
+  CHECK(r.err == "thanked sam for entry " + short_of(theirs) + ", appreciation " + short_of(id) + "\n");
+  CHECK(text == "[[appreciation]]\nid = \"" + id + "\"\nat = 2026-11-22T21:00:00+01:00\nwho = \"alex\"\nfor = \"sam\"\n"
+                    "text = \"the school form\"\nentry = \"" + theirs + "\"\n");
+  CHECK(s.run("balance-ledger", {"thank", short_of(theirs), "that was a lot of forms"}).status == 0);
+
+  auto before = s.snapshot();
+  std::string private_before = s.read_private("ledger/alex/2026-11.toml");
+  result own = s.run("balance-ledger", {"thank", short_of(mine)});
+  CHECK(own.status == 64);
+  CHECK(own.err == "balance-ledger: entry " + short_of(mine) +
+                       " is your own; thanks are for what someone else did. It still counts, and it is in the ledger\n");
+  result hidden = s.run("balance-ledger", {"thank", short_of(secret)});
+  CHECK(hidden.status == 64);
+  CHECK(hidden.err == "balance-ledger: entry " + short_of(secret) +
+                          " is private, so it stays out of anything shared; a thank-you can still be said in words "
+                          "(balance-talk thank NAME TEXT)\n");
+  CHECK(s.run("balance-ledger", {"thank", "abcdef"}).status == 64);
+  CHECK(s.run("balance-ledger", {"thank"}).status == 64);
+  CHECK(s.snapshot() == before);
+  CHECK(s.read_private("ledger/alex/2026-11.toml") == private_before);
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+}
+
+TEST_CASE("talk: a due agreement review appears in balance-remind, without its words", "[talk][remind]") {
+  couple s;
+  auto agreement_lines = [&](const std::vector<std::string>& args) {
+    result r = s.run("balance-remind", args);
+    std::string out;
+    std::size_t start = 0;
+    while (start < r.out.size()) {
+      std::size_t nl = r.out.find('\n', start);
+      std::string line = r.out.substr(start, nl - start + 1);
+      if (line.starts_with("agreement ")) out += line;
+      start = nl + 1;
+    }
+    CHECK(r.out.find("secret") == std::string::npos);
+    return out;
+  };
+  std::string a = s.agree({"secret words", "--at", "2026-11-01 19:00"});
+  s.agree({"secret words too", "--at", "2026-11-20 19:00"});
+  std::string expected = "agreement " + short_of(a) + ": time to look at it together (biweekly)\n";
+  CHECK(agreement_lines({}) == expected);
+  CHECK(agreement_lines({"--all"}) == expected);
+  CHECK(agreement_lines({"--who", "sam"}) == expected);
+  result json = s.run("balance-remind", {"--format", "json"});
+  CHECK_THAT(json.out, Catch::Contains("{\"type\": \"agreement\", \"who\": \"alex\", \"subject\": \"" + a + "\""));
+  REQUIRE(s.t({"review", short_of(a), "--kept"}).status == 0);
+  CHECK(agreement_lines({}).empty());
+}
+
+TEST_CASE("talk: balance-remind is silent with exit 1 when only a reviewed agreement exists", "[talk][remind]") {
+  couple s;
+  std::string settings = s.read("balance.toml");
+  REQUIRE(settings.find("cadence = \"weekly\"") != std::string::npos);
+  s.settings(settings.replace(settings.find("cadence = \"weekly\""), 18, "cadence = \"off\""));
+  std::string a = s.agree({"We walk on Sundays", "--at", "2026-11-01 19:00"});
+  result due = s.run("balance-remind", {});
+  CHECK(due.status == 0);
+  CHECK(due.out == "agreement " + short_of(a) + ": time to look at it together (biweekly)\n");
+  REQUIRE(s.t({"review", short_of(a), "--kept"}).status == 0);
+  result quiet = s.run("balance-remind", {});
+  CHECK(quiet.status == 1);
+  CHECK(quiet.out.empty());
+  CHECK(quiet.err.empty());
+}
+
+TEST_CASE("talk: with autocommit each write is a balance-talk commit that balance undo takes back", "[talk][git][undo]") {
+  balance_test::sandbox s;
+  REQUIRE(s.run("balance", {"init", s.repo().string(), "--person", "alex", "--person", "sam", "--me", "alex", "--git"}).status == 0);
+  s.cwd = s.repo();
+  result agreed = s.run("balance-talk", {"agree", "We walk on Sundays"});
+  REQUIRE(agreed.status == 0);
+  std::string id = first_id(s.read("agreements/alex.toml"));
+  CHECK(s.run("/usr/bin/git", {"log", "-1", "--format=%s"}).out ==
+        "balance-talk: added agreement " + short_of(id) + "; review biweekly\n");
+  REQUIRE(s.run("balance-talk", {"repair", "a hug"}).status == 0);
+  result undo = s.run("balance", {"undo"});
+  CHECK(undo.status == 0);
+  CHECK_THAT(undo.err, Catch::Contains("undid \"balance-talk: noted a repair, "));
+  CHECK_FALSE(std::filesystem::exists(s.repo() / "repairs/alex/2026-11.toml"));
+  CHECK(std::filesystem::exists(s.repo() / "agreements/alex.toml"));
+}
+
+TEST_CASE("talk: unknown and malformed ids are refused by every command that takes one, changing nothing", "[talk]") {
+  couple s;
+  s.agree({"We walk on Sundays", "--at", "2026-11-01 19:00"});
+  auto before = s.snapshot();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"show", "abcdef"}, {"edit", "abcdef", "--text", "x"}, {"rm", "abcdef"},
+        {"done", "abcdef"}, {"drop", "abcdef"}, {"review", "abcdef", "--kept"}}) {
+    result r = s.t(args);
+    INFO(args.front());
+    CHECK(r.status == 64);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::StartsWith("balance-talk: no ") && Catch::Contains("has an id starting with abcdef"));
+  }
+  result bad = s.t({"show", "XYZ"});
+  CHECK(bad.status == 64);
+  CHECK(bad.err == "balance-talk: \"XYZ\" is not an id: give at least 4 of its 12 hex digits\n");
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("talk: every write hands back its record with --format json, and works through the front door", "[talk]") {
+  couple s;
+  result r = s.run("balance", {"talk", "thank", "sam", "breakfast", "--format", "json"});
+  REQUIRE(r.status == 0);
+  auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc.size() == 1);
+  CHECK(doc[0]["type"] == "appreciation");
+  CHECK(doc[0]["for"] == "sam");
+  CHECK(doc[0]["author"] == "alex");
+  CHECK(doc[0]["private"] == false);
+  result repair = s.t({"repair", "--humour", "--format", "json", "-q"});
+  REQUIRE(repair.status == 0);
+  CHECK(nlohmann::json::parse(repair.out)[0]["humour"] == true);
+  CHECK(repair.err.empty());
+}
