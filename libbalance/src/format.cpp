@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -211,78 +212,46 @@ class table_writer : public record_writer {
   std::vector<std::string> keys_;
 };
 
+// The text table's columns of each record type but check-ins (whose ratings follow the
+// repository's dimensions): a title, its alignment, and whether it takes the spare width.
+struct text_column {
+  const char* title;
+  align side = align::left;
+  bool wide = false;
+};
+
+const std::vector<text_column>& text_columns(record_type type) {
+  static const std::map<record_type, std::vector<text_column>> columns = {
+      {record_type::entry,
+       {{"ID"}, {"WHEN"}, {"WHO"}, {"KIND"}, {"WHAT", align::left, true}, {"TOPIC"}, {"WEIGHT", align::right},
+        {"MIN", align::right}}},
+      {record_type::boundary, {{"ID"}, {"SINCE"}, {"OWNER"}, {"REVIEW"}, {"STATUS"}, {"TEXT", align::left, true}}},
+      {record_type::event, {{"ID"}, {"WHEN"}, {"KIND"}, {"WHO"}, {"BOUNDARY"}, {"NOTE", align::left, true}}},
+      {record_type::agreement, {{"ID"}, {"SINCE"}, {"BY"}, {"REVIEW"}, {"STATUS"}, {"TEXT", align::left, true}}},
+      {record_type::review, {{"ID"}, {"WHEN"}, {"WHO"}, {"AGREEMENT"}, {"OUTCOME"}, {"NOTE", align::left, true}}},
+      {record_type::appreciation, {{"ID"}, {"WHEN"}, {"FROM"}, {"FOR"}, {"TEXT", align::left, true}}},
+      {record_type::repair, {{"ID"}, {"WHEN"}, {"WHO"}, {"TEXT / NOTE", align::left, true}}},
+  };
+  return columns.at(type);
+}
+
 class text_writer : public record_writer {
  public:
   text_writer(sink& out, record_type type, const writer_options& opts) : out_(out), type_(type), opts_(opts) {
-    switch (type) {
-      case record_type::checkin:
-        table_.add_column("ID");
-        table_.add_column("WHEN");
-        table_.add_column("WHO");
-        for (const auto& d : opts.cfg->dimensions) {
-          std::string title = ascii_lower(d.key).substr(0, 6);
-          for (auto& c : title) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-          table_.add_column(title, align::right);
-        }
-        table_.add_column("MOOD", align::right);
-        table_.add_column("FEELING / NOTE", align::left, true);
-        break;
-      case record_type::entry:
-        table_.add_column("ID");
-        table_.add_column("WHEN");
-        table_.add_column("WHO");
-        table_.add_column("KIND");
-        table_.add_column("WHAT", align::left, true);
-        table_.add_column("TOPIC");
-        table_.add_column("WEIGHT", align::right);
-        table_.add_column("MIN", align::right);
-        break;
-      case record_type::boundary:
-        table_.add_column("ID");
-        table_.add_column("SINCE");
-        table_.add_column("OWNER");
-        table_.add_column("REVIEW");
-        table_.add_column("STATUS");
-        table_.add_column("TEXT", align::left, true);
-        break;
-      case record_type::event:
-        table_.add_column("ID");
-        table_.add_column("WHEN");
-        table_.add_column("KIND");
-        table_.add_column("WHO");
-        table_.add_column("BOUNDARY");
-        table_.add_column("NOTE", align::left, true);
-        break;
-      case record_type::agreement:
-        table_.add_column("ID");
-        table_.add_column("SINCE");
-        table_.add_column("BY");
-        table_.add_column("REVIEW");
-        table_.add_column("STATUS");
-        table_.add_column("TEXT", align::left, true);
-        break;
-      case record_type::review:
-        table_.add_column("ID");
-        table_.add_column("WHEN");
-        table_.add_column("WHO");
-        table_.add_column("AGREEMENT");
-        table_.add_column("OUTCOME");
-        table_.add_column("NOTE", align::left, true);
-        break;
-      case record_type::appreciation:
-        table_.add_column("ID");
-        table_.add_column("WHEN");
-        table_.add_column("FROM");
-        table_.add_column("FOR");
-        table_.add_column("TEXT", align::left, true);
-        break;
-      case record_type::repair:
-        table_.add_column("ID");
-        table_.add_column("WHEN");
-        table_.add_column("WHO");
-        table_.add_column("TEXT / NOTE", align::left, true);
-        break;
+    if (type != record_type::checkin) {
+      for (const auto& c : text_columns(type)) table_.add_column(c.title, c.side, c.wide);
+      return;
     }
+    table_.add_column("ID");
+    table_.add_column("WHEN");
+    table_.add_column("WHO");
+    for (const auto& d : opts.cfg->dimensions) {
+      std::string title = ascii_lower(d.key).substr(0, 6);
+      for (auto& c : title) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+      table_.add_column(title, align::right);
+    }
+    table_.add_column("MOOD", align::right);
+    table_.add_column("FEELING / NOTE", align::left, true);
   }
 
   void write(const record& r) override {

@@ -1,0 +1,101 @@
+// balance-talk's appreciations and repairs, and list, show, edit and rm for all four of its
+// record types. Each command is one call of the library.
+#include "talk.hpp"
+
+#include <map>
+#include <memory>
+
+#include "balance/talk.hpp"
+
+namespace balance::talk_cli {
+
+using cli::context;
+
+namespace {
+
+std::function<int(context&)> setup_thank(CLI::App& cmd) {
+  auto o = std::make_shared<appreciation_options>();
+  cmd.add_option("name", o->for_whom, "Who you appreciate")->required()->type_name("NAME");
+  cmd.add_option("text", o->text, "What you appreciated")->required()->type_name("TEXT");
+  cmd.add_option("--tag", o->tags, "A tag ([a-z0-9_-]+); repeat for more")->type_name("T");
+  cmd.add_option("--at", o->at, "When (WHEN; default now)")->type_name("WHEN");
+  return [o](context& ctx) { return cli::write(ctx, [&](const store& s) { return add_appreciation(s, *o); }); };
+}
+
+std::function<int(context&)> setup_repair(CLI::App& cmd) {
+  auto o = std::make_shared<repair_options>();
+  cmd.add_option("text", o->text, "What helped: an apology, a joke, \"can we start over?\", a hug")->type_name("TEXT");
+  cmd.add_flag("--humour,--humor", o->humour, "Humour did it");
+  cmd.add_option("--note", o->note, "Anything else")->type_name("T");
+  cmd.add_option("--at", o->at, "When (WHEN; default now)")->type_name("WHEN");
+  return [o](context& ctx) { return cli::write(ctx, [&](const store& s) { return add_repair(s, *o); }); };
+}
+
+// `list [WHAT]`: one of the talk's record types, in every list format.
+std::function<int(context&)> setup_list(CLI::App& cmd) {
+  static const std::map<std::string, record_type> kinds = {{"appreciations", record_type::appreciation},
+                                                           {"repairs", record_type::repair},
+                                                           {"reviews", record_type::review},
+                                                           {"agreements", record_type::agreement}};
+  struct flags {
+    std::string what = "appreciations";
+    cli::list_options list;
+  };
+  auto o = std::make_shared<flags>();
+  cmd.add_option("what", o->what, "appreciations (the default), repairs, reviews or agreements")
+      ->type_name("WHAT")
+      ->check(CLI::IsMember({"appreciations", "repairs", "reviews", "agreements"}));
+  cli::add_list_options(&cmd, o->list, false, false);
+  return [o](context& ctx) { return cli::run_list(ctx, kinds.at(o->what), o->list, "all"); };
+}
+
+std::function<int(context&)> setup_show(CLI::App& cmd) {
+  auto id = cli::add_id(cmd);
+  return [id](context& ctx) {
+    record_type type = talk_record_type(store(ctx.open_repo()), *id);
+    return cli::run_show(ctx, type, *id);
+  };
+}
+
+std::function<int(context&)> setup_edit(CLI::App& cmd) {
+  auto id = cli::add_id(cmd);
+  auto flags = std::make_shared<cli::field_flags>();
+  flags->add(&cmd, {{"text", "The words (an agreement, appreciation or repair)"},
+                    {"review", "An agreement's review cadence (CADENCE)"},
+                    {"status", "An agreement's status: open, done or dropped"},
+                    {"closed", "When a done or dropped agreement closed (a date-time with offset; empty: not closed)"},
+                    {"outcome", "A review's outcome: kept, partly or not-yet"},
+                    {"humour", "A repair's humour: true or false"},
+                    {"note", "Anything else"}});
+  flags->add_tags(&cmd);
+  flags->add_at(&cmd, "When it happened (WHEN)");
+  return [id, flags](context& ctx) {
+    record_type type = talk_record_type(store(ctx.open_repo()), *id);
+    return cli::run_edit(ctx, type, *id, *flags);
+  };
+}
+
+std::function<int(context&)> setup_rm(CLI::App& cmd) {
+  auto id = cli::add_id(cmd);
+  auto o = std::make_shared<std::pair<bool, bool>>();  // --with-reviews, --dry-run
+  cmd.add_flag("--with-reviews", o->first, "With an agreement: remove its reviews too");
+  cmd.add_flag("--dry-run", o->second, "Say what would be removed, change nothing");
+  return [id, o](context& ctx) {
+    return cli::write(ctx, [&](const store& s) { return remove_talk_record(s, *id, o->first, o->second); });
+  };
+}
+
+}  // namespace
+
+std::vector<cli::command> record_commands() {
+  return {
+      {"thank", "Appreciate someone: NAME TEXT", setup_thank},
+      {"repair", "Note a repair after a hard moment", setup_repair},
+      {"list", "List appreciations, repairs, reviews or agreements", setup_list},
+      {"show", "Show one agreement, review, appreciation or repair", setup_show},
+      {"edit", "Change one: with field flags, or in the editor", setup_edit},
+      {"rm", "Remove one (an agreement with reviews only with --with-reviews)", setup_rm},
+  };
+}
+
+}  // namespace balance::talk_cli
