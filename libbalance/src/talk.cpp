@@ -77,6 +77,16 @@ namespace {
 
 timestamp when_or_now(const repo& rp, const std::string& at) { return at.empty() ? rp.cal().now : parse_when(at, rp.cal()); }
 
+// A new record of `type` by me, in my own file, at WHEN `at` (now when empty).
+record new_mine(const repo& rp, record_type type, const std::string& at) {
+  record r;
+  r.type = type;
+  r.who = rp.me();
+  r.author = r.who;
+  r.at = when_or_now(rp, at);
+  return r;
+}
+
 std::vector<std::string> given_tags(const std::vector<std::string>& tags) {
   std::vector<std::string> out;
   for (const auto& t : tags)
@@ -93,11 +103,7 @@ outcome add_agreement(const store& s, const agreement_options& o) {
   if (trim(o.text).empty())
     throw_usage("agree needs the agreement's TEXT, worded as something you will both try, e.g. "
                 "balance-talk agree \"We put our phones away at dinner\"");
-  record r;
-  r.type = record_type::agreement;
-  r.who = rp.me();
-  r.author = r.who;
-  r.at = when_or_now(rp, o.at);
+  record r = new_mine(rp, record_type::agreement, o.at);
   r.text = o.text;
   r.review = (o.review.empty() ? default_agreement_review() : parse_cadence(o.review)).to_string();
   r.tags = given_tags(o.tags);
@@ -110,11 +116,7 @@ outcome add_agreement(const store& s, const agreement_options& o) {
 outcome review_agreement(const store& s, const review_options& o) {
   const repo& rp = s.repository();
   record target = s.find(record_type::agreement, o.agreement);
-  record r;
-  r.type = record_type::review;
-  r.who = rp.me();
-  r.author = r.who;
-  r.at = when_or_now(rp, o.at);
+  record r = new_mine(rp, record_type::review, o.at);
   r.agreement = target.id;
   r.outcome = o.outcome;
   r.note = o.note;
@@ -202,15 +204,11 @@ outcome remove_talk_record(const store& s, const std::string& id, bool with_revi
 
 outcome add_appreciation(const store& s, const appreciation_options& o) {
   const repo& rp = s.repository();
-  record r;
-  r.type = record_type::appreciation;
-  r.who = rp.me();
-  r.author = r.who;
+  record r = new_mine(rp, record_type::appreciation, o.at);
   r.for_whom = rp.person(o.for_whom, "NAME");
   if (r.for_whom == r.who)
     throw_usage("a thank-you goes to someone else; what you did yourself still counts, and a ledger entry keeps it");
   if (trim(o.text).empty()) throw_usage(fmt::format("thank needs the TEXT: what you appreciated about {}", r.for_whom));
-  r.at = when_or_now(rp, o.at);
   r.text = o.text;
   r.tags = given_tags(o.tags);
   check_flag_record(r, rp.config());
@@ -222,11 +220,7 @@ outcome add_appreciation(const store& s, const appreciation_options& o) {
 outcome thank_entry(const store& s, const std::string& entry_id, const std::string& text, const std::string& at) {
   const repo& rp = s.repository();
   record entry = s.find(record_type::entry, entry_id);
-  record r;
-  r.type = record_type::appreciation;
-  r.who = rp.me();
-  r.author = r.who;
-  r.at = when_or_now(rp, at);
+  record r = new_mine(rp, record_type::appreciation, at);
   r.entry = entry.id;
   check_reference_target(r, entry);
   if (entry.who == r.who)
@@ -243,11 +237,7 @@ outcome thank_entry(const store& s, const std::string& entry_id, const std::stri
 
 outcome add_repair(const store& s, const repair_options& o) {
   const repo& rp = s.repository();
-  record r;
-  r.type = record_type::repair;
-  r.who = rp.me();
-  r.author = r.who;
-  r.at = when_or_now(rp, o.at);
+  record r = new_mine(rp, record_type::repair, o.at);
   r.text = o.text;
   if (o.humour) r.humour = true;
   r.note = o.note;
