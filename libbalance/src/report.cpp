@@ -70,6 +70,7 @@ struct report_state {
   std::map<std::string, std::map<std::int64_t, running_mean>> weekly_mood;
   std::map<std::string, dated_words> feeling, need;
   std::map<std::string, std::vector<dated_words>> thanks;  // per person, newest first, at most 5
+  std::size_t repairs = 0, repairs_with_humour = 0;
   detail::checkin_slots slots;
   std::size_t checkins = 0;
   std::optional<local_days> first_checkin_day;
@@ -151,7 +152,7 @@ void gather_previous_checkin(report_state& st, const record& r) {
 void keep_latest(std::map<std::string, dated_words>& latest, const record& r, const std::string& text) {
   if (text.empty()) return;
   auto it = latest.find(r.who);
-  if (it == latest.end() || it->second.at.utc < r.at.utc) latest[r.who] = {r.who, r.at, text, r.is_private};
+  if (it == latest.end() || it->second.at.utc < r.at.utc) latest[r.who] = {r.who, r.at, text, r.is_private, {}};
 }
 
 void gather_checkin(report_state& st, const record& r) {
@@ -170,7 +171,7 @@ void gather_checkin(report_state& st, const record& r) {
   }
   keep_latest(st.feeling, r, r.feeling);
   keep_latest(st.need, r, r.need);
-  if (!r.thanks.empty()) keep_newest(st.thanks[r.who], {r.who, r.at, r.thanks, r.is_private}, thanks_per_person);
+  if (!r.thanks.empty()) keep_newest(st.thanks[r.who], {r.who, r.at, r.thanks, r.is_private, {}}, thanks_per_person);
 }
 
 void gather_choice(report_state& st, const record& r) {
@@ -236,11 +237,22 @@ void report_builder::add(const record& r) {
     case record_type::event:
       if (span.contains(r.at)) gather_event(st, r);
       return;
+    case record_type::appreciation:
+      if (span.contains(r.at)) {
+        st.seen(r);
+        keep_newest(st.thanks[r.who], {r.who, r.at, r.text, r.is_private, r.for_whom}, thanks_per_person);
+      }
+      return;
+    case record_type::repair:
+      if (span.contains(r.at)) {
+        st.seen(r);
+        ++st.repairs;
+        if (r.humour.value_or(false)) ++st.repairs_with_humour;
+      }
+      return;
     case record_type::agreement:
     case record_type::review:
-    case record_type::appreciation:
-    case record_type::repair:
-      return;  // the talk's sections come with the report's part of issue 14
+      return;  // the agreements section is still to come
   }
 }
 
@@ -276,6 +288,8 @@ void fill_header(const report_state& st, report& r) {
   r.viewer = st.opts.view == report_view::mine ? st.opts.viewer : std::string();
   r.checkins = st.checkins;
   r.entries = st.entries;
+  r.repairs = st.repairs;
+  r.repairs_with_humour = st.repairs_with_humour;
   r.events = st.events;
   r.private_records = st.private_records;
 }
@@ -542,6 +556,11 @@ report build_report(const store& s, const period& span, report_view view,
   scan_filter events(record_type::event, span);
   events.private_of_me = mine;
   s.scan(events, feed, on_warning);
+  for (record_type talk : {record_type::appreciation, record_type::repair}) {
+    scan_filter filter(talk, span);
+    filter.private_of_me = mine;
+    s.scan(filter, feed, on_warning);
+  }
   return builders.finish();
 }
 

@@ -97,6 +97,9 @@ std::string need(const dated_words& n) {
 
 std::string marked(const std::string& text, bool is_private) { return is_private ? text + " (private)" : text; }
 
+// Who thanked, and for an appreciation whom: "alex" or "alex to sam".
+std::string thanker(const dated_words& t) { return t.to.empty() ? t.who : fmt::format("{} to {}", t.who, t.to); }
+
 std::string space_cell(const boundary_counts& b) {
   return b.space_minutes ? fmt::format("{} ({} min)", b.space, b.space_minutes) : std::to_string(b.space);
 }
@@ -197,8 +200,8 @@ void text_working(const report& r, sink& out, const style& st) {
     for (const auto& t : r.thanks) {
       // Date, then the words with a hanging indent under them.
       out.write(fmt::format("    {}  ", format_date(t.at)));
-      out.write(wrap_text(escape_for_terminal(words::marked(fmt::format("{}: {}", t.who, t.text), t.is_private)),
-                          output_width, 16));
+      std::string line = fmt::format("{}: {}", words::thanker(t), t.text);
+      out.write(wrap_text(escape_for_terminal(words::marked(line, t.is_private)), output_width, 16));
       out.write("\n");
     }
   }
@@ -436,7 +439,8 @@ void md_working(const report& r, sink& out) {
   if (!r.thanks.empty()) {
     out.write("Thanks:\n\n");
     for (const auto& t : r.thanks)
-      out.write(fmt::format("- {} {}: {}\n", format_date(t.at), md_escape(t.who), md_escape(words::marked(t.text, t.is_private))));
+      out.write(fmt::format("- {} {}: {}\n", format_date(t.at), md_escape(words::thanker(t)),
+                            md_escape(words::marked(t.text, t.is_private))));
     out.write("\n");
   }
 }
@@ -559,8 +563,10 @@ json day_json(const std::optional<local_days>& d) {
 
 json words_of(const std::vector<dated_words>& list) {
   json arr = json::array();
-  for (const auto& w : list)
+  for (const auto& w : list) {
     arr.push_back({{"who", w.who}, {"at", format_timestamp(w.at)}, {"text", w.text}, {"private", w.is_private}});
+    if (!w.to.empty()) arr.back()["to"] = w.to;  // an appreciation
+  }
   return arr;
 }
 

@@ -588,10 +588,21 @@ void boundaries_respected(const sign_inputs& in, std::vector<std::string>& worki
     working.push_back(fmt::format("Boundaries were respected {} in this period.", times(respected)));
 }
 
+// Finding the way back after a hard moment is a skill worth seeing; counted, never by name.
+void repairs_made(const sign_inputs& in, std::vector<std::string>& working) {
+  if (in.r.repairs == 0) return;
+  working.push_back(fmt::format("After a hard moment you found your way back {}{}.", times(in.r.repairs),
+                                in.r.repairs_with_humour == 0 ? ""
+                                : in.r.repairs_with_humour == in.r.repairs
+                                    ? (in.r.repairs == 1 ? ", with humour" : ", each time with humour")
+                                    : fmt::format(" ({} with humour)", in.r.repairs_with_humour)));
+}
+
 // What is working, in the order a report lists it.
 using what_works_check = void (*)(const sign_inputs&, std::vector<std::string>&);
 const what_works_check what_works_checks[] = {
     dimensions_at_four, rising_ratings, shares_as_agreed, time_together, turns_taken, boundaries_respected,
+    repairs_made,
 };
 
 }  // namespace

@@ -377,3 +377,30 @@ TEST_CASE("report --from - reads json lists too, and refuses csv with a reason",
   CHECK(csv.status == 65);
   CHECK_THAT(csv.err, Catch::Contains("CSV and TSV hold one record type"));
 }
+
+TEST_CASE("report: appreciations join the thanks by name, repairs are counted in what is working", "[report][talk]") {
+  couple s;
+  s.run("balance-checkin", {"--heard", "4", "--thanks", "the tea", "--at", "2026-11-18"});
+  REQUIRE(s.run("balance-talk", {"thank", "sam", "you noticed I was tired and cooked", "--at", "2026-11-19"}).status == 0);
+  REQUIRE(s.run("balance-talk", {"repair", "can we start over?", "--at", "2026-11-20"}).status == 0);
+  REQUIRE(s.run("balance-talk", {"repair", "a silly dance", "--humour", "--at", "2026-11-21"}).status == 0);
+  REQUIRE(s.run("balance-talk", {"thank", "sam", "last month's help", "--at", "2026-10-10"}).status == 0);
+
+  result text = s.run("balance-report", {"--section", "working"});
+  REQUIRE(text.status == 0);
+  CHECK_THAT(text.out, Catch::Contains("  + After a hard moment you found your way back 2 times (1 with humour).\n"));
+  CHECK_THAT(text.out, Catch::Contains("  Thanks:\n    2026-11-19  alex to sam: you noticed I was tired and cooked\n"
+                                       "    2026-11-18  alex: the tea\n"));
+  CHECK(text.out.find("last month's help") == std::string::npos);  // outside the period
+  CHECK(text.out.find("can we start over") == std::string::npos);  // counted, never quoted
+
+  result md = s.run("balance-report", {"--section", "working", "--format", "markdown"});
+  CHECK_THAT(md.out, Catch::Contains("- 2026-11-19 alex to sam: you noticed I was tired and cooked\n"));
+  auto doc = nlohmann::json::parse(s.run("balance-report", {"--format", "json"}).out);
+  CHECK(doc["working"]["thanks"][0]["to"] == "sam");
+  CHECK_FALSE(doc["working"]["thanks"][1].contains("to"));
+
+  REQUIRE(s.run("balance-talk", {"repair", "--humour", "--at", "2026-11-22T08:00"}).status == 0);
+  CHECK_THAT(s.run("balance-report", {"--section", "working"}).out,
+             Catch::Contains("found your way back 3 times (2 with humour)."));
+}

@@ -62,6 +62,7 @@ struct dated_words {
   timestamp at;
   std::string text;
   bool is_private = false;  // from one of my private records (private view only)
+  std::string to;           // an appreciation's person thanked; empty for a check-in's thanks
 };
 
 struct topic_choices {
@@ -107,7 +108,9 @@ struct report {
   // working: what goes well, with names
   std::vector<std::string> working;
   std::vector<bool> working_private;  // per line of `working`, private view only
-  std::vector<dated_words> thanks;    // up to five per person, by person then newest first
+  std::vector<dated_words> thanks;    // check-in thanks and appreciations: up to five per person, by
+                                      // person then newest first
+  std::size_t repairs = 0, repairs_with_humour = 0;  // after hard moments (balance-talk repair)
 
   // checkins
   std::vector<dimension_summary> dimensions;
