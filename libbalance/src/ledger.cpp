@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -161,12 +162,23 @@ ledger_balance stream_balance(const store& s, const query& q, share_group by, sh
                               const std::function<void(const diagnostic&)>& on_warning) {
   const repo& rp = s.repository();
   balance_accumulator acc(rp.config(), by, measure);
+  // Thanks may come after the period, so all of them; there are few, and most months have none.
+  std::unordered_set<std::string> thanked_ids;
+  s.scan(scan_filter(record_type::appreciation), [&](record&& a) {
+    if (!a.entry.empty()) thanked_ids.insert(a.entry);
+  }, on_warning);
+  std::map<std::string, std::size_t> thanked;
   scan_filter filter(record_type::entry, q.span);
   filter.private_of_me = q.mine;
   s.scan(filter, [&](record&& r) {
-    if (matches(q, r)) acc.add(r);
+    if (!matches(q, r)) return;
+    acc.add(r);
+    if (!thanked_ids.empty() && thanked_ids.count(r.id)) ++thanked[r.who];
   }, on_warning);
-  return acc.finish(q.span, rp.cal());
+  ledger_balance b = acc.finish(q.span, rp.cal());
+  if (!thanked.empty())
+    for (const auto& p : rp.config().people) b.thanked.emplace_back(p, thanked[p]);
+  return b;
 }
 
 const char* const over_claiming_note =
@@ -221,6 +233,12 @@ void write_balance_text(const ledger_balance& b, sink& out, const style& st) {
   out.write(fmt::format("Each person's share by {}, next to the share you agreed on.\n", share_measure_name(b.measure)));
   out.write("\n");
   write_balance_table(b, out, st);
+  if (b.thanked.empty()) return;
+  // Only who was thanked: a zero beside a name would read as a verdict on them.
+  std::string list;
+  for (const auto& [who, n] : b.thanked)
+    if (n > 0) list += fmt::format("{}{} of {}'s", list.empty() ? "" : ", ", n, who);
+  out.write(fmt::format("\nThanked with balance-ledger thank: {} {}.\n", list, "entries in this period"));
 }
 
 namespace {
@@ -359,7 +377,10 @@ void write_balance_json(const ledger_balance& b, sink& out) {
       group.null("split");
     groups.push_back(group.raw("people", json_list(people)).object());
   }
-  write_schema_document(out, head, "groups", groups, json_fields().text("note", over_claiming_note));
+  json_fields thanked;
+  for (const auto& [who, n] : b.thanked) thanked.count(who, n);
+  write_schema_document(out, head, "groups", groups,
+                        json_fields().raw("thanked", thanked.object()).text("note", over_claiming_note));
 }
 
 turn_result whose_turn(const std::vector<record>& choices, std::string_view topic, const settings& cfg,

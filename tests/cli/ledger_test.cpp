@@ -313,3 +313,24 @@ TEST_CASE("ledger add --from: a record without at is dated now and one without w
   CHECK(bad.status == 65);
   CHECK_THAT(bad.err, Catch::Contains("<stdin>:1:1: kind is required"));
 }
+
+TEST_CASE("ledger balance counts the entries someone thanked, naming only who was", "[ledger][balance][talk]") {
+  couple s;
+  s.ledger({"add", "chore", "bins", "--at", "2026-11-20"});
+  s.ledger({"add", "chore", "dishes", "--who", "sam", "--at", "2026-11-21"});
+  s.ledger({"add", "chore", "sweep", "--who", "sam", "--at", "2026-11-21T10:00"});
+  s.ledger({"add", "chore", "old", "--who", "sam", "--at", "2026-09-01"});
+  result plain = s.ledger({"balance"});
+  CHECK(plain.out.find("Thanked") == std::string::npos);
+  CHECK(nlohmann::json::parse(s.ledger({"balance", "--format", "json"}).out)["thanked"] == nlohmann::json::object());
+  for (const char* what : {"dishes", "sweep", "old"}) {
+    result list = s.ledger({"list", "--period", "all", "--grep", what, "--format", "tsv"});
+    std::string id = balance_test::first_id(list.out);
+    REQUIRE(s.ledger({"thank", id, "thank you"}).status == 0);
+  }
+  result text = s.ledger({"balance"});
+  CHECK_THAT(text.out, Catch::EndsWith("noticed and logged.\n\nThanked with balance-ledger thank: 2 of sam's entries in this period.\n"));
+  auto json = nlohmann::json::parse(s.ledger({"balance", "--format", "json"}).out);
+  CHECK(json["thanked"] == nlohmann::json({{"alex", 0}, {"sam", 2}}));
+  CHECK_THAT(s.ledger({"balance", "--period", "all"}).out, Catch::Contains(": 3 of sam's entries in this period."));
+}

@@ -111,7 +111,7 @@ TEST_CASE("ledger - an empty period says so in text and is an empty list in json
   CHECK(json.str() ==
         "{\"schema\": 1, \"period\": {\"label\": \"2026-10\", \"begin\": \"2026-10-01T00:00:00+02:00\", "
         "\"end\": \"2026-11-01T00:00:00+01:00\"}, \"by\": \"kind\", \"measure\": \"weight\", \"entries\": 0, "
-        "\"min_share_entries\": 10, \"groups\": [], \"note\": \"People tend to log more of their own work than their "
+        "\"min_share_entries\": 10, \"groups\": [], \"thanked\": {}, \"note\": \"People tend to log more of their own work than their "
         "partner's: read the shares as what each of you noticed and logged.\"}\n");
 }
 

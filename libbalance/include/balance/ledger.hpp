@@ -75,6 +75,9 @@ struct ledger_balance {
   std::vector<group_shares> groups;  // kinds in their documented order; topics and tags sorted
   std::size_t min_share_entries = 10;  // below this, shares are shown as counts
   double share_gap = 0.15;             // for split_words
+  // Per person, in balance.toml's order: how many of their entries in the period someone thanked
+  // (balance-ledger thank), whenever the thanks came. Empty when nothing was thanked.
+  std::vector<std::pair<std::string, std::size_t>> thanked;
 };
 
 // Adds up shares one entry at a time (for reports that stream their records).
