@@ -188,6 +188,7 @@ class repo_checker {
     try {
       text = read_file(fs_, r_.path(rel), shown, max_file_size);
     } catch (const error& e) {
+      unread_[role->type] = shown;
       if (!report) return;
       if (e.problems().empty())
         result_.problems.push_back({{rel, 0, 0}, e.what()});
@@ -202,6 +203,7 @@ class repo_checker {
                                                            did_you_mean(role->author, cfg_.people))});
     read_options opts{&cfg_, &r_.data_zone(), true};
     parsed_file parsed = parse_record_file(*text, rel, *role, opts);
+    if (!parsed.problems.empty()) unread_[role->type] = shown;  // some of its records may be missing
     if (shown != rel) {
       for (auto& d : parsed.problems) d.where.path = shown;
       for (auto& d : parsed.warnings) d.where.path = shown;
@@ -228,25 +230,41 @@ class repo_checker {
 
   // Events point at boundaries, reviews at agreements, appreciations at ledger entries.
   void check_events() {
-    for (const auto& [ev, rel] : events_) {
-      auto ref = *reference_of(ev);
-      auto it = targets_.find({ref.target, ref.id});
-      const std::string& text = texts_[rel];
-      position where = key_position(text, r_.display_path(rel), ev.line, ref.key);
-      std::string_view tool = ev.type == record_type::event ? "balance-boundaries" : "balance-talk";
-      if (it == targets_.end())
-        result_.problems.push_back({where, fmt::format("{} {} points at {} {}, which does not exist (removed? "
-                                                       "`{} rm {}` removes this {})",
-                                                       type_name(ev.type), ev.id, type_name(ref.target), ref.id, tool,
-                                                       ev.id.substr(0, 7), type_name(ev.type))});
-      else if (it->second && ev.type == record_type::appreciation)
-        result_.problems.push_back({where, fmt::format("appreciation {} points at a private entry; an appreciation "
-                                                       "never refers to a private record",
-                                                       ev.id)});
-      else if (it->second && !ev.is_private)
-        result_.problems.push_back({where, fmt::format("shared {} {} points at a private {}; shared records never "
-                                                       "refer to private ones",
-                                                       type_name(ev.type), ev.id, type_name(ref.target))});
+    for (const auto& [ev, rel] : events_) check_reference(ev, rel);
+    for (const auto& [type, file] : unread_)
+      if (unchecked_.count(type))
+        result_.warnings.push_back({{file, 0, 0}, fmt::format("what points at its {} records was not checked, since "
+                                                              "the file does not read cleanly; fix it, then check again",
+                                                              type_name(type))});
+  }
+
+  void check_reference(const record& ev, const std::string& rel) {
+    auto ref = *reference_of(ev);
+    auto it = targets_.find({ref.target, ref.id});
+    position where = key_position(texts_[rel], r_.display_path(rel), ev.line, ref.key);
+    std::string_view tool = ev.type == record_type::event ? "balance-boundaries" : "balance-talk";
+    if (it == targets_.end() && unread_.count(ref.target)) {
+      // Never advise removing a record whose target may only be hidden by a broken file (a sync
+      // stopped at a conflict): that file's own problem says what to fix first.
+      unchecked_.insert(ref.target);
+    } else if (it == targets_.end() && ev.type == record_type::appreciation) {
+      // A thank-you stands on its own: the entry it was for may have been removed since.
+      result_.warnings.push_back({where, fmt::format("appreciation {} thanks entry {}, which is no longer in the "
+                                                     "ledger; the thank-you stays as it is",
+                                                     ev.id.substr(0, 7), ref.id.substr(0, 7))});
+    } else if (it == targets_.end()) {
+      result_.problems.push_back({where, fmt::format("{} {} points at {} {}, which does not exist (removed? "
+                                                     "`{} rm {}` removes this {})",
+                                                     type_name(ev.type), ev.id, type_name(ref.target), ref.id, tool,
+                                                     ev.id.substr(0, 7), type_name(ev.type))});
+    } else if (it->second && ev.type == record_type::appreciation) {
+      result_.problems.push_back({where, fmt::format("appreciation {} points at a private entry; an appreciation "
+                                                     "never refers to a private record",
+                                                     ev.id)});
+    } else if (it->second && !ev.is_private) {
+      result_.problems.push_back({where, fmt::format("shared {} {} points at a private {}; shared records never "
+                                                     "refer to private ones",
+                                                     type_name(ev.type), ev.id, type_name(ref.target))});
     }
   }
 
@@ -259,6 +277,8 @@ class repo_checker {
   std::set<std::string> wanted_;
   std::map<std::string, seen_record> ids_;
   std::map<std::pair<record_type, std::string>, bool> targets_;  // boundaries, agreements, entries -> private
+  std::map<record_type, std::string> unread_;  // types with a file that did not read cleanly -> one such file
+  std::set<record_type> unchecked_;           // types whose references could not be checked for that reason
   std::vector<std::pair<record, std::string>> events_;    // event, its file
   std::map<std::string, std::string> texts_;               // file texts for event positions
 };

@@ -220,12 +220,32 @@ TEST_CASE("talk check - a review of an unknown agreement and an appreciation of 
   t.write("appreciations/sam/2026-11.toml",
           "[[appreciation]]\nid = \"f00000000001\"\nat = 2026-11-15T20:00:00+01:00\nwho = \"sam\"\nfor = \"alex\"\n"
           "text = \"dinner\"\nentry = \"e00000000009\"\n");
-  CHECK(lines(check_repo(t.open())) ==
+  check_result result = check_repo(t.open());
+  CHECK(lines(result) ==
         std::vector<std::string>{
             "agreements/sam/2026-11.toml:12:13: review d00000000002 points at agreement a00000000009, which does not exist "
-            "(removed? `balance-talk rm d000000` removes this review)",
-            "appreciations/sam/2026-11.toml:7:9: appreciation f00000000001 points at entry e00000000009, which does not "
-            "exist (removed? `balance-talk rm f000000` removes this appreciation)"});
+            "(removed? `balance-talk rm d000000` removes this review)"});
+  // A thank-you stands on its own when the entry it was for has gone: a warning, not a problem.
+  REQUIRE(result.warnings.size() == 1);
+  CHECK(result.warnings[0].to_string() ==
+        "appreciations/sam/2026-11.toml:7:9: appreciation f000000 thanks entry e000000, which is no longer in the "
+        "ledger; the thank-you stays as it is");
+}
+
+TEST_CASE("talk check - while a file of agreements does not read, nothing pointing at them is called dangling",
+          "[talk][check]") {
+  test_repo t;
+  t.write("agreements/alex.toml", std::string("<<<<<<< ours\n") + agreement_file + "=======\n>>>>>>> theirs\n");
+  t.write("agreements/sam/2026-11.toml",
+          "[[review]]\nid = \"d00000000001\"\nat = 2026-11-15T20:00:00+01:00\nwho = \"sam\"\nagreement = \"a00000000001\"\n"
+          "outcome = \"kept\"\n");
+  check_result result = check_repo(t.open());
+  REQUIRE(result.problems.size() == 1);
+  CHECK(result.problems[0].where.path == "agreements/alex.toml");  // the conflict itself, and nothing else
+  REQUIRE(result.warnings.size() == 1);
+  CHECK(result.warnings[0].to_string() ==
+        "agreements/alex.toml: what points at its agreement records was not checked, since the file does not read "
+        "cleanly; fix it, then check again");
 }
 
 TEST_CASE("talk check - an appreciation never points at a private entry", "[talk][check][private]") {
