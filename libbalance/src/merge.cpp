@@ -80,6 +80,16 @@ bool same(const record* a, const record* b) { return a && b && a->same_content(*
 
 enum class action { keep, take_theirs, remove, conflict };
 
+// Both closed one agreement the same way (done or dropped), each at their own time, and changed
+// nothing else: the same decision twice, so the earlier closing stands.
+std::optional<action> closed_twice(const record& o, const record& t) {
+  if (o.type != record_type::agreement || o.status != t.status || !o.closed || !t.closed) return std::nullopt;
+  record aligned = o;
+  aligned.closed = t.closed;
+  if (!aligned.same_content(t)) return std::nullopt;
+  return o.closed->utc <= t.closed->utc ? action::keep : action::take_theirs;
+}
+
 // What becomes of one of ours' records.
 action decide(const record& o, const side& base, const side& theirs) {
   const record* b = base.find(o.id);
@@ -90,7 +100,7 @@ action decide(const record& o, const side& base, const side& theirs) {
   if (!t) return same(&o, b) ? action::remove : action::conflict;
   if (same(&o, t) || same(t, b)) return action::keep;
   if (same(&o, b)) return action::take_theirs;
-  return action::conflict;
+  return closed_twice(o, *t).value_or(action::conflict);
 }
 
 // Writes the merged file: ours' lines in order, with their additions slotted in by record order.

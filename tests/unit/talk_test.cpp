@@ -497,3 +497,19 @@ TEST_CASE("talk merge driver - additions to the new files from both sides are ke
   auto both = merge_record_files(agreement_text, done, dropped, "agreements/alex.toml", couple());
   CHECK(both.conflicts == 1);
 }
+
+TEST_CASE("talk merge driver - both marking one agreement done merge cleanly, the earlier closing kept",
+          "[talk][git][merge]") {
+  std::string agreement_text(agreement_file);
+  std::string at_eight = agreement_text + "status = \"done\"\nclosed = 2026-11-20T08:00:00+01:00\n";
+  std::string at_nine = agreement_text + "status = \"done\"\nclosed = 2026-11-20T21:00:00+01:00\n";
+  for (const auto& [ours, theirs] : {std::pair{at_eight, at_nine}, std::pair{at_nine, at_eight}}) {
+    auto m = merge_record_files(agreement_text, ours, theirs, "agreements/alex.toml", couple());
+    CHECK(m.conflicts == 0);
+    CHECK(m.text == at_eight);
+  }
+  // Anything else changed too is still each side's own decision: a conflict.
+  std::string retold = at_nine;
+  retold.replace(retold.find("text = \""), 8, "text = \"Retold: ");
+  CHECK(merge_record_files(agreement_text, at_eight, retold, "agreements/alex.toml", couple()).conflicts == 1);
+}
