@@ -181,8 +181,13 @@ record store::find(record_type type, std::string_view prefix) const {
   if (!is_valid_id_prefix(prefix)) {
     bool upper = std::any_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'F'; });
     throw_usage(upper ? fmt::format("\"{}\" is not an id: ids are lowercase hex digits", escape_for_terminal(prefix))
-                      : fmt::format("\"{}\" is not an id: give at least {} of its 12 hex digits", escape_for_terminal(prefix),
-                                    min_id_prefix));
+                      : prefix.size() > id_length && std::all_of(prefix.begin(), prefix.end(), [](char c) {
+                          return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                        })
+                          ? fmt::format("\"{}\" is not an id: an id has 12 hex digits, and {} is too many",
+                                        escape_for_terminal(prefix), prefix.size())
+                          : fmt::format("\"{}\" is not an id: give at least {} of its 12 hex digits",
+                                        escape_for_terminal(prefix), min_id_prefix));
   }
   std::vector<record> matches;
   scan_filter filter;

@@ -64,7 +64,8 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
   if (!best) return std::nullopt;
   // Allow roughly one typo per three characters, at least one and at most three.
   std::size_t allowed = std::clamp<std::size_t>(std::max(word.size(), best->size()) / 3, 1, 3);
-  if (best_distance == 0 || best_distance > allowed) return std::nullopt;
+  // The same letters in other case ("Sam" for "sam") are worth naming; the word itself is not.
+  if ((best_distance == 0 && *best == word) || best_distance > allowed) return std::nullopt;
   return best;
 }
 

@@ -379,6 +379,14 @@ TEST_CASE("talk: unknown and malformed ids are refused by every command that tak
   result bad = s.t({"show", "XYZ"});
   CHECK(bad.status == 64);
   CHECK(bad.err == "balance-talk: \"XYZ\" is not an id: give at least 4 of its 12 hex digits\n");
+  CHECK(s.t({"show", "12345678901234"}).err ==
+        "balance-talk: \"12345678901234\" is not an id: an id has 12 hex digits, and 14 is too many\n");
+  result name = s.t({"thank", "Sam", "hi"});
+  CHECK(name.status == 64);
+  CHECK(name.err == "balance-talk: NAME Sam: not a person in balance.toml (did you mean \"sam\"?)\n");
+  result words = s.t({"thank", "sam"});
+  CHECK(words.status == 64);
+  CHECK(words.err == "balance-talk: thank needs the TEXT: what you appreciated about sam\n");
   CHECK(s.snapshot() == before);
 }
 

@@ -24,6 +24,8 @@ TEST_CASE("text - did-you-mean finds typos and prefixes, not strangers", "[text]
   CHECK(closest_match("bound", commands) == "boundaries");
   CHECK_FALSE(closest_match("zzz", commands));
   CHECK_FALSE(closest_match("ledger", commands));  // an exact match is not a suggestion
+  CHECK(closest_match("Ledger", commands) == "ledger");  // names are lowercase: the other case is a slip
+  CHECK(did_you_mean("Sam", std::vector<std::string>{"alex", "sam"}) == " (did you mean \"sam\"?)");
   CHECK(did_you_mean("remnid", commands) == " (did you mean \"remind\"?)");
   CHECK(did_you_mean("qqqqqq", commands).empty());
 }

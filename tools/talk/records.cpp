@@ -16,7 +16,8 @@ namespace {
 std::function<int(context&)> setup_thank(CLI::App& cmd) {
   auto o = std::make_shared<appreciation_options>();
   cmd.add_option("name", o->for_whom, "Who you appreciate")->required()->type_name("NAME");
-  cmd.add_option("text", o->text, "What you appreciated")->required()->type_name("TEXT");
+  // Not CLI11's required(): a missing TEXT gets the library's own words, naming the person.
+  cmd.add_option("text", o->text, "What you appreciated")->type_name("TEXT");
   cmd.add_option("--tag", o->tags, "A tag ([a-z0-9_-]+); repeat for more")->type_name("T");
   cmd.add_option("--at", o->at, "When (WHEN; default now)")->type_name("WHEN");
   return [o](context& ctx) { return cli::write(ctx, [&](const store& s) { return add_appreciation(s, *o); }); };
