@@ -167,6 +167,11 @@ std::optional<std::string> autocommit(const std::filesystem::path& root, const s
   add.insert(add.end(), shared.begin(), shared.end());
   git_result staged = run_git(root, add);
   if (staged.status != 0) return fmt::format("git add failed: {}", trim(staged.err));
+  // The files may be as the last commit has them (a hand-added record, never committed, just
+  // removed): there is nothing to commit, and nothing went wrong.
+  std::vector<std::string> quiet = {"diff", "--cached", "--quiet", "HEAD", "--"};
+  quiet.insert(quiet.end(), shared.begin(), shared.end());
+  if (run_git(root, quiet).status == 0) return std::nullopt;
   std::string subject = ids.empty() ? message : with_earlier_changes(message, other_staged_ids(root, shared, ids));
   std::vector<std::string> commit = {"commit", "-q", "-m", subject, "--"};
   commit.insert(commit.end(), shared.begin(), shared.end());

@@ -574,3 +574,23 @@ TEST_CASE("git: the pre-commit hook checks the staged files only, so one broken 
   CHECK(commit.status != 0);
   CHECK_THAT(commit.out + commit.err, Catch::Contains("ledger/sam/2026-10.toml"));
 }
+
+TEST_CASE("git: removing a hand-added record that was never committed has nothing to commit, and says nothing of it",
+          "[git]") {
+  two_machines s;
+  s.start(false);
+  REQUIRE(s.in("alex", "balance-ledger", {"--as", "alex", "add", "chore", "bins"}).status == 0);
+  std::string before = s.git("alex", {"log", "--format=%s"}).out;
+  const fs::path file = s.machine("alex") / "ledger/alex/2026-11.toml";
+  std::string committed = s.read_at("alex", "ledger/alex/2026-11.toml");
+  {
+    std::ofstream out(file, std::ios::app);
+    out << "\n[[entry]]\nid = \"abcdabcdabcd\"\nat = 2026-11-22T21:30:00+01:00\nwho = \"alex\"\nkind = \"chore\"\nwhat = \"by hand\"\n";
+  }
+  result rm = s.in("alex", "balance-ledger", {"--as", "alex", "rm", "abcdabcd"});
+  CHECK(rm.status == 0);
+  CHECK(rm.err == "removed entry abcdabc (chore, alex)\n");
+  CHECK(s.read_at("alex", "ledger/alex/2026-11.toml") == committed);
+  CHECK(s.git("alex", {"log", "--format=%s"}).out == before);
+  CHECK(s.git("alex", {"status", "--porcelain"}).out.empty());
+}
