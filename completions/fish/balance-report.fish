@@ -79,6 +79,7 @@ function __balance_report_sections
     for pair in 'header	People, period and how much data' 'working	What is going well' \
             'checkins	Each dimension: means, trend, gap' 'give_and_take	Shares next to the agreed ones' \
             'choices	Who chose what, whose turn is next' 'boundaries	Respected, crossed, gave in, space' \
+            'agreements	Open agreements, with ratings before and since' \
             'signs	Signs of imbalance, with the evidence' 'safety	Your safety note, when it applies (--mine only)'
         set -l name (string split -m 1 \t -- $pair)
         contains -- $name[1] $chosen; and continue

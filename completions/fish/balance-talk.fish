@@ -173,6 +173,8 @@ function __balance_talk_formats
             printf '%s\n' text json toml csv tsv
         case show
             printf '%s\n' text json toml
+        case plan
+            printf '%s\n' text markdown json
         case '*'
             printf '%s\n' text json
     end
@@ -195,6 +197,7 @@ complete -c balance-talk -n __balance_talk_needs_command -l version -d 'Print th
 set -l needs __balance_talk_needs_command
 complete -c balance-talk -n $needs -a agree -d 'Make an agreement: something you will both try'
 complete -c balance-talk -n $needs -a agreements -d 'List open agreements and when each is up for review'
+complete -c balance-talk -n $needs -a plan -d "The next talk's agenda: what went right, signs, reviews due"
 complete -c balance-talk -n $needs -a review -d 'Note how an agreement went'
 complete -c balance-talk -n $needs -a done -d 'Mark an agreement done; its reviews stay'
 complete -c balance-talk -n $needs -a drop -d 'Drop an agreement; its reviews stay'
@@ -212,6 +215,7 @@ complete -c balance-talk -n '__balance_talk_is agree edit' -l review -x -a $cade
 complete -c balance-talk -n '__balance_talk_is agree thank edit' -l tag -x -d 'A tag; repeat for more'
 complete -c balance-talk -n '__balance_talk_is agree review thank repair edit' -l at -x -a $whens -d 'When (default now)'
 complete -c balance-talk -n '__balance_talk_is agreements' -l all -d 'Done and dropped ones too'
+complete -c balance-talk -n '__balance_talk_is plan' -s p -l period -x -a 'today yesterday this-week last-week this-month last-month this-year last-year all 7d 28d' -d 'The period it looks back on (default 28d)'
 
 # review: exactly one outcome.
 set -l outcome "__balance_talk_is review; and not __fish_seen_argument -l kept -l partly -l not-yet"

@@ -11,13 +11,14 @@
 #include "balance/error.hpp"
 #include "balance/safety.hpp"
 #include "balance/text.hpp"
+#include "report_agreements.hpp"
 #include "signs.hpp"
 
 namespace balance {
 
 const std::vector<std::string>& report_sections() {
-  static const std::vector<std::string> ids = {"safety",  "header",     "working", "checkins", "give_and_take",
-                                               "choices", "boundaries", "signs"};
+  static const std::vector<std::string> ids = {"safety",  "header",     "working",    "checkins", "give_and_take",
+                                               "choices", "boundaries", "agreements", "signs"};
   return ids;
 }
 
@@ -33,7 +34,7 @@ std::vector<std::string> parse_sections(const std::vector<std::string>& given) {
       if (word == "give-and-take") word = "give_and_take";
       if (std::find(ids.begin(), ids.end(), word) == ids.end())
         throw_usage(fmt::format("--section {}: sections are safety (--mine only), header, working, checkins, "
-                                "give_and_take, choices, boundaries, signs{}",
+                                "give_and_take, choices, boundaries, agreements, signs{}",
                                 escape_for_terminal(word), did_you_mean(word, ids)));
       if (std::find(out.begin(), out.end(), word) == out.end()) out.push_back(word);
       if (comma == std::string_view::npos) break;
@@ -99,9 +100,12 @@ struct report_state {
   std::vector<record> respected;  // the latest few respected events, for "what is working"
   std::size_t events = 0;
 
+  // agreements, with the check-ins around each
+  detail::agreement_windows agreements;
+
   report_state(const settings& c, const calendar& k, report_options o)
       : cfg(c), cal(k), opts(std::move(o)), kinds(c, share_group::kind, share_measure::weight),
-        slots(c, k, opts.span), solo(c, k, opts.span) {}
+        slots(c, k, opts.span), solo(c, k, opts.span), agreements(c, cal, opts.span) {}
 
   // The shared view sees no private record at all; the private view only the viewer's own.
   bool visible(const record& r) const {
@@ -223,6 +227,7 @@ void report_builder::add(const record& r) {
   const period& span = st.opts.span;
   switch (r.type) {
     case record_type::checkin:
+      st.agreements.add_checkin(r);
       if (span.contains(r.at))
         gather_checkin(st, r);
       else if (st.opts.previous && st.opts.previous->contains(r.at))
@@ -251,9 +256,19 @@ void report_builder::add(const record& r) {
       }
       return;
     case record_type::agreement:
+      st.agreements.add_agreement(r);
+      return;
     case record_type::review:
-      return;  // the agreements section is still to come
+      st.agreements.add_review(r);
+      return;
   }
+}
+
+sys_seconds report_builder::checkins_from() const {
+  const state& st = *s_;
+  sys_seconds from = st.opts.previous ? st.opts.previous->begin : st.opts.span.begin;
+  if (auto early = st.agreements.earliest()) from = std::min(from, *early);
+  return from;
 }
 
 namespace {
@@ -434,6 +449,7 @@ report report_builder::finish() {
   fill_choices(st, r);
   fill_boundaries(st, r);
   fill_signs(st, r);
+  r.agreements = st.agreements.finish();
   return r;
 }
 
@@ -504,6 +520,7 @@ class view_builders {
     }
   }
   latest_safe& safe() { return safe_; }
+  sys_seconds checkins_from() const { return main_.checkins_from(); }
   report finish() {
     report r = main_.finish();
     if (twin_) {
@@ -525,7 +542,12 @@ class view_builders {
 
 report build_report_from(const std::vector<record>& records, const repo& rp, const period& span, report_view view) {
   view_builders builders(rp, options_for(rp, span, view));
-  for (const auto& r : records) builders.add(r);
+  // Agreements and their reviews first: the check-ins around them count for them.
+  for (record_type first : {record_type::agreement, record_type::review})
+    for (const auto& r : records)
+      if (r.type == first) builders.add(r);
+  for (const auto& r : records)
+    if (r.type != record_type::agreement && r.type != record_type::review) builders.add(r);
   return builders.finish();
 }
 
@@ -543,8 +565,16 @@ report build_report(const store& s, const period& span, report_view view,
     s.scan(answers, [&](record&& c) { builders.safe().see(c, opts.viewer); }, on_warning);
   }
   auto feed = [&](record&& rec) { builders.add(rec); };
+  // Open agreements first, then their reviews and the check-ins around them.
+  scan_filter agreements(record_type::agreement);
+  agreements.private_of_me = mine;
+  s.scan(agreements, feed, on_warning);
+  scan_filter reviews(record_type::review, span);
+  reviews.span.begin = builders.checkins_from();
+  reviews.private_of_me = mine;
+  s.scan(reviews, feed, on_warning);
   scan_filter checkins(record_type::checkin, span);
-  if (opts.previous) checkins.span.begin = opts.previous->begin;
+  checkins.span.begin = builders.checkins_from();
   checkins.private_of_me = mine;
   s.scan(checkins, feed, on_warning);
   scan_filter entries(record_type::entry, span);

@@ -100,6 +100,29 @@ std::string marked(const std::string& text, bool is_private) { return is_private
 // Who thanked, and for an appreciation whom: "alex" or "alex to sam".
 std::string thanker(const dated_words& t) { return t.to.empty() ? t.who : fmt::format("{} to {}", t.who, t.to); }
 
+// "Made 2026-10-04; reviewed twice, the last time: kept (2026-11-15)."
+std::string agreement_made(const agreement_summary& a) {
+  std::string line = "Made " + format_date(a.at) + "; ";
+  if (a.reviews == 0) return line + fmt::format("not reviewed yet; it comes up for review {}.", a.review);
+  line += a.reviews == 1 ? "reviewed once" : fmt::format("reviewed {} times", a.reviews);
+  if (a.last_review) line += fmt::format(", the last time: {} ({})", a.last_outcome, format_date(*a.last_review));
+  return line + ".";
+}
+
+const char* const agreements_caption =
+    "Each person's mean rating in the days before the agreement was made and since, with how many ratings in "
+    "brackets. A few ratings say little either way; the talk about it says more.";
+const char* const no_ratings_around = "No check-in ratings yet from the days around it.";
+const char* const no_agreements = "No agreement is open. `balance-talk agree TEXT` writes one down.";
+
+std::string window_head(const char* side, int days) {
+  return fmt::format("{} ({} {})", side, days, days == 1 ? "day" : "days");
+}
+
+std::string window_cell(const std::optional<double>& mean, std::size_t count) {
+  return mean ? fmt::format("{:.1f} ({})", *mean, count) : "-";
+}
+
 std::string space_cell(const boundary_counts& b) {
   return b.space_minutes ? fmt::format("{} ({} min)", b.space, b.space_minutes) : std::to_string(b.space);
 }
@@ -148,6 +171,11 @@ std::vector<const dimension_summary*> rated_dimensions(const report& r) {
     if (d.count > 0) out.push_back(&d);
   if (r.mood.count > 0) out.push_back(&r.mood);
   return out;
+}
+
+// The agreements section shows only once there is an agreement, unless asked for by name.
+bool quiet_section(const report& r, const std::vector<std::string>& sections, std::string_view id) {
+  return id == "agreements" && r.agreements.empty() && sections.empty();
 }
 
 bool safety_first(const report& r, const std::vector<std::string>& sections) {
@@ -282,6 +310,46 @@ void text_boundaries(const report& r, sink& out, const style& st) {
   note(out, st, words::boundaries_caption);
 }
 
+// The rows of one agreement's table: each dimension, a row per person.
+std::vector<std::vector<std::string>> agreement_rows(const agreement_summary& a) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& d : a.dimensions) {
+    bool first = true;
+    for (const auto& p : d.people) {
+      rows.push_back({first ? d.key : "", p.name, words::window_cell(p.before, p.before_count),
+                      words::window_cell(p.since, p.since_count)});
+      first = false;
+    }
+  }
+  return rows;
+}
+
+void text_agreements(const report& r, sink& out, const style& st) {
+  if (r.agreements.empty()) paragraph(out, words::no_agreements, 2);
+  for (std::size_t i = 0; i < r.agreements.size(); ++i) {
+    const agreement_summary& a = r.agreements[i];
+    if (i) out.write("\n");
+    out.write("  " + st.green("•") + " ");
+    out.write(st.bold(wrap_text(escape_for_terminal(words::marked(a.text, a.is_private)), output_width, 4)));
+    out.write("\n");
+    paragraph(out, words::agreement_made(a), 4);
+    if (a.dimensions.empty()) {
+      paragraph(out, words::no_ratings_around, 4);
+      continue;
+    }
+    text_table table;
+    table.add_column("DIMENSION");
+    table.add_column("WHO");
+    table.add_column(words::window_head("BEFORE", a.before_days), align::right);
+    table.add_column(words::window_head("SINCE", a.since_days), align::right);
+    for (auto& row : agreement_rows(a)) table.add_row(std::move(row));
+    string_sink rendered;
+    table.render(rendered, output_width - 4, st);
+    indented(out, rendered.str(), 4);
+  }
+  if (!r.agreements.empty()) note(out, st, words::agreements_caption);
+}
+
 void text_signs(const report& r, sink& out, const style& st) {
   bool paused = r.view == report_view::mine && !r.safety_note.empty();
   if (r.signs.empty()) paragraph(out, words::none_found(r), 2);
@@ -316,6 +384,7 @@ const text_section text_sections[] = {
     {"give_and_take", "Give and take", text_give_and_take},
     {"choices", "Choices", text_choices},
     {"boundaries", "Boundaries", text_boundaries},
+    {"agreements", "Agreements you are trying", text_agreements},
     {"signs", "Signs to talk about", text_signs},
 };
 
@@ -333,7 +402,7 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
     text_safety(r, out, st);
   }
   for (const auto& section : text_sections) {
-    if (!wanted(sections, section.name)) continue;
+    if (!wanted(sections, section.name) || quiet_section(r, sections, section.name)) continue;
     start(section.title);
     section.write(r, out, st);
   }
@@ -341,15 +410,7 @@ void write_report_text(const report& r, const std::vector<std::string>& sections
 
 namespace {
 
-std::string md_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    // Backticks stay: suggestions quote commands as `code`.
-    if (c == '|' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']' || c == '\\') out += '\\';
-    out += c == '\n' ? ' ' : c;
-  }
-  return out;
-}
+std::string md_escape(std::string_view s) { return escape_markdown(s); }
 
 void md_table(sink& out, const std::vector<std::string>& head, const std::vector<bool>& right,
               const std::vector<std::vector<std::string>>& rows) {
@@ -525,6 +586,26 @@ void md_signs(const report& r, sink& out) {
   if (!r.not_enough_data.empty()) out.write(md_escape(words::not_enough(r)) + "\n\n");
 }
 
+void md_agreements(const report& r, sink& out) {
+  out.write("## Agreements you are trying\n\n");
+  if (r.agreements.empty()) out.write(md_escape(words::no_agreements) + "\n\n");
+  for (const auto& a : r.agreements) {
+    out.write(fmt::format("### {}\n\n{}\n\n", md_escape(words::marked(a.text, a.is_private)),
+                          md_escape(words::agreement_made(a))));
+    if (a.dimensions.empty()) {
+      out.write(md_escape(words::no_ratings_around) + "\n\n");
+      continue;
+    }
+    auto rows = agreement_rows(a);
+    for (auto& row : rows)
+      for (auto& cell : row) cell = md_escape(cell);
+    md_table(out, {"Dimension", "Who", words::window_head("Before", a.before_days), words::window_head("Since", a.since_days)},
+             {false, false, true, true}, rows);
+    out.write("\n");
+  }
+  if (!r.agreements.empty()) out.write("*" + md_escape(words::agreements_caption) + "*\n\n");
+}
+
 // The sections of the Markdown report, in order; each writes its own heading.
 struct md_section {
   const char* name;
@@ -537,6 +618,7 @@ const md_section md_sections[] = {
     {"give_and_take", md_give_and_take},
     {"choices", md_choices},
     {"boundaries", md_boundaries},
+    {"agreements", md_agreements},
     {"signs", md_signs},
 };
 
@@ -545,7 +627,7 @@ const md_section md_sections[] = {
 void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out) {
   if (safety_first(r, sections)) md_safety(r, out);
   for (const auto& section : md_sections)
-    if (wanted(sections, section.name)) section.write(r, out);
+    if (wanted(sections, section.name) && !quiet_section(r, sections, section.name)) section.write(r, out);
 }
 
 namespace {
@@ -647,6 +729,36 @@ void json_boundaries(const report& r, json& doc) {
   doc["boundaries"] = arr;
 }
 
+json agreement_json(const agreement_summary& a) {
+  json dims = json::array();
+  for (const auto& d : a.dimensions) {
+    json people = json::array();
+    for (const auto& p : d.people)
+      people.push_back({{"name", p.name},
+                        {"before", {{"mean", optional_number(p.before)}, {"count", p.before_count}}},
+                        {"since", {{"mean", optional_number(p.since)}, {"count", p.since_count}}}});
+    dims.push_back({{"key", d.key}, {"people", people}});
+  }
+  auto instant = [&](sys_seconds t) { return format_timestamp(timestamp{t, a.at.offset}); };
+  return json{{"id", a.id},
+              {"text", a.text},
+              {"at", format_timestamp(a.at)},
+              {"review", a.review},
+              {"reviews", a.reviews},
+              {"last_outcome", a.last_outcome.empty() ? json(nullptr) : json(a.last_outcome)},
+              {"last_review", a.last_review ? json(format_timestamp(*a.last_review)) : json(nullptr)},
+              {"before", {{"begin", instant(a.before_begin)}, {"days", a.before_days}}},
+              {"since", {{"days", a.since_days}}},
+              {"dimensions", dims},
+              {"private", a.is_private}};
+}
+
+void json_agreements(const report& r, json& doc) {
+  json arr = json::array();
+  for (const auto& a : r.agreements) arr.push_back(agreement_json(a));
+  doc["agreements"] = arr;
+}
+
 void json_signs(const report& r, json& doc) {
   json arr = json::array();
   for (const auto& s : r.signs)
@@ -668,6 +780,7 @@ const json_section json_sections[] = {
     {"give_and_take", json_give_and_take},
     {"choices", json_choices},
     {"boundaries", json_boundaries},
+    {"agreements", json_agreements},
     {"signs", json_signs},
 };
 

@@ -254,4 +254,13 @@ std::string_view trim(std::string_view text) noexcept {
   return text;
 }
 
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']' || c == '\\') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
 }  // namespace balance

@@ -76,7 +76,7 @@ TEST_CASE("report of the example repository matches the golden markdown and json
   auto doc = nlohmann::json::parse(json.out);
   CHECK(doc["schema"] == 1);
   CHECK(doc["view"] == "shared");
-  for (const char* key : {"header", "working", "checkins", "give_and_take", "choices", "boundaries", "signs"})
+  for (const char* key : {"header", "working", "checkins", "give_and_take", "choices", "boundaries", "agreements", "signs"})
     CHECK(doc.contains(key));
   CHECK_FALSE(doc.contains("safety"));  // the shared view has no safety key at all, not even null
   std::set<std::string> signs;
@@ -310,23 +310,27 @@ TEST_CASE("remind lists what is due, one line each, and is silent with exit 1 ot
   example s;
   result alex = s.run("balance-remind", {});
   CHECK(alex.status == 0);
-  CHECK(alex.out == "alex: review of boundary 36bb64c due\ndinner: sam's turn to choose\nmovie: sam's turn to choose\n");
+  // The weekly dinner agreement has never been reviewed: it is due, by its id and never its words.
+  CHECK(alex.out ==
+        "alex: review of boundary 36bb64c due\nagreement 5e0c2a7: time to look at it together (weekly)\n"
+        "dinner: sam's turn to choose\nmovie: sam's turn to choose\n");
   result all = s.run("balance-remind", {"--all"});
   // Self-care is sam's own reminder, never on alex's list of everyone.
   CHECK(all.out ==
         "alex: review of boundary 36bb64c due\nsam: review of boundary 4ccf4df due\n"
+        "agreement 5e0c2a7: time to look at it together (weekly)\n"
         "dinner: sam's turn to choose\nmovie: sam's turn to choose\n");
   CHECK(s.run("balance-remind", {"--who", "sam"}).out.find("solo") == std::string::npos);
   auto doc = nlohmann::json::parse(s.run("balance-remind", {"--all", "--format", "json"}).out);
   CHECK(doc["schema"] == 1);
-  CHECK(doc["due"].size() == 4);
+  CHECK(doc["due"].size() == 5);
   s.env["BALANCE_USER"] = "sam";
   result sam = s.run("balance-remind", {});
   CHECK_THAT(sam.out, Catch::Contains("sam: no solo time in 21 days; something of your own could fit in this week\n"));
   for (const char* word : {"due", "should"}) CHECK(sam.out.substr(sam.out.find("solo")).find(word) == std::string::npos);
   s.env["BALANCE_USER"] = "alex";
   // Never what anyone wrote.
-  for (const char* words : {"money", "weekend plans", "Hardware", "dentist"}) CHECK(all.out.find(words) == std::string::npos);
+  for (const char* words : {"money", "weekend plans", "Hardware", "dentist", "dinner on weekends"}) CHECK(all.out.find(words) == std::string::npos);
 
   couple quiet;
   quiet.run("balance-checkin", {"--heard", "4"});
@@ -403,4 +407,77 @@ TEST_CASE("report: appreciations join the thanks by name, repairs are counted in
   REQUIRE(s.run("balance-talk", {"repair", "--humour", "--at", "2026-11-22T08:00"}).status == 0);
   CHECK_THAT(s.run("balance-report", {"--section", "working"}).out,
              Catch::Contains("found your way back 3 times (2 with humour)."));
+}
+
+TEST_CASE("report: the example's agreements, with the means before and since checked by hand", "[report][golden][agreements]") {
+  example s;
+  result r = s.run("balance-report", {"--section", "agreements", "--format", "json"});
+  REQUIRE(r.status == 0);
+  auto agreements = nlohmann::json::parse(r.out).at("agreements");
+  REQUIRE(agreements.size() == 2);
+  // Made Sun 1 Nov 21:00; now is Sun 22 Nov 21:00: 21 days since and the 21 days before.
+  const auto& talk = agreements.at(1);
+  CHECK(talk["id"] == "c3a91f6e2b80");
+  CHECK(talk["reviews"] == 1);
+  CHECK(talk["last_outcome"] == "partly");
+  CHECK(talk["since"]["days"] == 21);
+  CHECK(talk["before"]["days"] == 21);
+  CHECK(talk["before"]["begin"] == "2026-10-11T21:00:00+01:00");
+  const auto& heard = talk["dimensions"].at(0);
+  REQUIRE(heard["key"] == "heard");
+  // sam's heard: 2 (18 Oct), 3 (25 Oct), 3 (1 Nov, 20:10, before it was made), then 2, 2, 2.
+  const auto& sam = heard["people"].at(1);
+  CHECK(sam["name"] == "sam");
+  CHECK(sam["before"]["count"] == 3);
+  CHECK(sam["before"]["mean"].get<double>() == Approx(8.0 / 3));
+  CHECK(sam["since"]["count"] == 3);
+  CHECK(sam["since"]["mean"].get<double>() == Approx(2.0));
+  // Not reviewed, weekly, made 25 Oct: 28 days since, 28 before.
+  CHECK(agreements.at(0)["reviews"] == 0);
+  CHECK(agreements.at(0)["last_outcome"].is_null());
+  CHECK(agreements.at(0)["since"]["days"] == 28);
+}
+
+TEST_CASE("talk plan of the example repository matches the golden text", "[talk][golden]") {
+  example s;
+  result r = s.run("balance-talk", {"plan"});
+  REQUIRE(r.status == 0);
+  CHECK(r.err.empty());
+  check_golden(r.out, "plan-couple.txt");
+  std::istringstream lines(r.out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::size_t columns = 0;
+    for (char c : line) columns += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+    CHECK(columns <= 80);
+  }
+  // Whoever runs it, the agenda is the same: it is always the shared view.
+  CHECK(s.run("balance-talk", {"plan", "--as", "sam"}).out == r.out);
+}
+
+TEST_CASE("talk plan in markdown and json: the same agenda", "[talk][golden]") {
+  example s;
+  result md = s.run("balance-talk", {"plan", "--format", "markdown"});
+  REQUIRE(md.status == 0);
+  check_golden(md.out, "plan-couple.md");
+  result json = s.run("balance-talk", {"plan", "--format", "json"});
+  REQUIRE(json.status == 0);
+  auto doc = nlohmann::json::parse(json.out);
+  CHECK(doc["schema"] == 1);
+  CHECK(doc["period"] == "28d");
+  std::set<std::string> kinds;
+  std::size_t reviews = 0;
+  for (const auto& item : doc["items"]) {
+    kinds.insert(item["kind"].get<std::string>());
+    if (item["kind"] == "review") {
+      ++reviews;
+      CHECK(item["id"] == "5e0c2a7b9d14");  // weekly, never reviewed: due; the other is not yet
+      CHECK(item["step"] == 3);
+    }
+  }
+  CHECK(reviews == 1);
+  CHECK(kinds == std::set<std::string>{"working", "thanks", "sign", "review"});
+  result bad = s.run("balance-talk", {"plan", "--format", "csv"});
+  CHECK(bad.status == 64);
+  CHECK(bad.out.empty());
 }

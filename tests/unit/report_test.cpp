@@ -485,3 +485,97 @@ TEST_CASE("report - took turns choosing only when the choices are close to even"
   for (const auto& w : leaning.working) CHECK(w.find("took turns") == std::string::npos);
   CHECK_FALSE(find(leaning, "one-chooser"));
 }
+
+namespace {
+
+record agreement(const std::string& id, int day, const std::string& status = "") {
+  record r;
+  r.type = record_type::agreement;
+  r.id = id;
+  r.at = on(day);
+  r.who = r.author = "alex";
+  r.text = "We plan the week together on Sundays";
+  r.status = status;
+  return r;
+}
+
+record review_of(const std::string& agreement_id, int day, const std::string& outcome) {
+  record r;
+  r.type = record_type::review;
+  r.id = next_id();
+  r.at = on(day);
+  r.who = r.author = "sam";
+  r.agreement = agreement_id;
+  r.outcome = outcome;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("report - agreements: means in the days before and since, counted by hand", "[report][agreements]") {
+  // Now is Sun 22 Nov 21:00. Made Sun 15 Nov 20:00: 7 days since, so the 7 days before it count
+  // (from Sun 8 Nov 20:00).
+  std::vector<record> records = {agreement("a1b2c3d4e5f6", 15), agreement("b1b2c3d4e5f6", 10, "done"),
+                                 review_of("a1b2c3d4e5f6", 20, "kept"),
+                                 rated("alex", "heard", 1, 7),   // before the window
+                                 rated("alex", "heard", 2, 9),  rated("alex", "heard", 3, 12),
+                                 rated("sam", "heard", 3, 14),  rated("alex", "heard", 4, 16),
+                                 rated("alex", "heard", 5, 20), rated("sam", "kind", 4, 21)};
+  report r = build(records);
+  REQUIRE(r.agreements.size() == 1);  // the done one is not shown
+  const agreement_summary& a = r.agreements[0];
+  CHECK(a.id == "a1b2c3d4e5f6");
+  CHECK(a.since_days == 7);
+  CHECK(a.before_days == 7);
+  CHECK(a.reviews == 1);
+  CHECK(a.last_outcome == "kept");
+  REQUIRE(a.dimensions.size() == 2);  // heard and kind, in balance.toml order
+  CHECK(a.dimensions[0].key == "heard");
+  const auto& alex = a.dimensions[0].people[0];
+  CHECK(alex.name == "alex");
+  CHECK(alex.before == Approx(2.5));
+  CHECK(alex.before_count == 2);
+  CHECK(alex.since == Approx(4.5));
+  CHECK(alex.since_count == 2);
+  const auto& sam = a.dimensions[0].people[1];
+  CHECK(sam.before == Approx(3.0));
+  CHECK(sam.before_count == 1);
+  CHECK_FALSE(sam.since);
+  CHECK(a.dimensions[1].key == "kind");
+  CHECK(a.dimensions[1].people[1].since == Approx(4.0));
+
+  std::string text = text_of(r);
+  CHECK(text.find("Agreements you are trying\n  • We plan the week together on Sundays\n"
+                  "    Made 2026-11-15; reviewed once, the last time: kept (2026-11-20).\n") != std::string::npos);
+  CHECK(text.find("    DIMENSION  WHO   BEFORE (7 days)  SINCE (7 days)\n"
+                  "    heard      alex          2.5 (2)         4.5 (2)\n"
+                  "               sam           3.0 (1)               -\n") != std::string::npos);
+}
+
+TEST_CASE("report - agreements: the before window is at least a week and at most twelve", "[report][agreements]") {
+  report fresh = build({agreement("a1b2c3d4e5f6", 22)});  // an hour old
+  REQUIRE(fresh.agreements.size() == 1);
+  CHECK(fresh.agreements[0].since_days == 1);
+  CHECK(fresh.agreements[0].before_days == 7);
+  CHECK(fresh.agreements[0].dimensions.empty());
+  CHECK(text_of(fresh).find("No check-in ratings yet from the days around it.") != std::string::npos);
+  record old = agreement("c1b2c3d4e5f6", 1);
+  old.at = *parse_timestamp("2025-11-01T20:00:00+01:00");
+  report year = build({old});
+  REQUIRE(year.agreements.size() == 1);
+  CHECK(year.agreements[0].before_days == 84);
+}
+
+TEST_CASE("report - agreements: the section shows only once there is one, and never a private one shared",
+          "[report][agreements][private]") {
+  CHECK(text_of(build({})).find("Agreements") == std::string::npos);
+  string_sink asked;
+  write_report_text(build({}), {"agreements"}, asked, style{});
+  CHECK(asked.str().find("No agreement is open.") != std::string::npos);
+  record mine = agreement("d1b2c3d4e5f6", 15);
+  mine.is_private = true;
+  CHECK(build({mine}).agreements.empty());
+  report own = build({mine}, couple(), "2026-11", report_view::mine, "alex");
+  REQUIRE(own.agreements.size() == 1);
+  CHECK(own.agreements[0].is_private);
+}

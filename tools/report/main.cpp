@@ -25,7 +25,7 @@ std::function<int(cli::context&)> setup(CLI::App& app) {
   app.add_option("--until", o->until, "Until WHEN (instead of --period)")->type_name("WHEN");
   app.add_option("--section", o->sections,
                  "Only these sections: safety (--mine), header, working, checkins, give_and_take, choices, "
-                 "boundaries, signs")
+                 "boundaries, agreements, signs")
       ->type_name("S");
   cli::add_view_options(&app, o->view, "records, marked (private), and your safety note first");
   app.add_option("--from", o->from, "Report over records from FILE or - instead of the repository")->type_name("FILE");

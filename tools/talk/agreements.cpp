@@ -6,6 +6,7 @@
 
 #include "balance/error.hpp"
 #include "balance/talk.hpp"
+#include "balance/talk_plan.hpp"
 
 namespace balance::talk_cli {
 
@@ -68,6 +69,20 @@ cli::command close_command(const char* name, const char* status, const char* sum
           }};
 }
 
+// `plan`: the next talk's agenda from the shared report, for cron and mail.
+std::function<int(context&)> setup_plan(CLI::App& cmd) {
+  auto o = std::make_shared<std::string>("28d");
+  cmd.add_option("--period,-p", *o, "The period it looks back on (PERIOD; default 28d, as the report)")->type_name("PERIOD");
+  return [o](context& ctx) {
+    repo rp = ctx.open_repo();
+    format f = ctx.output_format({format::text, format::markdown, format::json});
+    store s(rp);
+    auto plan = build_talk_plan(s, parse_period(*o, rp.cal()), [&](const diagnostic& d) { ctx.warn(d); });
+    write_talk_plan(plan, f, ctx.out, ctx.out_style(rp.user()));
+    return 0;
+  };
+}
+
 }  // namespace
 
 std::vector<cli::command> agreement_commands() {
@@ -77,6 +92,7 @@ std::vector<cli::command> agreement_commands() {
       {"review", "Note how an agreement went: --kept, --partly or --not-yet", setup_review},
       close_command("done", "done", "Mark an agreement done; its reviews stay"),
       close_command("drop", "dropped", "Drop an agreement; its reviews stay"),
+      {"plan", "The next talk's agenda: what went right, signs to choose from, reviews due", setup_plan},
   };
 }
 

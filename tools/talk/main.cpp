@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   const cli::tool t{"balance-talk",
                     "The weekly talk: agreements you both try and look at again, appreciations, and\n"
                     "repairs after a hard moment. (The guided meeting is still to come.)",
-                    {format::text, format::json, format::toml, format::csv, format::tsv},
+                    {format::text, format::json, format::toml, format::csv, format::tsv, format::markdown},
                     "meeting"};
   std::vector<cli::command> table = {{"meeting", "The guided meeting (still to come)", setup_meeting}};
   for (auto& c : talk_cli::agreement_commands()) table.push_back(std::move(c));

@@ -92,6 +92,34 @@ struct sign {
   bool is_private = false;            // rests on my private records (private view only)
 };
 
+// One person's ratings of a dimension in the days before an agreement and since it was made.
+struct agreement_person {
+  std::string name;
+  std::optional<double> before, since;  // means
+  std::size_t before_count = 0, since_count = 0;
+};
+
+struct agreement_dimension {
+  std::string key;
+  std::vector<agreement_person> people;  // balance.toml order
+};
+
+// An open agreement and how the check-ins around it went: the days since it was made (up to the
+// report's end, or now) and as many days before it (at least 7, at most 84).
+struct agreement_summary {
+  std::string id;
+  std::string text;
+  timestamp at;
+  std::string review;  // its review cadence, as text
+  std::size_t reviews = 0;
+  std::string last_outcome;  // kept | partly | not-yet; empty before the first review
+  std::optional<timestamp> last_review;
+  sys_seconds before_begin, end;  // the windows: [before_begin, at) and [at, end)
+  int before_days = 0, since_days = 0;
+  std::vector<agreement_dimension> dimensions;  // configured ones anyone rated in either window
+  bool is_private = false;                       // one of mine (private view only)
+};
+
 struct report {
   // header
   std::vector<std::string> people;
@@ -127,6 +155,9 @@ struct report {
   // boundaries
   std::vector<boundary_counts> boundaries;
 
+  // agreements: open ones made before the period's end, oldest first
+  std::vector<agreement_summary> agreements;
+
   // signs
   std::vector<sign> signs;
   std::vector<std::string> not_enough_data;  // signs that could not be checked yet, and why
@@ -149,10 +180,15 @@ class BALANCE_API report_builder {
   report_builder(const report_builder&) = delete;
   report_builder& operator=(const report_builder&) = delete;
 
-  // Any record, any order. Records outside the period (and its predecessor, for check-ins) are
-  // ignored; boundary definitions count whatever their date. In the shared view every private
+  // Any record, any order, except that an agreement comes before the check-ins that count for
+  // it (build_report and build_report_from see to that). Records outside the period (and its
+  // predecessor, for check-ins) are ignored; boundary and agreement definitions count whatever
+  // their date, and check-ins around an open agreement count for the agreements section. In the shared view every private
   // record is ignored; in the private view only the viewer's own private records count.
   void add(const record& r);
+  // The earliest instant a check-in can count: the predecessor's begin, or earlier for the
+  // weeks before an agreement added so far.
+  sys_seconds checkins_from() const;
   report finish();
 
  private:

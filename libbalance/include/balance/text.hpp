@@ -29,6 +29,9 @@ BALANCE_API std::optional<std::string> text_problem(std::string_view text);
 // Makes user text safe to print to a terminal: control characters (C0 except newline and tab,
 // DEL, C1) become visible escapes such as "\x1b", so a note cannot move the cursor or change colours.
 BALANCE_API std::string escape_for_terminal(std::string_view text);
+// Text for one Markdown line or table cell: the characters Markdown would read as markup
+// (| * _ < > [ ] \) get a backslash and newlines become spaces. Backticks stay, so `code` shows.
+BALANCE_API std::string escape_markdown(std::string_view text);
 
 // Number of terminal columns a UTF-8 string takes (one per code point; wide East Asian
 // characters count two).
