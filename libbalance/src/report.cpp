@@ -72,6 +72,7 @@ struct report_state {
   std::map<std::string, dated_words> feeling, need;
   std::map<std::string, std::vector<dated_words>> thanks;  // per person, newest first, at most 5
   std::size_t repairs = 0, repairs_with_humour = 0;
+  std::vector<sys_seconds> crossed_at, repaired_at;  // to pair crossed boundaries with repairs
   detail::checkin_slots slots;
   std::size_t checkins = 0;
   std::optional<local_days> first_checkin_day;
@@ -208,6 +209,7 @@ void gather_event(report_state& st, const record& r) {
   ++st.events;
   if (!r.boundary.empty()) ++st.boundary_events[r.boundary][r.kind];
   if (r.kind == "gave-in") ++st.gave_in[r.who];
+  if (r.kind == "crossed") st.crossed_at.push_back(r.at.utc);
   if (r.kind == "space") {
     ++st.space[r.who];
     st.space_minutes[r.who] += r.minutes.value_or(0);
@@ -253,6 +255,7 @@ void report_builder::add(const record& r) {
         st.seen(r);
         ++st.repairs;
         if (r.humour.value_or(false)) ++st.repairs_with_humour;
+        st.repaired_at.push_back(r.at.utc);
       }
       return;
     case record_type::agreement:
@@ -292,7 +295,20 @@ std::string spark(const std::map<std::int64_t, running_mean>& weeks, std::int64_
 
 namespace {
 
-void fill_header(const report_state& st, report& r) {
+// How many crossed boundaries a repair followed within repair_window: both lists sorted, one
+// pass, so it stays linear in the events of the period.
+void pair_repairs(report_state& st, report& r) {
+  std::sort(st.crossed_at.begin(), st.crossed_at.end());
+  std::sort(st.repaired_at.begin(), st.repaired_at.end());
+  r.crossed = st.crossed_at.size();
+  auto next = st.repaired_at.begin();
+  for (sys_seconds t : st.crossed_at) {
+    next = std::upper_bound(next, st.repaired_at.end(), t);
+    if (next != st.repaired_at.end() && *next - t <= repair_window) ++r.crossed_then_repaired;
+  }
+}
+
+void fill_header(report_state& st, report& r) {
   r.people = st.cfg.people;
   r.span = st.opts.span;
   r.span_text = describe_period(r.span, st.cal);
@@ -305,6 +321,7 @@ void fill_header(const report_state& st, report& r) {
   r.entries = st.entries;
   r.repairs = st.repairs;
   r.repairs_with_humour = st.repairs_with_humour;
+  pair_repairs(st, r);
   r.events = st.events;
   r.private_records = st.private_records;
 }

@@ -598,11 +598,22 @@ void repairs_made(const sign_inputs& in, std::vector<std::string>& working) {
                                     : fmt::format(" ({} with humour)", in.r.repairs_with_humour)));
 }
 
+// A crossed boundary followed by a repair: the repair is what is worth seeing. Counted, no names.
+void crossings_repaired(const sign_inputs& in, std::vector<std::string>& working) {
+  if (in.r.crossed_then_repaired == 0) return;
+  std::string after = in.r.crossed == 1 ? "After a boundary was noted as crossed"
+                      : in.r.crossed == in.r.crossed_then_repaired
+                          ? fmt::format("Each of the {} times a boundary was noted as crossed", in.r.crossed)
+                          : fmt::format("After {} of the {} times a boundary was noted as crossed",
+                                        in.r.crossed_then_repaired, in.r.crossed);
+  working.push_back(after + ", a repair followed within three days.");
+}
+
 // What is working, in the order a report lists it.
 using what_works_check = void (*)(const sign_inputs&, std::vector<std::string>&);
 const what_works_check what_works_checks[] = {
     dimensions_at_four, rising_ratings, shares_as_agreed, time_together, turns_taken, boundaries_respected,
-    repairs_made,
+    repairs_made, crossings_repaired,
 };
 
 }  // namespace

@@ -579,3 +579,35 @@ TEST_CASE("report - agreements: the section shows only once there is one, and ne
   REQUIRE(own.agreements.size() == 1);
   CHECK(own.agreements[0].is_private);
 }
+
+namespace {
+
+record repair_on(int day, int hour) {
+  record r;
+  r.type = record_type::repair;
+  r.id = next_id();
+  r.at = on(day, hour);
+  r.who = r.author = "sam";
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("report - crossed boundaries are paired with a repair that followed within three days", "[report][working]") {
+  record b = boundary("b00000000001", "alex");
+  record crossed_early = event("sam", "crossed", 3, "b00000000001");  // 3 Nov 20:00; repaired 6 Nov 19:00 (71 h)
+  record crossed_late = event("sam", "crossed", 10, "b00000000001");  // 10 Nov 20:00; next repair 13 Nov 21:00 (73 h)
+  report r = build({b, crossed_early, crossed_late, repair_on(6, 19), repair_on(13, 21)});
+  CHECK(r.crossed == 2);
+  CHECK(r.crossed_then_repaired == 1);
+  CHECK(has(r.working, "After 1 of the 2 times a boundary was noted as crossed, a repair followed within three days."));
+  // A repair before the crossing does not follow it.
+  report before = build({b, event("sam", "crossed", 10, "b00000000001"), repair_on(9, 20)});
+  CHECK(before.crossed_then_repaired == 0);
+  for (const auto& w : before.working) CHECK(w.find("crossed") == std::string::npos);
+  report one = build({b, event("sam", "crossed", 10, "b00000000001"), repair_on(10, 22)});
+  CHECK(has(one.working, "After a boundary was noted as crossed, a repair followed within three days."));
+  // Names stay out of it: the repair is what is worth seeing.
+  for (const auto& w : r.working)
+    if (w.find("crossed") != std::string::npos) CHECK(w.find("sam") == std::string::npos);
+}

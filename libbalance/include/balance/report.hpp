@@ -139,6 +139,8 @@ struct report {
   std::vector<dated_words> thanks;    // check-in thanks and appreciations: up to five per person, by
                                       // person then newest first
   std::size_t repairs = 0, repairs_with_humour = 0;  // after hard moments (balance-talk repair)
+  // Crossed-boundary events, and how many of them a repair followed within repair_window.
+  std::size_t crossed = 0, crossed_then_repaired = 0;
 
   // checkins
   std::vector<dimension_summary> dimensions;
@@ -165,6 +167,9 @@ struct report {
   // safety: only in the private view, when the viewer's latest private `safe` is 2 or lower
   std::vector<std::string> safety_note;  // paragraphs; empty: none
 };
+
+// How soon after a crossed boundary a repair counts as following it.
+inline constexpr std::chrono::hours repair_window{72};
 
 struct report_options {
   period span;
