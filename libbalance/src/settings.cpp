@@ -221,6 +221,13 @@ void read_boundaries(settings_reader& rd, const toml::node& n, settings& s) {
   if (auto r = tbl.get("review")) s.review_cadence = rd.cadence_at(*r, "boundaries.review");
 }
 
+// [talk]
+void read_talk(settings_reader& rd, const toml::node& n, settings& s) {
+  const auto& tbl = rd.table_at(n, "talk");
+  rd.only_keys(tbl, {"cadence"}, "[talk]");
+  if (auto c = tbl.get("cadence")) s.talk_cadence = rd.cadence_at(*c, "talk.cadence");
+}
+
 // [remind]
 void read_remind(settings_reader& rd, const toml::node& n, settings& s) {
   const auto& tbl = rd.table_at(n, "remind");
@@ -252,7 +259,7 @@ void read_signs(settings_reader& rd, const toml::node& n, settings& s) {
   };
   const real_key reals[] = {{"low_rating", &t.low_rating, 1, 5},         {"rating_gap", &t.rating_gap, 0, 4},
                             {"chooser_share", &t.chooser_share, 0, 1},  {"share_gap", &t.share_gap, 0, 1},
-                            {"sacrifice_share", &t.sacrifice_share, 0, 1}};
+                            {"sacrifice_share", &t.sacrifice_share, 0, 1}, {"talk_share", &t.talk_share, 0, 1}};
   const int_key ints[] = {{"min_checkins", &t.min_checkins, 1},
                           {"min_rating_days", &t.min_rating_days, 1},
                           {"gave_in", &t.gave_in, 1},
@@ -262,7 +269,8 @@ void read_signs(settings_reader& rd, const toml::node& n, settings& s) {
                           {"min_choices", &t.min_choices, 1},
                           {"min_entries", &t.min_entries, 1},
                           {"min_sacrifices", &t.min_sacrifices, 1},
-                          {"min_share_entries", &t.min_share_entries, 1}};
+                          {"min_share_entries", &t.min_share_entries, 1},
+                          {"min_talks", &t.min_talks, 1}};
   std::vector<std::string> known;
   for (const auto& r : reals) known.emplace_back(r.name);
   for (const auto& i : ints) known.emplace_back(i.name);
@@ -306,6 +314,7 @@ const settings_table settings_tables[] = {
     {"ledger", read_ledger},
     {"boundaries", read_boundaries},
     {"remind", read_remind},
+    {"talk", read_talk},
     {"signs", read_signs},
     {"git", read_git},
 };
@@ -323,7 +332,7 @@ settings parse_settings(std::string_view text, const std::string& path) {
     rd.lenient = true;
 
   rd.only_keys(root, {"version", "id", "week_start", "timezone", "person", "checkin", "ledger", "boundaries", "remind",
-                      "signs", "git"},
+                      "talk", "signs", "git"},
                "balance.toml");
 
   if (auto n = root.get("version")) {
@@ -426,6 +435,13 @@ turns = []
 
 )";
 
+constexpr std::string_view talk_defaults = R"([talk]
+# How often the weekly talk (balance-talk) comes up in balance-remind: weekly, biweekly, ...
+# or off. It counts from your last talk.
+cadence = "off"
+
+)";
+
 constexpr std::string_view signs_defaults = R"([signs]
 # When the report names a sign of imbalance (defaults shown).
 # A mean rating at or below this is low:
@@ -458,6 +474,10 @@ constexpr std::string_view signs_defaults = R"([signs]
 # sacrifice_share = 0.75
 # Below this many entries, shares are shown as counts, not percentages:
 # min_share_entries = 10
+# Talks the speaking-time rule of one-sided needs, and the share of the minutes spoken by one
+# person that raises it:
+# min_talks = 3
+# talk_share = 0.65
 
 )";
 
@@ -474,7 +494,8 @@ std::string default_settings_text(const std::vector<std::string>& people, std::s
   text += top_level_defaults;
   for (const auto& p : people) text += fmt::format("[[person]]\nname = {}\n\n", detail::toml_quote(p));
   for (std::string_view table :
-       {checkin_defaults, ledger_defaults, boundaries_defaults, remind_defaults, signs_defaults, git_defaults})
+       {checkin_defaults, ledger_defaults, boundaries_defaults, remind_defaults, talk_defaults, signs_defaults,
+        git_defaults})
     text += table;
   return text;
 }

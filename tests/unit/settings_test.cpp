@@ -82,7 +82,7 @@ TEST_CASE("settings - the template names every [signs] key with its default", "[
     }
     uncommented += line + "\n";
   }
-  CHECK(keys == 15);
+  CHECK(keys == 17);
   settings s = parse_settings(uncommented, "balance.toml");
   CHECK(s.warnings.empty());
   sign_thresholds d;
@@ -101,6 +101,9 @@ TEST_CASE("settings - the template names every [signs] key with its default", "[
   CHECK(s.signs.min_sacrifices == d.min_sacrifices);
   CHECK(s.signs.sacrifice_share == d.sacrifice_share);
   CHECK(s.signs.min_share_entries == d.min_share_entries);
+  CHECK(s.signs.min_talks == d.min_talks);
+  CHECK(s.signs.talk_share == d.talk_share);
+  CHECK(s.talk_cadence.to_string() == "off");
   CHECK(s.repo_id.empty());
 }
 
@@ -125,8 +128,12 @@ chore = { alex = 0.6, sam = 0.4 }
 review = "every 14 days"
 [remind]
 turns = ["dinner", "movie"]
+[talk]
+cadence = "weekly"
 [signs]
 low_rating = 2
+talk_share = 0.7
+min_talks = 4
 min_choices = 6
 min_rating_days = 7
 min_share_entries = 20
@@ -147,6 +154,9 @@ autocommit = true
   CHECK(s.signs.min_choices == 6);
   CHECK(s.signs.min_rating_days == 7);
   CHECK(s.signs.min_share_entries == 20);
+  CHECK(s.signs.talk_share == 0.7);
+  CHECK(s.signs.min_talks == 4);
+  CHECK(s.talk_cadence.to_string() == "weekly");
   CHECK(s.autocommit);
   CHECK(s.warnings.empty());
 }
@@ -188,18 +198,22 @@ min_sacrifice = 3
 push = true
 [talk]
 minutes = 5
+[chat]
+x = 1
 )");
-  REQUIRE(w.size() == 10);
-  CHECK_THAT(w[0], Catch::StartsWith("balance.toml:1:1: unknown setting \"future\" in balance.toml"));
-  CHECK_THAT(w[1], Catch::StartsWith("balance.toml:21:2: unknown setting \"talk\" in balance.toml"));
+  REQUIRE(w.size() == 11);
+  // The top level's keys come in name order.
+  CHECK_THAT(w[0], Catch::StartsWith("balance.toml:23:2: unknown setting \"chat\" in balance.toml"));
+  CHECK_THAT(w[1], Catch::StartsWith("balance.toml:1:1: unknown setting \"future\" in balance.toml"));
   CHECK_THAT(w[2], Catch::StartsWith("balance.toml:4:1: unknown setting \"nick\" in [[person]]"));
   CHECK_THAT(w[3], Catch::StartsWith("balance.toml:7:1: unknown setting \"mood\" in [checkin]"));
   CHECK_THAT(w[4], Catch::StartsWith("balance.toml:10:1: unknown setting \"hint\" in [[checkin.dimension]]"));
   CHECK_THAT(w[5], Catch::StartsWith("balance.toml:12:1: unknown setting \"budget\" in [ledger]"));
   CHECK(w[6] == "balance.toml:14:1: unknown setting \"reviwe\" in [boundaries] (did you mean \"review\"?)" + ignored());
   CHECK_THAT(w[7], Catch::StartsWith("balance.toml:16:1: unknown setting \"turn\" in [remind] (did you mean \"turns\"?)"));
-  CHECK_THAT(w[8], Catch::StartsWith("balance.toml:18:1: unknown setting \"min_sacrifice\" in [signs] (did you mean \"min_sacrifices\"?)"));
-  CHECK_THAT(w[9], Catch::StartsWith("balance.toml:20:1: unknown setting \"push\" in [git]"));
+  CHECK_THAT(w[8], Catch::StartsWith("balance.toml:22:1: unknown setting \"minutes\" in [talk]"));
+  CHECK_THAT(w[9], Catch::StartsWith("balance.toml:18:1: unknown setting \"min_sacrifice\" in [signs] (did you mean \"min_sacrifices\"?)"));
+  CHECK_THAT(w[10], Catch::StartsWith("balance.toml:20:1: unknown setting \"push\" in [git]"));
 }
 
 TEST_CASE("settings - bad values name what is wrong", "[settings]") {

@@ -48,6 +48,8 @@ struct sign_thresholds {
   int min_sacrifices = 10;    // sacrifice entries a sign needs
   double sacrifice_share = 0.75;
   int min_share_entries = 10; // below this many entries, shares are shown as counts, not percentages
+  int min_talks = 3;          // talks (balance-talk) the speaking-time rule of one-sided needs
+  double talk_share = 0.65;   // share of the minutes spoken by one person that raises it
 };
 
 struct BALANCE_API settings {
@@ -63,6 +65,8 @@ struct BALANCE_API settings {
   std::map<std::string, std::map<std::string, double>> targets;
   cadence review_cadence{cadence::kind::monthly};
   std::vector<std::string> remind_turns;
+  // [talk] cadence: how often the weekly talk is due in balance-remind (off by default).
+  cadence talk_cadence{cadence::kind::off};
   sign_thresholds signs;
   bool autocommit = false;
   // Keys this version does not know, each with its position: a newer balance may have written
