@@ -224,7 +224,7 @@ class repo_checker {
                                   fmt::format("id {} is also used at {}:{}{}", rec.id, it->second.path, it->second.line,
                                               it->second.path == shown ? "" : " (a record moved between files twice? keep one)")});
     if (rec.type == record_type::boundary || rec.type == record_type::agreement || rec.type == record_type::entry)
-      targets_[{rec.type, rec.id}] = rec.is_private;
+      targets_[{rec.type, rec.id}] = {rec.is_private, rec.at.utc};
     if (reference_of(rec) && report) events_.push_back({std::move(rec), rel});
   }
 
@@ -257,14 +257,20 @@ class repo_checker {
                                                      "`{} rm {}` removes this {})",
                                                      type_name(ev.type), ev.id, type_name(ref.target), ref.id, tool,
                                                      ev.id.substr(0, 7), type_name(ev.type))});
-    } else if (it->second && ev.type == record_type::appreciation) {
+    } else if (it->second.is_private && ev.type == record_type::appreciation) {
       result_.problems.push_back({where, fmt::format("appreciation {} points at a private entry; an appreciation "
                                                      "never refers to a private record",
                                                      ev.id)});
-    } else if (it->second && !ev.is_private) {
+    } else if (it->second.is_private && !ev.is_private) {
       result_.problems.push_back({where, fmt::format("shared {} {} points at a private {}; shared records never "
                                                      "refer to private ones",
                                                      type_name(ev.type), ev.id, type_name(ref.target))});
+    } else if (ev.type == record_type::review && ev.at.utc < it->second.at) {
+      // Two clocks or a mistyped --at: worth a look, and nothing is lost meanwhile.
+      result_.warnings.push_back({key_position(texts_[rel], r_.display_path(rel), ev.line, "at"),
+                                  fmt::format("review {} is dated before agreement {} was made; check the `at` of "
+                                              "one of them",
+                                              ev.id.substr(0, 7), ref.id.substr(0, 7))});
     }
   }
 
@@ -276,7 +282,11 @@ class repo_checker {
   bool everything_ = true;
   std::set<std::string> wanted_;
   std::map<std::string, seen_record> ids_;
-  std::map<std::pair<record_type, std::string>, bool> targets_;  // boundaries, agreements, entries -> private
+  struct target_info {
+    bool is_private = false;
+    sys_seconds at;
+  };
+  std::map<std::pair<record_type, std::string>, target_info> targets_;  // boundaries, agreements, entries
   std::map<record_type, std::string> unread_;  // types with a file that did not read cleanly -> one such file
   std::set<record_type> unchecked_;           // types whose references could not be checked for that reason
   std::vector<std::pair<record, std::string>> events_;    // event, its file

@@ -34,6 +34,9 @@ void check_reference_target(const record& r, const record& target) {
     return;
   }
   if (r.type != record_type::review) return;
+  if (r.at.utc < target.at.utc)
+    throw_usage(fmt::format("agreement {} was made on {}; a review comes after it (check --at)",
+                            target.id.substr(0, 7), format_date(target.at)));
   bool before_closed = target.closed && r.at.utc < target.closed->utc;
   if (!target.is_open_agreement() && !before_closed)
     throw_usage(fmt::format("agreement {} is {}; its reviews stay, and a new agreement can pick it up again",

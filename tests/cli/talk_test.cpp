@@ -118,6 +118,10 @@ TEST_CASE("talk: review takes exactly one outcome and starts the review clock ag
   result unknown = s.t({"review", "abcdef", "--kept"});
   CHECK(unknown.status == 64);
   CHECK(unknown.err == "balance-talk: no agreement has an id starting with abcdef\n");
+  result early = s.t({"review", short_of(a), "--kept", "--at", "2026-10-30"});
+  CHECK(early.status == 64);
+  CHECK(early.err == "balance-talk: agreement " + short_of(a) +
+                         " was made on 2026-11-01; a review comes after it (check --at)\n");
   CHECK(s.snapshot() == before);
 
   result r = s.t({"review", short_of(a), "--partly", "--note", "two dinners of three", "--at", "2026-11-20 20:00"});
@@ -404,4 +408,16 @@ TEST_CASE("talk: every write hands back its record with --format json, and works
   REQUIRE(repair.status == 0);
   CHECK(nlohmann::json::parse(repair.out)[0]["humour"] == true);
   CHECK(repair.err.empty());
+}
+
+TEST_CASE("talk: check warns when an edit moves an agreement after its reviews", "[talk][check]") {
+  couple s;
+  std::string a = s.agree({"We put our phones away at dinner", "--at", "2026-11-01 19:00"});
+  REQUIRE(s.t({"review", short_of(a), "--kept", "--at", "2026-11-10 20:00"}).status == 0);
+  REQUIRE(s.t({"edit", short_of(a), "--at", "2026-11-15 19:00"}).status == 0);
+  result check = s.run("balance", {"check"});
+  CHECK(check.status == 0);  // a warning: nothing is lost, and one of the two dates is simply off
+  CHECK_THAT(check.err, Catch::StartsWith("warning: agreements/alex/2026-11.toml:3:6: review ") &&
+                            Catch::Contains(" is dated before agreement " + short_of(a) +
+                                            " was made; check the `at` of one of them\n"));
 }
