@@ -30,7 +30,7 @@ void add_agreement_reminders(const store& s, const std::vector<std::string>& peo
                              std::vector<reminder>& out) {
   if (people.empty()) return;
   for (const auto& v : agreement_reviews_due(s, own_view))
-    out.push_back({"agreement", v.agreement.who, v.agreement.id,
+    out.push_back({"agreement", "", v.agreement.id,
                    fmt::format("agreement {}: time to look at it together ({})", v.agreement.id.substr(0, 7),
                                agreement_cadence_of(v.agreement).to_string())});
 }
@@ -104,7 +104,7 @@ void write_reminders_text(const std::vector<reminder>& items, sink& out) {
 void write_reminders_json(const std::vector<reminder>& items, sink& out) {
   std::vector<std::string> due;
   for (const auto& r : items)
-    due.push_back(json_fields().text("type", r.type).text("who", r.who).text_or_null("subject", r.subject).text("text", r.text).object());
+    due.push_back(json_fields().text("type", r.type).text_or_null("who", r.who).text_or_null("subject", r.subject).text("text", r.text).object());
   write_schema_document(out, {}, "due", due);
 }
 

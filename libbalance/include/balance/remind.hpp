@@ -16,7 +16,7 @@ namespace balance {
 
 struct reminder {
   std::string type;     // checkin, review, agreement, solo, turn
-  std::string who;      // the person it is for (the chooser for turns)
+  std::string who;      // the person it is for (the chooser for turns); empty when it is for both
   std::string subject;  // a boundary id (review), an agreement id (agreement), a topic (turn)
   std::string text;     // the line printed
 };
