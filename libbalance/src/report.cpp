@@ -250,6 +250,7 @@ void report_builder::add(const record& r) {
         if (r.humour.value_or(false)) ++st.repairs_with_humour;
       }
       return;
+    case record_type::talk:  // speaking time in `one-sided` is still to come
     case record_type::agreement:
     case record_type::review:
       return;  // the agreements section is still to come
