@@ -136,7 +136,7 @@ function __balance_talk_people
     end <$dir/balance.toml
 end
 
-# Ids of one list ($argv[1]: agreements, reviews, appreciations or repairs; "open": the open
+# Ids of one list ($argv[1]: agreements, reviews, appreciations, repairs or talks; "open": the open
 # agreements), described by who and words.
 function __balance_talk_ids_of
     set -l args list $argv[1] --mine --format tsv
@@ -148,6 +148,7 @@ function __balance_talk_ids_of
     set -l c_who (contains -i -- who $header)
     set -l c_text (contains -i -- text $header)
     set -l c_outcome (contains -i -- outcome $header)
+    set -q c_outcome[1]; or set c_outcome (contains -i -- topic $header)
     for line in $lines[2..-1]
         set -l fields (string split \t -- $line)
         set -l words
@@ -158,7 +159,7 @@ function __balance_talk_ids_of
 end
 
 function __balance_talk_ids
-    for what in agreements reviews appreciations repairs
+    for what in agreements reviews appreciations repairs talks
         __balance_talk_ids_of $what
     end
 end
@@ -169,7 +170,7 @@ function __balance_talk_formats
     set -l word ''
     set -q found[1]; and set word $found[1]
     switch $word
-        case list agreements
+        case list agreements log
             printf '%s\n' text json toml csv tsv
         case show
             printf '%s\n' text json toml
@@ -203,11 +204,17 @@ complete -c balance-talk -n $needs -a done -d 'Mark an agreement done; its revie
 complete -c balance-talk -n $needs -a drop -d 'Drop an agreement; its reviews stay'
 complete -c balance-talk -n $needs -a thank -d 'Appreciate someone: NAME TEXT'
 complete -c balance-talk -n $needs -a repair -d 'Note a repair after a hard moment'
-complete -c balance-talk -n $needs -a list -d 'List appreciations, repairs, reviews or agreements'
-complete -c balance-talk -n $needs -a show -d 'Show one agreement, review, appreciation or repair'
+complete -c balance-talk -n $needs -a log -d 'Past talks: who was there, how long each spoke, the topic'
+complete -c balance-talk -n $needs -a list -d 'List appreciations, repairs, reviews, agreements or talks'
+complete -c balance-talk -n $needs -a show -d 'Show one agreement, review, appreciation, repair or talk'
 complete -c balance-talk -n $needs -a edit -d 'Change one'
 complete -c balance-talk -n $needs -a rm -d 'Remove one'
-complete -c balance-talk -n $needs -a add -d 'Import agreements, reviews, appreciations and repairs'
+complete -c balance-talk -n $needs -a add -d 'Import agreements, reviews, appreciations, repairs and talks'
+
+# The guided meeting (the bare command).
+complete -c balance-talk -n $needs -l with -x -a '(__balance_talk_people)' -d 'Who is there (default everyone)'
+complete -c balance-talk -n $needs -l turn -x -a '3m 5m 10m' -d 'How long each turn to speak is (default 5m)'
+complete -c balance-talk -n $needs -l review -x -a 'weekly biweekly monthly off' -d "The review cadence of the meeting's agreement"
 
 set -l cadences 'weekly biweekly monthly off'
 set -l whens 'now today yesterday'
@@ -230,7 +237,7 @@ complete -c balance-talk -n '__balance_talk_is repair' -l humor -d 'Humour did i
 complete -c balance-talk -n '__balance_talk_needs_argument review done drop' -x -a '(__balance_talk_ids_of open)'
 complete -c balance-talk -n '__balance_talk_needs_argument show edit rm' -x -a '(__balance_talk_ids)'
 complete -c balance-talk -n '__balance_talk_needs_argument thank' -x -a '(__balance_talk_people)'
-complete -c balance-talk -n '__balance_talk_needs_argument list' -x -a 'appreciations repairs reviews agreements'
+complete -c balance-talk -n '__balance_talk_needs_argument list' -x -a 'appreciations repairs reviews agreements talks'
 
 # edit.
 set -l edit '__balance_talk_is edit'
@@ -239,6 +246,12 @@ complete -c balance-talk -n $edit -l status -x -a 'open done dropped' -d "An agr
 complete -c balance-talk -n $edit -l closed -x -d 'When a done or dropped agreement closed (empty: not closed)'
 complete -c balance-talk -n $edit -l outcome -x -a 'kept partly not-yet' -d "A review's outcome"
 complete -c balance-talk -n $edit -l humour -x -a 'true false' -d "A repair's humour"
+complete -c balance-talk -n $edit -l with -x -a '(__balance_talk_people)' -d "A talk's people present"
+complete -c balance-talk -n $edit -l minutes -x -d "A talk's minutes per person (alex=6.5 sam=5)"
+complete -c balance-talk -n $edit -l topic -x -d "A talk's one issue"
+complete -c balance-talk -n $edit -l sign -x -a 'one-sided blurred-boundaries keeping-score withdrawal lost-self one-chooser uneven-load one-sided-sacrifice seen-differently' -d 'The sign a talk came from'
+complete -c balance-talk -n $edit -l agreement -x -a '(__balance_talk_ids_of open)' -d 'The agreement a talk made'
+complete -c balance-talk -n $edit -l appreciations -x -d 'How many appreciations a talk had'
 
 # rm and add.
 complete -c balance-talk -n '__balance_talk_is rm' -l with-reviews -d 'With an agreement: remove its reviews too'
@@ -258,3 +271,6 @@ complete -c balance-talk -n $list -l reverse -d 'Newest first'
 set -l views "__balance_talk_is list; and not __fish_seen_argument -l mine -l shared"
 complete -c balance-talk -n $views -l mine -d 'Add your own private records, marked (private)'
 complete -c balance-talk -n $views -l shared -d 'The shared view only (the default): what you may read together'
+
+# log.
+complete -c balance-talk -n '__balance_talk_is log' -s p -l period -x -a 'today yesterday this-week last-week this-month last-month this-year last-year all 7d 28d' -d 'The period (default all)'

@@ -71,6 +71,11 @@ ordered_json json_value(const field_value& v) {
     ordered_json operator()(const timestamp& t) const { return format_timestamp(t); }
     ordered_json operator()(bool b) const { return b; }
     ordered_json operator()(const std::vector<std::string>& names) const { return names; }
+    ordered_json operator()(const std::vector<person_minutes>& spoke) const {
+      ordered_json obj = ordered_json::object();
+      for (const auto& m : spoke) obj[m.who] = m.minutes;
+      return obj;
+    }
   };
   return std::visit(visitor{}, v);
 }
@@ -172,6 +177,11 @@ std::string cell_text(const field_value& v) {
       for (const auto& n : names) out += (out.empty() ? "" : " ") + n;
       return out;
     }
+    std::string operator()(const std::vector<person_minutes>& spoke) const {
+      std::string out;
+      for (const auto& m : spoke) out += fmt::format("{}{}={}", out.empty() ? "" : " ", m.who, number_text(m.minutes));
+      return out;
+    }
   };
   return std::visit(visitor{}, v);
 }
@@ -231,6 +241,7 @@ const std::vector<text_column>& text_columns(record_type type) {
       {record_type::review, {{"ID"}, {"WHEN"}, {"WHO"}, {"AGREEMENT"}, {"OUTCOME"}, {"NOTE", align::left, true}}},
       {record_type::appreciation, {{"ID"}, {"WHEN"}, {"FROM"}, {"FOR"}, {"TEXT", align::left, true}}},
       {record_type::repair, {{"ID"}, {"WHEN"}, {"WHO"}, {"TEXT / NOTE", align::left, true}}},
+      {record_type::talk, {{"ID"}, {"WHEN"}, {"WITH"}, {"SPOKE"}, {"TOPIC", align::left, true}}},
   };
   return columns.at(type);
 }
@@ -299,6 +310,10 @@ class text_writer : public record_writer {
         table_.add_row({id, when_text(r.at), r.who, marked(words)});
         break;
       }
+      case record_type::talk:
+        table_.add_row({id, when_text(r.at), cell_text(r.with), r.spoke.empty() ? "-" : cell_text(r.spoke),
+                        marked(r.topic.empty() ? "-" : r.topic)});
+        break;
     }
   }
 
@@ -339,6 +354,8 @@ std::string record_label(const record& r) {
     case record_type::appreciation:
       return fmt::format("appreciation {} ({} for {}{})", id, r.who, r.for_whom, r.is_private ? ", private" : "");
     case record_type::repair: return fmt::format("repair {} ({}{})", id, r.who, r.is_private ? ", private" : "");
+    case record_type::talk:
+      return fmt::format("talk {} ({}{})", id, cell_text(r.with), r.is_private ? ", private" : "");
   }
   return id;
 }

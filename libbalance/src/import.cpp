@@ -57,12 +57,13 @@ void add_validation(std::vector<diagnostic>& problems, const record& r, const se
 
 // Boundaries come with their events: `balance-boundaries add --from` takes both. The talk's
 // records come together too: `balance-talk add --from` (an agreement import) takes agreements,
-// their reviews, appreciations and repairs.
+// their reviews, appreciations, repairs and talks.
 bool importable(record_type command, record_type t) {
   if (t == command) return true;
   if (command == record_type::boundary) return t == record_type::event;
   if (command == record_type::agreement)
-    return t == record_type::review || t == record_type::appreciation || t == record_type::repair;
+    return t == record_type::review || t == record_type::appreciation || t == record_type::repair ||
+           t == record_type::talk;
   return false;
 }
 
@@ -110,6 +111,13 @@ void set_json_field(record& r, const std::string& key, const ordered_json& value
     set_field(r, key, value.get<std::int64_t>(), cfg);
   } else if (value.is_number_float()) {
     set_field(r, key, value.get<double>(), cfg);
+  } else if (value.is_object() && key_kind(r.type, key, cfg) == value_kind::minutes_by_person) {
+    std::vector<person_minutes> spoke;
+    for (const auto& [name, minutes] : value.items()) {
+      if (!minutes.is_number()) throw_usage(fmt::format("{} for {} must be a number", key, name));
+      spoke.push_back({name, minutes.get<double>()});
+    }
+    set_field(r, key, std::move(spoke), cfg);
   } else if (value.is_array()) {
     std::vector<std::string> names;
     for (const auto& el : value) {
@@ -130,7 +138,7 @@ std::optional<record_type> json_record_type(const ordered_json& obj, std::option
   if (t == obj.end()) {
     if (!expected)
       problems.push_back({where, prefix + "needs a \"type\" (checkin, entry, boundary, event, agreement, review, "
-                                          "appreciation or repair)"});
+                                          "appreciation, repair or talk)"});
     return expected;
   }
   auto type = t->is_string() ? parse_record_type(t->get<std::string>()) : std::nullopt;
@@ -282,12 +290,14 @@ std::vector<std::pair<int, std::vector<std::string>>> parse_tsv(std::string_view
 }
 
 // A table holds one record type. Under a boundary import, a `kind` or `boundary` column (fields
-// only events have) makes it a table of events. Under a talk import, a column only reviews
-// (`agreement`, `outcome`), appreciations (`for`, `entry`) or repairs (`humour`) have decides.
+// only events have) makes it a table of events. Under a talk import, a column only talks (`with`,
+// `minutes`, `sign`, `appreciations`), reviews (`outcome`, else `agreement`), appreciations
+// (`for`, `entry`) or repairs (`humour`) have decides.
 record_type table_type(const std::vector<std::string>& header, record_type expected) {
   auto has = [&](std::string_view key) { return std::find(header.begin(), header.end(), key) != header.end(); };
   if (expected == record_type::boundary) return has("kind") || has("boundary") ? record_type::event : expected;
   if (expected != record_type::agreement) return expected;
+  if (has("with") || has("minutes") || has("sign") || has("appreciations")) return record_type::talk;
   if (has("agreement") || has("outcome")) return record_type::review;
   if (has("for") || has("entry")) return record_type::appreciation;
   if (has("humour")) return record_type::repair;

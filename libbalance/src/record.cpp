@@ -24,6 +24,7 @@ std::string_view type_name(record_type t) noexcept {
     case record_type::review: return "review";
     case record_type::appreciation: return "appreciation";
     case record_type::repair: return "repair";
+    case record_type::talk: return "talk";
   }
   return "entry";
 }
@@ -44,6 +45,7 @@ std::string_view a_record_of(record_type t) noexcept {
     case record_type::review: return "a review";
     case record_type::appreciation: return "an appreciation";
     case record_type::repair: return "a repair";
+    case record_type::talk: return "a talk";
   }
   return "a record";
 }
@@ -66,6 +68,13 @@ const std::vector<std::string>& agreement_statuses() {
 const std::vector<std::string>& review_outcomes() {
   static const std::vector<std::string> outcomes = {"kept", "partly", "not-yet"};
   return outcomes;
+}
+
+const std::vector<std::string>& sign_ids() {
+  static const std::vector<std::string> ids = {"one-sided",   "blurred-boundaries", "keeping-score",
+                                               "withdrawal",  "lost-self",          "one-chooser",
+                                               "uneven-load", "one-sided-sacrifice", "seen-differently"};
+  return ids;
 }
 
 std::optional<int> record::rating_of(std::string_view key) const {
@@ -99,7 +108,8 @@ bool record::same_content(const record& o) const {
          status == o.status && retired.has_value() == o.retired.has_value() &&
          (!retired || (retired->utc == o.retired->utc && retired->offset == o.retired->offset)) &&
          boundary == o.boundary && same_time(closed, o.closed) && agreement == o.agreement && outcome == o.outcome &&
-         entry == o.entry && humour == o.humour && note == o.note && tags == o.tags && extra == o.extra;
+         entry == o.entry && humour == o.humour && with == o.with && spoke == o.spoke && sign == o.sign &&
+         appreciations == o.appreciations && note == o.note && tags == o.tags && extra == o.extra;
 }
 
 bool record_less(const record& a, const record& b) {
@@ -129,6 +139,8 @@ std::vector<std::string> canonical_keys(record_type t, const settings& cfg) {
       return {"id", "at", "who", "for", "text", "entry", "tags"};
     case record_type::repair:
       return {"id", "at", "who", "text", "humour", "note"};
+    case record_type::talk:
+      return {"id", "at", "who", "with", "minutes", "topic", "sign", "agreement", "appreciations", "note", "tags"};
   }
   return {};
 }
@@ -173,6 +185,12 @@ std::optional<value_kind> key_kind(record_type t, std::string_view key, const se
     case record_type::repair:
       if (key == "text" || key == "note") return value_kind::text;
       if (key == "humour") return value_kind::boolean;
+      break;
+    case record_type::talk:
+      if (key == "topic" || key == "sign" || key == "agreement" || key == "note") return value_kind::text;
+      if (key == "with" || key == "tags") return value_kind::names;
+      if (key == "minutes") return value_kind::minutes_by_person;
+      if (key == "appreciations") return value_kind::integer;
       break;
   }
   return std::nullopt;
@@ -268,6 +286,18 @@ void repair_fields(const record& r, field_list& f) {
   f.text("note", r.note);
 }
 
+void talk_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  if (!r.with.empty()) f.out.push_back({"with", r.with});
+  if (!r.spoke.empty()) f.out.push_back({"minutes", r.spoke});
+  f.text("topic", r.topic);
+  f.text("sign", r.sign);
+  f.text("agreement", r.agreement);
+  f.integer("appreciations", r.appreciations);
+  f.text("note", r.note);
+  f.tags(r.tags);
+}
+
 }  // namespace
 
 std::vector<field> fields_of(const record& r) {
@@ -300,6 +330,9 @@ std::vector<field> fields_of(const record& r) {
     case record_type::repair:
       repair_fields(r, f);
       break;
+    case record_type::talk:
+      talk_fields(r, f);
+      break;
   }
   return out;
 }
@@ -315,6 +348,7 @@ std::string_view kind_word(value_kind k) {
     case value_kind::names: return "a list of names";
     case value_kind::rating: return "a whole number from 1 to 5";
     case value_kind::boolean: return "true or false";
+    case value_kind::minutes_by_person: return "minutes per person, like alex=6.5 sam=5";
   }
   return "a value";
 }
@@ -341,6 +375,7 @@ std::string* text_slot(record& r, std::string_view key) {
   if (key == "agreement") return &r.agreement;
   if (key == "outcome") return &r.outcome;
   if (key == "entry") return &r.entry;
+  if (key == "sign") return &r.sign;
   return nullptr;
 }
 
@@ -356,6 +391,8 @@ void set_whole_number(record& r, std::string_view key, const field_value& value,
     r.safe = v;
   else if (key == "minutes")
     r.minutes = v;
+  else if (key == "appreciations")
+    r.appreciations = v;
   else if (!v)
     std::erase_if(r.ratings, [&](const rating& rt) { return rt.key == key; });
   else
@@ -400,13 +437,23 @@ void set_boolean(record& r, std::string_view key, const field_value& value) {
 }
 
 void set_names(record& r, std::string_view key, field_value&& value) {
+  std::vector<std::string>& slot = key == "with" ? r.with : r.tags;
   if (std::holds_alternative<std::monostate>(value)) {
-    r.tags.clear();
+    slot.clear();
   } else if (auto* v = std::get_if<std::vector<std::string>>(&value)) {
-    r.tags = std::move(*v);
+    slot = std::move(*v);
   } else {
     wrong_kind(key, value_kind::names);
   }
+}
+
+void set_minutes_by_person(record& r, std::string_view key, field_value&& value) {
+  if (std::holds_alternative<std::monostate>(value))
+    r.spoke.clear();
+  else if (auto* v = std::get_if<std::vector<person_minutes>>(&value))
+    r.spoke = std::move(*v);
+  else
+    wrong_kind(key, value_kind::minutes_by_person);
 }
 
 }  // namespace
@@ -439,6 +486,9 @@ void set_field(record& r, std::string_view key, field_value value, const setting
     case value_kind::boolean:
       set_boolean(r, key, value);
       break;
+    case value_kind::minutes_by_person:
+      set_minutes_by_person(r, key, std::move(value));
+      break;
   }
 }
 
@@ -456,6 +506,21 @@ std::vector<std::string> names_in(std::string_view text) {
     rest.remove_prefix(cut + 1);
   }
   return names;
+}
+
+// `alex=6.5 sam=5` (spaces or commas between): a talk's minutes per person as one cell.
+std::vector<person_minutes> minutes_in(std::string_view key, std::string_view text) {
+  std::vector<person_minutes> out;
+  for (const auto& word : names_in(text)) {
+    auto eq = word.find('=');
+    std::string number = eq == std::string::npos ? "" : word.substr(eq + 1);
+    double v = 0;
+    auto [p, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
+    if (eq == 0 || eq == std::string::npos || ec != std::errc() || p != number.data() + number.size() || !std::isfinite(v))
+      throw_usage(fmt::format("{}: \"{}\" is not NAME=MINUTES (write minutes per person like alex=6.5 sam=5)", key, word));
+    out.push_back({word.substr(0, eq), v});
+  }
+  return out;
 }
 
 // The value `text` spells for a field of this kind; throws naming the key when it spells none.
@@ -493,6 +558,8 @@ field_value value_of_text(std::string_view key, std::string_view text, value_kin
       if (t == "false" || t == "no") return false;
       throw_usage(fmt::format("{}: \"{}\" is not true or false", key, text));
     }
+    case value_kind::minutes_by_person:
+      return minutes_in(key, text);
   }
   return std::monostate{};
 }
@@ -545,6 +612,7 @@ class validator {
       case record_type::review: review(); break;
       case record_type::appreciation: appreciation(); break;
       case record_type::repair: repair(); break;
+      case record_type::talk: talk(); break;
     }
     for (const auto& x : r.extra)
       out.push_back({x.key, fmt::format("unknown key \"{}\" in [[{}]]{}", x.key, type_name(r.type),
@@ -708,6 +776,37 @@ class validator {
     text("text", r.text);
   }
 
+  void talk() {
+    person("who", r.who, true);
+    author_is_who("talks");
+    if (r.with.empty()) problem("with", "with is required (who was there, as an array of names)");
+    for (std::size_t i = 0; i < r.with.size(); ++i) {
+      person("with", r.with[i], true);
+      if (std::find(r.with.begin(), r.with.begin() + static_cast<std::ptrdiff_t>(i), r.with[i]) !=
+          r.with.begin() + static_cast<std::ptrdiff_t>(i))
+        problem("with", fmt::format("\"{}\" is named twice in with", r.with[i]));
+    }
+    talk_minutes();
+    text("topic", r.topic);
+    if (!r.sign.empty()) one_of("sign", r.sign, sign_ids());
+    id_field("agreement", r.agreement, "an agreement");
+    if (r.appreciations && *r.appreciations < 0)
+      problem("appreciations", fmt::format("appreciations counts them: 0 or more, not {}", *r.appreciations));
+  }
+
+  // Each key of `minutes` is someone in `with`, once, with a finite number of minutes ≥ 0.
+  void talk_minutes() {
+    for (std::size_t i = 0; i < r.spoke.size(); ++i) {
+      const person_minutes& m = r.spoke[i];
+      if (std::find(r.with.begin(), r.with.end(), m.who) == r.with.end())
+        problem("minutes", fmt::format("minutes names \"{}\", who is not in with", escape_for_terminal(m.who)));
+      for (std::size_t j = 0; j < i; ++j)
+        if (r.spoke[j].who == m.who) problem("minutes", fmt::format("minutes names \"{}\" twice", m.who));
+      if (!std::isfinite(m.minutes) || m.minutes < 0)
+        problem("minutes", fmt::format("minutes for {} must be 0 or more, not {}", escape_for_terminal(m.who), m.minutes));
+    }
+  }
+
   const record& r;
   const validation_context& ctx;
   const settings& cfg;
@@ -728,6 +827,9 @@ std::optional<record_reference> reference_of(const record& r) {
       break;
     case record_type::appreciation:
       if (!r.entry.empty()) return record_reference{"entry", record_type::entry, r.entry};
+      break;
+    case record_type::talk:
+      if (!r.agreement.empty()) return record_reference{"agreement", record_type::agreement, r.agreement};
       break;
     default: break;
   }

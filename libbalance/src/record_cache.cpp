@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the layout of an entry changes.
-constexpr std::uint32_t format_version = 3;  // 2: each record's lines (its span) too; 3: the talk's records
+constexpr std::uint32_t format_version = 4;  // 2: each record's lines (its span) too; 3: the talk's records; 4: talks
 constexpr char magic[8] = {'b', 'a', 'l', 'r', 'e', 'c', '\0', '\n'};
 // Written natively; an entry from a machine of the other byte order fails this check.
 constexpr std::uint32_t byte_order_mark = 0x01020304;
@@ -256,6 +256,15 @@ void write_record(entry_writer& w, const record& r, const std::vector<diagnostic
   if (r.closed) w.time(*r.closed);
   for (const auto* s : {&r.agreement, &r.outcome, &r.entry}) w.str(*s);
   w.u8(r.humour ? (*r.humour ? 2 : 1) : 0);
+  w.u32(static_cast<std::uint32_t>(r.with.size()));
+  for (const auto& p : r.with) w.str(p);
+  w.u32(static_cast<std::uint32_t>(r.spoke.size()));
+  for (const auto& m : r.spoke) {
+    w.str(m.who);
+    w.f64(m.minutes);
+  }
+  w.str(r.sign);
+  w.opt_i64(r.appreciations);
   w.str(r.note);
   w.u32(static_cast<std::uint32_t>(r.tags.size()));
   for (const auto& t : r.tags) w.str(t);
@@ -276,7 +285,7 @@ int small_int(std::int64_t v) { return static_cast<int>(std::clamp<std::int64_t>
 // Reads one record into `r`; the positions of its unknown keys go to `extra_at` (line, column).
 void read_record(entry_reader& in, record& r, std::vector<std::pair<int, int>>& extra_at) {
   auto type = in.get<std::uint8_t>();
-  if (type > static_cast<std::uint8_t>(record_type::repair)) type = 0xff;
+  if (type > static_cast<std::uint8_t>(record_type::talk)) type = 0xff;
   r.type = static_cast<record_type>(type);
   in.str_into(r.id);
   r.at = in.time();
@@ -297,6 +306,15 @@ void read_record(entry_reader& in, record& r, std::vector<std::pair<int, int>>& 
   if (in.get<std::uint8_t>()) r.closed = in.time();
   for (auto* s : {&r.agreement, &r.outcome, &r.entry}) in.str_into(*s);
   if (auto humour = in.get<std::uint8_t>()) r.humour = humour == 2;
+  auto with = in.get<std::uint32_t>();
+  for (std::uint32_t i = 0; i < with && in.ok(); ++i) r.with.push_back(in.str());
+  auto spoke = in.get<std::uint32_t>();
+  for (std::uint32_t i = 0; i < spoke && in.ok(); ++i) {
+    std::string who = in.str();
+    r.spoke.push_back({std::move(who), in.get<double>()});
+  }
+  in.str_into(r.sign);
+  r.appreciations = in.opt_i64();
   in.str_into(r.note);
   auto tags = in.get<std::uint32_t>();
   for (std::uint32_t i = 0; i < tags && in.ok(); ++i) r.tags.push_back(in.str());
@@ -409,7 +427,8 @@ std::string absolute_root(const fs::path& root) {
 // Whether the people a record names are still people of the settings: with the dimensions, the
 // only part of validate() that depends on balance.toml (see the note there).
 bool people_known(const record& r, const settings& cfg) {
-  return cfg.has_person(r.who) && (r.for_whom.empty() || cfg.has_person(r.for_whom));
+  return cfg.has_person(r.who) && (r.for_whom.empty() || cfg.has_person(r.for_whom)) &&
+         std::all_of(r.with.begin(), r.with.end(), [&](const std::string& p) { return cfg.has_person(p); });
 }
 
 // Orders ratings as a parse does: by the settings' dimensions, retired ones after, by key.

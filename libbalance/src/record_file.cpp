@@ -56,6 +56,8 @@ std::optional<file_role> role_of_path(std::string_view relative_path) {
     role.type = record_type::appreciation;
   else if (parts[0] == "repairs")
     role.type = record_type::repair;
+  else if (parts[0] == "talks")
+    role.type = record_type::talk;
   else
     return std::nullopt;
   if (!is_valid_name(parts[1])) return std::nullopt;
@@ -79,6 +81,7 @@ std::string path_for(const record& r) {
     case record_type::appreciation:
       return fmt::format("{}appreciations/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
     case record_type::repair: return fmt::format("{}repairs/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
+    case record_type::talk: return fmt::format("{}talks/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
   }
   return {};
 }
@@ -412,6 +415,32 @@ struct record_reader {
     set_field(d.r, k, std::move(names), *opts.cfg);
   }
 
+  // A talk's `minutes = { alex = 6.5, sam = 5 }`, in the order written.
+  void read_minutes(record_draft& d, const std::string& k, const toml::node& node) {
+    const auto* tbl = node.as_table();
+    if (!tbl) {
+      bad(d, k, node, fmt::format("{} must be a table of minutes per person, like {{ alex = 6.5, sam = 5 }}, not {}", k,
+                                  describe_type(node)));
+      return;
+    }
+    std::vector<std::pair<toml::source_position, person_minutes>> spoke;
+    for (const auto& [name, value] : *tbl) {
+      auto v = value.value_exact<double>();
+      if (auto whole = value.value_exact<std::int64_t>()) v = static_cast<double>(*whole);
+      if (!v) {
+        bad(d, k, value, fmt::format("{} for {} must be a number, not {}", k, name.str(), describe_type(value)));
+        return;
+      }
+      spoke.push_back({name.source().begin, {std::string(name.str()), *v}});
+    }
+    std::sort(spoke.begin(), spoke.end(), [](const auto& a, const auto& b) {
+      return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.column < b.first.column;
+    });
+    std::vector<person_minutes> in_order;
+    for (auto& [pos, m] : spoke) in_order.push_back(std::move(m));
+    set_field(d.r, k, std::move(in_order), *opts.cfg);
+  }
+
   void read_known(record_draft& d, const std::string& k, const toml::node& node, value_kind kind) {
     const settings& cfg = *opts.cfg;
     switch (kind) {
@@ -447,6 +476,9 @@ struct record_reader {
           set_field(d.r, k, *b, cfg);
         else
           bad(d, k, node, fmt::format("{} must be true or false, not {}", k, describe_type(node)));
+        break;
+      case value_kind::minutes_by_person:
+        read_minutes(d, k, node);
         break;
     }
   }
@@ -581,7 +613,7 @@ std::vector<found_table> record_tables(const toml::table& parsed, const std::str
       for (auto t : all_record_types) names.emplace_back(type_name(t));
       out.problems.push_back({position_of(key.source().begin, path),
                               fmt::format("unexpected \"{}\": records are [[checkin]], [[entry]], [[boundary]], [[event]], "
-                                          "[[agreement]], [[review]], [[appreciation]] or [[repair]]{}",
+                                          "[[agreement]], [[review]], [[appreciation]], [[repair]] or [[talk]]{}",
                                           k, did_you_mean(k, names))});
       continue;
     }
@@ -663,6 +695,14 @@ parsed_file parse_record_text(std::string_view text, const std::string& source_n
 
 namespace {
 
+bool is_bare_key(std::string_view key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+std::string toml_key(const std::string& key) { return is_bare_key(key) ? key : detail::toml_quote(key); }
+
 std::string toml_value(const field_value& v) {
   struct visitor {
     std::string operator()(std::monostate) const { return "\"\""; }
@@ -682,14 +722,14 @@ std::string toml_value(const field_value& v) {
       }
       return out + "]";
     }
+    std::string operator()(const std::vector<person_minutes>& spoke) const {
+      std::string out = "{";
+      for (std::size_t i = 0; i < spoke.size(); ++i)
+        out += fmt::format("{} {} = {}", i ? "," : "", toml_key(spoke[i].who), fmt::format("{}", spoke[i].minutes));
+      return out + " }";
+    }
   };
   return std::visit(visitor{}, v);
-}
-
-bool is_bare_key(std::string_view key) {
-  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
 }
 
 }  // namespace
@@ -698,7 +738,7 @@ std::string record_to_toml(const record& r) {
   std::string out = fmt::format("[[{}]]\n", type_name(r.type));
   for (const auto& f : fields_of(r)) out += fmt::format("{} = {}\n", f.key, toml_value(f.value));
   for (const auto& x : r.extra)
-    out += fmt::format("{} = {}\n", is_bare_key(x.key) ? x.key : detail::toml_quote(x.key), x.toml);
+    out += fmt::format("{} = {}\n", toml_key(x.key), x.toml);
   return out;
 }
 

@@ -41,7 +41,9 @@ void apply_field(record& r, const flag_value& f, const settings& cfg) {
   try {
     std::string text = f.text;
     // --minutes takes a DURATION too, as --for does: "90m" and "2h" are minutes, "1h30" is not.
-    if (f.key == "minutes" && !text.empty() && !all_digits(text)) text = std::to_string(parse_duration(text).count());
+    // (A talk's --minutes is minutes per person, "alex=6.5 sam=5".)
+    bool duration = f.key == "minutes" && r.type != record_type::talk;
+    if (duration && !text.empty() && !all_digits(text)) text = std::to_string(parse_duration(text).count());
     set_field_text(r, f.key, text, cfg);
   } catch (const error& err) {
     // The library names the field ("heard: …"); the flag says it better.

@@ -258,6 +258,7 @@ void report_builder::add(const record& r) {
         st.repaired_at.push_back(r.at.utc);
       }
       return;
+    case record_type::talk:  // speaking time in `one-sided` is still to come
     case record_type::agreement:
       st.agreements.add_agreement(r);
       return;

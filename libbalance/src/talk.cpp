@@ -1,6 +1,7 @@
 #include "balance/talk.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
@@ -30,6 +31,12 @@ void check_reference_target(const record& r, const record& target) {
     if (target.is_private)
       throw_usage(fmt::format("entry {} is private, so it stays out of anything shared; a thank-you can still be "
                               "said in words (balance-talk thank NAME TEXT)",
+                              target.id.substr(0, 7)));
+    return;
+  }
+  if (r.type == record_type::talk) {
+    if (target.is_private && !r.is_private)
+      throw_usage(fmt::format("agreement {} is private; a shared talk never points at a private agreement",
                               target.id.substr(0, 7)));
     return;
   }
@@ -155,7 +162,8 @@ namespace {
 // The type of the talk record whose id starts with `prefix` (shared, or my own private).
 std::vector<record_type> types_with_prefix(const store& s, const std::string& prefix) {
   std::vector<record_type> found;
-  for (record_type t : {record_type::agreement, record_type::review, record_type::appreciation, record_type::repair}) {
+  for (record_type t : {record_type::agreement, record_type::review, record_type::appreciation, record_type::repair,
+                        record_type::talk}) {
     bool any = false;
     scan_filter filter(t);
     filter.private_of_me = true;
@@ -165,6 +173,21 @@ std::vector<record_type> types_with_prefix(const store& s, const std::string& pr
   return found;
 }
 
+// A talk that made the agreement keeps its id: removing the agreement would leave it pointing
+// at nothing, so it is closed instead.
+void refuse_if_from_a_talk(const store& s, const record& agreement) {
+  scan_filter filter(record_type::talk);
+  filter.private_of_me = true;
+  std::optional<record> from;
+  s.scan(filter, [&](record&& t) {
+    if (t.agreement == agreement.id && !from) from = std::move(t);
+  });
+  if (from)
+    throw_usage(fmt::format("agreement {} was made in the talk of {} ({}), which keeps it; mark it done or dropped "
+                            "instead (balance-talk done {})",
+                            short_of(agreement.id), format_date(from->at), short_of(from->id), short_of(agreement.id)));
+}
+
 }  // namespace
 
 record_type talk_record_type(const store& s, const std::string& prefix) {
@@ -172,7 +195,7 @@ record_type talk_record_type(const store& s, const std::string& prefix) {
     (void)s.find(record_type::agreement, prefix);  // throws the message every tool gives for a bad id
   auto types = types_with_prefix(s, prefix);
   if (types.empty())
-    throw_usage(fmt::format("no agreement, review, appreciation or repair has an id starting with {}", prefix));
+    throw_usage(fmt::format("no agreement, review, appreciation, repair or talk has an id starting with {}", prefix));
   if (types.size() > 1)
     throw_usage(fmt::format("more than one record has an id starting with {}; give more digits", prefix));
   return types.front();
@@ -185,6 +208,7 @@ outcome remove_talk_record(const store& s, const std::string& id, bool with_revi
     return remove_record(s, type, id, dry_run);
   }
   record a = s.find(record_type::agreement, id);
+  refuse_if_from_a_talk(s, a);
   std::vector<record> reviews;
   scan_filter filter(record_type::review);
   filter.private_of_me = true;
@@ -208,6 +232,7 @@ outcome remove_talk_record(const store& s, const std::string& id, bool with_revi
 outcome add_appreciation(const store& s, const appreciation_options& o) {
   const repo& rp = s.repository();
   record r = new_mine(rp, record_type::appreciation, o.at);
+  if (!o.who.empty()) r.who = r.author = rp.person(o.who, "--who");
   r.for_whom = rp.person(o.for_whom, "NAME");
   if (r.for_whom == r.who)
     throw_usage("a thank-you goes to someone else; what you did yourself still counts, and a ledger entry keeps it");
@@ -274,6 +299,67 @@ std::string write_agreement_list(const std::vector<agreement_view>& views, bool 
     std::string last = v.reviews.empty() ? "-" : v.reviews.back().outcome;
     table.add_row({short_of(a.id), format_date(a.at), a.who, a.review.empty() ? agreement_cadence_of(a).to_string() : a.review,
                    next, last, a.is_private ? "(private) " + a.text : a.text});
+  }
+  table.render(out, wo.width, wo.st);
+  return {};
+}
+
+outcome add_talk(const store& s, const talk_options& o) {
+  const repo& rp = s.repository();
+  record r = new_mine(rp, record_type::talk, "");
+  if (o.at) r.at = *o.at;
+  for (const auto& p : o.with) r.with.push_back(rp.person(p, "--with"));
+  r.spoke = o.spoke;
+  r.topic = o.topic;
+  r.sign = o.sign;
+  r.appreciations = o.appreciations;
+  r.note = o.note;
+  if (!o.agreement.empty()) {
+    record target = s.find(record_type::agreement, o.agreement);
+    r.agreement = target.id;
+    check_reference_target(r, target);
+  }
+  check_flag_record(r, rp.config());
+  return add_record(s, std::move(r), [](const record& t) { return fmt::format("saved talk {}", short_of(t.id)); });
+}
+
+std::vector<record> load_talks(const store& s, const period& span) { return s.load(scan_filter(record_type::talk, span)); }
+
+namespace {
+
+std::string minutes_text(double m) { return fmt::format("{}m", std::round(m * 10) / 10); }
+
+}  // namespace
+
+std::string spoken_shares(const record& talk) {
+  double total = 0;
+  for (const auto& m : talk.spoke) total += m.minutes;
+  if (talk.spoke.empty()) return "-";
+  std::string out;
+  for (const auto& m : talk.spoke) {
+    out += out.empty() ? "" : " ";
+    out += fmt::format("{} {}", m.who, minutes_text(m.minutes));
+    if (total > 0) out += fmt::format(" ({}%)", std::lround(100 * m.minutes / total));
+  }
+  return out;
+}
+
+std::string write_talk_log(const std::vector<record>& talks, const std::string& span_label, record_format f,
+                           const writer_options& wo, sink& out) {
+  if (f != record_format::text) {
+    auto writer = make_record_writer(f, record_type::talk, out, wo);
+    for (const auto& t : talks) writer->write(t);
+    writer->finish();
+    return {};
+  }
+  if (talks.empty()) return fmt::format("no talks in {}", span_label);
+  text_table table;
+  for (const char* title : {"DATE", "WITH", "SPOKE"}) table.add_column(title);
+  table.add_column("TOPIC", align::left, true);
+  for (const auto& t : talks) {
+    std::string with;
+    for (const auto& p : t.with) with += (with.empty() ? "" : ", ") + p;
+    table.add_row({format_date(t.at), with, spoken_shares(t), t.topic.empty() ? "-" : t.topic});
   }
   table.render(out, wo.width, wo.st);
   return {};

@@ -421,3 +421,67 @@ TEST_CASE("talk: check warns when an edit moves an agreement after its reviews",
                             Catch::Contains(" is dated before agreement " + short_of(a) +
                                             " was made; check the `at` of one of them\n"));
 }
+
+TEST_CASE("talk: talks import, list, show, edit and check like every record, and log shows speaking shares",
+          "[talk][log]") {
+  couple s;
+  std::string agreement = s.agree({"We plan one weekend each", "--at", "2026-11-15 20:00"});
+  std::string csv = "id,at,who,with,minutes,topic,sign,agreement,appreciations,note,tags\n"
+                    "b00000000001,2026-11-15T19:00:00+01:00,alex,alex sam,alex=6.5 sam=5,who plans the weekends,"
+                    "one-chooser," + agreement + ",4,,\n"
+                    "b00000000002,2026-11-08T19:00:00+01:00,alex,alex sam,alex=4 sam=4,,,,2,,\n";
+  result imported = s.t({"add", "--from", "-"}, csv);
+  REQUIRE(imported.status == 0);
+  CHECK(s.read("talks/alex/2026-11.toml") ==
+        "[[talk]]\nid = \"b00000000002\"\nat = 2026-11-08T19:00:00+01:00\nwho = \"alex\"\nwith = [\"alex\", \"sam\"]\n"
+        "minutes = { alex = 4, sam = 4 }\nappreciations = 2\n\n"
+        "[[talk]]\nid = \"b00000000001\"\nat = 2026-11-15T19:00:00+01:00\nwho = \"alex\"\nwith = [\"alex\", \"sam\"]\n"
+        "minutes = { alex = 6.5, sam = 5 }\ntopic = \"who plans the weekends\"\nsign = \"one-chooser\"\n"
+        "agreement = \"" + agreement + "\"\nappreciations = 4\n");
+  result log = s.t({"log"});
+  CHECK(log.status == 0);
+  CHECK(log.out ==
+        "DATE        WITH       SPOKE                         TOPIC\n"
+        "2026-11-08  alex, sam  alex 4m (50%) sam 4m (50%)    -\n"
+        "2026-11-15  alex, sam  alex 6.5m (57%) sam 5m (43%)  who plans the weekends\n");
+  CHECK(log.err.empty());
+  auto json = nlohmann::json::parse(s.t({"log", "--period", "2026-11-15", "--format", "json"}).out);
+  REQUIRE(json.size() == 1);
+  CHECK(json[0]["minutes"] == nlohmann::json({{"alex", 6.5}, {"sam", 5.0}}));
+  CHECK(json[0]["type"] == "talk");
+  result none = s.t({"log", "--period", "this-week"});
+  CHECK(none.status == 0);
+  CHECK(none.out.empty());
+  CHECK(none.err == "no talks in this-week\n");
+  // What list --format tsv prints comes back in through add --from unchanged (each is skipped).
+  result tsv = s.t({"list", "talks", "--format", "tsv"});
+  CHECK_THAT(tsv.out, Catch::Contains("\talex sam\talex=6.5 sam=5\twho plans the weekends\t"));
+  CHECK_THAT(s.t({"add", "--from", "-"}, tsv.out).err, Catch::Contains("skipped 2 already present"));
+
+  CHECK_THAT(s.t({"show", "b00000000002"}).out, Catch::Contains("minutes        alex=4 sam=4"));
+  result edited = s.t({"edit", "b00000000002", "--minutes", "alex=4 sam=4.5", "--topic", "the week ahead"});
+  CHECK(edited.status == 0);
+  CHECK_THAT(s.read("talks/alex/2026-11.toml"),
+             Catch::Contains("minutes = { alex = 4, sam = 4.5 }\ntopic = \"the week ahead\"\nappreciations = 2\n"));
+  auto before = s.snapshot();
+  result bad = s.t({"edit", "b00000000002", "--minutes", "alex=4 bob=1"});
+  CHECK(bad.status == 64);
+  CHECK(bad.err == "balance-talk: --minutes: minutes names \"bob\", who is not in with\n");
+  result sign = s.t({"edit", "b00000000002", "--sign", "uneven"});
+  CHECK(sign.status == 64);
+  CHECK_THAT(sign.err, Catch::Contains("(did you mean \"uneven-load\"?)"));
+  result keeps = s.t({"rm", short_of(agreement)});
+  CHECK(keeps.status == 64);
+  CHECK_THAT(keeps.err, Catch::Contains("was made in the talk of 2026-11-15 (b000000)"));
+  CHECK(s.snapshot() == before);
+  CHECK(s.run("balance", {"check"}).status == 0);
+  s.write("talks/sam/2026-11.toml",
+          "[[talk]]\nid = \"b00000000009\"\nat = 2026-11-20T19:00:00+01:00\nwho = \"sam\"\nwith = [\"alex\", \"sam\"]\n"
+          "minutes = { alex = 2, sam = -1 }\nagreement = \"a00000000009\"\n");
+  result check = s.run("balance", {"check"});
+  CHECK(check.status == 65);
+  CHECK(check.out == "talks/sam/2026-11.toml:6:11: minutes for sam must be 0 or more, not -1\n"
+                     "talks/sam/2026-11.toml:7:13: talk b00000000009 points at agreement a00000000009, which does not "
+                     "exist (removed? `balance-talk rm b000000` removes this talk)\n");
+  CHECK(check.err == "2 problems found\n");
+}

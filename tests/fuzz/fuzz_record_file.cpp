@@ -10,7 +10,8 @@
 namespace {
 
 // The first ten keep the places the seeds were written for (byte % 10 before the talk's files
-// joined): 'P' (80) is still the ledger, 'Z' (90) is agreements/alex.toml.
+// joined): 'P' (80) is still the ledger, 'Z' (90) is agreements/alex.toml. The last place was a
+// second appreciations file until talks joined ('c', 99, is talks/sam/2026-11.toml).
 constexpr std::array<const char*, 20> paths = {
     "ledger/alex/2026-11.toml",   "checkins/alex/2026-11.toml",          "boundaries/alex.toml",
     "boundaries/sam/2026-11.toml", "ledger/alex/2026-03.toml",    "private/checkins/alex/2026-10.toml",
@@ -18,7 +19,7 @@ constexpr std::array<const char*, 20> paths = {
     "private/boundaries/sam/2026-10.toml", "agreements/alex.toml",     "agreements/sam/2026-11.toml",
     "appreciations/alex/2026-11.toml",     "repairs/sam/2026-11.toml", "private/agreements/alex.toml",
     "private/agreements/alex/2026-11.toml", "private/appreciations/alex/2026-11.toml",
-    "private/repairs/alex/2026-11.toml",   "agreements/bob.toml",      "appreciations/sam/2026-03.toml",
+    "private/repairs/alex/2026-11.toml",   "agreements/bob.toml",      "talks/sam/2026-11.toml",
 };
 
 }  // namespace

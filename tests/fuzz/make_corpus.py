@@ -11,7 +11,8 @@ example = root / "examples/couple"
 # fuzz_record_file: the first byte picks the path, byte % 20 is the index into its table.
 PATH_BYTE = {"ledger/alex/2026-11.toml": "P", "checkins/alex/2026-11.toml": "Q", "boundaries/alex.toml": "R",
              "boundaries/sam/2026-11.toml": "S", "ledger/alex/2026-03.toml": "T", "agreements/alex.toml": "Z",
-             "agreements/sam/2026-11.toml": "[", "appreciations/alex/2026-11.toml": "\\", "repairs/sam/2026-11.toml": "]"}
+             "agreements/sam/2026-11.toml": "[", "appreciations/alex/2026-11.toml": "\\", "repairs/sam/2026-11.toml": "]",
+             "talks/sam/2026-11.toml": "c"}
 # A byte >= 128 turns on strict mode (unknown keys are errors): 0xb4 is 180, index 0, strict.
 
 
@@ -82,6 +83,11 @@ write("fuzz_record_file", "agreements", b"Z" + agreement.encode())
 write("fuzz_record_file", "reviews", b"[" + review.encode())
 write("fuzz_record_file", "appreciations", b"\\" + appreciation.encode())
 write("fuzz_record_file", "repairs", b"]" + repair.encode())
+talk = ('[[talk]]\nid = "b00000000001"\nat = 2026-11-22T19:00:00+01:00\nwho = "sam"\nwith = ["alex", "sam"]\n'
+        'minutes = { alex = 6.5, sam = 5 }\ntopic = "who plans the weekends"\nsign = "one-chooser"\n'
+        'agreement = "a00000000001"\nappreciations = 4\ntags = ["weekly"]\n')
+write("fuzz_record_file", "talks", b"c" + talk.encode())
+write("fuzz_record_file", "talk-minutes-outsider", b"c" + talk.replace("sam = 5", "bob = 5").encode())
 write("fuzz_record_file", "dst-gap", b"T" + (E + 'at = 2026-03-29T02:30:00\nwho = "alex"\nkind = "chore"\nwhat = "x"\n').encode())
 
 # fuzz_settings
@@ -106,8 +112,8 @@ for kind, items in words.items():
     for i, w in enumerate(items):
         write("fuzz_grammar", f"{kind}-{i}", bytes([ord("0") + kind]) + w.encode())  # '0' is 48, 48 % 4 == 0
 
-# fuzz_import: byte % 10 picks checkin, entry, boundary, event (0-3), any type (4 or 9), or agreement
-# (5, which takes reviews, appreciations and repairs too), review, appreciation, repair (6-8).
+# fuzz_import: byte % 10 picks checkin, entry, boundary, event (0-3), any type (4), or agreement
+# (5, which takes reviews, appreciations, repairs and talks too), review, appreciation, repair, talk (6-9).
 entry_json = ('[\n  {"type":"entry","id":"aaaaaaaaaaaa","at":"2026-11-02T08:00:00+01:00","who":"sam","kind":"chore",'
               '"what":"bins, \\"big\\" ones","weight":1,"tags":["house","weekly"],"author":"sam","private":false},\n'
               '  {"type":"entry","id":"bbbbbbbbbbbb","at":"2026-11-03T09:15:00+01:00","who":"alex","kind":"choice",'
@@ -129,6 +135,10 @@ write("fuzz_import", "any-toml", b"\x04" + (example / "boundaries/alex.toml").re
 write("fuzz_import", "talk-toml", b"\x05" + (agreement + "\n" + review + "\n" + repair).encode())
 write("fuzz_import", "repair-json", b"\x05" + b'[{"type":"repair","at":"2026-11-21T22:00:00+01:00","who":"sam","humour":false}]')
 write("fuzz_import", "review-csv", b"\x05" + b"id,at,who,agreement,outcome,note\nd00000000002,2026-11-16T20:00:00+01:00,sam,a00000000001,kept,\n")
+write("fuzz_import", "talk-json", b"\x05" + b'[{"type":"talk","at":"2026-11-22T19:00:00+01:00","who":"sam",'
+      b'"with":["alex","sam"],"minutes":{"alex":6.5,"sam":5},"topic":"weekends","appreciations":4}]')
+write("fuzz_import", "talk-csv", b"\x09" + b"id,at,who,with,minutes,topic,sign,agreement,appreciations,note,tags\n"
+      b"b00000000002,2026-11-29T19:00:00+01:00,alex,alex sam,alex=6.5 sam=5,weekends,one-chooser,,3,,\n")
 write("fuzz_import", "bad-json", b"\x01" + b"[{,]")
 write("fuzz_import", "bad-csv-column", b"\x01" + b"id,at,wat\n")
 write("fuzz_import", "negative-weight", b"\x01" + b'[{"type":"entry","at":"2026-11-02T08:00:00+01:00","who":"sam","kind":"chore","what":"x","weight":-1}]')

@@ -1,4 +1,4 @@
-// balance-talk's appreciations and repairs, and list, show, edit and rm for all four of its
+// balance-talk's appreciations and repairs, and list, show, edit and rm for all five of its
 // record types. Each command is one call of the library.
 #include "talk.hpp"
 
@@ -36,6 +36,7 @@ std::function<int(context&)> setup_repair(CLI::App& cmd) {
 std::function<int(context&)> setup_list(CLI::App& cmd) {
   static const std::map<std::string, record_type> kinds = {{"appreciations", record_type::appreciation},
                                                            {"repairs", record_type::repair},
+                                                           {"talks", record_type::talk},
                                                            {"reviews", record_type::review},
                                                            {"agreements", record_type::agreement}};
   struct flags {
@@ -43,11 +44,26 @@ std::function<int(context&)> setup_list(CLI::App& cmd) {
     cli::list_options list;
   };
   auto o = std::make_shared<flags>();
-  cmd.add_option("what", o->what, "appreciations (the default), repairs, reviews or agreements")
+  cmd.add_option("what", o->what, "appreciations (the default), repairs, reviews, agreements or talks")
       ->type_name("WHAT")
-      ->check(CLI::IsMember({"appreciations", "repairs", "reviews", "agreements"}));
+      ->check(CLI::IsMember({"appreciations", "repairs", "reviews", "agreements", "talks"}));
   cli::add_list_options(&cmd, o->list, false, false);
   return [o](context& ctx) { return cli::run_list(ctx, kinds.at(o->what), o->list, "all"); };
+}
+
+// `log [--period P]`: past talks with how long each person spoke.
+std::function<int(context&)> setup_log(CLI::App& cmd) {
+  auto span = std::make_shared<std::string>("all");
+  cmd.add_option("--period,-p", *span, "The period (PERIOD; default all)")->type_name("PERIOD");
+  return [span](context& ctx) {
+    repo rp = ctx.open_repo();
+    record_format f = ctx.records_format(cli::list_formats);
+    period p = parse_period(*span, rp.cal());
+    std::string where = p.is_all() ? "the repository" : p.label;
+    if (auto none = write_talk_log(load_talks(store(rp), p), where, f, ctx.writer(rp), ctx.out); !none.empty())
+      ctx.note(none);
+    return 0;
+  };
 }
 
 std::function<int(context&)> setup_show(CLI::App& cmd) {
@@ -67,6 +83,12 @@ std::function<int(context&)> setup_edit(CLI::App& cmd) {
                     {"closed", "When a done or dropped agreement closed (a date-time with offset; empty: not closed)"},
                     {"outcome", "A review's outcome: kept, partly or not-yet"},
                     {"humour", "A repair's humour: true or false"},
+                    {"with", "A talk's people present (names, space-separated)"},
+                    {"minutes", "A talk's minutes spoken per person: \"alex=6.5 sam=5\""},
+                    {"topic", "A talk's one issue"},
+                    {"sign", "The sign a talk's issue came from (one-sided, uneven-load, ...)"},
+                    {"agreement", "The agreement a talk made (its id; empty: none)"},
+                    {"appreciations", "How many appreciations a talk had"},
                     {"note", "Anything else"}});
   flags->add_tags(&cmd);
   flags->add_at(&cmd, "When it happened (WHEN)");
@@ -92,8 +114,9 @@ std::vector<cli::command> record_commands() {
   return {
       {"thank", "Appreciate someone: NAME TEXT", setup_thank},
       {"repair", "Note a repair after a hard moment", setup_repair},
-      {"list", "List appreciations, repairs, reviews or agreements", setup_list},
-      {"show", "Show one agreement, review, appreciation or repair", setup_show},
+      {"log", "Past talks: who was there, how long each spoke, the topic", setup_log},
+      {"list", "List appreciations, repairs, reviews, agreements or talks", setup_list},
+      {"show", "Show one agreement, review, appreciation, repair or talk", setup_show},
       {"edit", "Change one: with field flags, or in the editor", setup_edit},
       {"rm", "Remove one (an agreement with reviews only with --with-reviews)", setup_rm},
   };

@@ -11,7 +11,7 @@ namespace balance::talk_cli {
 
 // agree, agreements, review, done and drop.
 std::vector<cli::command> agreement_commands();
-// thank, repair, list, show, edit and rm.
+// thank, repair, log, list, show, edit and rm.
 std::vector<cli::command> record_commands();
 
 }  // namespace balance::talk_cli

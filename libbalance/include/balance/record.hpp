@@ -1,9 +1,9 @@
 // A record is one line of a couple's history: a check-in, a ledger entry, a boundary, an event
-// that happened to a boundary, an agreement from a talk and its reviews, an appreciation, or a
-// repair after a hard moment. All of them share one flat struct so that listing, import, export,
-// editing and validation are written once and driven by a per-type schema (canonical_keys gives
-// each type's key order, as the files and lists write them). Fields a type does not use stay
-// empty; empty text means "absent".
+// that happened to a boundary, an agreement from a talk and its reviews, an appreciation, a
+// repair after a hard moment, or a weekly talk itself. All of them share one flat struct so that
+// listing, import, export, editing and validation are written once and driven by a per-type
+// schema (canonical_keys gives each type's key order, as the files and lists write them). Fields
+// a type does not use stay empty; empty text means "absent".
 #pragma once
 
 #include <cstdint>
@@ -20,11 +20,12 @@ namespace balance {
 
 struct settings;
 
-enum class record_type { checkin, entry, boundary, event, agreement, review, appreciation, repair };
+enum class record_type { checkin, entry, boundary, event, agreement, review, appreciation, repair, talk };
 
 inline constexpr record_type all_record_types[] = {
     record_type::checkin, record_type::entry,  record_type::boundary,     record_type::event,
-    record_type::agreement, record_type::review, record_type::appreciation, record_type::repair};
+    record_type::agreement, record_type::review, record_type::appreciation, record_type::repair,
+    record_type::talk};
 
 // Boundaries and agreements are definitions kept in one file per owner (`boundaries/<owner>.toml`,
 // `agreements/<owner>.toml`); every other type lives in month files.
@@ -33,15 +34,15 @@ constexpr bool is_definition(record_type t) noexcept {
 }
 
 // Types whose `who` is always the file's author (a check-in, a boundary's owner, who made an
-// agreement, who appreciates); for the others `who` names whose act it was and the author is who
-// wrote it down.
+// agreement, who appreciates, who wrote a talk down); for the others `who` names whose act it
+// was and the author is who wrote it down.
 constexpr bool author_is_who(record_type t) noexcept {
   return t == record_type::checkin || t == record_type::boundary || t == record_type::agreement ||
-         t == record_type::appreciation;
+         t == record_type::appreciation || t == record_type::talk;
 }
 
-// "checkin", "entry", "boundary", "event", "agreement", "review", "appreciation", "repair": the
-// `[[…]]` table name.
+// "checkin", "entry", "boundary", "event", "agreement", "review", "appreciation", "repair",
+// "talk": the `[[…]]` table name.
 BALANCE_API std::string_view type_name(record_type t) noexcept;
 BALANCE_API std::optional<record_type> parse_record_type(std::string_view name) noexcept;
 // For messages: "a check-in", "an entry", "a boundary", "an event".
@@ -53,6 +54,15 @@ BALANCE_API const std::vector<std::string>& event_kinds();
 // An agreement's statuses ("open" is also the meaning of none) and a review's outcomes.
 BALANCE_API const std::vector<std::string>& agreement_statuses();
 BALANCE_API const std::vector<std::string>& review_outcomes();
+// The ids of the report's signs (one-sided, uneven-load, …): what a talk's `sign` may name.
+BALANCE_API const std::vector<std::string>& sign_ids();
+
+// How long one person spoke in a talk, in minutes (a talk's `minutes = { alex = 6.5 }`).
+struct person_minutes {
+  std::string who;
+  double minutes = 0;
+  friend bool operator==(const person_minutes&, const person_minutes&) = default;
+};
 
 struct rating {
   std::string key;  // a dimension key
@@ -108,6 +118,11 @@ struct BALANCE_API record {
   std::string entry;  // the ledger entry it thanks, if any
   // repair (also text, note)
   std::optional<bool> humour;
+  // talk (also topic: the one issue talked about, agreement: the one made, note, tags)
+  std::vector<std::string> with;             // who was there
+  std::vector<person_minutes> spoke;         // `minutes`: how long each of them spoke, in order written
+  std::string sign;                          // the report's sign the issue came from, if any
+  std::optional<std::int64_t> appreciations; // how many appreciations were said
 
   std::string note;
   std::vector<std::string> tags;
@@ -134,14 +149,16 @@ BALANCE_API bool record_less(const record& a, const record& b);
 
 // A field's value, as read from TOML, JSON, CSV or a command-line flag.
 using field_value = std::variant<std::monostate, std::string, std::int64_t, double, timestamp,
-                                 std::vector<std::string>, bool>;
+                                 std::vector<std::string>, bool, std::vector<person_minutes>>;
 
 struct field {
   std::string key;
   field_value value;
 };
 
-enum class value_kind { text, integer, number, datetime, names, rating, boolean };
+// `minutes_by_person` is a talk's inline table of minutes per person; as one CSV/TSV cell or a flag
+// value it reads `alex=6.5 sam=5`.
+enum class value_kind { text, integer, number, datetime, names, rating, boolean, minutes_by_person };
 
 // The canonical keys of a record type in writing order (for a check-in the settings' dimension
 // keys sit between `who` and `mood`).
@@ -180,9 +197,9 @@ struct validation_context {
 BALANCE_API std::vector<field_problem> validate(const record& r, const validation_context& ctx);
 
 // The record another one points at: an event's boundary, a review's agreement, an
-// appreciation's ledger entry. Checked where more than one record is known (check, import, the
-// commands that write them): the target must exist, and a shared record never points at a
-// private one (an appreciation never points at a private entry at all).
+// appreciation's ledger entry, a talk's agreement. Checked where more than one record is known
+// (check, import, the commands that write them): the target must exist, and a shared record
+// never points at a private one (an appreciation never points at a private entry at all).
 struct record_reference {
   std::string key;     // "boundary", "agreement", "entry"
   record_type target;  // the type it points at

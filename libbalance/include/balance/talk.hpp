@@ -1,9 +1,11 @@
-// The weekly talk's records outside the meeting itself: agreements (something both will try,
-// with a review cadence so it is looked at again instead of forgotten) and their reviews,
-// appreciations (a thank-you for a person, or for one ledger entry of theirs), and repairs (an
-// apology, a joke, "can we start over?" after a hard moment). Every command here is one call.
+// The weekly talk's records: agreements (something both will try, with a review cadence so it is
+// looked at again instead of forgotten) and their reviews, appreciations (a thank-you for a
+// person, or for one ledger entry of theirs), repairs (an apology, a joke, "can we start over?"
+// after a hard moment), and the talks themselves (who was there, how long each spoke, the one
+// issue). Every command here is one call; the guided meeting is in balance/meeting.hpp.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,15 +66,18 @@ BALANCE_API outcome review_agreement(const store& s, const review_options& o);
 // Marks an agreement done or dropped (`status`), with `closed` now. No files when it already is.
 BALANCE_API outcome close_agreement(const store& s, const std::string& id, const std::string& status);
 
-// Which of the talk's record types (agreement, review, appreciation, repair; shared, or my own
-// private) has an id starting with `prefix`. Throws error{usage} when none or more than one does.
+// Which of the talk's record types (agreement, review, appreciation, repair, talk; shared, or my
+// own private) has an id starting with `prefix`. Throws error{usage} when none or more than one does.
 BALANCE_API record_type talk_record_type(const store& s, const std::string& prefix);
 
 // Removes an agreement (refused while reviews point at it unless `with_reviews`, which removes
-// them first), or one review, appreciation or repair by its id.
+// them first, and refused while a talk names it), or one review, appreciation, repair or talk by
+// its id.
 BALANCE_API outcome remove_talk_record(const store& s, const std::string& id, bool with_reviews, bool dry_run);
 
 struct appreciation_options {
+  std::string who;       // who appreciates, and whose file it goes in: me by default (the
+                         // meeting writes each person's own in their name, as --as would)
   std::string for_whom;  // the person appreciated
   std::string text;
   std::vector<std::string> tags;
@@ -101,6 +106,30 @@ BALANCE_API outcome add_repair(const store& s, const repair_options& o);
 // when the text shows none.
 BALANCE_API std::string write_agreement_list(const std::vector<agreement_view>& views, bool all, record_format f,
                                              const writer_options& wo, const calendar& cal, sink& out);
+
+struct talk_options {
+  std::vector<std::string> with;      // who was there (checked names)
+  std::vector<person_minutes> spoke;  // minutes each of them spoke
+  std::string topic;                  // the one issue
+  std::string sign;                   // the sign it came from, if any
+  std::string agreement;              // the id of the agreement made, if any
+  std::int64_t appreciations = 0;
+  std::string note;
+  std::optional<timestamp> at;        // when the talk started: now by default
+};
+// Saves a talk (mine, in talks/<me>/YYYY-MM.toml). Throws error{usage} for bad content, and for
+// an agreement that does not exist or is private.
+BALANCE_API outcome add_talk(const store& s, const talk_options& o);
+
+// The shared talks in `span`, oldest first.
+BALANCE_API std::vector<record> load_talks(const store& s, const period& span);
+// How long each person spoke and their share of the talk: "alex 6.5m (57%) sam 5m (43%)"; "-"
+// when no minutes were kept.
+BALANCE_API std::string spoken_shares(const record& talk);
+// `log`: text columns DATE, WITH, SPOKE, TOPIC; the other formats write the talk records as every
+// list does. Returns the note for stderr when the text shows none ("no talks in …").
+BALANCE_API std::string write_talk_log(const std::vector<record>& talks, const std::string& span_label,
+                                       record_format f, const writer_options& wo, sink& out);
 
 // Open agreements whose review has come.
 BALANCE_API std::vector<agreement_view> agreement_reviews_due(const store& s, bool mine = false);
