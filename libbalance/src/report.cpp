@@ -73,6 +73,8 @@ struct report_state {
   std::map<std::string, std::vector<dated_words>> thanks;  // per person, newest first, at most 5
   std::size_t repairs = 0, repairs_with_humour = 0;
   std::vector<sys_seconds> crossed_at, repaired_at;  // to pair crossed boundaries with repairs
+  std::size_t talks = 0;
+  std::map<std::string, double> talk_minutes;  // person → minutes spoken in talks
   detail::checkin_slots slots;
   std::size_t checkins = 0;
   std::optional<local_days> first_checkin_day;
@@ -258,7 +260,13 @@ void report_builder::add(const record& r) {
         st.repaired_at.push_back(r.at.utc);
       }
       return;
-    case record_type::talk:  // speaking time in `one-sided` is still to come
+    case record_type::talk:
+      if (span.contains(r.at) && r.with.size() >= 2) {
+        st.seen(r);
+        ++st.talks;
+        for (const auto& m : r.spoke) st.talk_minutes[m.who] += m.minutes;
+      }
+      return;
     case record_type::agreement:
       st.agreements.add_agreement(r);
       return;
@@ -323,6 +331,9 @@ void fill_header(report_state& st, report& r) {
   r.repairs = st.repairs;
   r.repairs_with_humour = st.repairs_with_humour;
   pair_repairs(st, r);
+  r.talks = st.talks;
+  for (const auto& p : st.cfg.people)
+    if (auto it = st.talk_minutes.find(p); it != st.talk_minutes.end()) r.talk_minutes.push_back({p, it->second});
   r.events = st.events;
   r.private_records = st.private_records;
 }
@@ -604,7 +615,7 @@ report build_report(const store& s, const period& span, report_view view,
   scan_filter events(record_type::event, span);
   events.private_of_me = mine;
   s.scan(events, feed, on_warning);
-  for (record_type talk : {record_type::appreciation, record_type::repair}) {
+  for (record_type talk : {record_type::appreciation, record_type::repair, record_type::talk}) {
     scan_filter filter(talk, span);
     filter.private_of_me = mine;
     s.scan(filter, feed, on_warning);

@@ -272,10 +272,50 @@ void solo_window::add(const record& e) {
 
 namespace {
 
+// The speaking time of the period's talks: whoever spoke talk_share or more of the minutes,
+// over at least min_talks talks.
+void talk_time(const sign_inputs& in, sign& s, std::vector<std::string>& data) {
+  const auto& t = in.cfg.signs;
+  if (in.r.talks < static_cast<std::size_t>(t.min_talks)) return;
+  double total = 0;
+  for (const auto& [who, m] : in.r.talk_minutes) total += m;
+  if (total <= 0) return;
+  bool found = false;
+  for (const auto& [who, m] : in.r.talk_minutes) {
+    double share = m / total;
+    if (!at_least(share, t.talk_share)) continue;
+    add_unique(s.people, who);
+    s.evidence.push_back(fmt::format("In the {} talks, {} spoke {} of the {} minutes ({}).", in.r.talks, who,
+                                     fmt::format("{:g}", std::round(m * 10) / 10), fmt::format("{:g}", std::round(total * 10) / 10),
+                                     percent(share)));
+    found = true;
+  }
+  if (found) data.push_back(fmt::format("{} talks", in.r.talks));
+}
+
+// one-sided: a low "heard", or the talks' minutes mostly one voice.
 void one_sided(const sign_inputs& in, std::vector<sign>& signs, std::vector<std::string>& not_enough) {
-  rating_sign(in, signs, not_enough, "one-sided", "heard", "Conversations may feel one-sided",
-              "Could you each take ten minutes to talk while the other only listens, then swap? Starting with "
-              "\"I feel … when …\" keeps it about your own side.");
+  const auto& t = in.cfg.signs;
+  low_rating_finding low = low_ratings(in, "heard");
+  sign s{"one-sided", "Conversations may feel one-sided", low.people, low.evidence, "", "", false};
+  std::vector<std::string> data;
+  if (!low.people.empty()) data.push_back(rating_basis(*find_dimension(in.r, "heard"), in.cal));
+  talk_time(in, s, data);
+  if (!s.people.empty()) {
+    order_people(s.people, in.cfg);
+    s.data = "Based on " + names(data) + ".";
+    s.suggestion = !low.people.empty()
+                       ? "Could you each take ten minutes to talk while the other only listens, then swap? Starting "
+                         "with \"I feel … when …\" keeps it about your own side."
+                       : "Could you swap who opens the next talk, and let the timer keep the turns even? The one "
+                         "listening sums up before answering.";
+    signs.push_back(std::move(s));
+  } else if (!low.enough_data && in.r.talks < static_cast<std::size_t>(t.min_talks)) {
+    // Talk time is mentioned once talks are being noted; before that the ratings are the way in.
+    if (!find_dimension(in.r, "heard")) return;
+    std::string talks = in.r.talks ? fmt::format(", or {} talks", t.min_talks) : "";
+    not_enough.push_back(fmt::format("one-sided ({}{})", needs_ratings("heard", t), talks));
+  }
 }
 
 // seen-differently: the same dimension rated far apart, each person with enough ratings.

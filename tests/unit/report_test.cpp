@@ -611,3 +611,55 @@ TEST_CASE("report - crossed boundaries are paired with a repair that followed wi
   for (const auto& w : r.working)
     if (w.find("crossed") != std::string::npos) CHECK(w.find("sam") == std::string::npos);
 }
+
+namespace {
+
+record talk_on(int day, double alex, double sam) {
+  record r;
+  r.type = record_type::talk;
+  r.id = next_id();
+  r.at = on(day);
+  r.who = r.author = "alex";
+  r.with = {"alex", "sam"};
+  r.spoke = {{"alex", alex}, {"sam", sam}};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("report - one-sided from talk time: 65% of the minutes over 3 talks is raised", "[report][signs][talk]") {
+  // 6.5 + 6.5 + 6.5 = 19.5 of 30 minutes: exactly 65%.
+  report at = build({talk_on(2, 6.5, 3.5), talk_on(9, 6.5, 3.5), talk_on(16, 6.5, 3.5)});
+  const sign* s = find(at, "one-sided");
+  REQUIRE(s);
+  CHECK(s->title == "Conversations may feel one-sided");
+  CHECK(s->people == std::vector<std::string>{"alex"});
+  CHECK(s->evidence == std::vector<std::string>{"In the 3 talks, alex spoke 19.5 of the 30 minutes (65%)."});
+  CHECK(s->data == "Based on 3 talks.");
+  CHECK_THAT(s->suggestion, Catch::Contains("swap who opens the next talk"));
+  CHECK(at.talks == 3);
+}
+
+TEST_CASE("report - one-sided from talk time: just below the share is not raised", "[report][signs][talk]") {
+  // 19.4 of 30 minutes: 64.7%.
+  report below = build({talk_on(2, 6.5, 3.5), talk_on(9, 6.5, 3.5), talk_on(16, 6.4, 3.6)});
+  CHECK_FALSE(find(below, "one-sided"));
+}
+
+TEST_CASE("report - one-sided from talk time needs 3 talks with two people present", "[report][signs][talk]") {
+  report two = build({talk_on(2, 9, 1), talk_on(9, 9, 1)});
+  CHECK_FALSE(find(two, "one-sided"));
+  CHECK(has(two.not_enough_data, "one-sided (needs 3 \"heard\" ratings from one person over 14 days, or 3 talks)"));
+  // A talk noted by one person alone says nothing about whose voice filled it.
+  record alone = talk_on(16, 9, 0);
+  alone.with = {"alex"};
+  alone.spoke = {{"alex", 9}};
+  CHECK_FALSE(find(build({talk_on(2, 9, 1), talk_on(9, 9, 1), alone}), "one-sided"));
+  // Low heard ratings and talk time together: one sign with both kinds of evidence.
+  report both = build(join({talk_on(2, 9, 1), talk_on(9, 9, 1), talk_on(16, 9, 1)}, three("sam", "heard", 2, 2, 2)));
+  const sign* s = find(both, "one-sided");
+  REQUIRE(s);
+  CHECK(s->people == std::vector<std::string>{"alex", "sam"});
+  CHECK(s->evidence.size() == 2);
+  CHECK(s->data == "Based on 3 \"heard\" ratings: 3 from sam, 2 November to 16 November and 3 talks.");
+}

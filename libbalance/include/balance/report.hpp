@@ -139,6 +139,10 @@ struct report {
   std::vector<dated_words> thanks;    // check-in thanks and appreciations: up to five per person, by
                                       // person then newest first
   std::size_t repairs = 0, repairs_with_humour = 0;  // after hard moments (balance-talk repair)
+  // Talks (balance-talk) with two or more people present, and the minutes each person spoke in
+  // them (balance.toml order), for the speaking-time rule of `one-sided`.
+  std::size_t talks = 0;
+  std::vector<std::pair<std::string, double>> talk_minutes;
   // Crossed-boundary events, and how many of them a repair followed within repair_window.
   std::size_t crossed = 0, crossed_then_repaired = 0;
 
