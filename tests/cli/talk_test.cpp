@@ -568,3 +568,31 @@ TEST_CASE("talk meeting: a bad flag is refused on the terminal before the screen
   CHECK_THAT(turn.out, Catch::StartsWith("balance-talk: --turn soon: ") && !Catch::Contains("\x1b[?1049h"));
   CHECK(s.snapshot() == before);
 }
+
+TEST_CASE("talk meeting: with autocommit each saved thing is a balance-talk commit that balance undo takes back",
+          "[talk][meeting][pty][git][undo]") {
+  balance_test::sandbox s;
+  REQUIRE(s.run("balance", {"init", s.repo().string(), "--person", "alex", "--person", "sam", "--me", "alex", "--git"}).status == 0);
+  s.cwd = s.repo();
+  result r = s.run_pty_expect("balance-talk", {"--with", "alex", "sam"},
+                              {{"Press Enter to begin.", "\r"},
+                               {"1> ", "the school forms\r"},
+                               {"2> ", "\r"},
+                               {"1> ", "\r"},
+                               {"Press Enter to go on.", "\r"},
+                               {"Your choice> ", "\r"},
+                               {"alex> ", "\r"},
+                               {"sam> ", "\r"},
+                               {"We will try> ", "\r"},
+                               {"Press Enter to close.", "\r"}});
+  REQUIRE(r.status == 0);
+  std::string talk = first_id(s.read("talks/alex/2026-11.toml"));
+  std::string thanks = first_id(s.read("appreciations/alex/2026-11.toml"));
+  CHECK(s.run("/usr/bin/git", {"log", "-2", "--format=%s"}).out ==
+        "balance-talk: saved talk " + short_of(talk) + "\nbalance-talk: thanked sam, appreciation " + short_of(thanks) + "\n");
+  result undo = s.run("balance", {"undo"});
+  CHECK(undo.status == 0);
+  CHECK_THAT(undo.err, Catch::Contains("undid \"balance-talk: saved talk " + short_of(talk)));
+  CHECK_FALSE(std::filesystem::exists(s.repo() / "talks/alex/2026-11.toml"));
+  CHECK(std::filesystem::exists(s.repo() / "appreciations/alex/2026-11.toml"));
+}
