@@ -277,7 +277,7 @@ class meeting {
       say(fmt::format("Nothing of {}'s in the last 7 days to jog your memory: what comes to mind?\n\n", other));
       return;
     }
-    say(fmt::format("To jog your memory, from the last 7 days ({}'s entries and the thanks they got):\n", other));
+    say(fmt::format("To jog your memory, {}'s entries and thanks of the last 7 days:\n", other));
     for (const auto& line : it->second) say(fmt::format("  - {}\n", line));
     say("\n");
   }
@@ -312,8 +312,8 @@ class meeting {
   void went_right() {
     screen("What went right");
     if (setup_.working.empty()) {
-      say("The shared report has nothing to go on for these 7 days yet. Whatever went well,\n"
-          "even something small, is worth saying out loud.\n\n");
+      say("The shared report has nothing to go on for these 7 days yet. Whatever went\n"
+          "well, even something small, is worth saying out loud.\n\n");
       wait_for_enter("Press Enter to go on.");
       return;
     }
