@@ -196,6 +196,7 @@ complete -c balance-talk -n __balance_talk_needs_command -l version -d 'Print th
 
 # The command word.
 set -l needs __balance_talk_needs_command
+complete -c balance-talk -n $needs -a meeting -d 'The guided meeting (the bare command; needs a terminal)'
 complete -c balance-talk -n $needs -a agree -d 'Make an agreement: something you will both try'
 complete -c balance-talk -n $needs -a agreements -d 'List open agreements and when each is up for review'
 complete -c balance-talk -n $needs -a plan -d "The next talk's agenda: what went right, signs, reviews due"
@@ -212,9 +213,10 @@ complete -c balance-talk -n $needs -a rm -d 'Remove one'
 complete -c balance-talk -n $needs -a add -d 'Import agreements, reviews, appreciations, repairs and talks'
 
 # The guided meeting (the bare command).
-complete -c balance-talk -n $needs -l with -x -a '(__balance_talk_people)' -d 'Who is there (default everyone)'
-complete -c balance-talk -n $needs -l turn -x -a '3m 5m 10m' -d 'How long each turn to speak is (default 5m)'
-complete -c balance-talk -n $needs -l review -x -a 'weekly biweekly monthly off' -d "The review cadence of the meeting's agreement"
+set -l meeting "__balance_talk_needs_command; or __balance_talk_is meeting"
+complete -c balance-talk -n $meeting -l with -x -a '(__balance_talk_people)' -d 'Who is there (default everyone)'
+complete -c balance-talk -n $meeting -l turn -x -a '3m 5m 10m' -d 'How long each turn to speak is (default 5m)'
+complete -c balance-talk -n $meeting -l review -x -a 'weekly biweekly monthly off' -d "The review cadence of the meeting's agreement"
 
 set -l cadences 'weekly biweekly monthly off'
 set -l whens 'now today yesterday'

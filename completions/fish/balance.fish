@@ -62,7 +62,7 @@ function __balance_command_list
             case remind
                 printf '%s\t%s\n' remind 'Everything that is due now'
             case talk
-                printf '%s\t%s\n' talk 'The weekly talk: agreements, appreciations, repairs'
+                printf '%s\t%s\n' talk 'The weekly talk: a guided meeting, agreements, appreciations, repairs'
             case '*'
                 printf '%s\t%s\n' $name "Run balance-$name"
         end

@@ -246,6 +246,11 @@ const std::vector<text_column>& text_columns(record_type type) {
   return columns.at(type);
 }
 
+// ID, WHEN, WITH, SPOKE and the topic (as the caller marks it).
+std::vector<std::string> talk_row(const record& r, std::string topic) {
+  return {short_id(r.id), when_text(r.at), cell_text(r.with), r.spoke.empty() ? "-" : cell_text(r.spoke), std::move(topic)};
+}
+
 class text_writer : public record_writer {
  public:
   text_writer(sink& out, record_type type, const writer_options& opts) : out_(out), type_(type), opts_(opts) {
@@ -311,8 +316,7 @@ class text_writer : public record_writer {
         break;
       }
       case record_type::talk:
-        table_.add_row({id, when_text(r.at), cell_text(r.with), r.spoke.empty() ? "-" : cell_text(r.spoke),
-                        marked(r.topic.empty() ? "-" : r.topic)});
+        table_.add_row(talk_row(r, marked(r.topic.empty() ? "-" : r.topic)));
         break;
     }
   }

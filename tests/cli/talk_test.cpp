@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/harness.hpp"
@@ -30,20 +32,24 @@ std::string short_of(const std::string& id) { return id.substr(0, 7); }
 
 }  // namespace
 
-TEST_CASE("talk: bare balance-talk prints a short usage and exits 64", "[talk]") {
+TEST_CASE("talk: bare balance-talk without a terminal prints a short usage and exits 64", "[talk]") {
   couple s;
   auto before = s.snapshot();
   result r = s.t({});
   CHECK(r.status == 64);
   CHECK(r.out.empty());
-  CHECK_THAT(r.err, Catch::StartsWith("usage: balance-talk COMMAND [OPTIONS]\nThe guided weekly meeting is still to come."));
+  CHECK_THAT(r.err, Catch::StartsWith("usage: balance-talk [--with NAME...] [--turn DURATION] [--review CADENCE]\n"
+                                      "       balance-talk COMMAND [OPTIONS]\n"
+                                      "The guided weekly meeting runs on a terminal"));
+  CHECK(s.t({"--with", "alex", "sam", "--turn", "3m"}).status == 64);
   CHECK(s.snapshot() == before);
   result typo = s.t({"agre", "x"});
   CHECK(typo.status == 64);
   CHECK(typo.err == "balance-talk: unknown command \"agre\" (did you mean \"agree\"?); try `balance-talk --help`\n");
   result help = s.t({"--help"});
   CHECK(help.status == 0);
-  CHECK_THAT(help.out, Catch::Contains("agree") && Catch::Contains("repair") && !Catch::Contains("  meeting "));
+  CHECK_THAT(help.out, Catch::Contains("agree") && Catch::Contains("repair") && Catch::Contains("  meeting ") &&
+                          !Catch::Contains("still to come"));
 }
 
 TEST_CASE("talk: agree writes my agreements file with a biweekly review", "[talk]") {
@@ -422,7 +428,7 @@ TEST_CASE("talk: check warns when an edit moves an agreement after its reviews",
                                             " was made; check the `at` of one of them\n"));
 }
 
-TEST_CASE("talk: talks import, list, show, edit and check like every record, and log shows speaking shares",
+TEST_CASE("talk: talks import and list and show and edit and check like every record and log shows speaking shares",
           "[talk][log]") {
   couple s;
   std::string agreement = s.agree({"We plan one weekend each", "--at", "2026-11-15 20:00"});
@@ -484,4 +490,125 @@ TEST_CASE("talk: talks import, list, show, edit and check like every record, and
                      "talks/sam/2026-11.toml:7:13: talk b00000000009 points at agreement a00000000009, which does not "
                      "exist (removed? `balance-talk rm b000000` removes this talk)\n");
   CHECK(check.err == "2 problems found\n");
+}
+
+namespace {
+
+constexpr const char* ctrl_t = "\x14";  // the test clock's key: one minute on
+
+}  // namespace
+
+TEST_CASE("talk meeting: a whole talk on a terminal saves appreciations and the agreement and the talk field by field",
+          "[talk][meeting][pty]") {
+  couple s;
+  using step = balance_test::sandbox::pty_step;
+  std::vector<step> steps = {
+      {"Press Enter to begin.", "\r"},
+      {"what did you appreciate about sam this week?", ""},
+      {"1> ", "the school forms\r"},
+      {"2> ", "cooking on Tuesday\r"},
+      {"3> ", "\r"},
+      {"what did you appreciate about alex this week?", ""},
+      {"1> ", "making me laugh\r"},
+      {"2> ", "\r"},
+      {"Press Enter to go on.", "\r"},
+      {"Your choice> ", "t\r"},
+      {"what is it about?> ", "who plans the weekends\r"},
+      {"alex speaking   05:00 left", std::string(ctrl_t) + ctrl_t + ctrl_t},
+      {"alex speaking   02:00 left", "s"},
+      {"sam speaking   05:00 left", std::string(ctrl_t) + ctrl_t},
+      {"sam speaking   03:00 left", "d"},
+      {"alex> ", "a walk together\r"},
+      {"sam> ", "\r"},
+      {"We will try> ", "We cook together on Fridays\r"},
+      {"Press Enter to close.", "\r"},
+  };
+  result r = s.run_pty_expect("balance-talk", {"--turn", "5m"}, steps);
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("\x1b[?1049h") && Catch::Contains("\x1b[?1049l") &&
+                        Catch::Contains("sum up what you heard"));
+  std::string agreement = first_id(s.read("agreements/alex.toml"));
+  CHECK_THAT(s.read("agreements/alex.toml"), Catch::Contains("text = \"We cook together on Fridays\"\nreview = \"biweekly\"\n"));
+
+  auto thanks = nlohmann::json::parse(s.t({"list", "appreciations", "--format", "json"}).out);
+  REQUIRE(thanks.size() == 3);
+  std::multiset<std::string> said;
+  for (const auto& a : thanks) said.insert(a["who"].get<std::string>() + " to " + a["for"].get<std::string>() + ": " +
+                                           a["text"].get<std::string>() + " (" + a["author"].get<std::string>() + ")");
+  CHECK(said == std::multiset<std::string>{"alex to sam: the school forms (alex)", "alex to sam: cooking on Tuesday (alex)",
+                                           "sam to alex: making me laugh (sam)"});
+  auto talks = nlohmann::json::parse(s.t({"list", "talks", "--format", "json"}).out);
+  REQUIRE(talks.size() == 1);
+  const auto& talk = talks[0];
+  CHECK(talk["at"] == "2026-11-22T21:00:00+01:00");
+  CHECK(talk["who"] == "alex");
+  CHECK(talk["with"] == nlohmann::json({"alex", "sam"}));
+  CHECK(talk["minutes"] == nlohmann::json({{"alex", 3.0}, {"sam", 2.0}}));
+  CHECK(talk["topic"] == "who plans the weekends");
+  CHECK_FALSE(talk.contains("sign"));
+  CHECK(talk["agreement"] == agreement);
+  CHECK(talk["appreciations"] == 3);
+  CHECK(talk["note"] == "care, alex: a walk together");
+  CHECK_THAT(r.out, Catch::Contains("saved talk " + short_of(talk["id"].get<std::string>()) +
+                                    " (3 appreciations, agreement " + short_of(agreement) + ")"));
+  CHECK(s.run("balance", {"check"}).status == 0);
+  CHECK_THAT(s.t({"log"}).out, Catch::Contains("alex 3m (60%) sam 2m (40%)  who plans the weekends"));
+}
+
+TEST_CASE("talk meeting: Ctrl-C halfway keeps the confirmed appreciation only and exits 130 and restores the screen",
+          "[talk][meeting][pty]") {
+  couple s;
+  result r = s.run_pty_expect("balance-talk", {},
+                              {{"Press Enter to begin.", "\r"},
+                               {"1> ", "the school forms\r"},
+                               {"2> ", "cooking on Tue"},
+                               {"cooking on Tue", "\x03"}});
+  CHECK(r.status == 130);
+  CHECK_THAT(r.out, Catch::Contains("\x1b[?1049l") &&
+                        Catch::EndsWith("left the talk; 1 appreciation saved as confirmed, nothing else\n"));
+  auto thanks = nlohmann::json::parse(s.t({"list", "appreciations", "--format", "json"}).out);
+  REQUIRE(thanks.size() == 1);
+  CHECK(thanks[0]["text"] == "the school forms");
+  CHECK_FALSE(std::filesystem::exists(s.repo() / "talks"));
+  CHECK_FALSE(std::filesystem::exists(s.repo() / "agreements"));
+}
+
+TEST_CASE("talk meeting: a bad flag is refused on the terminal before the screen changes", "[talk][meeting][pty]") {
+  couple s;
+  auto before = s.snapshot();
+  result bob = s.run_pty("balance-talk", {"--with", "alex", "bob"}, "");
+  CHECK(bob.status == 64);
+  CHECK(bob.out == "balance-talk: --with bob: not a person in balance.toml\n");
+  result turn = s.run_pty("balance-talk", {"--turn", "soon"}, "");
+  CHECK(turn.status == 64);
+  CHECK_THAT(turn.out, Catch::StartsWith("balance-talk: --turn soon: ") && !Catch::Contains("\x1b[?1049h"));
+  CHECK(s.snapshot() == before);
+}
+
+TEST_CASE("talk meeting: with autocommit each saved thing is a balance-talk commit that balance undo takes back",
+          "[talk][meeting][pty][git][undo]") {
+  balance_test::sandbox s;
+  REQUIRE(s.run("balance", {"init", s.repo().string(), "--person", "alex", "--person", "sam", "--me", "alex", "--git"}).status == 0);
+  s.cwd = s.repo();
+  result r = s.run_pty_expect("balance-talk", {"--with", "alex", "sam"},
+                              {{"Press Enter to begin.", "\r"},
+                               {"1> ", "the school forms\r"},
+                               {"2> ", "\r"},
+                               {"1> ", "\r"},
+                               {"Press Enter to go on.", "\r"},
+                               {"Your choice> ", "\r"},
+                               {"alex> ", "\r"},
+                               {"sam> ", "\r"},
+                               {"We will try> ", "\r"},
+                               {"Press Enter to close.", "\r"}});
+  REQUIRE(r.status == 0);
+  std::string talk = first_id(s.read("talks/alex/2026-11.toml"));
+  std::string thanks = first_id(s.read("appreciations/alex/2026-11.toml"));
+  CHECK(s.run("/usr/bin/git", {"log", "-2", "--format=%s"}).out ==
+        "balance-talk: saved talk " + short_of(talk) + "\nbalance-talk: thanked sam, appreciation " + short_of(thanks) + "\n");
+  result undo = s.run("balance", {"undo"});
+  CHECK(undo.status == 0);
+  CHECK_THAT(undo.err, Catch::Contains("undid \"balance-talk: saved talk " + short_of(talk)));
+  CHECK_FALSE(std::filesystem::exists(s.repo() / "talks/alex/2026-11.toml"));
+  CHECK(std::filesystem::exists(s.repo() / "appreciations/alex/2026-11.toml"));
 }

@@ -661,7 +661,7 @@ bash_tool balance-remind balance-remind -- ; check "bash: balance-remind --" has
 bash_tool balance-remind balance-remind -C data --who '' ; check "bash: balance-remind --who" only alex sam
 bash_tool balance-remind balance-remind --format '' ; check "bash: balance-remind --format" only text json
 
-bash_tool balance-talk balance-talk '' ; check "bash: balance-talk <TAB> lists the commands" only agree agreements plan review done drop thank repair log list show edit rm add
+bash_tool balance-talk balance-talk '' ; check "bash: balance-talk <TAB> lists the commands" only meeting agree agreements plan review done drop thank repair log list show edit rm add
 bash_tool balance-talk balance-talk -C data --as alex review '' ; check "bash: balance-talk review (open agreement ids)" only "$agreement"
 bash_tool balance-talk balance-talk -C data --as alex show '' ; check "bash: balance-talk show (every talk id)" only "$agreement" "$thanks"
 bash_tool balance-talk balance-talk -C data thank '' ; check "bash: balance-talk thank (the people)" only alex sam
@@ -672,6 +672,7 @@ bash_tool balance-talk balance-talk -- ; check "bash: balance-talk -- (the meeti
 bash_tool balance-talk balance-talk -C data --with '' ; check "bash: balance-talk --with (the people)" only alex sam
 bash_tool balance-talk balance-talk log -- ; check "bash: balance-talk log --" has --period
 bash_tool balance-talk balance-talk plan --format '' ; check "bash: balance-talk plan --format" only text markdown json
+bash_tool balance-talk balance-talk meeting -- ; check "bash: balance-talk meeting --" has --with --turn --review
 bash_tool balance-talk balance-talk agree --review '' ; check "bash: balance-talk agree --review" has weekly biweekly monthly
 bash_tool balance-talk balance-talk edit --status '' ; check "bash: balance-talk edit --status" only open done dropped
 bash_tool balance-ledger balance-ledger -C data --as alex thank '' ; check "bash: balance-ledger thank (the ids)" only "$entry1" "$entry2" "$entry3"
@@ -752,7 +753,7 @@ zsh_complete 'balance-remind --' ; check "zsh: balance-remind --" has --who --al
 zsh_complete 'balance-remind -C data --who ' ; check "zsh: balance-remind --who" only alex sam
 zsh_complete 'balance-remind --format ' ; check "zsh: balance-remind --format" only text json
 
-zsh_complete 'balance-talk ' ; check "zsh: balance-talk <TAB> lists the commands" only agree agreements plan review done drop thank repair log list show edit rm add
+zsh_complete 'balance-talk ' ; check "zsh: balance-talk <TAB> lists the commands" only meeting agree agreements plan review done drop thank repair log list show edit rm add
 zsh_complete 'balance-talk -C data --as alex review ' ; check "zsh: balance-talk review (open agreement ids)" only "$agreement"
 zsh_complete 'balance-talk -C data --as alex show ' ; check "zsh: balance-talk show (every talk id)" only "$agreement" "$thanks"
 zsh_complete 'balance-talk -C data thank ' ; check "zsh: balance-talk thank (the people)" only alex sam
@@ -836,7 +837,7 @@ fish_autoload 'balance-remind --' ; check "fish: balance-remind --" has --who --
 fish_autoload 'balance-remind -C data --who ' ; check "fish: balance-remind --who" only alex sam
 fish_autoload 'balance-remind --format ' ; check "fish: balance-remind --format" only text json
 
-fish_autoload 'balance-talk ' ; check "fish: balance-talk <TAB> lists the commands" only agree agreements plan review done drop thank repair log list show edit rm add
+fish_autoload 'balance-talk ' ; check "fish: balance-talk <TAB> lists the commands" only meeting agree agreements plan review done drop thank repair log list show edit rm add
 fish_autoload 'balance-talk -C data --as alex review ' ; check "fish: balance-talk review (open agreement ids)" only "$agreement"
 fish_autoload 'balance-talk -C data --as alex show ' ; check "fish: balance-talk show (every talk id)" only "$agreement" "$thanks"
 fish_autoload 'balance-talk -C data thank ' ; check "fish: balance-talk thank (the people)" only alex sam
@@ -844,6 +845,7 @@ fish_autoload 'balance-talk review --' ; check "fish: balance-talk review --" ha
 fish_autoload 'balance-talk list ' ; check "fish: balance-talk list (what to list)" only appreciations repairs reviews agreements talks
 fish_autoload 'balance-talk -C data --with ' ; check "fish: balance-talk --with (the people)" only alex sam
 fish_autoload 'balance-talk plan --format ' ; check "fish: balance-talk plan --format" only text markdown json
+fish_autoload 'balance-talk meeting --t' ; check "fish: balance-talk meeting --t" only --turn
 fish_autoload 'balance-ledger -C data --as alex thank ' ; check "fish: balance-ledger thank (the ids)" only "$entry1" "$entry2" "$entry3"
 fish_autoload 'balance talk ag' ; check "fish: balance talk ag (through the front door)" only agree agreements
 

@@ -161,6 +161,10 @@ TEST_CASE("record cache - the talk's records come back with every field", "[reco
       {"repairs/sam/2026-11.toml",
        "[[repair]]\nid = \"c00000000001\"\nat = 2026-11-21T22:00:00+01:00\nwho = \"sam\"\nhumour = false\n\n"
        "[[repair]]\nid = \"c00000000002\"\nat = 2026-11-21T23:00:00+01:00\nwho = \"sam\"\ntext = \"a hug\"\nhumour = true\n"},
+      {"talks/sam/2026-11.toml",
+       "[[talk]]\nid = \"b00000000001\"\nat = 2026-11-22T19:00:00+01:00\nwho = \"sam\"\nwith = [\"alex\", \"sam\"]\n"
+       "minutes = { sam = 5, alex = 6.5 }\ntopic = \"weekends\"\nsign = \"one-chooser\"\nagreement = \"a00000000001\"\n"
+       "appreciations = 4\nnote = \"care, sam: a walk\"\ntags = [\"weekly\"]\n"},
   };
   for (const auto& [rel, text] : files) c.t.write(rel, text);
   repo r = c.t.open("sam");
@@ -175,6 +179,11 @@ TEST_CASE("record cache - the talk's records come back with every field", "[reco
   CHECK(repairs->records[0].humour == std::optional<bool>(false));
   CHECK(repairs->records[1].humour == std::optional<bool>(true));
   CHECK(c.lookup(r, "agreements/sam.toml")->records[0].closed.has_value());
+  const record& talk = c.lookup(r, "talks/sam/2026-11.toml")->records.at(0);
+  CHECK(talk.with == std::vector<std::string>{"alex", "sam"});
+  CHECK(talk.spoke == std::vector<person_minutes>{{"sam", 5}, {"alex", 6.5}});
+  CHECK(talk.sign == "one-chooser");
+  CHECK(talk.appreciations == std::optional<std::int64_t>(4));
 }
 
 TEST_CASE("record cache - files are 0700 directories and 0600 entries under the cache base", "[record_cache]") {

@@ -9,19 +9,9 @@ using namespace balance;
 
 namespace {
 
-settings couple() {
-  settings s;
-  s.people = {"alex", "sam"};
-  return s;
-}
+settings couple() { return balance_test::couple_settings(); }
 
-std::vector<std::string> problems(const record& r) {
-  static const settings cfg = couple();
-  std::vector<std::string> out;
-  for (const auto& p : validate(r, validation_context{&cfg, false}))
-    if (!p.warning) out.push_back(p.key + ": " + p.message);
-  return out;
-}
+std::vector<std::string> problems(const record& r) { return balance_test::problems_of(r); }
 
 record checkin() {
   record r;

@@ -15,11 +15,7 @@ using balance_test::test_repo;
 
 namespace {
 
-settings couple() {
-  settings s;
-  s.people = {"alex", "sam"};
-  return s;
-}
+settings couple() { return balance_test::couple_settings(); }
 
 record talk() {
   record r;
@@ -38,13 +34,7 @@ record talk() {
   return r;
 }
 
-std::vector<std::string> problems(const record& r) {
-  static const settings cfg = couple();
-  std::vector<std::string> out;
-  for (const auto& p : validate(r, validation_context{&cfg, false}))
-    if (!p.warning) out.push_back(p.key + ": " + p.message);
-  return out;
-}
+std::vector<std::string> problems(const record& r) { return balance_test::problems_of(r); }
 
 const char* talk_text =
     "[[talk]]\nid = \"b00000000001\"\nat = 2026-11-22T19:00:00+01:00\nwho = \"sam\"\nwith = [\"alex\", \"sam\"]\n"
@@ -69,7 +59,7 @@ TEST_CASE("talk record - a full talk is valid and lives in talks/AUTHOR/YYYY-MM.
   CHECK(parse_record_type("talk") == record_type::talk);
 }
 
-TEST_CASE("talk record - who was there, their minutes, the sign and the count are checked", "[talk][record]") {
+TEST_CASE("talk record - who was there and their minutes and the sign and the count are checked", "[talk][record]") {
   record r = talk();
   r.with.clear();
   r.spoke.clear();
@@ -137,7 +127,7 @@ TEST_CASE("talk record - a wrong minutes value is named at its place", "[talk][r
         "not an integer");
 }
 
-TEST_CASE("talk record - csv, tsv and json write minutes in one cell or object and read them back", "[talk][import]") {
+TEST_CASE("talk record - csv and tsv and json write minutes in one cell or object and read them back", "[talk][import]") {
   settings cfg = couple();
   for (record_format f : {record_format::csv, record_format::tsv, record_format::json, record_format::toml}) {
     string_sink out;
@@ -162,7 +152,7 @@ TEST_CASE("talk record - csv, tsv and json write minutes in one cell or object a
   CHECK(kind_of([&] { set_field(r, "minutes", std::int64_t{4}, cfg); }) == errc::usage);
 }
 
-TEST_CASE("talk check - a talk's agreement must exist, and a shared talk never names a private one", "[talk][check]") {
+TEST_CASE("talk check - a talk's agreement must exist and a shared talk never names a private one", "[talk][check]") {
   test_repo t;
   t.write("talks/sam/2026-11.toml", talk_text);
   auto found = check_repo(t.open());
@@ -192,7 +182,7 @@ TEST_CASE("talk check - a talk's agreement must exist, and a shared talk never n
              Catch::Contains("a shared talk never points at a private agreement"));
 }
 
-TEST_CASE("talk - add_talk saves mine, and an agreement a talk made is not removed from under it", "[talk]") {
+TEST_CASE("talk - add_talk saves mine and an agreement a talk made is not removed from under it", "[talk]") {
   test_repo t;
   t.write("agreements/alex.toml", agreement_file);
   repo r = t.open("alex");
@@ -217,7 +207,7 @@ TEST_CASE("talk - add_talk saves mine, and an agreement a talk made is not remov
   CHECK(kind_of([&] { add_talk(s, o); }) == errc::usage);
 }
 
-TEST_CASE("talk log - oldest first, with each person's minutes and share", "[talk]") {
+TEST_CASE("talk log - oldest first with each person's minutes and share", "[talk]") {
   settings cfg = couple();
   record first = talk();
   first.at = *parse_timestamp("2026-11-08T19:00:00+01:00");
@@ -241,7 +231,7 @@ TEST_CASE("talk log - oldest first, with each person's minutes and share", "[tal
   CHECK(none.str().empty());
 }
 
-TEST_CASE("talk merge driver - talks from both sides are kept, one changed on both sides conflicts",
+TEST_CASE("talk merge driver - talks from both sides are kept and one changed on both sides conflicts",
           "[talk][git][merge]") {
   std::string a = talk_text;
   std::string b = std::string(talk_text);

@@ -15,19 +15,9 @@ using balance_test::test_repo;
 
 namespace {
 
-settings couple() {
-  settings s;
-  s.people = {"alex", "sam"};
-  return s;
-}
+settings couple() { return balance_test::couple_settings(); }
 
-std::vector<std::string> problems(const record& r) {
-  static const settings cfg = couple();
-  std::vector<std::string> out;
-  for (const auto& p : validate(r, validation_context{&cfg, false}))
-    if (!p.warning) out.push_back(p.key + ": " + p.message);
-  return out;
-}
+std::vector<std::string> problems(const record& r) { return balance_test::problems_of(r); }
 
 record base(record_type t, const std::string& who = "alex") {
   record r;

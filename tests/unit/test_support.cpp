@@ -146,6 +146,20 @@ int count_temp_files(const fs::path& dir) {
   return n;
 }
 
+balance::settings couple_settings() {
+  balance::settings s;
+  s.people = {"alex", "sam"};
+  return s;
+}
+
+std::vector<std::string> problems_of(const balance::record& r) {
+  static const balance::settings cfg = couple_settings();
+  std::vector<std::string> out;
+  for (const auto& p : balance::validate(r, balance::validation_context{&cfg, false}))
+    if (!p.warning) out.push_back(p.key + ": " + p.message);
+  return out;
+}
+
 balance::error caught(const std::function<void()>& f) {
   try {
     f();

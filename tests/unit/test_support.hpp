@@ -7,11 +7,13 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
 #include "balance/record.hpp"
 #include "balance/repo.hpp"
+#include "balance/settings.hpp"
 
 namespace balance_test {
 
@@ -74,6 +76,12 @@ class failing_fs : public balance::file_system {
 // A valid ledger entry by `who` at `at` (RFC 3339) with the given id.
 balance::record make_entry(const std::string& id, const std::string& at, const std::string& who = "alex",
                            const std::string& kind = "chore", const std::string& what = "dishes");
+
+// Settings with the people alex and sam, and every other setting at its default.
+balance::settings couple_settings();
+// What validate() finds wrong with `r` under couple_settings(), warnings left out, each as
+// "key: message".
+std::vector<std::string> problems_of(const balance::record& r);
 
 // The balance::error that `f` throws; anything else, or nothing, fails the test.
 balance::error caught(const std::function<void()>& f);

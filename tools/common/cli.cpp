@@ -172,13 +172,14 @@ namespace {
 
 // Options of `app` (and its subcommands) that take a value, so the word after them is not
 // mistaken for a subcommand.
-void options_with_values(const CLI::App& app, std::set<std::string>& names) {
+void options_with_values(const CLI::App& app, std::set<std::string>& names, bool several_only = false) {
   for (const CLI::Option* opt : app.get_options()) {
     if (opt->get_items_expected_max() == 0) continue;  // a flag: no value follows
+    if (several_only && (opt->get_items_expected_max() < 2 || opt->get_positional())) continue;
     for (const auto& s : opt->get_snames()) names.insert("-" + s);
     for (const auto& l : opt->get_lnames()) names.insert("--" + l);
   }
-  for (const CLI::App* sub : app.get_subcommands({})) options_with_values(*sub, names);
+  for (const CLI::App* sub : app.get_subcommands({})) options_with_values(*sub, names, several_only);
 }
 
 // A word where a command that needs a subcommand expects one (`balance cache bogus`) is named,
@@ -217,10 +218,12 @@ void check_subcommand_words(const CLI::App& app, const std::vector<std::string>&
 
 std::vector<std::string> with_default_command(const CLI::App& app, std::vector<std::string> args,
                                               const std::string& default_command) {
-  std::set<std::string> valued;
+  std::set<std::string> valued, several;
   options_with_values(app, valued);
+  options_with_values(app, several, true);
   std::vector<std::string> commands;
   for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+  auto is_command = [&](const std::string& w) { return std::find(commands.begin(), commands.end(), w) != commands.end(); };
 
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -230,9 +233,11 @@ std::vector<std::string> with_default_command(const CLI::App& app, std::vector<s
     if (a == "help") return {"--help"};
     if (a.starts_with("-")) {
       if (valued.count(a) && a.find('=') == std::string::npos) ++i;  // skip its value
+      // An option of the default command that takes several words (`--with alex sam`).
+      while (several.count(a) && i + 1 < args.size() && !args[i + 1].starts_with("-") && !is_command(args[i + 1])) ++i;
       continue;
     }
-    if (std::find(commands.begin(), commands.end(), a) != commands.end()) return args;
+    if (is_command(a)) return args;
     // The first word is not a subcommand: a typo, unless the default command takes words.
     const CLI::App* def = nullptr;
     for (const CLI::App* sub : app.get_subcommands({}))

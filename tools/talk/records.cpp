@@ -1,5 +1,5 @@
-// balance-talk's appreciations and repairs, and list, show, edit and rm for all five of its
-// record types. Each command is one call of the library.
+// balance-talk's appreciations, repairs and log of talks, and list, show, edit and rm for all
+// five of its record types. Each command is one call of the library.
 #include "talk.hpp"
 
 #include <map>
