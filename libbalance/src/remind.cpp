@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "balance/boundaries.hpp"
+#include "balance/cadence.hpp"
 #include "balance/checkin.hpp"
 #include "balance/format.hpp"
 #include "balance/json.hpp"
@@ -33,6 +34,17 @@ void add_agreement_reminders(const store& s, const std::vector<std::string>& peo
     out.push_back({"agreement", "", v.agreement.id,
                    fmt::format("agreement {}: time to look at it together ({})", v.agreement.id.substr(0, 7),
                                agreement_cadence_of(v.agreement).to_string())});
+}
+
+// [talk] cadence: the weekly talk is both people's, like an agreement, counted from the last one.
+void add_talk_reminder(const store& s, const std::vector<std::string>& people, std::vector<reminder>& out) {
+  const repo& rp = s.repository();
+  const cadence& c = rp.config().talk_cadence;
+  if (people.empty() || c.k == cadence::kind::off) return;
+  std::optional<sys_seconds> last;
+  for (const auto& t : load_talks(s, parse_period("all", rp.cal())))
+    if (!last || t.at.utc > *last) last = t.at.utc;
+  if (checkin_due(c, last, rp.cal())) out.push_back({"talk", "", "", fmt::format("talk due ({})", c.to_string())});
 }
 
 // Solo time: someone busy in the ledger lately (as many entries as a sign needs, so one entry
@@ -91,6 +103,7 @@ std::vector<reminder> due_reminders(const store& s, const std::vector<std::strin
     out.push_back({"checkin", d.who, "", fmt::format("{}: check-in due ({})", d.who, cfg.checkin_cadence.to_string())});
   add_review_reminders(s, people, own_view, out);
   add_agreement_reminders(s, people, own_view, out);
+  add_talk_reminder(s, people, out);
   add_solo_reminder(s, people, own_view, out);
   // Turns only ride along with something else that is due.
   if (!out.empty()) add_turn_reminders(s, out);

@@ -612,3 +612,36 @@ TEST_CASE("talk meeting: with autocommit each saved thing is a balance-talk comm
   CHECK_FALSE(std::filesystem::exists(s.repo() / "talks/alex/2026-11.toml"));
   CHECK(std::filesystem::exists(s.repo() / "appreciations/alex/2026-11.toml"));
 }
+
+TEST_CASE("talk: with [talk] cadence a talk comes due in balance-remind, counted from the last one", "[talk][remind]") {
+  couple s;
+  std::string settings = s.read("balance.toml");
+  REQUIRE(settings.find("cadence = \"weekly\"") != std::string::npos);
+  settings.replace(settings.find("cadence = \"weekly\""), 18, "cadence = \"off\"");
+  s.settings(settings);
+  // Off by default: nothing is due, silently.
+  result off = s.run("balance-remind", {});
+  CHECK(off.status == 1);
+  CHECK(off.out.empty());
+  // The template has the table, off.
+  std::size_t talk_table = settings.find("[talk]\n");
+  REQUIRE(talk_table != std::string::npos);
+  std::size_t off_at = settings.find("cadence = \"off\"", talk_table);
+  REQUIRE(off_at != std::string::npos);
+  s.settings(settings.replace(off_at, 15, "cadence = \"weekly\""));
+  result never = s.run("balance-remind", {"--all"});
+  CHECK(never.status == 0);
+  CHECK(never.out == "talk due (weekly)\n");  // no talk yet: due at once, in everyone's list
+  CHECK(s.run("balance-remind", {"--who", "sam"}).out == never.out);
+  CHECK_THAT(s.run("balance-remind", {"--format", "json"}).out,
+             Catch::Contains("{\"type\": \"talk\", \"who\": null, \"subject\": null, \"text\": \"talk due (weekly)\"}"));
+  const std::string talk = "id,at,who,with,minutes,topic\n"
+                           "b00000000001,2026-11-20T19:00:00+01:00,alex,alex sam,alex=5 sam=5,weekends\n";
+  REQUIRE(s.t({"add", "--from", "-"}, talk).status == 0);
+  result quiet = s.run("balance-remind", {});
+  CHECK(quiet.status == 1);  // the last talk was two days ago
+  CHECK(quiet.out.empty());
+  CHECK(quiet.err.empty());
+  s.env["BALANCE_NOW"] = "2026-11-27T08:00:00+01:00";
+  CHECK(s.run("balance-remind", {}).out == "talk due (weekly)\n");
+}

@@ -1,5 +1,6 @@
 // Reminders: everything that is due now, for cron. Check-ins due by the cadence, boundary
-// reviews due, agreement reviews due (in everyone's list: an agreement is both people's), people without solo time for `signs.solo_days` days, and — only alongside another
+// reviews due, agreement reviews due and the talk by `[talk] cadence` (both in everyone's list:
+// they are both people's), people without solo time for `signs.solo_days` days, and — only alongside another
 // due item, so it never nags on its own — whose turn it is for each topic in [remind] turns.
 // Reminders never carry what people wrote (notes, feelings, boundary text): only that
 // something is due.
@@ -15,7 +16,7 @@
 namespace balance {
 
 struct reminder {
-  std::string type;     // checkin, review, agreement, solo, turn
+  std::string type;     // checkin, review, agreement, talk, solo, turn
   std::string who;      // the person it is for (the chooser for turns); empty when it is for both
   std::string subject;  // a boundary id (review), an agreement id (agreement), a topic (turn)
   std::string text;     // the line printed
