@@ -303,7 +303,8 @@ void one_sided(const sign_inputs& in, std::vector<sign>& signs, std::vector<std:
   talk_time(in, s, data);
   if (!s.people.empty()) {
     order_people(s.people, in.cfg);
-    s.data = "Based on " + names(data) + ".";
+    // The rating basis has commas of its own: a semicolon sets the talks apart.
+    s.data = "Based on " + (data.size() == 2 ? data[0] + "; and " + data[1] : data[0]) + ".";
     s.suggestion = !low.people.empty()
                        ? "Could you each take ten minutes to talk while the other only listens, then swap? Starting "
                          "with \"I feel … when …\" keeps it about your own side."

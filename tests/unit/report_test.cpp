@@ -661,5 +661,5 @@ TEST_CASE("report - one-sided from talk time needs 3 talks with two people prese
   REQUIRE(s);
   CHECK(s->people == std::vector<std::string>{"alex", "sam"});
   CHECK(s->evidence.size() == 2);
-  CHECK(s->data == "Based on 3 \"heard\" ratings: 3 from sam, 2 November to 16 November and 3 talks.");
+  CHECK(s->data == "Based on 3 \"heard\" ratings: 3 from sam, 2 November to 16 November; and 3 talks.");
 }
