@@ -223,6 +223,23 @@ void gather_event(report_state& st, const record& r) {
   }
 }
 
+// What the weekly talk leaves behind: appreciations (with the thanks), repairs, and the talks'
+// speaking time (only a talk with two or more present says whose voice filled it).
+void gather_talk_record(report_state& st, const record& r) {
+  if (r.type == record_type::talk && r.with.size() < 2) return;
+  st.seen(r);
+  if (r.type == record_type::appreciation) {
+    keep_newest(st.thanks[r.who], {r.who, r.at, r.text, r.is_private, r.for_whom}, thanks_per_person);
+  } else if (r.type == record_type::repair) {
+    ++st.repairs;
+    if (r.humour.value_or(false)) ++st.repairs_with_humour;
+    st.repaired_at.push_back(r.at.utc);
+  } else {
+    ++st.talks;
+    for (const auto& m : r.spoke) st.talk_minutes[m.who] += m.minutes;
+  }
+}
+
 }  // namespace
 
 void report_builder::add(const record& r) {
@@ -247,25 +264,9 @@ void report_builder::add(const record& r) {
       if (span.contains(r.at)) gather_event(st, r);
       return;
     case record_type::appreciation:
-      if (span.contains(r.at)) {
-        st.seen(r);
-        keep_newest(st.thanks[r.who], {r.who, r.at, r.text, r.is_private, r.for_whom}, thanks_per_person);
-      }
-      return;
     case record_type::repair:
-      if (span.contains(r.at)) {
-        st.seen(r);
-        ++st.repairs;
-        if (r.humour.value_or(false)) ++st.repairs_with_humour;
-        st.repaired_at.push_back(r.at.utc);
-      }
-      return;
     case record_type::talk:
-      if (span.contains(r.at) && r.with.size() >= 2) {
-        st.seen(r);
-        ++st.talks;
-        for (const auto& m : r.spoke) st.talk_minutes[m.who] += m.minutes;
-      }
+      if (span.contains(r.at)) gather_talk_record(st, r);
       return;
     case record_type::agreement:
       st.agreements.add_agreement(r);
