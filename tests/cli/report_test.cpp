@@ -42,6 +42,17 @@ void check_golden(const std::string& actual, const std::string& name) {
   CHECK(actual == slurp(golden_path(name)));
 }
 
+// Every line fits 80 columns (counted in characters, not bytes).
+void check_fits_80(const std::string& text) {
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::size_t columns = 0;
+    for (char c : line) columns += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+    CHECK(columns <= 80);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("report of the example repository matches the golden text", "[report][golden]") {
@@ -50,14 +61,7 @@ TEST_CASE("report of the example repository matches the golden text", "[report][
   REQUIRE(r.status == 0);
   CHECK(r.err.empty());
   check_golden(r.out, "report-couple.txt");
-  // Every line fits 80 columns (counted in characters, not bytes).
-  std::istringstream lines(r.out);
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::size_t columns = 0;
-    for (char c : line) columns += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
-    CHECK(columns <= 80);
-  }
+  check_fits_80(r.out);
   // The front door runs the same report.
   CHECK(s.run("balance", {"report"}).out == r.out);
 }
@@ -444,13 +448,7 @@ TEST_CASE("talk plan of the example repository matches the golden text", "[talk]
   REQUIRE(r.status == 0);
   CHECK(r.err.empty());
   check_golden(r.out, "plan-couple.txt");
-  std::istringstream lines(r.out);
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::size_t columns = 0;
-    for (char c : line) columns += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
-    CHECK(columns <= 80);
-  }
+  check_fits_80(r.out);
   // Whoever runs it, the agenda is the same: it is always the shared view.
   CHECK(s.run("balance-talk", {"plan", "--as", "sam"}).out == r.out);
 }
