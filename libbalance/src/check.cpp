@@ -210,6 +210,8 @@ class repo_checker {
     }
     if (report) {
       result_.problems.insert(result_.problems.end(), parsed.problems.begin(), parsed.problems.end());
+      // What stays a warning even here (a rating key a letter away from a dimension).
+      result_.warnings.insert(result_.warnings.end(), parsed.warnings.begin(), parsed.warnings.end());
       result_.records += parsed.records.size();
     }
     for (auto& rec : parsed.records) note_record(std::move(rec), *text, rel, shown, report);

@@ -638,12 +638,26 @@ class validator {
     if (v < 1 || v > 5) problem(key, fmt::format("{} {} is out of range 1–5", key == "mood" || key == "safe" ? key : "rating", v));
   }
 
+  // A rating key balance.toml does not ask about is read as a retired dimension's rating; one that
+  // is a letter or two from a dimension it does ask about is more likely a typo in a hand edit.
+  void typo_of_dimension(const std::string& key) {
+    if (cfg.find_dimension(key)) return;
+    std::string hint = did_you_mean(key, cfg.dimension_keys());
+    if (hint.empty()) return;
+    out.push_back({key, fmt::format("\"{}\" is not a dimension in balance.toml{}; it is kept as the rating of a retired one",
+                                    escape_for_terminal(key), hint),
+                   true});
+  }
+
   void checkin() {
     person("who", r.who, true);
     if (!r.author.empty() && !r.who.empty() && r.who != r.author)
       problem("who", fmt::format("who = \"{}\" but this is {}'s check-in file (a check-in is always by its author)",
                                  r.who, r.author));
-    for (const auto& rt : r.ratings) in_range(rt.key, rt.value);
+    for (const auto& rt : r.ratings) {
+      in_range(rt.key, rt.value);
+      typo_of_dimension(rt.key);
+    }
     if (r.mood) in_range("mood", *r.mood);
     if (r.safe) {
       in_range("safe", *r.safe);

@@ -71,6 +71,24 @@ TEST_CASE("balance check passes a clean repository quietly with a summary on std
   CHECK(s.run("balance", {"check", "-q"}).err.empty());
 }
 
+TEST_CASE("balance check warns about a hand-typed rating key a letter from a dimension", "[balance][check]") {
+  sandbox s;
+  s.init_couple();
+  s.write("checkins/alex/2026-11.toml",
+          "[[checkin]]\nid = \"bbbbbbbbbbbb\"\nat = 2026-11-22T19:30:00+01:00\nwho = \"alex\"\nhaerd = 4\n");
+  const std::string warning =
+      "warning: checkins/alex/2026-11.toml:5:9: \"haerd\" is not a dimension in balance.toml (did you mean "
+      "\"heard\"?); it is kept as the rating of a retired one\n";
+  result r = s.run("balance", {"check"});
+  CHECK(r.status == 0);  // nothing is lost: the rating is kept under the key it has
+  CHECK(r.out.empty());
+  CHECK(r.err == warning + "checked 2 files and 1 record: all good\n");
+  // Every reading command says it too, on stderr, and its output stays the same.
+  result report = s.run("balance-report", {"--section", "header"});
+  CHECK(report.status == 0);
+  CHECK(report.err == warning);
+}
+
 TEST_CASE("balance check validates the bundled example repository", "[balance][check]") {
   sandbox s;
   result r = s.run("balance", {"-C", balance_test::source_dir() + "/examples/couple", "check"});

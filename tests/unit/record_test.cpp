@@ -119,3 +119,17 @@ TEST_CASE("record - canonical keys put the repo's dimensions between who and moo
   CHECK(canonical_keys(record_type::event, cfg) ==
         std::vector<std::string>{"id", "at", "kind", "boundary", "who", "minutes", "note"});
 }
+
+TEST_CASE("record - a rating key a letter from a dimension is a warning, a far one is a retired dimension", "[record]") {
+  settings cfg = couple();
+  record r = checkin();
+  r.set_rating("haerd", 4);
+  r.set_rating("fun", 3);
+  auto found = validate(r, validation_context{&cfg, true});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].key == "haerd");
+  CHECK(found[0].warning);  // a warning even in balance check: nothing is lost, the rating is kept
+  CHECK(found[0].message ==
+        "\"haerd\" is not a dimension in balance.toml (did you mean \"heard\"?); it is kept as the rating of a "
+        "retired one");
+}
