@@ -157,7 +157,7 @@ meeting_setup prepare_meeting(const store& s, const meeting_options& o) {
   }
   m.started = rp.cal().now;
   period week = parse_period(meeting_period, rp.cal());
-  report shared = build_report(s, week, report_view::shared);
+  report shared = build_report(s, parse_period(meeting_report_period, rp.cal()), report_view::shared);
   m.working = shared.working;
   for (const auto& sg : shared.signs) m.topics.push_back({sg.id, sg.title, false});
   for (const auto& v : agreement_reviews_due(s)) m.topics.push_back({v.agreement.id, v.agreement.text, true});
@@ -312,12 +312,12 @@ class meeting {
   void went_right() {
     screen("What went right");
     if (setup_.working.empty()) {
-      say("The shared report has nothing to go on for these 7 days yet. Whatever went\n"
+      say("The shared report has nothing to go on for these 28 days yet. Whatever went\n"
           "well, even something small, is worth saying out loud.\n\n");
       wait_for_enter("Press Enter to go on.");
       return;
     }
-    say("From your shared report for the last 7 days:\n");
+    say("From your shared report for the last 28 days:\n");
     for (const auto& w : setup_.working) say(fmt::format("  - {}\n", escape_for_terminal(w)));
     wait_for_enter("\nTake a moment with these together. Press Enter to go on.");
   }
@@ -418,11 +418,12 @@ class meeting {
     if (!reviewed_) return;
     say(fmt::format("\nHow has \"{}\" gone since you last looked at it?\n", escape_for_terminal(reviewed_->title)));
     for (;;) {
-      std::string answer = read_line("k kept   p partly   n not yet   (Enter: leave it for now)> ");
+      std::string answer = read_line("k kept, p partly or n not yet, then Enter (Enter alone: leave it for now)> ");
       if (answer.empty()) return;
       const char* outcome = answer == "k" ? "kept" : answer == "p" ? "partly" : answer == "n" ? "not-yet" : nullptr;
       if (outcome) {
         act_.review(reviewed_->id, outcome);
+        ++result_.reviews;
         say("   noted; its review clock starts again.\n");
         return;
       }
@@ -443,6 +444,7 @@ class meeting {
     if (said.empty()) return;
     say("\nSo this week:\n");
     for (const auto& line : said) say(line);
+    wait_for_enter("\nPress Enter to go on.");
   }
 
   void agreement_step() {

@@ -105,7 +105,8 @@ std::string agreement_made(const agreement_summary& a) {
   std::string line = "Made " + format_date(a.at) + "; ";
   if (a.reviews == 0) return line + fmt::format("not reviewed yet; it comes up for review {}.", a.review);
   line += a.reviews == 1 ? "reviewed once" : fmt::format("reviewed {} times", a.reviews);
-  if (a.last_review) line += fmt::format(", the last time: {} ({})", a.last_outcome, format_date(*a.last_review));
+  std::string outcome = a.last_outcome == "not-yet" ? "not yet" : a.last_outcome;
+  if (a.last_review) line += fmt::format(", the last time: {} ({})", outcome, format_date(*a.last_review));
   return line + ".";
 }
 

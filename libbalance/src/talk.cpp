@@ -46,8 +46,11 @@ void check_reference_target(const record& r, const record& target) {
                             target.id.substr(0, 7), format_date(target.at)));
   bool before_closed = target.closed && r.at.utc < target.closed->utc;
   if (!target.is_open_agreement() && !before_closed)
-    throw_usage(fmt::format("agreement {} is {}; its reviews stay, and a new agreement can pick it up again",
-                            target.id.substr(0, 7), target.status));
+    throw_usage(fmt::format("agreement {} is {}, so the review was not noted: an --at before {} notes one from "
+                            "before then, and `balance-talk edit {} --status open --closed \"\"` reopens it",
+                            target.id.substr(0, 7), target.status,
+                            target.closed ? format_date(*target.closed) : std::string("it was closed"),
+                            target.id.substr(0, 7)));
   if (target.is_private && !r.is_private)
     throw_usage(fmt::format("agreement {} is private; a shared review never points at a private agreement",
                             target.id.substr(0, 7)));
@@ -75,6 +78,9 @@ std::vector<agreement_view> load_agreements(const store& s, bool include_closed,
       if (r.at.utc > v.review_since.utc) v.review_since = r.at;
     if (a.is_open_agreement()) {
       v.next_review = review_due_at(agreement_cadence_of(a), v.review_since, rp.cal());
+      // Due from the start of that day, as check-ins and talks are: a talk held a few hours
+      // earlier than last week's still gets the review.
+      if (v.next_review) v.next_review = rp.cal().tz.day_start(rp.cal().day_of(*v.next_review));
       v.review_due = v.next_review && *v.next_review <= rp.cal().now.utc;
     }
     v.agreement = std::move(a);
@@ -132,10 +138,15 @@ outcome review_agreement(const store& s, const review_options& o) {
   r.note = o.note;
   check_reference_target(r, target);
   check_flag_record(r, rp.config());
-  std::string cadence_text = agreement_cadence_of(target).to_string();
-  return add_record(s, std::move(r), [cadence_text](const record& rv) {
-    return fmt::format("reviewed agreement {} ({}), review {}; next review {} from now", short_of(rv.agreement),
-                       rv.outcome, short_of(rv.id), cadence_text);
+  // The next review counts from this one (backdated or not), due from the start of its day.
+  std::string next = "it is " + target.status + ", so no next review";
+  if (target.is_open_agreement()) {
+    auto due = review_due_at(agreement_cadence_of(target), r.at, rp.cal());
+    next = due ? "next review " + format_date(rp.cal().tz.at(*due)) : "no next review (its review is off)";
+  }
+  return add_record(s, std::move(r), [next](const record& rv) {
+    return fmt::format("reviewed agreement {} ({}), review {}; {}", short_of(rv.agreement), rv.outcome,
+                       short_of(rv.id), next);
   });
 }
 

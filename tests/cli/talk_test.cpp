@@ -135,7 +135,7 @@ TEST_CASE("talk: review takes exactly one outcome and starts the review clock ag
   std::string text = s.read("agreements/alex/2026-11.toml");
   std::string id = first_id(text);
   CHECK(r.err == "reviewed agreement " + short_of(a) + " (partly), review " + short_of(id) +
-                     "; next review biweekly from now\n");
+                     "; next review 2026-12-04\n");
   CHECK(text == "[[review]]\nid = \"" + id + "\"\nat = 2026-11-20T20:00:00+01:00\nwho = \"alex\"\nagreement = \"" + a +
                     "\"\noutcome = \"partly\"\nnote = \"two dinners of three\"\n");
   CHECK_THAT(s.t({"agreements"}).out, Catch::Contains("2026-12-04  partly"));
@@ -161,8 +161,9 @@ TEST_CASE("talk: done and drop close an agreement once, and closed ones take no 
   CHECK_THAT(drop.err, Catch::Contains("is done already"));
   result review = s.t({"review", short_of(a), "--kept"});
   CHECK(review.status == 64);
-  CHECK(review.err == "balance-talk: agreement " + short_of(a) +
-                          " is done; its reviews stay, and a new agreement can pick it up again\n");
+  CHECK(review.err == "balance-talk: agreement " + short_of(a) + " is done, so the review was not noted: an --at before " +
+                          "2026-11-22 notes one from before then, and `balance-talk edit " + short_of(a) +
+                          " --status open --closed \"\"` reopens it\n");
   CHECK(s.snapshot() == before);
   std::string b = s.agree({"We walk on Sundays"});
   result dropped = s.t({"drop", short_of(b)});
@@ -520,6 +521,8 @@ TEST_CASE("talk meeting: a whole talk on a terminal saves appreciations and the 
       {"sam speaking   03:00 left", "d"},
       {"alex> ", "a walk together\r"},
       {"sam> ", "\r"},
+      {"So this week:", ""},
+      {"Press Enter to go on.", "\r"},
       {"We will try> ", "We cook together on Fridays\r"},
       {"Press Enter to close.", "\r"},
   };
@@ -644,4 +647,27 @@ TEST_CASE("talk: with [talk] cadence a talk comes due in balance-remind, counted
   CHECK(quiet.err.empty());
   s.env["BALANCE_NOW"] = "2026-11-27T08:00:00+01:00";
   CHECK(s.run("balance-remind", {}).out == "talk due (weekly)\n");
+}
+
+TEST_CASE("talk meeting: Ctrl-C after a review says the review was saved", "[talk][meeting][pty]") {
+  // Found in a trial: the farewell said "nothing was saved" while the review had been.
+  couple s;
+  std::string a = s.agree({"We text when running late", "--at", "2026-11-01 19:00"});
+  result r = s.run_pty_expect("balance-talk", {},
+                              {{"Press Enter to begin.", "\r"},
+                               {"1> ", "\r"},
+                               {"1> ", "\r"},
+                               {"Press Enter to go on.", "\r"},
+                               {"Time to look again at", ""},
+                               {"Your choice> ", "1\r"},
+                               {"alex speaking   05:00 left", "d"},
+                               {"then Enter", "k\r"},
+                               {"alex> ", "\x03"}});
+  CHECK(r.status == 130);
+  CHECK_THAT(r.out, Catch::EndsWith("left the talk; the agreement's review saved as confirmed, nothing else\n"));
+  auto reviews = nlohmann::json::parse(s.t({"list", "reviews", "--format", "json"}).out);
+  REQUIRE(reviews.size() == 1);
+  CHECK(reviews[0]["agreement"] == a);
+  CHECK(reviews[0]["outcome"] == "kept");
+  CHECK_FALSE(std::filesystem::exists(s.repo() / "talks"));
 }

@@ -327,7 +327,7 @@ TEST_CASE("talk - a review resets the clock, and done and dropped agreements lea
   CHECK(kind_of([&] { close_agreement(s, id, "dropped"); }) == errc::usage);
   rv.outcome = "kept";
   rv.at.clear();
-  CHECK_THAT(what_of([&] { review_agreement(s, rv); }), Catch::Contains("is done; its reviews stay"));
+  CHECK_THAT(what_of([&] { review_agreement(s, rv); }), Catch::Contains("is done, so the review was not noted"));
 }
 
 TEST_CASE("talk - remind lists a due agreement review for everyone, without its words", "[talk][remind]") {
@@ -502,4 +502,19 @@ TEST_CASE("talk merge driver - both marking one agreement done merge cleanly, th
   std::string retold = at_nine;
   retold.replace(retold.find("text = \""), 8, "text = \"Retold: ");
   CHECK(merge_record_files(agreement_text, at_eight, retold, "agreements/alex.toml", couple()).conflicts == 1);
+}
+
+TEST_CASE("talk - an agreement's review falls due at the start of its day, not at the minute it was made",
+          "[talk][remind]") {
+  // Found in a trial: a weekly agreement made Sunday 22:00 was not yet due at the next Sunday's
+  // 21:00 talk. Now is Sunday 22 Nov 21:00 (the pinned clock).
+  test_repo t;
+  t.write("agreements/alex.toml",
+          "[[agreement]]\nid = \"a00000000001\"\nat = 2026-11-15T22:00:00+01:00\nwho = \"alex\"\n"
+          "text = \"We text when running late\"\nreview = \"weekly\"\n");
+  repo r = t.open("alex");
+  store s(r);
+  auto due = agreement_reviews_due(s);
+  REQUIRE(due.size() == 1);
+  CHECK(format_timestamp(r.cal().tz.at(*due[0].next_review)) == "2026-11-22T00:00:00+01:00");
 }

@@ -83,13 +83,20 @@ class raw_terminal : public meeting_terminal {
 
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
-// The line left on the main screen once the meeting is over.
+// The line left on the main screen once the meeting is over: what was saved, all of it.
 std::string farewell(const meeting_result& r) {
   if (r.saved)
     return fmt::format("saved talk {} ({}{})", r.talk.substr(0, 7), plural(r.appreciations, "appreciation"),
                        r.agreement.empty() ? "" : fmt::format(", agreement {}", r.agreement.substr(0, 7)));
-  if (r.appreciations == 0) return "left the talk; nothing was saved";
-  return fmt::format("left the talk; {} saved as confirmed, nothing else", plural(r.appreciations, "appreciation"));
+  std::vector<std::string> kept;
+  if (r.appreciations) kept.push_back(plural(r.appreciations, "appreciation"));
+  if (r.reviews) kept.push_back("the agreement's review");
+  if (!r.agreement.empty()) kept.push_back(fmt::format("agreement {}", r.agreement.substr(0, 7)));
+  if (kept.empty()) return "left the talk; nothing was saved";
+  std::string list;
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == kept.size() ? " and " : ", ") + kept[i];
+  return fmt::format("left the talk; {} saved as confirmed, nothing else", list);
 }
 
 int hold_meeting(context& ctx, const meeting_options& o) {

@@ -102,10 +102,14 @@ struct meeting_options {
   std::string review;             // a CADENCE; empty: biweekly
 };
 
-// The days the memory aids and the report cover: the last 7 (today and the 6 before).
+// The days the memory aids cover: the last 7 (today and the 6 before).
 inline constexpr const char* meeting_period = "7d";
+// The shared report's period for what went right and the signs to choose from: 28 days, as
+// balance-report and balance-talk plan (a sign needs ratings spanning two weeks, so a week's
+// report could never offer one).
+inline constexpr const char* meeting_report_period = "28d";
 
-// Gathers the meeting from the shared view of the last 7 days. Throws error{usage} naming the
+// Gathers the meeting from the shared view: memory aids of the last 7 days, the report of 28. Throws error{usage} naming the
 // flag for an unknown person, fewer than two people, or a bad --turn or --review.
 BALANCE_API meeting_setup prepare_meeting(const store& s, const meeting_options& o);
 
@@ -113,6 +117,7 @@ struct meeting_result {
   bool saved = false;              // false: left early (Ctrl-C or the input closed)
   std::size_t appreciations = 0;   // saved, either way
   std::string agreement;           // its id, when one was made
+  std::size_t reviews = 0;         // an agreement's review, saved as it was answered
   std::string talk;                // the talk's id, when saved
 };
 
