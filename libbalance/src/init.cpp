@@ -90,6 +90,17 @@ init_result init_repo(const init_options& opts) {
   return result;
 }
 
+// A fresh clone of a repository set up for git (its .gitattributes names the merge driver) has
+// no driver in its own .git/config yet: git keeps that local. `init --me` in the clone is the
+// step every partner takes, so it sets the driver too, changing nothing the repository holds.
+void set_up_clone(const fs::path& root, const std::function<void(const std::string&)>& confirm) {
+  if (!in_git_repo(root)) return;
+  auto attributes = read_file(root / ".gitattributes", ".gitattributes", 1 << 20);
+  if (!attributes || attributes->find("merge=balance") == std::string::npos) return;
+  setup_result done = git_setup(root, false);
+  if (!done.changed.empty()) confirm(setup_summary(done));
+}
+
 void init_command(const init_options& opts, bool with_git, const std::function<void(const std::string&)>& confirm,
                   const std::function<void(const diagnostic&)>& warn) {
   // Who this computer was before: a change of `me` is said, never made silently.
@@ -113,6 +124,7 @@ void init_command(const init_options& opts, bool with_git, const std::function<v
     set_user_config_value("me", opts.me);
     if (load_user_config().dir.empty()) set_user_config_value("dir", fs::absolute(where).lexically_normal().string());
     confirm(recorded);
+    set_up_clone(r.root(), confirm);
     return;
   }
   confirm(fmt::format("created a balance repository in {}", where.string()));

@@ -594,3 +594,21 @@ TEST_CASE("git: removing a hand-added record that was never committed has nothin
   CHECK(s.git("alex", {"log", "--format=%s"}).out == before);
   CHECK(s.git("alex", {"status", "--porcelain"}).out.empty());
 }
+
+TEST_CASE("git: init --me in a fresh clone sets up the merge driver, changing nothing in the repository", "[git][init]") {
+  // Found in a trial: the clone's partner ran `balance init --me sam` as the docs say, and their
+  // syncs then merged record files line by line, since git keeps the driver in .git/config.
+  two_machines s;
+  s.start(false);
+  CHECK(s.git("sam", {"config", "--get", "merge.balance.driver"}).status == 1);
+  std::string attributes = s.read_at("sam", ".gitattributes");
+  result me = s.in("sam", "balance", {"init", "--me", "sam"});
+  CHECK(me.status == 0);
+  CHECK_THAT(me.err, Catch::EndsWith("set up git for balance: merge driver\n"));
+  CHECK(s.git("sam", {"config", "--get", "merge.balance.driver"}).out == "balance merge-driver %O %A %B %P\n");
+  CHECK(s.read_at("sam", ".gitattributes") == attributes);
+  CHECK(s.git("sam", {"status", "--porcelain"}).out.empty());
+  // Once set, saying who you are again says nothing about git.
+  result again = s.in("sam", "balance", {"init", "--me", "sam"});
+  CHECK(again.err.find("set up git") == std::string::npos);
+}
