@@ -25,7 +25,24 @@ std::string edit_text_for(const repo& rp, const record& r) {
                                            record_label(r), rp.display_path(r.path)));
 }
 
+namespace {
+
+// An edit that closes an agreement (done, dropped) or retires a boundary without saying when
+// gets "now", as `done`, `drop` and `retire` would: the reviews and events dated before it
+// still belong to it. An explicit time, or an empty one given on purpose, is kept.
+void stamp_closing(const record& before, record& after, const timestamp& now) {
+  if (after.type == record_type::agreement && before.is_open_agreement() && !after.is_open_agreement() &&
+      !after.closed && !before.closed)
+    after.closed = now;
+  if (after.type == record_type::boundary && before.is_active_boundary() && !after.is_active_boundary() &&
+      !after.retired && !before.retired)
+    after.retired = now;
+}
+
+}  // namespace
+
 outcome replace_record(const store& s, const record& before, record after) {
+  stamp_closing(before, after, s.repository().cal().now);
   if (after.same_content(before)) return nothing_written(fmt::format("no changes to {}", record_label(before)));
   outcome done;
   if (after.type == record_type::checkin && (after.feeling != before.feeling || after.need != before.need))

@@ -426,3 +426,13 @@ TEST_CASE("boundaries add --from: json and csv events, defaults, and the event r
   CHECK(s.b({"add", "--from", "-", "--private"}, "kind,boundary\nreviewed," + secret + "\n").status == 0);
   CHECK(s.b({"add", "--from", "-"}, "kind,boundary,who,at\ncrossed," + retired + ",sam,2026-11-05T09:00:00+01:00\n").status == 0);
 }
+
+TEST_CASE("boundaries edit in the editor to status retired stamps when as retire does", "[boundaries]") {
+  couple s;
+  std::string a = s.boundary({"I need quiet mornings", "--at", "2026-11-01"});
+  s.env["VISUAL"] = s.script("editor", "sed -i 's/^status = .*/status = \"retired\"/' \"$1\"\n");
+  result r = s.b({"edit", a.substr(0, 5)});
+  REQUIRE(r.status == 0);
+  CHECK_THAT(s.read("boundaries/alex.toml"), Catch::Contains("status = \"retired\"\nretired = 2026-11-22T21:00:00+01:00\n"));
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+}

@@ -671,3 +671,18 @@ TEST_CASE("talk meeting: Ctrl-C after a review says the review was saved", "[tal
   CHECK(reviews[0]["outcome"] == "kept");
   CHECK_FALSE(std::filesystem::exists(s.repo() / "talks"));
 }
+
+TEST_CASE("talk: edit --status done stamps when it closed, as done does", "[talk]") {
+  // Found in a trial: the edit left `closed` out, so "a review dated before it closed" had
+  // nothing to go by.
+  couple s;
+  std::string a = s.agree({"We walk on Sundays", "--at", "2026-11-01 19:00"});
+  REQUIRE(s.t({"edit", short_of(a), "--status", "done"}).status == 0);
+  CHECK_THAT(s.read("agreements/alex.toml"), Catch::Contains("status = \"done\"\nclosed = 2026-11-22T21:00:00+01:00\n"));
+  // Reopening with the documented edit clears it, and an explicit time is kept.
+  REQUIRE(s.t({"edit", short_of(a), "--status", "open", "--closed", ""}).status == 0);
+  CHECK(s.read("agreements/alex.toml").find("closed") == std::string::npos);
+  REQUIRE(s.t({"edit", short_of(a), "--status", "dropped", "--closed", "2026-11-20T10:00:00+01:00"}).status == 0);
+  CHECK_THAT(s.read("agreements/alex.toml"), Catch::Contains("closed = 2026-11-20T10:00:00+01:00\n"));
+  CHECK(s.run("balance", {"check", "-q"}).status == 0);
+}

@@ -39,7 +39,9 @@ class BALANCE_API edit_session {
 BALANCE_API std::string edit_text_for(const repo& rp, const record& r);
 
 // Replaces `before` with `after`: "no changes to …" when they hold the same content, else
-// "updated …" (a check-in whose feeling or need changed brings back the blaming-words hint).
+// "updated …" (a check-in whose feeling or need changed brings back the blaming-words hint). An
+// agreement set to done or dropped, or a boundary set to retired, without its `closed` or
+// `retired` time gets now, as the commands that close them would.
 BALANCE_API outcome replace_record(const store& s, const record& before, record after);
 
 }  // namespace balance
