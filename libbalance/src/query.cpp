@@ -20,7 +20,12 @@ bool contains_folded(const std::string& haystack, const std::string& needle_lowe
 }  // namespace
 
 bool matches(const query& q, const record& r) {
-  if (q.who && r.who != *q.who) return false;
+  // A talk is everyone's who was there, not only the one who wrote it down.
+  if (q.who && r.type == record_type::talk) {
+    if (std::find(r.with.begin(), r.with.end(), *q.who) == r.with.end()) return false;
+  } else if (q.who && r.who != *q.who) {
+    return false;
+  }
   if (q.kind && r.kind != *q.kind) return false;
   if (q.topic && r.topic != *q.topic) return false;
   if (q.active_only && !r.is_active_boundary()) return false;

@@ -686,3 +686,13 @@ TEST_CASE("talk: edit --status done stamps when it closed, as done does", "[talk
   CHECK_THAT(s.read("agreements/alex.toml"), Catch::Contains("closed = 2026-11-20T10:00:00+01:00\n"));
   CHECK(s.run("balance", {"check", "-q"}).status == 0);
 }
+
+TEST_CASE("talk: list talks --who names everyone who was there, not only who wrote it down", "[talk][log]") {
+  couple s;
+  const std::string talks = "id,at,who,with,minutes,topic\n"
+                            "b00000000001,2026-11-15T19:00:00+01:00,alex,alex sam,alex=5 sam=5,weekends\n"
+                            "b00000000002,2026-11-08T19:00:00+01:00,sam,alex sam,alex=4 sam=4,evenings\n";
+  REQUIRE(s.t({"add", "--from", "-"}, talks).status == 0);
+  auto sams = nlohmann::json::parse(s.t({"list", "talks", "--who", "sam", "--format", "json"}).out);
+  CHECK(sams.size() == 2);
+}

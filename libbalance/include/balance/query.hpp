@@ -18,7 +18,7 @@ namespace balance {
 struct query {
   record_type type = record_type::entry;
   period span{};                    // default: all time
-  std::optional<std::string> who;   // `who` equals
+  std::optional<std::string> who;   // `who` equals (for a talk: one of `with`)
   std::vector<std::string> tags;    // has every one of these tags
   std::optional<std::string> kind;  // entry or event kind
   std::optional<std::string> topic;
