@@ -231,6 +231,7 @@ const std::vector<text_column>& text_columns(record_type type) {
       {record_type::review, {{"ID"}, {"WHEN"}, {"WHO"}, {"AGREEMENT"}, {"OUTCOME"}, {"NOTE", align::left, true}}},
       {record_type::appreciation, {{"ID"}, {"WHEN"}, {"FROM"}, {"FOR"}, {"TEXT", align::left, true}}},
       {record_type::repair, {{"ID"}, {"WHEN"}, {"WHO"}, {"TEXT / NOTE", align::left, true}}},
+      {record_type::page, {{"ID"}, {"DATE"}, {"TAGS"}, {"FIRST LINE", align::left, true}}},
   };
   return columns.at(type);
 }
@@ -299,6 +300,9 @@ class text_writer : public record_writer {
         table_.add_row({id, when_text(r.at), r.who, marked(words)});
         break;
       }
+      case record_type::page:
+        table_.add_row({id, format_date(r.at), r.tags.empty() ? "-" : cell_text(field_value{r.tags}), marked(first_text_line(r.text))});
+        break;
     }
   }
 
@@ -339,6 +343,7 @@ std::string record_label(const record& r) {
     case record_type::appreciation:
       return fmt::format("appreciation {} ({} for {}{})", id, r.who, r.for_whom, r.is_private ? ", private" : "");
     case record_type::repair: return fmt::format("repair {} ({}{})", id, r.who, r.is_private ? ", private" : "");
+    case record_type::page: return fmt::format("page {} ({}{})", id, r.who, r.is_private ? ", private" : "");
   }
   return id;
 }

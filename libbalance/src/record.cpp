@@ -24,6 +24,7 @@ std::string_view type_name(record_type t) noexcept {
     case record_type::review: return "review";
     case record_type::appreciation: return "appreciation";
     case record_type::repair: return "repair";
+    case record_type::page: return "page";
   }
   return "entry";
 }
@@ -44,6 +45,7 @@ std::string_view a_record_of(record_type t) noexcept {
     case record_type::review: return "a review";
     case record_type::appreciation: return "an appreciation";
     case record_type::repair: return "a repair";
+    case record_type::page: return "a page";
   }
   return "a record";
 }
@@ -99,7 +101,7 @@ bool record::same_content(const record& o) const {
          status == o.status && retired.has_value() == o.retired.has_value() &&
          (!retired || (retired->utc == o.retired->utc && retired->offset == o.retired->offset)) &&
          boundary == o.boundary && same_time(closed, o.closed) && agreement == o.agreement && outcome == o.outcome &&
-         entry == o.entry && humour == o.humour && note == o.note && tags == o.tags && extra == o.extra;
+         entry == o.entry && humour == o.humour && prompt == o.prompt && note == o.note && tags == o.tags && extra == o.extra;
 }
 
 bool record_less(const record& a, const record& b) {
@@ -129,6 +131,8 @@ std::vector<std::string> canonical_keys(record_type t, const settings& cfg) {
       return {"id", "at", "who", "for", "text", "entry", "tags"};
     case record_type::repair:
       return {"id", "at", "who", "text", "humour", "note"};
+    case record_type::page:
+      return {"id", "at", "who", "text", "tags", "mood", "prompt"};
   }
   return {};
 }
@@ -173,6 +177,11 @@ std::optional<value_kind> key_kind(record_type t, std::string_view key, const se
     case record_type::repair:
       if (key == "text" || key == "note") return value_kind::text;
       if (key == "humour") return value_kind::boolean;
+      break;
+    case record_type::page:
+      if (key == "text" || key == "prompt") return value_kind::text;
+      if (key == "mood") return value_kind::rating;
+      if (key == "tags") return value_kind::names;
       break;
   }
   return std::nullopt;
@@ -268,6 +277,14 @@ void repair_fields(const record& r, field_list& f) {
   f.text("note", r.note);
 }
 
+void page_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("text", r.text);
+  f.tags(r.tags);
+  f.integer("mood", r.mood);
+  f.text("prompt", r.prompt);
+}
+
 }  // namespace
 
 std::vector<field> fields_of(const record& r) {
@@ -299,6 +316,9 @@ std::vector<field> fields_of(const record& r) {
       break;
     case record_type::repair:
       repair_fields(r, f);
+      break;
+    case record_type::page:
+      page_fields(r, f);
       break;
   }
   return out;
@@ -341,6 +361,7 @@ std::string* text_slot(record& r, std::string_view key) {
   if (key == "agreement") return &r.agreement;
   if (key == "outcome") return &r.outcome;
   if (key == "entry") return &r.entry;
+  if (key == "prompt") return &r.prompt;
   return nullptr;
 }
 
@@ -545,6 +566,7 @@ class validator {
       case record_type::review: review(); break;
       case record_type::appreciation: appreciation(); break;
       case record_type::repair: repair(); break;
+      case record_type::page: page(); break;
     }
     for (const auto& x : r.extra)
       out.push_back({x.key, fmt::format("unknown key \"{}\" in [[{}]]{}", x.key, type_name(r.type),
@@ -706,6 +728,16 @@ class validator {
   void repair() {
     person("who", r.who, true);
     text("text", r.text);
+  }
+
+  void page() {
+    person("who", r.who, true);
+    author_is_who("journal pages");
+    if (trim(r.text).empty()) problem("text", "text is required (what you want to keep on the page)");
+    text("text", r.text);
+    if (r.mood) in_range("mood", *r.mood);
+    if (!r.prompt.empty() && !is_valid_name(r.prompt))
+      problem("prompt", fmt::format("prompt \"{}\" must be a prompt key (a-z, 0-9, _ and -)", escape_for_terminal(r.prompt)));
   }
 
   const record& r;

@@ -264,6 +264,8 @@ void report_builder::add(const record& r) {
     case record_type::review:
       st.agreements.add_review(r);
       return;
+    case record_type::page:  // journal pages join the report with their own part
+      return;
   }
 }
 

@@ -29,6 +29,7 @@ std::string_view type_dir(record_type t) {
     case record_type::review: return "agreements";
     case record_type::appreciation: return "appreciations";
     case record_type::repair: return "repairs";
+    case record_type::page: return "journal";
   }
   return "ledger";
 }

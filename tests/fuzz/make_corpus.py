@@ -11,7 +11,8 @@ example = root / "examples/couple"
 # fuzz_record_file: the first byte picks the path, byte % 20 is the index into its table.
 PATH_BYTE = {"ledger/alex/2026-11.toml": "P", "checkins/alex/2026-11.toml": "Q", "boundaries/alex.toml": "R",
              "boundaries/sam/2026-11.toml": "S", "ledger/alex/2026-03.toml": "T", "agreements/alex.toml": "Z",
-             "agreements/sam/2026-11.toml": "[", "appreciations/alex/2026-11.toml": "\\", "repairs/sam/2026-11.toml": "]"}
+             "agreements/sam/2026-11.toml": "[", "appreciations/alex/2026-11.toml": "\\", "repairs/sam/2026-11.toml": "]",
+             "journal/alex/2026-11.toml": "N", "private/journal/alex/2026-11.toml": "O"}
 # A byte >= 128 turns on strict mode (unknown keys are errors): 0xb4 is 180, index 0, strict.
 
 
@@ -82,6 +83,12 @@ write("fuzz_record_file", "agreements", b"Z" + agreement.encode())
 write("fuzz_record_file", "reviews", b"[" + review.encode())
 write("fuzz_record_file", "appreciations", b"\\" + appreciation.encode())
 write("fuzz_record_file", "repairs", b"]" + repair.encode())
+# A journal page with a multi-line text: quotes, a tab, a backslash, emoji ('N' shared, 'O' private).
+page = ('[[page]]\nid = "b10000000001"\nat = 2026-11-21T22:00:00+01:00\nwho = "alex"\ntext = """\n'
+        'A walk by the river.\n\tShe said "yes" \\\\ \U0001F331\n\\""""\ntags = ["dream"]\nmood = 4\nprompt = "heard-lately"\n')
+write("fuzz_record_file", "journal", b"N" + page.encode())
+write("fuzz_record_file", "journal-private", b"O" + page.encode())
+write("fuzz_record_file", "journal-unclosed", b"N" + page.replace('"""\ntags', '\ntags').encode())
 write("fuzz_record_file", "dst-gap", b"T" + (E + 'at = 2026-03-29T02:30:00\nwho = "alex"\nkind = "chore"\nwhat = "x"\n').encode())
 
 # fuzz_settings
@@ -129,6 +136,8 @@ write("fuzz_import", "any-toml", b"\x04" + (example / "boundaries/alex.toml").re
 write("fuzz_import", "talk-toml", b"\x05" + (agreement + "\n" + review + "\n" + repair).encode())
 write("fuzz_import", "repair-json", b"\x05" + b'[{"type":"repair","at":"2026-11-21T22:00:00+01:00","who":"sam","humour":false}]')
 write("fuzz_import", "review-csv", b"\x05" + b"id,at,who,agreement,outcome,note\nd00000000002,2026-11-16T20:00:00+01:00,sam,a00000000001,kept,\n")
+write("fuzz_import", "page-toml", b"O" + page.encode())
+write("fuzz_import", "page-json", b"O" + b'[{"type":"page","at":"2026-11-21T22:00:00+01:00","text":"two\\nlines \\"q\\"","tags":["dream"]}]')
 write("fuzz_import", "bad-json", b"\x01" + b"[{,]")
 write("fuzz_import", "bad-csv-column", b"\x01" + b"id,at,wat\n")
 write("fuzz_import", "negative-weight", b"\x01" + b'[{"type":"entry","at":"2026-11-02T08:00:00+01:00","who":"sam","kind":"chore","what":"x","weight":-1}]')

@@ -1,6 +1,6 @@
 // A record is one line of a couple's history: a check-in, a ledger entry, a boundary, an event
 // that happened to a boundary, an agreement from a talk and its reviews, an appreciation, or a
-// repair after a hard moment. All of them share one flat struct so that listing, import, export,
+// repair after a hard moment, or a journal page. All of them share one flat struct so that listing, import, export,
 // editing and validation are written once and driven by a per-type schema (canonical_keys gives
 // each type's key order, as the files and lists write them). Fields a type does not use stay
 // empty; empty text means "absent".
@@ -20,11 +20,12 @@ namespace balance {
 
 struct settings;
 
-enum class record_type { checkin, entry, boundary, event, agreement, review, appreciation, repair };
+enum class record_type { checkin, entry, boundary, event, agreement, review, appreciation, repair, page };
 
 inline constexpr record_type all_record_types[] = {
     record_type::checkin, record_type::entry,  record_type::boundary,     record_type::event,
-    record_type::agreement, record_type::review, record_type::appreciation, record_type::repair};
+    record_type::agreement, record_type::review, record_type::appreciation, record_type::repair,
+    record_type::page};
 
 // Boundaries and agreements are definitions kept in one file per owner (`boundaries/<owner>.toml`,
 // `agreements/<owner>.toml`); every other type lives in month files.
@@ -37,10 +38,10 @@ constexpr bool is_definition(record_type t) noexcept {
 // wrote it down.
 constexpr bool author_is_who(record_type t) noexcept {
   return t == record_type::checkin || t == record_type::boundary || t == record_type::agreement ||
-         t == record_type::appreciation;
+         t == record_type::appreciation || t == record_type::page;
 }
 
-// "checkin", "entry", "boundary", "event", "agreement", "review", "appreciation", "repair": the
+// "checkin", "entry", "boundary", "event", "agreement", "review", "appreciation", "repair", "page": the
 // `[[…]]` table name.
 BALANCE_API std::string_view type_name(record_type t) noexcept;
 BALANCE_API std::optional<record_type> parse_record_type(std::string_view name) noexcept;
@@ -108,6 +109,8 @@ struct BALANCE_API record {
   std::string entry;  // the ledger entry it thanks, if any
   // repair (also text, note)
   std::optional<bool> humour;
+  // journal page (also text, mood, tags): the key of the prompt it answers, if any
+  std::string prompt;
 
   std::string note;
   std::vector<std::string> tags;
