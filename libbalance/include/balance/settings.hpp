@@ -50,6 +50,12 @@ struct sign_thresholds {
   int min_share_entries = 10; // below this many entries, shares are shown as counts, not percentages
 };
 
+// A journal prompt a repository adds in `[[journal.prompt]]`: a stable key (a name) and its words.
+struct journal_prompt {
+  std::string key;
+  std::string text;
+};
+
 struct BALANCE_API settings {
   int version = settings_version;
   // `id`: names this repository's private store on each computer; empty when absent.
@@ -63,6 +69,7 @@ struct BALANCE_API settings {
   std::map<std::string, std::map<std::string, double>> targets;
   cadence review_cadence{cadence::kind::monthly};
   std::vector<std::string> remind_turns;
+  std::vector<journal_prompt> journal_prompts;  // [[journal.prompt]], added to the built-in deck
   sign_thresholds signs;
   bool autocommit = false;
   // Keys this version does not know, each with its position: a newer balance may have written
