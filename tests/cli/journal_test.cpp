@@ -331,3 +331,36 @@ TEST_CASE("journal: a jrnl export imported twice gives its pages once", "[journa
   CHECK(bad.status == 65);
   CHECK_THAT(bad.err, Catch::StartsWith((s.repo() / "bad.txt").string() + ":1:1: expected a jrnl entry"));
 }
+
+TEST_CASE("journal: the report shows shared dreams by their first line and --mine counts my private pages", "[journal][report]") {
+  couple s;
+  REQUIRE(s.run("balance-checkin", {"--heard", "4", "--at", "2026-11-15"}).status == 0);
+  std::string before = s.run("balance-report", {}).out;
+  REQUIRE(s.j({"-", "--shared", "--tag", "dream", "--at", "2026-11-20 18:00"}, "a summer by the sea\nwith the bikes").status == 0);
+  REQUIRE(s.j({"add", "not a dream", "--shared", "--at", "2026-11-20 19:00"}).status == 0);
+  REQUIRE(s.j({"add", "secret-canary words", "--tag", "evening", "--tag", "lists", "--at", "2026-11-21 19:00"}).status == 0);
+  REQUIRE(s.j({"add", "more secret-canary", "--tag", "dream", "--at", "2026-11-21 20:00"}).status == 0);
+  result shared = s.run("balance-report", {});
+  REQUIRE(shared.status == 0);
+  CHECK_THAT(shared.out, Catch::Contains("  Shared dreams:\n    2026-11-20  alex: a summer by the sea\n"));
+  CHECK(shared.out.find("with the bikes") == std::string::npos);
+  CHECK(shared.out.find("not a dream") == std::string::npos);
+  CHECK(shared.out.find("secret-canary") == std::string::npos);
+  CHECK(shared.out.find("private journal") == std::string::npos);
+  // The shared view is the same whatever the private pages are.
+  REQUIRE(s.j({"add", "one more private page"}).status == 0);
+  CHECK(s.run("balance-report", {}).out == shared.out);
+  CHECK(s.run("balance-report", {"--as", "sam"}).out == shared.out);
+  result mine = s.run("balance-report", {"--mine"});
+  REQUIRE(mine.status == 0);
+  CHECK_THAT(mine.out, Catch::Contains("You wrote 3 private journal pages, tagged dream, evening, lists. (private)"));
+  CHECK(mine.out.find("secret-canary") == std::string::npos);
+  auto json = nlohmann::json::parse(s.run("balance-report", {"--format", "json"}).out);
+  CHECK(json["working"]["dreams"][0]["text"] == "a summer by the sea");
+  CHECK_FALSE(json["working"].contains("private_pages"));
+  auto mine_json = nlohmann::json::parse(s.run("balance-report", {"--mine", "--format", "json"}).out);
+  CHECK(mine_json["working"]["private_pages"]["count"] == 3);
+  CHECK_THAT(s.run("balance-report", {"--format", "markdown"}).out,
+             Catch::Contains("Shared dreams:\n\n- 2026-11-20 alex: a summer by the sea\n"));
+  (void)before;
+}

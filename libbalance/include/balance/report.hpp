@@ -139,6 +139,12 @@ struct report {
   std::vector<dated_words> thanks;    // check-in thanks and appreciations: up to five per person, by
                                       // person then newest first
   std::size_t repairs = 0, repairs_with_humour = 0;  // after hard moments (balance-talk repair)
+  // "Shared dreams": the first line of each shared journal page tagged `dream`, oldest first.
+  std::vector<dated_words> dreams;
+  // The private view only: how many private journal pages the viewer wrote, and their tags
+  // (never their words).
+  std::size_t private_pages = 0;
+  std::vector<std::string> private_page_tags;
   // Crossed-boundary events, and how many of them a repair followed within repair_window.
   std::size_t crossed = 0, crossed_then_repaired = 0;
 
