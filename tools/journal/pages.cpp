@@ -171,15 +171,15 @@ void page_fields(CLI::App& cmd, cli::field_flags& flags) {
 
 std::vector<cli::command> journal_commands() {
   return {
-      {"add", "Add a page (private unless --shared): TEXT, - for stdin, or the editor", setup_add},
-      {"list", "List your pages (the latest 10), or the shared ones with --shared", setup_list},
+      {"add", "Add a page: TEXT, - for stdin, or the editor", setup_add},
+      {"list", "Your latest pages; --shared: the couple's", setup_list},
       cli::show_command(record_type::page, "Show one page"),
-      cli::edit_command(record_type::page, "Change a page: with field flags, or in the editor", page_fields),
+      cli::edit_command(record_type::page, "Change a page: field flags, or the editor", page_fields),
       cli::rm_command(record_type::page, "Remove a page"),
       {"on-this-day", "Pages from this day in earlier months and years", setup_on_this_day},
       {"prompt", "Today's prompt (the same for both of you)", setup_prompt},
       {"prompts", "The whole prompt deck", setup_prompts},
-      {"export", "Your pages (or --shared ones) as one markdown document", setup_export},
+      {"export", "Your pages (or --shared ones) as markdown", setup_export},
       {"import", "Import jrnl's plain-text export: --jrnl FILE", setup_import},
   };
 }
