@@ -63,6 +63,8 @@ function __balance_command_list
                 printf '%s\t%s\n' remind 'Everything that is due now'
             case talk
                 printf '%s\t%s\n' talk 'The weekly talk: a guided meeting, agreements, appreciations, repairs'
+            case journal
+                printf '%s\t%s\n' journal 'A journal, private by default, with a prompt a day'
             case '*'
                 printf '%s\t%s\n' $name "Run balance-$name"
         end

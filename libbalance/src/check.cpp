@@ -95,7 +95,7 @@ class repo_checker {
   // found there is named.
   std::vector<std::string> walk(const fs::path& base, const std::string& prefix) {
     std::vector<std::string> into;
-    for (const char* top : {"checkins", "ledger", "boundaries", "agreements", "appreciations", "repairs", "talks"}) {
+    for (const char* top : {"checkins", "ledger", "boundaries", "agreements", "appreciations", "repairs", "talks", "journal"}) {
       for (const tree_entry& e : list_tree(fs_, base / top)) {
         if (e.entry.is_directory && !e.entry.is_symlink) continue;
         std::string rel = prefix + top + "/" + e.path;
@@ -126,7 +126,7 @@ class repo_checker {
                                 "is not a data file (expected checkins/NAME/YYYY-MM.toml, ledger/NAME/YYYY-MM.toml, "
                                 "boundaries/NAME.toml, boundaries/NAME/YYYY-MM.toml, agreements/NAME.toml, "
                                 "agreements/NAME/YYYY-MM.toml, appreciations/NAME/YYYY-MM.toml, "
-                                "repairs/NAME/YYYY-MM.toml or talks/NAME/YYYY-MM.toml)"});
+                                "repairs/NAME/YYYY-MM.toml, talks/NAME/YYYY-MM.toml or journal/NAME/YYYY-MM.toml)"});
       return std::nullopt;
     }
     // The private store may hold another person's files (a shared account): only the owner's.

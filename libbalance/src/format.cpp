@@ -242,6 +242,7 @@ const std::vector<text_column>& text_columns(record_type type) {
       {record_type::appreciation, {{"ID"}, {"WHEN"}, {"FROM"}, {"FOR"}, {"TEXT", align::left, true}}},
       {record_type::repair, {{"ID"}, {"WHEN"}, {"WHO"}, {"TEXT / NOTE", align::left, true}}},
       {record_type::talk, {{"ID"}, {"WHEN"}, {"WITH"}, {"SPOKE"}, {"TOPIC", align::left, true}}},
+      {record_type::page, {{"ID"}, {"DATE"}, {"TAGS"}, {"FIRST LINE", align::left, true}}},
   };
   return columns.at(type);
 }
@@ -318,6 +319,9 @@ class text_writer : public record_writer {
       case record_type::talk:
         table_.add_row(talk_row(r, marked(r.topic.empty() ? "-" : r.topic)));
         break;
+      case record_type::page:
+        table_.add_row({id, format_date(r.at), r.tags.empty() ? "-" : cell_text(field_value{r.tags}), marked(first_text_line(r.text))});
+        break;
     }
   }
 
@@ -360,6 +364,7 @@ std::string record_label(const record& r) {
     case record_type::repair: return fmt::format("repair {} ({}{})", id, r.who, r.is_private ? ", private" : "");
     case record_type::talk:
       return fmt::format("talk {} ({}{})", id, cell_text(r.with), r.is_private ? ", private" : "");
+    case record_type::page: return fmt::format("page {} ({}{})", id, r.who, r.is_private ? ", private" : "");
   }
   return id;
 }

@@ -189,7 +189,7 @@ std::optional<std::string> autocommit(const std::filesystem::path& root, const s
 
 bool is_balance_commit(std::string_view subject) {
   for (std::string_view tool :
-       {"balance-checkin: ", "balance-ledger: ", "balance-boundaries: ", "balance-talk: ", "balance: "})
+       {"balance-checkin: ", "balance-ledger: ", "balance-boundaries: ", "balance-talk: ", "balance-journal: ", "balance: "})
     if (subject.starts_with(tool)) return true;
   return false;
 }

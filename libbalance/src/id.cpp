@@ -42,4 +42,13 @@ bool is_valid_id_prefix(std::string_view prefix) noexcept {
   return prefix.size() >= min_id_prefix && prefix.size() <= id_length && all_lower_hex(prefix);
 }
 
+std::uint64_t fnv1a64(std::string_view data) noexcept {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : data) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
 }  // namespace balance

@@ -138,7 +138,7 @@ std::optional<record_type> json_record_type(const ordered_json& obj, std::option
   if (t == obj.end()) {
     if (!expected)
       problems.push_back({where, prefix + "needs a \"type\" (checkin, entry, boundary, event, agreement, review, "
-                                          "appreciation, repair or talk)"});
+                                          "appreciation, repair, talk or page)"});
     return expected;
   }
   auto type = t->is_string() ? parse_record_type(t->get<std::string>()) : std::nullopt;

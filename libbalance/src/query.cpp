@@ -102,6 +102,7 @@ list_result list_records(const store& s, const list_request& req, record_format 
                        : req.type == record_type::appreciation  ? "appreciations"
                        : req.type == record_type::repair        ? "repairs"
                        : req.type == record_type::talk          ? "talks"
+                       : req.type == record_type::page          ? "pages"
                                                                 : "events";
     bool filtered = q.who || !q.tags.empty() || q.kind || q.topic || !q.grep.empty();
     std::string where = q.span.is_all() ? "the repository" : q.span.label;

@@ -25,6 +25,7 @@ std::string_view type_name(record_type t) noexcept {
     case record_type::appreciation: return "appreciation";
     case record_type::repair: return "repair";
     case record_type::talk: return "talk";
+    case record_type::page: return "page";
   }
   return "entry";
 }
@@ -46,6 +47,7 @@ std::string_view a_record_of(record_type t) noexcept {
     case record_type::appreciation: return "an appreciation";
     case record_type::repair: return "a repair";
     case record_type::talk: return "a talk";
+    case record_type::page: return "a page";
   }
   return "a record";
 }
@@ -109,7 +111,8 @@ bool record::same_content(const record& o) const {
          (!retired || (retired->utc == o.retired->utc && retired->offset == o.retired->offset)) &&
          boundary == o.boundary && same_time(closed, o.closed) && agreement == o.agreement && outcome == o.outcome &&
          entry == o.entry && humour == o.humour && with == o.with && spoke == o.spoke && sign == o.sign &&
-         appreciations == o.appreciations && note == o.note && tags == o.tags && extra == o.extra;
+         appreciations == o.appreciations && prompt == o.prompt && note == o.note && tags == o.tags &&
+         extra == o.extra;
 }
 
 bool record_less(const record& a, const record& b) {
@@ -141,6 +144,8 @@ std::vector<std::string> canonical_keys(record_type t, const settings& cfg) {
       return {"id", "at", "who", "text", "humour", "note"};
     case record_type::talk:
       return {"id", "at", "who", "with", "minutes", "topic", "sign", "agreement", "appreciations", "note", "tags"};
+    case record_type::page:
+      return {"id", "at", "who", "text", "tags", "mood", "prompt"};
   }
   return {};
 }
@@ -191,6 +196,11 @@ std::optional<value_kind> key_kind(record_type t, std::string_view key, const se
       if (key == "with" || key == "tags") return value_kind::names;
       if (key == "minutes") return value_kind::minutes_by_person;
       if (key == "appreciations") return value_kind::integer;
+      break;
+    case record_type::page:
+      if (key == "text" || key == "prompt") return value_kind::text;
+      if (key == "mood") return value_kind::rating;
+      if (key == "tags") return value_kind::names;
       break;
   }
   return std::nullopt;
@@ -298,6 +308,14 @@ void talk_fields(const record& r, field_list& f) {
   f.tags(r.tags);
 }
 
+void page_fields(const record& r, field_list& f) {
+  f.text("who", r.who);
+  f.text("text", r.text);
+  f.tags(r.tags);
+  f.integer("mood", r.mood);
+  f.text("prompt", r.prompt);
+}
+
 }  // namespace
 
 std::vector<field> fields_of(const record& r) {
@@ -332,6 +350,9 @@ std::vector<field> fields_of(const record& r) {
       break;
     case record_type::talk:
       talk_fields(r, f);
+      break;
+    case record_type::page:
+      page_fields(r, f);
       break;
   }
   return out;
@@ -376,6 +397,7 @@ std::string* text_slot(record& r, std::string_view key) {
   if (key == "outcome") return &r.outcome;
   if (key == "entry") return &r.entry;
   if (key == "sign") return &r.sign;
+  if (key == "prompt") return &r.prompt;
   return nullptr;
 }
 
@@ -613,6 +635,7 @@ class validator {
       case record_type::appreciation: appreciation(); break;
       case record_type::repair: repair(); break;
       case record_type::talk: talk(); break;
+      case record_type::page: page(); break;
     }
     for (const auto& x : r.extra)
       out.push_back({x.key, fmt::format("unknown key \"{}\" in [[{}]]{}", x.key, type_name(r.type),
@@ -819,6 +842,16 @@ class validator {
       if (!std::isfinite(m.minutes) || m.minutes < 0)
         problem("minutes", fmt::format("minutes for {} must be 0 or more, not {}", escape_for_terminal(m.who), m.minutes));
     }
+  }
+
+  void page() {
+    person("who", r.who, true);
+    author_is_who("journal pages");
+    if (trim(r.text).empty()) problem("text", "text is required (what you want to keep on the page)");
+    text("text", r.text);
+    if (r.mood) in_range("mood", *r.mood);
+    if (!r.prompt.empty() && !is_valid_name(r.prompt))
+      problem("prompt", fmt::format("prompt \"{}\" must be a prompt key (a-z, 0-9, _ and -)", escape_for_terminal(r.prompt)));
   }
 
   const record& r;

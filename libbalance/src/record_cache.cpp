@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the layout of an entry changes.
-constexpr std::uint32_t format_version = 4;  // 2: each record's lines (its span) too; 3: the talk's records; 4: talks
+constexpr std::uint32_t format_version = 5;  // 2: each record's lines (its span) too; 3: the talk's records; 4: talks; 5: journal pages
 constexpr char magic[8] = {'b', 'a', 'l', 'r', 'e', 'c', '\0', '\n'};
 // Written natively; an entry from a machine of the other byte order fails this check.
 constexpr std::uint32_t byte_order_mark = 0x01020304;
@@ -62,15 +62,6 @@ const std::string& build_id() {
     return fmt::format("balance {} {} {}", version_string, __DATE__, __TIME__);
   }();
   return id;
-}
-
-std::uint64_t fnv1a64(std::string_view data) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (char c : data) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ull;
-  }
-  return h;
 }
 
 // The checksum of an entry: FNV-1a's step over 64-bit words in four interleaved lanes (so the
@@ -254,7 +245,7 @@ void write_record(entry_writer& w, const record& r, const std::vector<diagnostic
   w.str(r.boundary);
   w.u8(r.closed ? 1 : 0);
   if (r.closed) w.time(*r.closed);
-  for (const auto* s : {&r.agreement, &r.outcome, &r.entry}) w.str(*s);
+  for (const auto* s : {&r.agreement, &r.outcome, &r.entry, &r.prompt}) w.str(*s);
   w.u8(r.humour ? (*r.humour ? 2 : 1) : 0);
   w.u32(static_cast<std::uint32_t>(r.with.size()));
   for (const auto& p : r.with) w.str(p);
@@ -285,7 +276,7 @@ int small_int(std::int64_t v) { return static_cast<int>(std::clamp<std::int64_t>
 // Reads one record into `r`; the positions of its unknown keys go to `extra_at` (line, column).
 void read_record(entry_reader& in, record& r, std::vector<std::pair<int, int>>& extra_at) {
   auto type = in.get<std::uint8_t>();
-  if (type > static_cast<std::uint8_t>(record_type::talk)) type = 0xff;
+  if (type > static_cast<std::uint8_t>(record_type::page)) type = 0xff;
   r.type = static_cast<record_type>(type);
   in.str_into(r.id);
   r.at = in.time();
@@ -304,7 +295,7 @@ void read_record(entry_reader& in, record& r, std::vector<std::pair<int, int>>& 
   if (in.get<std::uint8_t>()) r.retired = in.time();
   in.str_into(r.boundary);
   if (in.get<std::uint8_t>()) r.closed = in.time();
-  for (auto* s : {&r.agreement, &r.outcome, &r.entry}) in.str_into(*s);
+  for (auto* s : {&r.agreement, &r.outcome, &r.entry, &r.prompt}) in.str_into(*s);
   if (auto humour = in.get<std::uint8_t>()) r.humour = humour == 2;
   auto with = in.get<std::uint32_t>();
   for (std::uint32_t i = 0; i < with && in.ok(); ++i) r.with.push_back(in.str());

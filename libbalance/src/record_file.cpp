@@ -58,6 +58,8 @@ std::optional<file_role> role_of_path(std::string_view relative_path) {
     role.type = record_type::repair;
   else if (parts[0] == "talks")
     role.type = record_type::talk;
+  else if (parts[0] == "journal")
+    role.type = record_type::page;
   else
     return std::nullopt;
   if (!is_valid_name(parts[1])) return std::nullopt;
@@ -82,6 +84,7 @@ std::string path_for(const record& r) {
       return fmt::format("{}appreciations/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
     case record_type::repair: return fmt::format("{}repairs/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
     case record_type::talk: return fmt::format("{}talks/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
+    case record_type::page: return fmt::format("{}journal/{}/{}.toml", prefix, r.author, month_of(r.at).to_string());
   }
   return {};
 }
@@ -613,7 +616,7 @@ std::vector<found_table> record_tables(const toml::table& parsed, const std::str
       for (auto t : all_record_types) names.emplace_back(type_name(t));
       out.problems.push_back({position_of(key.source().begin, path),
                               fmt::format("unexpected \"{}\": records are [[checkin]], [[entry]], [[boundary]], [[event]], "
-                                          "[[agreement]], [[review]], [[appreciation]], [[repair]] or [[talk]]{}",
+                                          "[[agreement]], [[review]], [[appreciation]], [[repair]], [[talk]] or [[page]]{}",
                                           k, did_you_mean(k, names))});
       continue;
     }
@@ -736,7 +739,11 @@ std::string toml_value(const field_value& v) {
 
 std::string record_to_toml(const record& r) {
   std::string out = fmt::format("[[{}]]\n", type_name(r.type));
-  for (const auto& f : fields_of(r)) out += fmt::format("{} = {}\n", f.key, toml_value(f.value));
+  for (const auto& f : fields_of(r)) {
+    // A page's text of several lines is written as it reads, so a person can edit it in the file.
+    bool multiline = r.type == record_type::page && f.key == "text" && r.text.find('\n') != std::string::npos;
+    out += fmt::format("{} = {}\n", f.key, multiline ? detail::toml_multiline_quote(r.text) : toml_value(f.value));
+  }
   for (const auto& x : r.extra)
     out += fmt::format("{} = {}\n", toml_key(x.key), x.toml);
   return out;

@@ -72,6 +72,9 @@ struct report_state {
   std::map<std::string, dated_words> feeling, need;
   std::map<std::string, std::vector<dated_words>> thanks;  // per person, newest first, at most 5
   std::size_t repairs = 0, repairs_with_humour = 0;
+  std::vector<dated_words> dreams;                 // shared pages tagged dream
+  std::size_t private_pages = 0;                   // the viewer's, in the private view
+  std::set<std::string> private_page_tags;
   std::vector<sys_seconds> crossed_at, repaired_at;  // to pair crossed boundaries with repairs
   std::size_t talks = 0;
   std::map<std::string, double> talk_minutes;  // person → minutes spoken in talks
@@ -240,6 +243,17 @@ void gather_talk_record(report_state& st, const record& r) {
   }
 }
 
+// A shared page tagged dream shows by its first line; of a private one (only ever the viewer's)
+// only that it exists and its tags.
+void gather_page(report_state& st, const record& r) {
+  if (r.is_private) {
+    ++st.private_pages;
+    st.private_page_tags.insert(r.tags.begin(), r.tags.end());
+  } else if (std::find(r.tags.begin(), r.tags.end(), "dream") != r.tags.end()) {
+    st.dreams.push_back({r.who, r.at, first_text_line(r.text), false, {}});
+  }
+}
+
 }  // namespace
 
 void report_builder::add(const record& r) {
@@ -273,6 +287,9 @@ void report_builder::add(const record& r) {
       return;
     case record_type::review:
       st.agreements.add_review(r);
+      return;
+    case record_type::page:
+      if (span.contains(r.at)) gather_page(st, r);
       return;
   }
 }
@@ -330,6 +347,10 @@ void fill_header(report_state& st, report& r) {
   r.checkins = st.checkins;
   r.entries = st.entries;
   r.repairs = st.repairs;
+  r.dreams = st.dreams;
+  std::sort(r.dreams.begin(), r.dreams.end(), [](const dated_words& a, const dated_words& b) { return a.at < b.at; });
+  r.private_pages = st.private_pages;
+  r.private_page_tags.assign(st.private_page_tags.begin(), st.private_page_tags.end());
   r.repairs_with_humour = st.repairs_with_humour;
   pair_repairs(st, r);
   r.talks = st.talks;
@@ -616,7 +637,7 @@ report build_report(const store& s, const period& span, report_view view,
   scan_filter events(record_type::event, span);
   events.private_of_me = mine;
   s.scan(events, feed, on_warning);
-  for (record_type talk : {record_type::appreciation, record_type::repair, record_type::talk}) {
+  for (record_type talk : {record_type::appreciation, record_type::repair, record_type::talk, record_type::page}) {
     scan_filter filter(talk, span);
     filter.private_of_me = mine;
     s.scan(filter, feed, on_warning);

@@ -97,6 +97,18 @@ std::string need(const dated_words& n) {
 
 std::string marked(const std::string& text, bool is_private) { return is_private ? text + " (private)" : text; }
 
+// The private view's count of my private journal pages: how many and their tags, never words.
+std::string private_pages_line(const report& r) {
+  std::string line = r.private_pages == 1 ? std::string("You wrote 1 private journal page")
+                                          : fmt::format("You wrote {} private journal pages", r.private_pages);
+  if (!r.private_page_tags.empty()) {
+    std::string tags;
+    for (const auto& t : r.private_page_tags) tags += (tags.empty() ? "" : ", ") + t;
+    line += ", tagged " + tags;
+  }
+  return marked(line + ".", true);
+}
+
 // Who thanked, and for an appreciation whom: "alex" or "alex to sam".
 std::string thanker(const dated_words& t) { return t.to.empty() ? t.who : fmt::format("{} to {}", t.who, t.to); }
 
@@ -233,6 +245,19 @@ void text_working(const report& r, sink& out, const style& st) {
       out.write(wrap_text(escape_for_terminal(words::marked(line, t.is_private)), output_width, 16));
       out.write("\n");
     }
+  }
+  if (!r.dreams.empty()) {
+    out.write("  Shared dreams:\n");
+    for (const auto& d : r.dreams) {
+      out.write(fmt::format("    {}  ", format_date(d.at)));
+      out.write(wrap_text(escape_for_terminal(fmt::format("{}: {}", d.who, d.text)), output_width, 16));
+      out.write("\n");
+    }
+  }
+  if (r.private_pages > 0) {
+    out.write("  " + st.green("+") + " ");
+    out.write(wrap_text(escape_for_terminal(words::private_pages_line(r)), output_width, 4));
+    out.write("\n");
   }
 }
 
@@ -505,6 +530,13 @@ void md_working(const report& r, sink& out) {
                             md_escape(words::marked(t.text, t.is_private))));
     out.write("\n");
   }
+  if (!r.dreams.empty()) {
+    out.write("Shared dreams:\n\n");
+    for (const auto& d : r.dreams)
+      out.write(fmt::format("- {} {}: {}\n", format_date(d.at), md_escape(d.who), md_escape(d.text)));
+    out.write("\n");
+  }
+  if (r.private_pages > 0) out.write("- " + md_escape(words::private_pages_line(r)) + "\n\n");
 }
 
 void md_checkins(const report& r, sink& out) {
@@ -692,6 +724,10 @@ void json_working(const report& r, json& doc) {
   for (std::size_t i = 0; i < r.working.size(); ++i)
     findings.push_back({{"text", r.working[i]}, {"private", i < r.working_private.size() && r.working_private[i]}});
   doc["working"] = {{"findings", findings}, {"thanks", words_of(r.thanks)}};
+  // Only when there are any, so reports of couples without a journal keep their shape.
+  if (!r.dreams.empty()) doc["working"]["dreams"] = words_of(r.dreams);
+  if (r.private_pages > 0)
+    doc["working"]["private_pages"] = {{"count", r.private_pages}, {"tags", r.private_page_tags}};
 }
 
 void json_checkins(const report& r, json& doc) {

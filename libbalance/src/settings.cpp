@@ -243,6 +243,30 @@ void read_remind(settings_reader& rd, const toml::node& n, settings& s) {
   }
 }
 
+// [journal]: `[[journal.prompt]]` entries with a key and a text.
+void read_journal(settings_reader& rd, const toml::node& n, settings& s) {
+  const auto& tbl = rd.table_at(n, "journal");
+  rd.only_keys(tbl, {"prompt"}, "[journal]");
+  auto p = tbl.get("prompt");
+  if (!p) return;
+  auto arr = p->as_array();
+  if (!arr || !arr->is_array_of_tables()) rd.fail(*p, "journal.prompt must be an array of tables: [[journal.prompt]]");
+  for (const auto& el : *arr) {
+    const auto& pt = *el.as_table();
+    rd.only_keys(pt, {"key", "text"}, "[[journal.prompt]]");
+    auto key = pt.get("key");
+    auto text = pt.get("text");
+    if (!key) rd.fail(el, "[[journal.prompt]] needs a key");
+    if (!text) rd.fail(el, "[[journal.prompt]] needs a text");
+    journal_prompt jp{rd.string_at(*key, "key"), rd.string_at(*text, "text")};
+    if (!is_valid_name(jp.key)) rd.fail(*key, fmt::format("prompt key \"{}\" must use only a-z, 0-9, _ and -", jp.key));
+    if (trim(jp.text).empty() || text_problem(jp.text)) rd.fail(*text, "a prompt's text must be words on one or more lines");
+    for (const auto& other : s.journal_prompts)
+      if (other.key == jp.key) rd.fail(*key, fmt::format("prompt \"{}\" is defined twice", jp.key));
+    s.journal_prompts.push_back(std::move(jp));
+  }
+}
+
 // [signs]
 void read_signs(settings_reader& rd, const toml::node& n, settings& s) {
   const auto& tbl = rd.table_at(n, "signs");
@@ -315,6 +339,7 @@ const settings_table settings_tables[] = {
     {"boundaries", read_boundaries},
     {"remind", read_remind},
     {"talk", read_talk},
+    {"journal", read_journal},
     {"signs", read_signs},
     {"git", read_git},
 };
@@ -332,7 +357,7 @@ settings parse_settings(std::string_view text, const std::string& path) {
     rd.lenient = true;
 
   rd.only_keys(root, {"version", "id", "week_start", "timezone", "person", "checkin", "ledger", "boundaries", "remind",
-                      "talk", "signs", "git"},
+                      "talk", "journal", "signs", "git"},
                "balance.toml");
 
   if (auto n = root.get("version")) {

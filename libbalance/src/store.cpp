@@ -30,6 +30,7 @@ std::string_view type_dir(record_type t) {
     case record_type::appreciation: return "appreciations";
     case record_type::repair: return "repairs";
     case record_type::talk: return "talks";
+    case record_type::page: return "journal";
   }
   return "ledger";
 }

@@ -263,4 +263,15 @@ std::string escape_markdown(std::string_view text) {
   return out;
 }
 
+std::string first_text_line(std::string_view text) {
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    std::string_view line = trim(text.substr(0, nl));
+    if (!line.empty()) return std::string(line);
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+  return {};
+}
+
 }  // namespace balance

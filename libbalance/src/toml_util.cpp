@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "record_file.hpp"
 
 namespace balance::detail {
@@ -25,6 +27,25 @@ std::string toml_quote(std::string_view text) {
   toml::value<std::string> value(std::string{text});
   out << toml::toml_formatter(value, toml::format_flags::allow_unicode_strings);
   return out.str();
+}
+
+std::string toml_multiline_quote(std::string_view text) {
+  std::string out = "\"\"\"\n";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    auto u = static_cast<unsigned char>(c);
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '"' && (i + 1 == text.size() || text[i + 1] == '"'))
+      out += "\\\"";
+    else if (c == '\r')
+      out += "\\r";
+    else if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f)
+      out += fmt::format("\\u{:04X}", u);
+    else
+      out += c;
+  }
+  return out + "\"\"\"";
 }
 
 std::string_view describe_type(const toml::node& n) {

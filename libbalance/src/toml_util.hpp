@@ -25,6 +25,10 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
 
 // A TOML string literal with escapes, e.g. "say \"hi\"\n" → "\"say \\\"hi\\\"\\n\"".
 std::string toml_quote(std::string_view text);
+// A TOML multi-line basic string (""""" a newline, the text, """""): newlines and tabs as they
+// are, backslashes and control characters escaped, and a quote escaped when another follows it
+// or it ends the text, so no run of three ever closes the string early. Reads back exactly.
+std::string toml_multiline_quote(std::string_view text);
 
 // A short description of a node's type for messages ("a string", "an integer", …).
 std::string_view describe_type(const toml::node& n);

@@ -231,7 +231,7 @@ TEST_CASE("balance --help lists the tools, and check of a path outside the repos
   sandbox s;
   s.init_couple();
   CHECK_THAT(s.run("balance", {"--help"}).out, Catch::Contains("Tools (balance WORD runs balance-WORD") &&
-                                                   Catch::Contains("checkin, ledger, remind, report"));
+                                                   Catch::Contains("checkin, journal, ledger, remind, report"));
   result outside = s.run("balance", {"check", "/etc/passwd"});
   CHECK(outside.status == 64);
   CHECK_THAT(outside.err, Catch::StartsWith("balance: /etc/passwd: is not inside the repository"));

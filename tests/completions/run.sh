@@ -1,6 +1,7 @@
 #!/bin/sh
 # Tests the shell completions of the balance front door and of every tool (balance-checkin,
-# balance-ledger, balance-boundaries, balance-report, balance-remind, balance-talk) in real bash,
+# balance-ledger, balance-boundaries, balance-report, balance-remind, balance-talk,
+# balance-journal) in real bash,
 # zsh and fish.
 #
 #   sh tests/completions/run.sh BIN_DIR
@@ -25,7 +26,7 @@ if [ $# -ne 1 ]; then
   exit 64
 fi
 bin=$(cd "$1" 2>/dev/null && pwd) || { echo "run.sh: no such directory: $1" >&2; exit 66; }
-tools="balance-checkin balance-ledger balance-boundaries balance-report balance-remind balance-talk"
+tools="balance-checkin balance-ledger balance-boundaries balance-report balance-remind balance-talk balance-journal"
 for program in balance $tools; do
   [ -x "$bin/$program" ] || { echo "run.sh: $bin/$program is not built" >&2; exit 66; }
 done
@@ -542,7 +543,8 @@ balance init "$data" --person alex --person sam -q || { echo "run.sh: balance in
     BALANCE_USER=alex balance-ledger -q add invisible "booked the dentist" --private &&
     BALANCE_USER=alex balance-boundaries -q add "I need a walk alone on Sundays" --private &&
     balance-talk --as alex -q agree "We put our phones away at dinner" &&
-    balance-talk --as sam -q thank alex "the school form"
+    balance-talk --as sam -q thank alex "the school form" &&
+    balance-journal --as alex -q add "our trip to the sea" --shared --tag dream
 ) || { echo "run.sh: cannot fill $data" >&2; exit 1; }
 private_entry=$(BALANCE_USER=alex balance-ledger -C "$data" list --period all --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
 private_boundary=$(BALANCE_USER=alex balance-boundaries -C "$data" list --mine --format tsv | awk -F '\t' 'NR > 1 && $NF == "true" {print $1}')
@@ -568,6 +570,12 @@ case "$agreement$thanks" in
   [0-9a-f]*[0-9a-f]) ;;
   *) echo "run.sh: no talk ids in $data: '$agreement' '$thanks'" >&2; exit 1 ;;
 esac
+journal_page=$(balance-journal -C "$data" --as alex list --shared --format tsv | sed -n '2s/\t.*//p')
+case "$journal_page" in
+  [0-9a-f]*[0-9a-f]) ;;
+  *) echo "run.sh: no journal page in $data: '$journal_page'" >&2; exit 1 ;;
+esac
+journal_commands="add list show edit rm on-this-day prompt prompts export import"
 kinds="chore invisible choice solo together sacrifice"
 sections="header working checkins give_and_take choices boundaries agreements signs safety"
 
@@ -591,7 +599,7 @@ EOS
 # bash_tool TOOL WORD… : the tool's own file (and the front door's, for `balance …`).
 bash_tool() {
   files="$comp/bash/$1"
-  [ "$1" = balance ] && files="$comp/bash/balance:$comp/bash/balance-ledger:$comp/bash/balance-boundaries:$comp/bash/balance-report:$comp/bash/balance-remind:$comp/bash/balance-talk"
+  [ "$1" = balance ] && files="$comp/bash/balance:$comp/bash/balance-ledger:$comp/bash/balance-boundaries:$comp/bash/balance-report:$comp/bash/balance-remind:$comp/bash/balance-talk:$comp/bash/balance-journal"
   shift
   timeout 20 bash --norc --noprofile "$tmp/bash-complete-tool" "$files" "$@" >"$tmp/out" 2>&1
 }
@@ -677,6 +685,14 @@ bash_tool balance-talk balance-talk agree --review '' ; check "bash: balance-tal
 bash_tool balance-talk balance-talk edit --status '' ; check "bash: balance-talk edit --status" only open done dropped
 bash_tool balance-ledger balance-ledger -C data --as alex thank '' ; check "bash: balance-ledger thank (the ids)" only "$entry1" "$entry2" "$entry3"
 bash_tool balance balance talk ag ; check "bash: balance talk ag (through the front door)" only agree agreements
+bash_tool balance-journal balance-journal '' ; check "bash: balance-journal <TAB> lists the commands" only $journal_commands
+bash_tool balance-journal balance-journal today I wrote a l ; check "bash: balance-journal words after the first are text" only
+bash_tool balance-journal balance-journal -C data --as alex show '' ; check "bash: balance-journal show (page ids)" only "$journal_page"
+bash_tool balance-journal balance-journal -C data --as alex --tag '' ; check "bash: balance-journal --tag (the tags)" only dream
+bash_tool balance-journal balance-journal add -- ; check "bash: balance-journal add --" has --tag --at --mood --prompt --shared --from
+bash_tool balance-journal balance-journal list --format '' ; check "bash: balance-journal list --format" only text json toml csv tsv markdown
+bash_tool balance-journal balance-journal -C data edit --prompt heard- ; check "bash: balance-journal edit --prompt (the keys)" has heard-lately
+bash_tool balance balance journal on- ; check "bash: balance journal on- (through the front door)" only on-this-day
 
 bash_tool balance balance git '' ; check "bash: balance git" has setup status log
 bash_tool balance balance git setup -- ; check "bash: balance git setup --" only --hooks
@@ -689,7 +705,7 @@ cp "$comp/zsh/"_balance* "$tmp/zsh-all/"
 sed -e "s|$tmp/zsh-functions|$tmp/zsh-all|" -e "s|$tmp/zcompdump|$tmp/zcompdump-all|" "$tmp/zsh-setup" >"$tmp/zsh-setup-all"
 zsh_setup=$tmp/zsh-setup-all
 
-for file in _balance-ledger _balance-boundaries _balance-report _balance-remind _balance-talk; do
+for file in _balance-ledger _balance-boundaries _balance-report _balance-remind _balance-talk _balance-journal; do
   zsh -f -c "autoload -U compinit; compinit -u -d '$tmp/zcompdump-load-$file'; source '$comp/zsh/$file'" >"$tmp/out" 2>&1
   check "zsh: $file loads without errors" only
 done
@@ -763,6 +779,11 @@ zsh_complete 'balance-talk -C data --with=' ; check "zsh: balance-talk --with (t
 zsh_complete 'balance-talk plan --format=' ; check "zsh: balance-talk plan --format" only text markdown json
 zsh_complete 'balance-ledger -C data --as alex thank ' ; check "zsh: balance-ledger thank (the ids)" only "$entry1" "$entry2" "$entry3"
 zsh_complete 'balance talk ag' ; check "zsh: balance talk ag (through the front door)" only agree agreements
+zsh_complete 'balance-journal ' ; check "zsh: balance-journal <TAB> lists the commands" only $journal_commands
+zsh_complete 'balance-journal -C data --as alex show ' ; check "zsh: balance-journal show (page ids)" only "$journal_page"
+zsh_complete 'balance-journal import --' ; check "zsh: balance-journal import --" has --jrnl --jrnl-timeformat --dry-run
+zsh_complete 'balance-journal list --format=' ; check "zsh: balance-journal list --format" only text json toml csv tsv markdown
+zsh_complete 'balance journal on-' ; check "zsh: balance journal on- (through the front door)" only on-this-day
 
 zsh_complete 'balance git ' ; check "zsh: balance git" has setup status log
 zsh_complete 'balance git setup --' ; check "zsh: balance git setup --" only --hooks
@@ -770,7 +791,7 @@ zsh_complete 'balance init --' ; check "zsh: balance init -- offers --git" has -
 zsh_complete 'balance sync --' ; check "zsh: balance sync --" has --dir --quiet
 
 # ---- the other tools: fish
-for file in balance-ledger balance-boundaries balance-report balance-remind balance-talk; do
+for file in balance-ledger balance-boundaries balance-report balance-remind balance-talk balance-journal; do
   fish --no-config -c "source '$comp/fish/$file.fish'" >"$tmp/out" 2>&1
   check "fish: $file.fish loads without errors" only
 done
@@ -848,6 +869,11 @@ fish_autoload 'balance-talk plan --format ' ; check "fish: balance-talk plan --f
 fish_autoload 'balance-talk meeting --t' ; check "fish: balance-talk meeting --t" only --turn
 fish_autoload 'balance-ledger -C data --as alex thank ' ; check "fish: balance-ledger thank (the ids)" only "$entry1" "$entry2" "$entry3"
 fish_autoload 'balance talk ag' ; check "fish: balance talk ag (through the front door)" only agree agreements
+fish_autoload 'balance-journal ' ; check "fish: balance-journal <TAB> lists the commands" only $journal_commands
+fish_autoload 'balance-journal -C data --as alex show ' ; check "fish: balance-journal show (page ids)" only "$journal_page"
+fish_autoload 'balance-journal import --' ; check "fish: balance-journal import --" has --jrnl --jrnl-timeformat --dry-run
+fish_autoload 'balance-journal list --format ' ; check "fish: balance-journal list --format" only text json toml csv tsv markdown
+fish_autoload 'balance journal on-' ; check "fish: balance journal on- (through the front door)" only on-this-day
 
 fish_autoload 'balance git ' ; check "fish: balance git" has setup status log
 fish_autoload 'balance git setup --' ; check "fish: balance git setup --" only --hooks

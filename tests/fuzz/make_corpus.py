@@ -12,7 +12,8 @@ example = root / "examples/couple"
 PATH_BYTE = {"ledger/alex/2026-11.toml": "P", "checkins/alex/2026-11.toml": "Q", "boundaries/alex.toml": "R",
              "boundaries/sam/2026-11.toml": "S", "ledger/alex/2026-03.toml": "T", "agreements/alex.toml": "Z",
              "agreements/sam/2026-11.toml": "[", "appreciations/alex/2026-11.toml": "\\", "repairs/sam/2026-11.toml": "]",
-             "talks/sam/2026-11.toml": "c"}
+             "talks/sam/2026-11.toml": "c", "journal/alex/2026-11.toml": "N",
+             "private/journal/alex/2026-11.toml": "O"}
 # A byte >= 128 turns on strict mode (unknown keys are errors): 0xb4 is 180, index 0, strict.
 
 
@@ -88,6 +89,12 @@ talk = ('[[talk]]\nid = "b00000000001"\nat = 2026-11-22T19:00:00+01:00\nwho = "s
         'agreement = "a00000000001"\nappreciations = 4\ntags = ["weekly"]\n')
 write("fuzz_record_file", "talks", b"c" + talk.encode())
 write("fuzz_record_file", "talk-minutes-outsider", b"c" + talk.replace("sam = 5", "bob = 5").encode())
+# A journal page with a multi-line text: quotes, a tab, a backslash, emoji ('N' shared, 'O' private).
+page = ('[[page]]\nid = "b10000000001"\nat = 2026-11-21T22:00:00+01:00\nwho = "alex"\ntext = """\n'
+        'A walk by the river.\n\tShe said "yes" \\\\ \U0001F331\n\\""""\ntags = ["dream"]\nmood = 4\nprompt = "heard-lately"\n')
+write("fuzz_record_file", "journal", b"N" + page.encode())
+write("fuzz_record_file", "journal-private", b"O" + page.encode())
+write("fuzz_record_file", "journal-unclosed", b"N" + page.replace('"""\ntags', '\ntags').encode())
 write("fuzz_record_file", "dst-gap", b"T" + (E + 'at = 2026-03-29T02:30:00\nwho = "alex"\nkind = "chore"\nwhat = "x"\n').encode())
 
 # fuzz_settings
@@ -139,6 +146,8 @@ write("fuzz_import", "talk-json", b"\x05" + b'[{"type":"talk","at":"2026-11-22T1
       b'"with":["alex","sam"],"minutes":{"alex":6.5,"sam":5},"topic":"weekends","appreciations":4}]')
 write("fuzz_import", "talk-csv", b"\x09" + b"id,at,who,with,minutes,topic,sign,agreement,appreciations,note,tags\n"
       b"b00000000002,2026-11-29T19:00:00+01:00,alex,alex sam,alex=6.5 sam=5,weekends,one-chooser,,3,,\n")
+write("fuzz_import", "page-toml", b"O" + page.encode())
+write("fuzz_import", "page-json", b"O" + b'[{"type":"page","at":"2026-11-21T22:00:00+01:00","text":"two\\nlines \\"q\\"","tags":["dream"]}]')
 write("fuzz_import", "bad-json", b"\x01" + b"[{,]")
 write("fuzz_import", "bad-csv-column", b"\x01" + b"id,at,wat\n")
 write("fuzz_import", "negative-weight", b"\x01" + b'[{"type":"entry","at":"2026-11-02T08:00:00+01:00","who":"sam","kind":"chore","what":"x","weight":-1}]')

@@ -142,7 +142,7 @@ TEST_CASE("check - on a memory file system it walks, reads and reports with noth
                              "ledger/alex/notes.txt: is not a data file (expected checkins/NAME/YYYY-MM.toml, "
                              "ledger/NAME/YYYY-MM.toml, boundaries/NAME.toml, boundaries/NAME/YYYY-MM.toml, "
                              "agreements/NAME.toml, agreements/NAME/YYYY-MM.toml, appreciations/NAME/YYYY-MM.toml, "
-                             "repairs/NAME/YYYY-MM.toml or talks/NAME/YYYY-MM.toml)",
+                             "repairs/NAME/YYYY-MM.toml, talks/NAME/YYYY-MM.toml or journal/NAME/YYYY-MM.toml)",
                              "ledger/sam: is a symbolic link; balance refuses to read or write through links"});
   CHECK(result.records == 1);
   CHECK(check_repo(r).problems.empty());  // the disk's repository is clean and was never touched

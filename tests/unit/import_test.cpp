@@ -362,7 +362,7 @@ TEST_CASE("import - read_records_any takes toml and json of any type, never csv"
   REQUIRE(json.size() == 1);
   CHECK(json[0].type == record_type::boundary);
   error untyped = caught([&] { read_records_any("[{\"at\": \"2026-11-20T18:00:00+01:00\"}]", "in.json", cfg); });
-  CHECK(messages(untyped) == std::vector<std::string>{"in.json: record 1: needs a \"type\" (checkin, entry, boundary, event, agreement, review, appreciation, repair or talk)"});
+  CHECK(messages(untyped) == std::vector<std::string>{"in.json: record 1: needs a \"type\" (checkin, entry, boundary, event, agreement, review, appreciation, repair, talk or page)"});
   error csv = caught([&] { read_records_any("at,who\n2026-11-20T18:00:00+01:00,sam\n", "in.csv", cfg); });
   CHECK(csv.kind() == errc::data);
   CHECK_THAT(messages(csv).at(0), Catch::StartsWith("in.csv:1:1: CSV and TSV hold one record type without naming it"));

@@ -170,15 +170,17 @@ std::unique_ptr<CLI::App> make_app(const std::string& program, const std::string
 
 namespace {
 
-// Options of `app` (and its subcommands) that take a value, so the word after them is not
-// mistaken for a subcommand.
-void options_with_values(const CLI::App& app, std::set<std::string>& names, bool several_only = false) {
+// Options of `app` (and, with `recurse`, its subcommands) that take a value, so the word after
+// them is not mistaken for a subcommand; with `several_only`, only those that take several words.
+void options_with_values(const CLI::App& app, std::set<std::string>& names, bool several_only = false,
+                         bool recurse = true) {
   for (const CLI::Option* opt : app.get_options()) {
     if (opt->get_items_expected_max() == 0) continue;  // a flag: no value follows
     if (several_only && (opt->get_items_expected_max() < 2 || opt->get_positional())) continue;
     for (const auto& s : opt->get_snames()) names.insert("-" + s);
     for (const auto& l : opt->get_lnames()) names.insert("--" + l);
   }
+  if (!recurse) return;
   for (const CLI::App* sub : app.get_subcommands({})) options_with_values(*sub, names, several_only);
 }
 
@@ -250,6 +252,41 @@ std::vector<std::string> with_default_command(const CLI::App& app, std::vector<s
   }
   args.insert(args.begin(), default_command);
   return args;
+}
+
+std::vector<std::string> words_as_text(const CLI::App& app, const std::vector<std::string>& args,
+                                       const std::string& command) {
+  // Only the tool's own options and the command's: another command's option that takes a value
+  // (edit's --prompt KEY) may be a flag here (add's --prompt).
+  std::set<std::string> valued;
+  const CLI::App* sub = nullptr;
+  for (const CLI::App* s : app.get_subcommands({}))
+    if (s->get_name() == command) sub = s;
+  options_with_values(app, valued, false, false);
+  if (sub) options_with_values(*sub, valued, false, false);
+  std::vector<std::string> options, words;
+  bool in_command = false, after_mark = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (after_mark) {
+      words.push_back(a);
+    } else if (a == "--") {
+      after_mark = true;
+    } else if (a.size() > 1 && a.starts_with("-")) {
+      options.push_back(a);
+      if (valued.count(a) && a.find('=') == std::string::npos && i + 1 < args.size()) options.push_back(args[++i]);
+    } else if (!in_command) {
+      if (a != command) return args;
+      in_command = true;
+      options.push_back(a);
+    } else {
+      words.push_back(a);
+    }
+  }
+  if (!in_command || words.empty()) return args;
+  options.push_back("--");
+  options.insert(options.end(), words.begin(), words.end());
+  return options;
 }
 
 void print_error(const std::string& program, const std::exception& e) {
@@ -353,6 +390,7 @@ int run_commands(const tool& t, const std::vector<command>& table, int argc, cha
   std::vector<std::string> args;
   try {
     args = with_default_command(app, arguments(argc, argv), t.default_command);
+    if (t.words_are_text) args = words_as_text(app, args, t.default_command);
   } catch (const error& e) {
     print_error(ctx.program, e);
     return exit_code(e.kind());

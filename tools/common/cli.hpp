@@ -122,7 +122,16 @@ struct tool {
   std::string description;
   std::vector<format> formats;
   std::string default_command;
+  // The default command's words are all text, even one that names a subcommand
+  // (`balance-journal today I wrote a list`): see words_as_text.
+  bool words_are_text = false;
 };
+
+// When the first word of `args` (options and their values aside) is `command`, every later word
+// is moved behind a `--`, so CLI11 takes it as text and never as a subcommand; options keep their
+// place. Any other first word leaves `args` as they are.
+std::vector<std::string> words_as_text(const CLI::App& app, const std::vector<std::string>& args,
+                                       const std::string& command);
 
 // A tool's whole main(): the app with the common options, the table's subcommands, a bare
 // command line rewritten to the default command, then the chosen subcommand run through run().

@@ -1,9 +1,9 @@
 // A record is one line of a couple's history: a check-in, a ledger entry, a boundary, an event
 // that happened to a boundary, an agreement from a talk and its reviews, an appreciation, a
-// repair after a hard moment, or a weekly talk itself. All of them share one flat struct so that
-// listing, import, export, editing and validation are written once and driven by a per-type
-// schema (canonical_keys gives each type's key order, as the files and lists write them). Fields
-// a type does not use stay empty; empty text means "absent".
+// repair after a hard moment, a weekly talk itself, or a journal page. All of them share one flat
+// struct so that listing, import, export, editing and validation are written once and driven by a
+// per-type schema (canonical_keys gives each type's key order, as the files and lists write
+// them). Fields a type does not use stay empty; empty text means "absent".
 #pragma once
 
 #include <cstdint>
@@ -20,12 +20,12 @@ namespace balance {
 
 struct settings;
 
-enum class record_type { checkin, entry, boundary, event, agreement, review, appreciation, repair, talk };
+enum class record_type { checkin, entry, boundary, event, agreement, review, appreciation, repair, talk, page };
 
 inline constexpr record_type all_record_types[] = {
     record_type::checkin, record_type::entry,  record_type::boundary,     record_type::event,
     record_type::agreement, record_type::review, record_type::appreciation, record_type::repair,
-    record_type::talk};
+    record_type::talk, record_type::page};
 
 // Boundaries and agreements are definitions kept in one file per owner (`boundaries/<owner>.toml`,
 // `agreements/<owner>.toml`); every other type lives in month files.
@@ -38,11 +38,11 @@ constexpr bool is_definition(record_type t) noexcept {
 // was and the author is who wrote it down.
 constexpr bool author_is_who(record_type t) noexcept {
   return t == record_type::checkin || t == record_type::boundary || t == record_type::agreement ||
-         t == record_type::appreciation || t == record_type::talk;
+         t == record_type::appreciation || t == record_type::talk || t == record_type::page;
 }
 
 // "checkin", "entry", "boundary", "event", "agreement", "review", "appreciation", "repair",
-// "talk": the `[[…]]` table name.
+// "talk", "page": the `[[…]]` table name.
 BALANCE_API std::string_view type_name(record_type t) noexcept;
 BALANCE_API std::optional<record_type> parse_record_type(std::string_view name) noexcept;
 // For messages: "a check-in", "an entry", "a boundary", "an event".
@@ -123,6 +123,8 @@ struct BALANCE_API record {
   std::vector<person_minutes> spoke;         // `minutes`: how long each of them spoke, in order written
   std::string sign;                          // the report's sign the issue came from, if any
   std::optional<std::int64_t> appreciations; // how many appreciations were said
+  // journal page (also text, mood, tags): the key of the prompt it answers, if any
+  std::string prompt;
 
   std::string note;
   std::vector<std::string> tags;

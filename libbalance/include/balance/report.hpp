@@ -143,6 +143,12 @@ struct report {
   // them (balance.toml order), for the speaking-time rule of `one-sided`.
   std::size_t talks = 0;
   std::vector<std::pair<std::string, double>> talk_minutes;
+  // "Shared dreams": the first line of each shared journal page tagged `dream`, oldest first.
+  std::vector<dated_words> dreams;
+  // The private view only: how many private journal pages the viewer wrote, and their tags
+  // (never their words).
+  std::size_t private_pages = 0;
+  std::vector<std::string> private_page_tags;
   // Crossed-boundary events, and how many of them a repair followed within repair_window.
   std::size_t crossed = 0, crossed_then_repaired = 0;
 

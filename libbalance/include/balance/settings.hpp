@@ -52,6 +52,12 @@ struct sign_thresholds {
   double talk_share = 0.65;   // share of the minutes spoken by one person that raises it
 };
 
+// A journal prompt a repository adds in `[[journal.prompt]]`: a stable key (a name) and its words.
+struct journal_prompt {
+  std::string key;
+  std::string text;
+};
+
 struct BALANCE_API settings {
   int version = settings_version;
   // `id`: names this repository's private store on each computer; empty when absent.
@@ -67,6 +73,7 @@ struct BALANCE_API settings {
   std::vector<std::string> remind_turns;
   // [talk] cadence: how often the weekly talk is due in balance-remind (off by default).
   cadence talk_cadence{cadence::kind::off};
+  std::vector<journal_prompt> journal_prompts;  // [[journal.prompt]], added to the built-in deck
   sign_thresholds signs;
   bool autocommit = false;
   // Keys this version does not know, each with its position: a newer balance may have written

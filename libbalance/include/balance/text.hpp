@@ -46,5 +46,7 @@ BALANCE_API std::string wrap_text(std::string_view text, std::size_t width, std:
 // Lowercase ASCII copy.
 BALANCE_API std::string ascii_lower(std::string_view text);
 BALANCE_API std::string_view trim(std::string_view text) noexcept;
+// The first line of a text that is not blank, trimmed (a journal page's title).
+BALANCE_API std::string first_text_line(std::string_view text);
 
 }  // namespace balance
