@@ -150,31 +150,11 @@ std::vector<std::string> canonical_keys(record_type t, const settings& cfg) {
   return {};
 }
 
-std::optional<value_kind> key_kind(record_type t, std::string_view key, const settings& cfg) {
-  if (key == "id" || key == "who") return value_kind::text;
-  if (key == "at") return value_kind::datetime;
+namespace {
+
+// The keys of the weekly talk's records and of journal pages (key_kind's other half).
+std::optional<value_kind> talk_key_kind(record_type t, std::string_view key) {
   switch (t) {
-    case record_type::checkin:
-      if (cfg.find_dimension(key)) return value_kind::rating;
-      if (key == "mood" || key == "safe") return value_kind::rating;
-      if (key == "feeling" || key == "need" || key == "thanks" || key == "note") return value_kind::text;
-      if (key == "tags") return value_kind::names;
-      break;
-    case record_type::entry:
-      if (key == "kind" || key == "what" || key == "topic" || key == "for" || key == "note") return value_kind::text;
-      if (key == "weight") return value_kind::number;
-      if (key == "minutes") return value_kind::integer;
-      if (key == "tags") return value_kind::names;
-      break;
-    case record_type::boundary:
-      if (key == "text" || key == "review" || key == "status") return value_kind::text;
-      if (key == "retired") return value_kind::datetime;
-      if (key == "tags") return value_kind::names;
-      break;
-    case record_type::event:
-      if (key == "kind" || key == "boundary" || key == "note") return value_kind::text;
-      if (key == "minutes") return value_kind::integer;
-      break;
     case record_type::agreement:
       if (key == "text" || key == "review" || key == "status" || key == "note") return value_kind::text;
       if (key == "closed") return value_kind::datetime;
@@ -202,6 +182,49 @@ std::optional<value_kind> key_kind(record_type t, std::string_view key, const se
       if (key == "mood") return value_kind::rating;
       if (key == "tags") return value_kind::names;
       break;
+    case record_type::checkin:
+    case record_type::entry:
+    case record_type::boundary:
+    case record_type::event:
+      break;  // key_kind's own
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<value_kind> key_kind(record_type t, std::string_view key, const settings& cfg) {
+  if (key == "id" || key == "who") return value_kind::text;
+  if (key == "at") return value_kind::datetime;
+  switch (t) {
+    case record_type::checkin:
+      if (cfg.find_dimension(key)) return value_kind::rating;
+      if (key == "mood" || key == "safe") return value_kind::rating;
+      if (key == "feeling" || key == "need" || key == "thanks" || key == "note") return value_kind::text;
+      if (key == "tags") return value_kind::names;
+      break;
+    case record_type::entry:
+      if (key == "kind" || key == "what" || key == "topic" || key == "for" || key == "note") return value_kind::text;
+      if (key == "weight") return value_kind::number;
+      if (key == "minutes") return value_kind::integer;
+      if (key == "tags") return value_kind::names;
+      break;
+    case record_type::boundary:
+      if (key == "text" || key == "review" || key == "status") return value_kind::text;
+      if (key == "retired") return value_kind::datetime;
+      if (key == "tags") return value_kind::names;
+      break;
+    case record_type::event:
+      if (key == "kind" || key == "boundary" || key == "note") return value_kind::text;
+      if (key == "minutes") return value_kind::integer;
+      break;
+    case record_type::agreement:
+    case record_type::review:
+    case record_type::appreciation:
+    case record_type::repair:
+    case record_type::talk:
+    case record_type::page:
+      return talk_key_kind(t, key);
   }
   return std::nullopt;
 }

@@ -18,6 +18,22 @@ namespace balance {
 using detail::describe_type;
 using detail::position_of;
 
+std::string_view type_dir(record_type t) {
+  switch (t) {
+    case record_type::checkin: return "checkins";
+    case record_type::entry: return "ledger";
+    case record_type::boundary:
+    case record_type::event: return "boundaries";
+    case record_type::agreement:
+    case record_type::review: return "agreements";
+    case record_type::appreciation: return "appreciations";
+    case record_type::repair: return "repairs";
+    case record_type::talk: return "talks";
+    case record_type::page: return "journal";
+  }
+  return "ledger";
+}
+
 std::optional<file_role> role_of_path(std::string_view relative_path) {
   std::vector<std::string_view> parts;
   std::string_view rest = relative_path;
@@ -44,24 +60,12 @@ std::optional<file_role> role_of_path(std::string_view relative_path) {
     return role;
   }
   if (parts.size() != 3) return std::nullopt;
-  if (parts[0] == "checkins")
-    role.type = record_type::checkin;
-  else if (parts[0] == "ledger")
-    role.type = record_type::entry;
-  else if (parts[0] == "boundaries")
-    role.type = record_type::event;
-  else if (parts[0] == "agreements")
-    role.type = record_type::review;
-  else if (parts[0] == "appreciations")
-    role.type = record_type::appreciation;
-  else if (parts[0] == "repairs")
-    role.type = record_type::repair;
-  else if (parts[0] == "talks")
-    role.type = record_type::talk;
-  else if (parts[0] == "journal")
-    role.type = record_type::page;
-  else
-    return std::nullopt;
+  // Month files: the one type of each top folder that is not a definition.
+  auto month_type = std::find_if(std::begin(all_record_types), std::end(all_record_types), [&](record_type t) {
+    return !is_definition(t) && type_dir(t) == parts[0];
+  });
+  if (month_type == std::end(all_record_types)) return std::nullopt;
+  role.type = *month_type;
   if (!is_valid_name(parts[1])) return std::nullopt;
   role.author = std::string(parts[1]);
   auto stem = stem_of(parts[2]);

@@ -31,6 +31,10 @@ struct file_role {
   std::optional<balance::month> month;  // none for boundaries/<owner>.toml
 };
 
+// The top folder of a type's files: "checkins", "ledger", "boundaries" (definitions and events),
+// "agreements" (definitions and reviews), "appreciations", "repairs", "talks", "journal".
+std::string_view type_dir(record_type t);
+
 // Parses a repository-relative data path ("ledger/sam/2026-11.toml",
 // "private/checkins/alex/2026-10.toml", "boundaries/sam.toml"); nullopt if it is not one.
 std::optional<file_role> role_of_path(std::string_view relative_path);

@@ -19,22 +19,6 @@ namespace balance {
 
 namespace {
 
-std::string_view type_dir(record_type t) {
-  switch (t) {
-    case record_type::checkin: return "checkins";
-    case record_type::entry: return "ledger";
-    case record_type::boundary:
-    case record_type::event: return "boundaries";
-    case record_type::agreement:
-    case record_type::review: return "agreements";
-    case record_type::appreciation: return "appreciations";
-    case record_type::repair: return "repairs";
-    case record_type::talk: return "talks";
-    case record_type::page: return "journal";
-  }
-  return "ledger";
-}
-
 // Sorted names of the entries of `dir` that are directories (`want_dirs`) or are not. A missing
 // or unreadable directory has none.
 std::vector<std::string> list_dir(file_system& fs, const std::filesystem::path& dir, bool want_dirs) {
