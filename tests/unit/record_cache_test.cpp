@@ -179,7 +179,10 @@ TEST_CASE("record cache - the talk's records come back with every field", "[reco
   CHECK(repairs->records[0].humour == std::optional<bool>(false));
   CHECK(repairs->records[1].humour == std::optional<bool>(true));
   CHECK(c.lookup(r, "agreements/sam.toml")->records[0].closed.has_value());
-  const record& talk = c.lookup(r, "talks/sam/2026-11.toml")->records.at(0);
+  // Kept whole: a reference into the lookup's temporary would dangle (ASan found it).
+  auto talks = c.lookup(r, "talks/sam/2026-11.toml");
+  REQUIRE(talks);
+  const record& talk = talks->records.at(0);
   CHECK(talk.with == std::vector<std::string>{"alex", "sam"});
   CHECK(talk.spoke == std::vector<person_minutes>{{"sam", 5}, {"alex", 6.5}});
   CHECK(talk.sign == "one-chooser");
