@@ -181,11 +181,20 @@ function __balance_git_setup
     test "$(__balance_second_word)" = setup
 end
 
-# What `balance private` does: print where this computer keeps your private records, or move an
-# old private/ folder out of the repository.
+# What `balance private` does: print where this computer keeps your private records, move an
+# old private/ folder out of the repository, run git there, or sync it with a remote of your own.
 function __balance_private_words
     printf '%s\t%s\n' path 'Print where this computer keeps the private records of this repository' \
-        migrate 'Move an old private/ folder out of the repository into the private store'
+        migrate 'Move an old private/ folder out of the repository into the private store' \
+        git 'Run git in the private store (init, remote add): your own private sync' \
+        sync 'Commit, pull and push the private store with a remote of your own'
+end
+
+# `balance private git WORD`: the git commands that set up and look at a private sync.
+function __balance_private_git_first
+    test "$(__balance_second_word)" = git; or return 1
+    set -l tokens (commandline -opc)
+    test (count (string match -v -r -- '^-.' $tokens)) -le 3
 end
 
 # What `balance cache` does: say where the record cache is and how it was used, or clear it.
@@ -296,8 +305,9 @@ complete -c balance -n '__balance_using git; and __balance_needs_second_word' -x
 complete -c balance -n '__balance_using git; and __balance_git_setup' -l hooks -d 'Also install a pre-commit hook that runs balance check'
 complete -c balance -n '__balance_using git; and not __balance_needs_second_word; and not __balance_git_setup' -F
 
-# private path|migrate.
+# private path|migrate|sync, or private git ARGS… (git commands first, then files).
 complete -c balance -n '__balance_using private; and __balance_needs_second_word' -x -a '(__balance_private_words)'
+complete -c balance -n '__balance_using private; and __balance_private_git_first' -x -a 'init remote status log diff show fetch pull push'
 
 # cache info|clear [--all].
 complete -c balance -n '__balance_using cache; and __balance_needs_second_word' -x -a '(__balance_cache_words)'

@@ -16,6 +16,7 @@
 #include "record_file.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
+#include "git_sync.hpp"
 #include "toml_util.hpp"
 
 namespace balance {
@@ -34,10 +35,8 @@ bool in_git_repo(const std::filesystem::path& dir) {
   return r.status == 0 && trim(r.out) == "true";
 }
 
-namespace {
+namespace detail {
 
-// Appends `line` to a text file unless a line equal to it is already there. Returns true when
-// the file changed.
 bool ensure_line(const std::filesystem::path& path, const std::string& display, const std::string& line,
                  const std::string& comment) {
   auto text = read_file(path, display, max_file_size).value_or("");
@@ -55,6 +54,31 @@ bool ensure_line(const std::filesystem::path& path, const std::string& display, 
   write_file_atomically(real_file_system(), path, text, display);
   return true;
 }
+
+std::vector<std::string> configure_merge_driver(const std::filesystem::path& root, const std::string& driver) {
+  std::vector<std::string> changed;
+  git_result current = run_git(root, {"config", "--local", "--get", "merge.balance.driver"});
+  if (current.status != 0 || trim(current.out) != driver) {
+    git_result set = run_git(root, {"config", "--local", "merge.balance.driver", driver});
+    if (set.status != 0) throw error(errc::io, fmt::format("git config failed: {}", trim(set.err)));
+    run_git(root, {"config", "--local", "merge.balance.name", "balance: merge record files by id"});
+    changed.push_back("merge driver");
+  }
+  // A record moving month can empty one file and fill another; git must not mistake that for a
+  // rename and hand the driver a file whose records belong elsewhere.
+  git_result renames = run_git(root, {"config", "--local", "--get", "merge.renames"});
+  if (renames.status != 0 || trim(renames.out) != "false") {
+    run_git(root, {"config", "--local", "merge.renames", "false"});
+    if (changed.empty()) changed.push_back("merge.renames");
+  }
+  return changed;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::ensure_line;
 
 // The pre-commit hook of `git setup --hooks`; true when it was installed or replaced.
 bool install_hook(const std::filesystem::path& root) {
@@ -98,22 +122,7 @@ setup_result git_setup(const std::filesystem::path& root, bool hooks) {
   if (ensure_line(root / ".gitignore", ".gitignore", "/private/", "# a guard: private records live outside the repository; older versions kept them in private/"))
     result.changed.push_back(".gitignore");
 
-  const std::string driver = "balance merge-driver %O %A %B %P";
-  git_result current = run_git(root, {"config", "--local", "--get", "merge.balance.driver"});
-  if (current.status != 0 || trim(current.out) != driver) {
-    git_result set = run_git(root, {"config", "--local", "merge.balance.driver", driver});
-    if (set.status != 0) throw error(errc::io, fmt::format("git config failed: {}", trim(set.err)));
-    run_git(root, {"config", "--local", "merge.balance.name", "balance: merge record files by id"});
-    result.changed.push_back("merge driver");
-  }
-  // A record moving month can empty one file and fill another; git must not mistake that for a
-  // rename and hand the driver a file whose records belong elsewhere.
-  git_result renames = run_git(root, {"config", "--local", "--get", "merge.renames"});
-  if (renames.status != 0 || trim(renames.out) != "false") {
-    run_git(root, {"config", "--local", "merge.renames", "false"});
-    if (std::find(result.changed.begin(), result.changed.end(), "merge driver") == result.changed.end())
-      result.changed.push_back("merge.renames");
-  }
+  for (auto& what : detail::configure_merge_driver(root, "balance merge-driver %O %A %B %P")) result.changed.push_back(what);
   if (hooks && install_hook(root)) result.changed.push_back("pre-commit hook");
   return result;
 }
@@ -194,15 +203,13 @@ bool is_balance_commit(std::string_view subject) {
   return false;
 }
 
-namespace {
+namespace detail {
 
 std::string first_line(std::string_view text) {
   std::string_view t = trim(text);
   return std::string(t.substr(0, t.find('\n')));
 }
 
-// A git-facing command that failed: its status is the exit code of the error kind, as if the
-// error had been thrown (1 stays for conflicts and refusals, which are answers, not errors).
 git_outcome failure(errc kind, std::string message) { return {exit_code(kind), std::move(message)}; }
 
 // What the merge driver said during a git command, to pass on.
@@ -237,7 +244,8 @@ std::map<std::string, std::map<int, std::string>> unmerged_stages(std::string_vi
 // so merge them here by record, with the deleted side as an empty file: the edited record becomes
 // a conflict between markers that `balance check` reports, everything else merges. Returns one
 // note per file it merged; clean ones are staged, conflicted ones left for the people.
-std::vector<std::string> merge_deleted_record_files(const std::filesystem::path& root, const settings& cfg) {
+std::vector<std::string> merge_deleted_record_files(const sync_place& place, const settings& cfg) {
+  const std::filesystem::path& root = place.root;
   std::vector<std::string> notes;
   git_result unmerged = run_git(root, {"ls-files", "-u", "-z"});
   if (unmerged.status != 0) return notes;
@@ -249,10 +257,12 @@ std::vector<std::string> merge_deleted_record_files(const std::filesystem::path&
   };
   for (const auto& [path, st] : stages) {
     bool ours = st.count(2) > 0, theirs = st.count(3) > 0;
-    if (ours == theirs || !role_of_path(path) || role_of_path(path)->is_private) continue;  // not a modify/delete
+    // Not a modify/delete, or not a record file of this place (an old private/ tree in the repository).
+    auto role = role_of_path(place.prefix + path);
+    if (ours == theirs || !role || role->is_private != !place.prefix.empty()) continue;
     merge_outcome merged;
     try {
-      merged = merge_record_files(blob(st, 1), blob(st, 2), blob(st, 3), path, cfg);
+      merged = merge_record_files(blob(st, 1), blob(st, 2), blob(st, 3), place.prefix + path, cfg);
     } catch (const error& e) {
       notes.push_back(fmt::format("{}: removed on one side and changed on the other, and it cannot be merged by record: {}",
                                   path, e.what()));
@@ -291,7 +301,11 @@ std::string driver_notes(std::string_view err) {
   return notes;
 }
 
-}  // namespace
+}  // namespace detail
+
+using detail::failure;
+using detail::first_line;
+using detail::short_ids;
 
 git_outcome run_merge_driver(const std::string& base, const std::string& ours, const std::string& theirs,
                              const std::string& path, const settings* cfg) {
@@ -531,13 +545,14 @@ git_outcome undo_commits(const repo& r, const undo_options& opts) {
   return revert_commits(root, commits, opts.count, lines);
 }
 
-namespace {
+namespace detail {
 
 // What is left unmerged after the record merges, and the message that names it.
-git_outcome merge_stopped(const std::filesystem::path& root, const settings* cfg, const std::string& git_err,
+git_outcome merge_stopped(const sync_place& place, const settings* cfg, const std::string& git_err,
                           const std::string& fallback) {
+  const std::filesystem::path& root = place.root;
   std::vector<std::string> notes;
-  if (cfg) notes = merge_deleted_record_files(root, *cfg);
+  if (cfg) notes = merge_deleted_record_files(place, *cfg);
   git_result conflicted = run_git(root, {"diff", "--name-only", "--diff-filter=U"});
   std::string files(trim(conflicted.out));
   for (auto& c : files)
@@ -551,11 +566,11 @@ git_outcome merge_stopped(const std::filesystem::path& root, const settings* cfg
   std::string details = driver_notes(git_err);
   for (const auto& n : notes) details += "\n" + n;
   return {1, fmt::format("the merge has conflicts in: {}. `balance check` shows each one as PATH:LINE:COL; keep the "
-                         "version you want between the markers, then `balance git commit -a` and `balance sync` again{}",
-                         files.empty() ? fallback : files, details)};
+                         "version you want between the markers, then `{} commit -a` and `{}` again{}",
+                         files.empty() ? fallback : files, place.git_word, place.sync_word, details)};
 }
 
-}  // namespace
+}  // namespace detail
 
 namespace {
 
@@ -565,7 +580,7 @@ git_outcome pull_upstream(const std::filesystem::path& root, const settings* cfg
   if (pulled.status == 0) return {0, ""};
   bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
   if (!merging) return failure(errc::io, fmt::format("git pull failed: {}", trim(pulled.err)));
-  return merge_stopped(root, cfg, pulled.err, "");
+  return detail::merge_stopped(detail::shared_place(root), cfg, pulled.err, "");
 }
 
 // A first sync: take what the remote has, if anything, and merge it before pushing.
@@ -583,13 +598,17 @@ git_outcome merge_first(const std::filesystem::path& root, const std::string& re
                            theirs)};
   bool merging = run_git(root, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
   if (!merging) return failure(errc::io, fmt::format("git merge failed: {}", trim(merged.err)));
-  return merge_stopped(root, cfg, merged.err, theirs);
+  return detail::merge_stopped(detail::shared_place(root), cfg, merged.err, theirs);
 }
 
-// Pushes to the upstream by name (`upstream`, "origin/main"), or to `remote` setting it as the
-// upstream when there is none yet: a local branch may track one of another name (master →
-// origin/main), which a plain `git push` refuses under push.default=simple.
-git_outcome push_to(const std::filesystem::path& root, const std::string& remote, const std::optional<std::string>& upstream) {
+}  // namespace
+
+namespace detail {
+
+git_outcome push_to(const sync_place& place, const std::string& remote, const std::optional<std::string>& upstream) {
+  // A local branch may track an upstream of another name (master → origin/main), which a plain
+  // `git push` refuses under push.default=simple: push to it by name.
+  const std::filesystem::path& root = place.root;
   git_result pushed;
   if (upstream) {
     std::string up_remote = remote, up_branch = *upstream;
@@ -608,11 +627,11 @@ git_outcome push_to(const std::filesystem::path& root, const std::string& remote
                                  "but expected", "stale info"})
     if (pushed.err.find(moved) != std::string::npos)
       // errc::lock is the try-again status (75), as for a lock held by another write.
-      return failure(errc::lock, "the remote moved on while syncing: someone pushed in between. Run `balance sync` again");
+      return failure(errc::lock, fmt::format("the remote moved on while syncing: someone pushed in between. Run `{}` again", place.sync_word));
   return failure(errc::io, fmt::format("git push failed: {}", trim(pushed.err)));
 }
 
-}  // namespace
+}  // namespace detail
 
 git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
   if (!in_git_repo(root))
@@ -628,7 +647,7 @@ git_outcome sync_repo(const std::filesystem::path& root, const settings* cfg) {
   if (upstream.status == 0) up = first_line(upstream.out);
   git_outcome merged = up ? pull_upstream(root, cfg) : merge_first(root, remote, cfg);
   if (merged.status != 0) return merged;
-  return push_to(root, remote, up);
+  return detail::push_to(detail::shared_place(root), remote, up);
 }
 
 void init_git(const std::filesystem::path& root) {

@@ -442,7 +442,7 @@ TEST_CASE("git: --help of git and merge-driver is balance's own", "[git]") {
   CHECK(s.run("balance", {"git", "setup", "--help"}).status == 0);
   result driver = s.run("balance", {"merge-driver", "--help"});
   CHECK(driver.status == 0);
-  CHECK_THAT(driver.out, Catch::StartsWith("Usage: balance merge-driver BASE OURS THEIRS PATH"));
+  CHECK_THAT(driver.out, Catch::StartsWith("Usage: balance [-C DIR] merge-driver BASE OURS THEIRS PATH"));
 }
 
 TEST_CASE("git: the words after `balance git` reach git as given, options before git's own word too", "[git]") {

@@ -168,7 +168,10 @@ bash_complete balance --dir n ; check "bash: balance --dir n (directories only)"
 bash_complete balance check no ; check "bash: balance check no (paths)" only notes-dir notes.toml
 bash_complete balance init -- ; check "bash: balance init --" has --person --me --dir --quiet
 bash_complete balance pr ; check "bash: balance pr" only private
-bash_complete balance private '' ; check "bash: balance private" only path migrate
+bash_complete balance private '' ; check "bash: balance private" only path migrate git sync
+bash_complete balance private git '' ; check "bash: balance private git" only init remote status log diff show fetch pull push
+bash_complete balance private git remote '' ; check "bash: balance private git remote (files, as git takes them)" has notes-dir
+bash_complete balance private sync '' ; check "bash: balance private sync takes nothing more" only
 bash_complete balance -C repo private m ; check "bash: balance -C repo private m" only migrate
 bash_complete balance private path '' ; check "bash: balance private path takes nothing more" only
 bash_complete balance private -- ; check "bash: balance private --" has --dir --as --quiet --help
@@ -254,7 +257,8 @@ zsh_complete 'balance --dir n' ; check "zsh: balance --dir n (directories only)"
 zsh_complete 'balance check no' ; check "zsh: balance check no (paths)" only notes-dir notes.toml
 zsh_complete 'balance init --' ; check "zsh: balance init --" has --person --me --dir --quiet
 zsh_complete 'balance pr' ; check "zsh: balance pr" only private
-zsh_complete 'balance private ' ; check "zsh: balance private" only path migrate
+zsh_complete 'balance private ' ; check "zsh: balance private" only path migrate git sync
+zsh_complete 'balance private git ' ; check "zsh: balance private git" only init remote status log diff show fetch pull push
 zsh_complete 'balance -C repo private m' ; check "zsh: balance -C repo private m" only migrate
 zsh_complete 'balance private path ' ; check "zsh: balance private path takes nothing more" lacks path migrate
 zsh_complete 'balance private --' ; check "zsh: balance private --" has --dir --as --quiet --help
@@ -303,7 +307,9 @@ fish_complete 'balance --dir n' ; check "fish: balance --dir n (directories only
 fish_complete 'balance check no' ; check "fish: balance check no (paths)" only notes-dir/ notes.toml
 fish_complete 'balance init --' ; check "fish: balance init --" has --person --me --dir --quiet
 fish_complete 'balance pr' ; check "fish: balance pr" only private
-fish_complete 'balance private ' ; check "fish: balance private" only path migrate
+fish_complete 'balance private ' ; check "fish: balance private" only path migrate git sync
+fish_complete 'balance private git ' ; check "fish: balance private git" only init remote status log diff show fetch pull push
+fish_complete 'balance private git init ' ; check "fish: balance private git init (git words only first)" lacks remote status
 fish_complete 'balance -C repo private m' ; check "fish: balance -C repo private m" only migrate
 fish_complete 'balance private path ' ; check "fish: balance private path takes nothing more" lacks path migrate
 fish_complete 'balance private --' ; check "fish: balance private --" has --dir --as --quiet --help

@@ -24,20 +24,20 @@ const char* const git_help =
     "add origin URL`.\n";
 
 const char* const merge_driver_help =
-    "Usage: balance merge-driver BASE OURS THEIRS PATH\n\n"
+    "Usage: balance [-C DIR] merge-driver BASE OURS THEIRS PATH\n\n"
     "The three-way merge git runs for *.toml files once `balance git setup` has named it in\n"
     ".git/config: record files merge by id, anything else falls back to `git merge-file`.\n"
+    "With -C, the settings come from the repository in DIR (the private store's driver).\n"
     "Exit 0 when clean, 1 with conflicts (as git expects).\n";
 
-// These words' --help is their text above, as written.
+}  // namespace
+
 void set_help_text(CLI::App* cmd, std::string text) {
   cmd->formatter(std::make_shared<CLI::FormatterLambda>(
       [text = std::move(text)](const CLI::App*, std::string, CLI::AppFormatMode) { return text; }));
 }
 
-}  // namespace
-
-int merge_driver(const std::vector<std::string>& args) {
+int merge_driver(const std::string& dir, const std::vector<std::string>& args) {
   if (args.size() != 4) {
     std::cerr << "usage: balance merge-driver BASE OURS THEIRS PATH (git runs this; see `balance git setup`)\n";
     return exit_code(errc::usage);
@@ -45,8 +45,9 @@ int merge_driver(const std::vector<std::string>& args) {
   std::optional<repo> r;
   try {
     // No warnings about balance.toml here: git runs the driver once per file, inside a command
-    // (`balance sync`, `git pull`) that has its own say.
-    r = repo::open(repo_options{});
+    // (`balance sync`, `git pull`) that has its own say. The private store's driver names the
+    // repository with -C: its settings are there, not where git runs the driver.
+    r = repo::open(repo_options{dir, ""});
   } catch (const error&) {
     // Without the repository's settings, fall back to git's own merge.
   }

@@ -9,8 +9,9 @@
 #include "balance/error.hpp"
 #include "balance/lock.hpp"
 #include "balance/private_store.hpp"
-#include "balance/record_cache.hpp"
+#include "balance/private_sync.hpp"
 #include "balance/process.hpp"
+#include "balance/record_cache.hpp"
 #include "balance/programs.hpp"
 #include "balance/settings.hpp"
 #include "balance/text.hpp"
@@ -36,6 +37,15 @@ int exec_command(const fs::path& program, const std::string& word, const std::ve
 }
 
 namespace {
+
+const char* const private_git_help =
+    "Usage: balance private git ARGS...\n"
+    "       balance private sync\n\n"
+    "Your own private sync. `private git` runs git in this computer's private store of the\n"
+    "repository (`balance private path`), creating the store when there is none: `balance private\n"
+    "git init`, then `balance private git remote add origin URL` with a repository of your own.\n"
+    "`private sync` commits your private records there, pulls (merging records by id) and pushes,\n"
+    "so your other computers get them. A remote of the shared repository is refused.\n";
 
 // Did man show something? It ran to its end: not killed, and not a shell's "no such command".
 bool man_ran(const std::vector<std::string>& argv) {
@@ -100,6 +110,33 @@ int private_migrate_word(cli::context& ctx) {
   return 0;
 }
 
+// `balance private git ARGS…`: git in the private store, which it creates when this computer has
+// none yet (the first step of setting up a private sync is `balance private git init`).
+int private_git_word(cli::context& ctx, const std::vector<std::string>& args) {
+  if (args.empty()) {
+    ctx.out.write(private_git_help);
+    return exit_code(errc::usage);
+  }
+  repo r = ctx.open_repo();
+  r.require_private_owner();
+  if (auto refused = private_git_refusal(r, args)) throw_usage(*refused);
+  if (r.private_root().empty() || !path_exists(real_file_system(), r.private_root())) {
+    r.require_writable();
+    r.set_notice([&](const std::string& line) { ctx.note(line); });
+    repo_lock lock(r.root());
+    std::vector<std::string> changed = prepare_private_for_write(r, real_file_system());
+    if (ensure_private_store(r, real_file_system())) changed.push_back("balance.toml");
+    if (!changed.empty()) ctx.written(r, changed, fmt::format("made the private store {}", r.private_root().string()));
+  }
+  private_git_command git = private_git_argv(r, args);
+  ctx.out.flush();
+  std::cout.flush();
+  process_options opts;
+  opts.environment = git.environment;
+  int failed = exec_process(git.argv, opts);
+  throw error(errc::no_input, fmt::format("cannot run git: {}", std::strerror(failed)));
+}
+
 // `balance sync` and `balance undo`: the outcome's message, as a confirmation or an error.
 int report_outcome(cli::context& ctx, const git_outcome& out) {
   if (out.status == 0)
@@ -107,6 +144,12 @@ int report_outcome(cli::context& ctx, const git_outcome& out) {
   else
     std::cerr << "balance: " << out.message << '\n';
   return out.status;
+}
+
+int private_sync_word(cli::context& ctx) {
+  repo r = ctx.open_repo();
+  r.require_private_owner();
+  return report_outcome(ctx, sync_private_store(r));
 }
 
 int sync_word(cli::context& ctx) {
@@ -158,11 +201,16 @@ word_table add_words(CLI::App& app, cli::context& ctx, front_options& o) {
   undo->add_flag("--pushed", o.undo.pushed, "Also pushed commits and a partner's: revert them with a new commit");
   undo->add_flag("--dry-run", o.undo.dry_run, "Say what would be undone, change nothing");
   add_git_word(app, ctx.opts, o.git);
-  auto* private_cmd = app.add_subcommand("private", "Where this computer keeps your private records; move old ones");
+  auto* private_cmd = app.add_subcommand("private", "Your private records on this computer: path, migrate, git, sync");
   private_cmd->require_subcommand(1);
   auto* private_path = private_cmd->add_subcommand("path", "Print the private store of this repository on this computer");
   auto* private_migrate =
       private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
+  auto* private_git = private_cmd->add_subcommand("git", "Run git in the private store (init, remote add): your own sync");
+  private_git->prefix_command()->fallthrough(false);
+  set_help_text(private_git, private_git_help);
+  auto* private_sync =
+      private_cmd->add_subcommand("sync", "Commit, pull and push the private store with a remote of your own");
   add_merge_driver_word(app, o.git);
   auto* cache = app.add_subcommand("cache", "The record cache that makes reading fast: info, clear");
   cache->require_subcommand(1);
@@ -176,9 +224,11 @@ word_table add_words(CLI::App& app, cli::context& ctx, front_options& o) {
       {check, [&] { return check_word(ctx, o.check_paths); }},
       {help, [&] { return show_help(o.help_topic); }},
       {o.git.git, [&] { return git_word(ctx, o.git); }},
-      {o.git.driver, [&] { return merge_driver(o.git.driver->remaining()); }},
+      {o.git.driver, [&] { return merge_driver(ctx.opts.dir, o.git.driver->remaining()); }},
       {private_path, [&] { return private_path_word(ctx); }},
       {private_migrate, [&] { return private_migrate_word(ctx); }},
+      {private_git, [&, private_git] { return private_git_word(ctx, private_git->remaining()); }},
+      {private_sync, [&] { return private_sync_word(ctx); }},
       {sync, [&] { return sync_word(ctx); }},
       {undo, [&, undo] { return undo_word(ctx, o.undo, undo->count("N") > 0); }},
       {commands, [&] {

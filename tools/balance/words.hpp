@@ -38,8 +38,12 @@ void add_git_word(CLI::App& app, cli::common_options& opts, git_words& words);
 void add_merge_driver_word(CLI::App& app, git_words& words);
 // `balance git setup [--hooks]`, or `balance git ARGS…` run in the repository.
 int git_word(cli::context& ctx, const git_words& words);
-// `balance merge-driver BASE OURS THEIRS PATH`, as git runs it from the top of the work tree.
-int merge_driver(const std::vector<std::string>& args);
+// `balance [-C DIR] merge-driver BASE OURS THEIRS PATH`, as git runs it from the top of the work
+// tree; DIR names the repository whose settings merge the records (default: the work tree's).
+int merge_driver(const std::string& dir, const std::vector<std::string>& args);
+
+// Makes `text`, as written, the --help of `cmd` (the words whose arguments go on to git).
+void set_help_text(CLI::App* cmd, std::string text);
 
 // What the built-in words parse into.
 struct front_options {
