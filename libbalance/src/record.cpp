@@ -52,6 +52,22 @@ std::string_view a_record_of(record_type t) noexcept {
   return "a record";
 }
 
+std::string_view program_of(record_type t) noexcept {
+  switch (t) {
+    case record_type::checkin: return "balance-checkin";
+    case record_type::entry: return "balance-ledger";
+    case record_type::boundary:
+    case record_type::event: return "balance-boundaries";
+    case record_type::agreement:
+    case record_type::review:
+    case record_type::appreciation:
+    case record_type::repair:
+    case record_type::talk: return "balance-talk";
+    case record_type::page: return "balance-journal";
+  }
+  return "balance";
+}
+
 const std::vector<std::string>& entry_kinds() {
   static const std::vector<std::string> kinds = {"chore", "invisible", "choice", "solo", "together", "sacrifice"};
   return kinds;

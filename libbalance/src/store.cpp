@@ -228,6 +228,7 @@ struct write_batch::impl {
   std::vector<pending_file*> changed;  // in the order their first change was made
   std::vector<std::string> also_written;  // balance.toml, when the private store needed an id
   read_options opts;
+  bool future_noted = false;  // one note about a date after now is enough for a batch
 };
 
 write_batch::write_batch(const store& s, std::chrono::milliseconds lock_wait) : store_(s) {
@@ -309,7 +310,20 @@ void write_batch::add(record& r) {
   if (taken) throw error(errc::data, fmt::format("{}: id {} is already taken in this file", r.path, r.id));
   if (f.inserts.empty() && std::find(impl_->changed.begin(), impl_->changed.end(), &f) == impl_->changed.end())
     impl_->changed.push_back(&f);
+  note_if_future(r);
   f.inserts.push_back(r);
+}
+
+// A record dated on a later day than today is most often a typo in --at (2027 for 2026): it is
+// saved as given, since nothing is lost by keeping it, but said once, so it can be fixed.
+void write_batch::note_if_future(const record& r) {
+  const calendar& cal = store_.repository().cal();
+  if (impl_->future_noted || format_date(r.at) <= format_date(cal.now)) return;
+  impl_->future_noted = true;
+  store_.repository().notice(fmt::format("{} is dated {}, a day still to come (today is {}): it is saved as given, and "
+                                         "counts from that day on; `{} edit {}` changes its date",
+                                         record_label(r), format_date(r.at), format_date(cal.now), program_of(r.type),
+                                         r.id.substr(0, 7)));
 }
 
 void write_batch::replace(const record& before, record& after) {

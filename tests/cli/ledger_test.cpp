@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -137,6 +138,26 @@ TEST_CASE("ledger add --from imports json and csv once", "[ledger][import]") {
   result bad = s.ledger({"add", "--from", "-"}, "[{\"at\":\"2026-11-05T10:00:00+01:00\",\"who\":\"sam\",\"kind\":\"choice\",\"what\":\"x\"}]");
   CHECK(bad.status == 65);
   CHECK(bad.err == "<stdin>: record 1: a choice needs a topic (such as dinner, weekend or movie)\n");
+}
+
+TEST_CASE("ledger add of a day still to come is saved and said once, an import of several too", "[ledger][future]") {
+  couple s;  // today is 2026-11-22 (BALANCE_NOW)
+  result later_today = s.ledger({"add", "chore", "bins", "--at", "2026-11-22 23:30"});
+  CHECK(later_today.status == 0);
+  CHECK(later_today.err.find("still to come") == std::string::npos);
+  result typo = s.ledger({"add", "chore", "dishes", "--at", "2027-11-21"});
+  CHECK(typo.status == 0);
+  std::string id = typo.err.substr(typo.err.find("added entry ") + 12, 7);
+  CHECK(typo.err == "entry " + id + " (chore, alex) is dated 2027-11-21, a day still to come (today is 2026-11-22): it is "
+                    "saved as given, and counts from that day on; `balance-ledger edit " + id + "` changes its date\n"
+                    "added entry " + id + " (chore, alex)\n");
+  CHECK(s.read("ledger/alex/2027-11.toml").find("at = 2027-11-21T") != std::string::npos);
+  result many = s.ledger({"add", "--from", "-"},
+                         "[{\"at\":\"2027-01-05T10:00:00+01:00\",\"who\":\"sam\",\"kind\":\"chore\",\"what\":\"x\"},"
+                         "{\"at\":\"2027-01-06T10:00:00+01:00\",\"who\":\"sam\",\"kind\":\"chore\",\"what\":\"y\"}]");
+  CHECK(many.status == 0);
+  CHECK(std::count(many.err.begin(), many.err.end(), '\n') == 2);
+  CHECK_THAT(many.err, Catch::Contains("a day still to come") && Catch::EndsWith("added 2, skipped 0 already present\n"));
 }
 
 TEST_CASE("ledger balance shows shares against the agreed targets, as text and json", "[ledger][balance]") {

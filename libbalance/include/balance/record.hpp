@@ -47,6 +47,8 @@ BALANCE_API std::string_view type_name(record_type t) noexcept;
 BALANCE_API std::optional<record_type> parse_record_type(std::string_view name) noexcept;
 // For messages: "a check-in", "an entry", "a boundary", "an event".
 BALANCE_API std::string_view a_record_of(record_type t) noexcept;
+// The program that adds, edits and removes records of a type: "balance-checkin", "balance-talk".
+BALANCE_API std::string_view program_of(record_type t) noexcept;
 
 // The kinds a ledger entry and a boundary event may have.
 BALANCE_API const std::vector<std::string>& entry_kinds();

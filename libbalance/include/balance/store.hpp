@@ -91,6 +91,7 @@ class BALANCE_API write_batch {
   std::vector<std::string> commit();
 
  private:
+  void note_if_future(const record& r);
   struct pending_file;
   pending_file& open_file(const std::string& relative_path);
   void flush_inserts(pending_file& f);
