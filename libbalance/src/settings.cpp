@@ -467,6 +467,15 @@ cadence = "off"
 
 )";
 
+constexpr std::string_view journal_defaults = R"([journal]
+# Prompts of your own, added to balance-journal's deck (`balance-journal prompts` lists it);
+# a key of the deck replaces that prompt:
+# [[journal.prompt]]
+# key = "first-home"
+# text = "What do I remember about our first home, and what would I keep from it?"
+
+)";
+
 constexpr std::string_view signs_defaults = R"([signs]
 # When the report names a sign of imbalance (defaults shown).
 # A mean rating at or below this is low:
@@ -519,7 +528,8 @@ std::string default_settings_text(const std::vector<std::string>& people, std::s
   text += top_level_defaults;
   for (const auto& p : people) text += fmt::format("[[person]]\nname = {}\n\n", detail::toml_quote(p));
   for (std::string_view table :
-       {checkin_defaults, ledger_defaults, boundaries_defaults, remind_defaults, talk_defaults, signs_defaults,
+       {checkin_defaults, ledger_defaults, boundaries_defaults, remind_defaults, talk_defaults, journal_defaults,
+        signs_defaults,
         git_defaults})
     text += table;
   return text;

@@ -285,6 +285,18 @@ TEST_CASE("journal: both partners get the same prompt on one day and another the
   result bad = s.j({"prompts"});
   CHECK(bad.status == 78);
   CHECK_THAT(bad.err, Catch::Contains("balance.toml:") && Catch::Contains("prompt key \"Our Garden\""));
+  // The template's own example, uncommented where it stands, adds its prompt.
+  std::size_t example = settings.find("# [[journal.prompt]]\n# key = \"first-home\"\n# text = ");
+  REQUIRE(example != std::string::npos);
+  std::string uncommented = settings;
+  for (int line = 0; line < 3; ++line) {
+    uncommented.erase(example, 2);
+    example = uncommented.find('\n', example) + 1;
+  }
+  s.settings(uncommented);
+  result own = s.j({"prompts"});
+  CHECK(own.status == 0);
+  CHECK_THAT(own.out, Catch::Contains("first-home") && Catch::Contains("our first home"));
 }
 
 TEST_CASE("journal: export --format markdown is one document with dated headings", "[journal][export]") {
