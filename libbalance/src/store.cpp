@@ -217,6 +217,7 @@ struct write_batch::pending_file {
   file_role role;
   bool existed = false;
   std::string text;
+  std::optional<std::string> as_read;  // the file's text when it was read (none: it did not exist)
   parsed_file parsed;
   std::vector<record> inserts;  // applied in one pass before any other change or the commit
 };
@@ -265,6 +266,7 @@ write_batch::pending_file& write_batch::open_file(const std::string& rel) {
   auto text = fs.read_file(abs, shown, max_file_size, false);
   f->existed = text.has_value();
   f->text = text.value_or("");
+  f->as_read = text;
   // The cache's parse (with each record's lines) serves only when the text just read is the one
   // its stamp describes: unchanged from before the read to after it, and of the stamp's size.
   std::optional<parsed_file> cached;
@@ -397,10 +399,26 @@ void write_batch::reparse_checked(pending_file& f) {
                                             f.parsed.problems.front().to_string()));
 }
 
+// The lock keeps other balance commands out, not an editor or a folder sync: a file saved by one
+// since this batch read it would be written over, and what was saved there lost. Every file is
+// read again before any is written; one that changed stops the whole batch.
+void write_batch::check_unchanged() const {
+  const repo& rp = store_.repository();
+  for (const auto* f : impl_->changed) {
+    std::string shown = rp.display_path(f->rel);
+    auto now = store_.fs().read_file(rp.path(f->rel), shown, max_file_size, false);
+    if (now == f->as_read) continue;
+    throw error(errc::lock, fmt::format("{}: {} while balance was writing it (another program saved it); nothing was "
+                                        "written. Run the command again",
+                                        shown, f->as_read ? (now ? "changed" : "was removed") : "appeared"));
+  }
+}
+
 std::vector<std::string> write_batch::commit() {
+  for (auto* f : impl_->changed) flush_inserts(*f);
+  check_unchanged();
   std::vector<std::string> written = std::move(impl_->also_written);
   impl_->also_written.clear();
-  for (auto* f : impl_->changed) flush_inserts(*f);
   const repo& rp = store_.repository();
   std::set<std::filesystem::path> swept;
   for (auto* f : impl_->changed) {

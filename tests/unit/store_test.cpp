@@ -471,7 +471,8 @@ TEST_CASE("store - on a memory file system only the period's files are read, and
 namespace {
 
 // Adds `added` in a batch after `change` rewrote the file behind the batch's back (between the
-// batch's read of it and its commit). Returns the file as the commit left it.
+// batch's read of it and its commit). Returns the file as the commit left it, after the commit's
+// error message.
 std::string add_after_a_change(file_system& fs, const std::function<void(const std::string&)>& change,
                                const std::function<std::string()>& read, const test_repo& t, record added) {
   repo r = t.open("sam");
@@ -480,16 +481,17 @@ std::string add_after_a_change(file_system& fs, const std::function<void(const s
   batch.add(added);
   change(record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam")) + "\n" +
          record_to_toml(make_entry("bbbbbbbbbbbb", "2026-11-04T08:00:00+01:00", "sam")));
-  batch.commit();
-  return read();
+  error refused = balance_test::caught([&] { batch.commit(); });
+  CHECK(refused.kind() == errc::lock);
+  return std::string(refused.what()) + "\n" + read();
 }
 
 }  // namespace
 
 TEST_CASE("store - a file changed between the batch's read and its commit: in memory as on disk", "[store][memory_fs]") {
   // The lock keeps other balance commands out; another program (an editor, a sync) is not. The
-  // batch writes the text it read and spliced, so a change made meanwhile is overwritten, in
-  // memory exactly as on disk.
+  // batch reads each file again before writing: a change made meanwhile stops it, and the file
+  // keeps what the other program saved, in memory exactly as on disk.
   const std::string original = record_to_toml(make_entry("aaaaaaaaaaaa", "2026-11-02T08:00:00+01:00", "sam"));
   const record added = make_entry("cccccccccccc", "2026-11-05T08:00:00+01:00", "sam");
   const std::string rel = "ledger/sam/2026-11.toml";
@@ -509,8 +511,9 @@ TEST_CASE("store - a file changed between the batch's read and its commit: in me
       [&] { return mem.content(in_memory.root() / rel).value_or(""); }, in_memory, added);
 
   CHECK(memory == disk);
-  CHECK_THAT(memory, Catch::Contains("aaaaaaaaaaaa") && Catch::Contains("cccccccccccc"));
-  CHECK_THAT(memory, !Catch::Contains("bbbbbbbbbbbb"));
+  CHECK_THAT(memory, Catch::StartsWith("ledger/sam/2026-11.toml: changed while balance was writing it"));
+  CHECK_THAT(memory, Catch::Contains("aaaaaaaaaaaa") && Catch::Contains("bbbbbbbbbbbb"));
+  CHECK_THAT(memory, !Catch::Contains("cccccccccccc"));
   CHECK(in_memory.snapshot() == disk_before);
 }
 
@@ -557,4 +560,57 @@ TEST_CASE("store - on a memory file system private records, their store and bala
 
   CHECK(t.snapshot() == disk_before);
   CHECK_FALSE(std::filesystem::exists(alex.private_root()));
+}
+
+TEST_CASE("store - a file another program saves while a batch writes stops the whole batch, and both texts stay",
+          "[store][memory_fs]") {
+  test_repo t;
+  repo r = t.open("sam");
+  memory_file_system mem;
+  mem.add_dir(t.root(), 0755);
+  store s(r, mem);
+  record first = make_entry("aaaa00000001", "2026-11-02T08:00:00+01:00", "sam");
+  {
+    write_batch batch(s);
+    batch.add(first);
+    batch.commit();
+  }
+  const auto nov = t.root() / "ledger/sam/2026-11.toml";
+  const auto oct = t.root() / "ledger/sam/2026-10.toml";
+  SECTION("changed") {
+    record second = make_entry("aaaa00000002", "2026-11-03T08:00:00+01:00", "sam");
+    record other_month = make_entry("aaaa00000003", "2026-10-03T08:00:00+02:00", "sam");
+    write_batch batch(s);
+    batch.add(other_month);  // a file written first, that must not be written either
+    batch.add(second);
+    // An editor saves the month file with a hand-added comment after balance read it.
+    const std::string saved = *mem.content(nov) + "# a note saved in an editor\n";
+    mem.add_file(nov, saved);
+    try {
+      batch.commit();
+      FAIL("the commit wrote over a file saved since it was read");
+    } catch (const balance::error& e) {
+      CHECK(e.kind() == balance::errc::lock);
+      CHECK_THAT(e.what(), Catch::Contains("ledger/sam/2026-11.toml: changed while balance was writing it (another "
+                                           "program saved it); nothing was written. Run the command again"));
+    }
+    CHECK(mem.content(nov) == saved);
+    CHECK_FALSE(mem.content(oct));
+  }
+  SECTION("removed") {
+    record second = make_entry("aaaa00000002", "2026-11-03T08:00:00+01:00", "sam");
+    write_batch batch(s);
+    batch.add(second);
+    REQUIRE(mem.unlink(nov.c_str()) == 0);
+    CHECK_THROWS_WITH(batch.commit(), Catch::Contains("ledger/sam/2026-11.toml: was removed while balance was writing it"));
+    CHECK_FALSE(mem.content(nov));
+  }
+  SECTION("appeared") {
+    record new_month = make_entry("aaaa00000004", "2026-10-04T08:00:00+02:00", "sam");
+    write_batch batch(s);
+    batch.add(new_month);
+    mem.add_file(oct, "# made by hand\n");
+    CHECK_THROWS_WITH(batch.commit(), Catch::Contains("ledger/sam/2026-10.toml: appeared while balance was writing it"));
+    CHECK(mem.content(oct) == "# made by hand\n");
+  }
 }

@@ -96,6 +96,7 @@ class BALANCE_API write_batch {
   pending_file& open_file(const std::string& relative_path);
   void flush_inserts(pending_file& f);
   void reparse_checked(pending_file& f);
+  void check_unchanged() const;
   const store& store_;
   struct impl;
   std::unique_ptr<impl> impl_;
