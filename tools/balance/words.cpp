@@ -181,6 +181,24 @@ int cache_clear_word(cli::context& ctx, bool all) {
   return 0;
 }
 
+// `balance private path|migrate|git|sync`.
+word_table add_private_words(CLI::App& app, cli::context& ctx) {
+  auto* private_cmd = app.add_subcommand("private", "Your private records on this computer: path, migrate, git, sync");
+  private_cmd->require_subcommand(1);
+  auto* path = private_cmd->add_subcommand("path", "Print the private store of this repository on this computer");
+  auto* migrate = private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
+  auto* git = private_cmd->add_subcommand("git", "Run git in the private store (init, remote add): your own sync");
+  git->prefix_command()->fallthrough(false);
+  set_help_text(git, private_git_help);
+  auto* sync = private_cmd->add_subcommand("sync", "Commit, pull and push the private store with a remote of your own");
+  return {
+      {path, [&] { return private_path_word(ctx); }},
+      {migrate, [&] { return private_migrate_word(ctx); }},
+      {git, [&ctx, git] { return private_git_word(ctx, git->remaining()); }},
+      {sync, [&] { return private_sync_word(ctx); }},
+  };
+}
+
 }  // namespace
 
 // Declares every built-in word on `app`, in the order `balance --help` lists them.
@@ -201,23 +219,14 @@ word_table add_words(CLI::App& app, cli::context& ctx, front_options& o) {
   undo->add_flag("--pushed", o.undo.pushed, "Also pushed commits and a partner's: revert them with a new commit");
   undo->add_flag("--dry-run", o.undo.dry_run, "Say what would be undone, change nothing");
   add_git_word(app, ctx.opts, o.git);
-  auto* private_cmd = app.add_subcommand("private", "Your private records on this computer: path, migrate, git, sync");
-  private_cmd->require_subcommand(1);
-  auto* private_path = private_cmd->add_subcommand("path", "Print the private store of this repository on this computer");
-  auto* private_migrate =
-      private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
-  auto* private_git = private_cmd->add_subcommand("git", "Run git in the private store (init, remote add): your own sync");
-  private_git->prefix_command()->fallthrough(false);
-  set_help_text(private_git, private_git_help);
-  auto* private_sync =
-      private_cmd->add_subcommand("sync", "Commit, pull and push the private store with a remote of your own");
+  word_table private_words = add_private_words(app, ctx);
   add_merge_driver_word(app, o.git);
   auto* cache = app.add_subcommand("cache", "The record cache that makes reading fast: info, clear");
   cache->require_subcommand(1);
   auto* cache_info = cache->add_subcommand("info", "Where the cache is, its size and the last command's hits");
   auto* cache_clear = cache->add_subcommand("clear", "Remove this repository's cached records");
   cache_clear->add_flag("--all", o.cache_clear_all, "Remove the cached records of every repository");
-  return {
+  word_table words = {
       {cache_info, [&] { return cache_info_word(ctx); }},
       {cache_clear, [&] { return cache_clear_word(ctx, o.cache_clear_all); }},
       {init, [&] { return init_word(ctx, o.init, o.init_git); }},
@@ -225,10 +234,6 @@ word_table add_words(CLI::App& app, cli::context& ctx, front_options& o) {
       {help, [&] { return show_help(o.help_topic); }},
       {o.git.git, [&] { return git_word(ctx, o.git); }},
       {o.git.driver, [&] { return merge_driver(ctx.opts.dir, o.git.driver->remaining()); }},
-      {private_path, [&] { return private_path_word(ctx); }},
-      {private_migrate, [&] { return private_migrate_word(ctx); }},
-      {private_git, [&, private_git] { return private_git_word(ctx, private_git->remaining()); }},
-      {private_sync, [&] { return private_sync_word(ctx); }},
       {sync, [&] { return sync_word(ctx); }},
       {undo, [&, undo] { return undo_word(ctx, o.undo, undo->count("N") > 0); }},
       {commands, [&] {
@@ -236,6 +241,8 @@ word_table add_words(CLI::App& app, cli::context& ctx, front_options& o) {
          return 0;
        }},
   };
+  words.insert(words.end(), private_words.begin(), private_words.end());
+  return words;
 }
 
 }  // namespace balance::front
