@@ -12,6 +12,7 @@
 #include "balance/format.hpp"
 #include "balance/json.hpp"
 #include "record_file.hpp"
+#include "balance/private_sync.hpp"
 #include "balance/text.hpp"
 
 namespace balance {
@@ -167,7 +168,7 @@ std::string checkin_template(const record& prefilled, const settings& cfg) {
     out += "# tags = [\"\"]\n";
   }
   if (prefilled.is_private) {
-    out += "\n# Private: kept on this computer only, never synced; anyone who can use this account could read it.\n"
+    out += "\n# Private: kept outside the shared repository, never synced to your partner; anyone who can use this account could read it.\n"
            "# Do you feel safe with your partner? (1–5; 2 or less shows where help is, right after saving)\n";
     out += prefilled.safe ? fmt::format("safe = {}\n", *prefilled.safe) : "# safe = \n";
   }
@@ -302,6 +303,12 @@ outcome forget_checkins(const store& s, forget_scope scope, bool dry_run) {
   outcome o;
   o.paths = std::move(done.written);
   o.summary = fmt::format("{} {} and {}", dry_run ? "would forget" : "forgot", what, buffers);
+  if (done.checkins > 0 && private_store_syncs(s.repository()))
+    o.notes.push_back(fmt::format(
+        "your private store is a git repository (your own private sync): this {} them from its files, but earlier "
+        "versions stay in its history and on its remote until you rewrite that history there (`balance private git` "
+        "runs git in it)",
+        dry_run ? "would remove" : "removes"));
   return o;
 }
 

@@ -505,10 +505,19 @@ git_outcome revert_commits(const std::filesystem::path& root, const std::vector<
 std::string private_change_note(const std::optional<std::string>& private_write) {
   if (!private_write) return "";
   std::string program = private_write->substr(0, private_write->find(": "));
+  // The record's short id, as the line names it ("added check-in 3f9a1c0 (sam)"), or ID.
+  std::string id = "ID";
+  std::string_view rest = *private_write;
+  while (!rest.empty() && id == "ID") {
+    std::string_view word = rest.substr(0, rest.find(' '));
+    rest.remove_prefix(std::min(rest.size(), word.size() + 1));
+    bool hex = std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    if (hex && word.size() >= 7 && word.size() <= 12) id = std::string(word);
+  }
   return fmt::format(
-      "your latest change, {}, was to private records: they live outside git, on this computer only, so undo cannot "
-      "take it back (`{} rm ID` or `{} edit ID` changes it)",
-      subject_in_quotes(*private_write), escape_for_terminal(program), escape_for_terminal(program));
+      "your latest change, {}, was to private records: they live outside the shared repository and its git, so undo "
+      "cannot take it back (`{} rm {}` or `{} edit {}` changes it)",
+      subject_in_quotes(*private_write), escape_for_terminal(program), id, escape_for_terminal(program), id);
 }
 
 }  // namespace

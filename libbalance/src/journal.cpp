@@ -81,7 +81,7 @@ std::string page_template(const repo& rp, const page_options& o) {
   out += o.answer_prompt ? fmt::format("# Today's prompt ({}):\n#   {}\n#\n", p.key, p.text)
                          : fmt::format("# Today's prompt, if you would like one ({}):\n#   {}\n#\n", p.key, p.text);
   out += o.shared ? "# Shared: this page goes into the repository, for both of you to read.\n"
-                  : "# Private: kept on this computer only, never synced; anyone who can use this account could read it.\n";
+                  : "# Private: kept outside the shared repository, never synced to your partner; anyone who can use this account could read it.\n";
   out += "# Lines starting with # are left out. Save an empty page to write nothing.\n\n";
   return out;
 }

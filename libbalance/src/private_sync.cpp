@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "balance/check.hpp"
 #include "balance/error.hpp"
 #include "balance/file_system.hpp"
 #include "balance/lock.hpp"
@@ -81,19 +82,48 @@ std::vector<std::string> shared_remote_urls(const repo& r) {
   return urls;
 }
 
-// The private store's remotes by name, in git's order.
-std::vector<std::pair<std::string, std::string>> store_remotes(const fs::path& store) {
-  std::vector<std::pair<std::string, std::string>> remotes;
-  git_result names = run_git(store, {"remote"});
-  std::string_view rest = names.out;
-  while (!rest.empty()) {
-    auto nl = rest.find('\n');
-    std::string name(trim(rest.substr(0, nl)));
-    if (!name.empty()) remotes.emplace_back(name, first_line(run_git(store, {"remote", "get-url", name}).out));
+// The lines of `text`, trimmed, without empty ones.
+std::vector<std::string> lines_of(std::string_view text) {
+  std::vector<std::string> lines;
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    if (std::string line(trim(text.substr(0, nl))); !line.empty()) lines.push_back(std::move(line));
     if (nl == std::string_view::npos) break;
-    rest.remove_prefix(nl + 1);
+    text.remove_prefix(nl + 1);
+  }
+  return lines;
+}
+
+struct store_remote {
+  std::string name;
+  std::vector<std::string> fetch, push;  // every address, as git expands them (insteadOf too)
+};
+
+// The private store's remotes by name, in git's order.
+std::vector<store_remote> store_remotes(const fs::path& store) {
+  std::vector<store_remote> remotes;
+  for (std::string& name : lines_of(run_git(store, {"remote"}).out)) {
+    store_remote rm{name, lines_of(run_git(store, {"remote", "get-url", "--all", name}).out),
+                    lines_of(run_git(store, {"remote", "get-url", "--push", "--all", name}).out)};
+    remotes.push_back(std::move(rm));
   }
   return remotes;
+}
+
+// The commits a remote address has, by its refs (git ls-remote); empty when it cannot be read.
+std::vector<std::string> commits_at(const fs::path& store, const std::string& url) {
+  std::vector<std::string> hashes;
+  for (const std::string& line : lines_of(run_git(store, {"ls-remote", "--", url}).out))
+    hashes.push_back(line.substr(0, line.find_first_of(" \t")));
+  return hashes;
+}
+
+// Is any of `hashes` a commit the shared repository has?
+bool shared_has_any(const repo& r, const std::vector<std::string>& hashes) {
+  if (!path_exists(real_file_system(), r.root() / ".git")) return false;
+  return std::any_of(hashes.begin(), hashes.end(), [&](const std::string& hash) {
+    return !hash.empty() && run_git(r.root(), {"cat-file", "-e", hash + "^{commit}"}).status == 0;
+  });
 }
 
 // The store's own files that sync: the owner's record files (tracked or not, so removals count
@@ -153,22 +183,49 @@ std::optional<std::string> commit_store(const fs::path& store, const std::string
   return std::nullopt;
 }
 
-// After a fetch: a remote whose commits the shared repository has is the shared one.
-std::optional<std::string> shared_history_in(const repo& r, const fs::path& store, const std::string& remote) {
-  if (!path_exists(real_file_system(), r.root() / ".git")) return std::nullopt;
-  git_result refs = run_git(store, {"for-each-ref", "--format=%(objectname)", "refs/remotes/" + remote + "/"});
-  std::string_view rest = refs.out;
-  while (!rest.empty()) {
-    auto nl = rest.find('\n');
-    std::string hash(trim(rest.substr(0, nl)));
-    if (!hash.empty() && run_git(r.root(), {"cat-file", "-e", hash + "^{commit}"}).status == 0)
-      return fmt::format("the remote {} holds the shared repository's history: private records pushed there would "
-                         "reach everyone who can read it, your partner too. Nothing was pushed. Give the private "
-                         "store a repository of your own: `balance private git remote set-url {} URL`",
-                         escape_for_terminal(remote), escape_for_terminal(remote));
-    if (nl == std::string_view::npos) break;
-    rest.remove_prefix(nl + 1);
+// After a fetch: a remote whose commits the shared repository has is the shared one. Its push
+// addresses, when they differ, are asked the same by ls-remote: a push goes there.
+std::optional<std::string> shared_history_in(const repo& r, const fs::path& store, const store_remote& remote) {
+  std::vector<std::string> fetched =
+      lines_of(run_git(store, {"for-each-ref", "--format=%(objectname)", "refs/remotes/" + remote.name + "/"}).out);
+  bool shared = shared_has_any(r, fetched);
+  for (const std::string& url : remote.push)
+    if (!shared && std::find(remote.fetch.begin(), remote.fetch.end(), url) == remote.fetch.end())
+      shared = shared_has_any(r, commits_at(store, url));
+  if (!shared) return std::nullopt;
+  return fmt::format("the remote {} holds the shared repository's history: private records pushed there would "
+                     "reach everyone who can read it, your partner too. Nothing was pushed. Give the private "
+                     "store a repository of your own: `balance private git remote set-url {} URL`",
+                     escape_for_terminal(remote.name), escape_for_terminal(remote.name));
+}
+
+// After a fetch: a private remote holds one person's records. Another person's there (a partner
+// who set up the same remote, say) must not come into this store, nor ours go there.
+std::optional<std::string> others_records_in(const fs::path& store, const std::string& theirs, const std::string& owner) {
+  for (const std::string& path : lines_of(run_git(store, {"ls-tree", "-r", "--name-only", theirs}).out)) {
+    auto role = role_of_path("private/" + path);
+    if (role && role->author != owner)
+      return fmt::format("{} holds private records of {} ({}), not only yours: a private remote is for one person's "
+                         "own records. Nothing was merged or pushed; give the private store a repository of your own",
+                         escape_for_terminal(theirs), escape_for_terminal(role->author), escape_for_terminal(path));
   }
+  return std::nullopt;
+}
+
+// A merge left unfinished, or a private file that does not read (conflict markers committed by
+// hand): syncing now would spread it to every computer.
+std::optional<std::string> unfinished_merge(const repo& r, const fs::path& store) {
+  bool merging = run_git(store, {"rev-parse", "-q", "--verify", "MERGE_HEAD"}).status == 0;
+  if (merging || !lines_of(run_git(store, {"ls-files", "-u"}).out).empty())
+    return std::string("the private store is in the middle of a merge with conflicts; `balance check` shows each one as "
+                       "PATH:LINE:COL: keep the version you want between the markers, then `balance private git commit "
+                       "-a` and `balance private sync` again");
+  check_result checked = check_repo(r);
+  for (const diagnostic& d : checked.problems)
+    if (d.where.path.starts_with(store.string() + "/"))
+      return fmt::format("{}\nnothing was synced: a private file that does not read would reach your other computers "
+                         "too. Fix it (`balance check` lists every problem), then `balance private sync` again",
+                         d.to_string());
   return std::nullopt;
 }
 
@@ -205,7 +262,7 @@ git_outcome merge_into_store(const repo& r, const fs::path& store, const std::st
 }
 
 // Checks the store and its remotes before anything changes; the remote to sync with, or why not.
-std::variant<std::string, git_outcome> sync_remote(const repo& r, const fs::path& store) {
+std::variant<store_remote, git_outcome> sync_remote(const repo& r, const fs::path& store) {
   if (store.empty() || !path_exists(real_file_system(), store))
     return failure(errc::no_input,
                    "this computer keeps no private records for this repository yet; `balance private git init` "
@@ -220,14 +277,18 @@ std::variant<std::string, git_outcome> sync_remote(const repo& r, const fs::path
     return failure(errc::no_input,
                    "the private store has no remote to sync with; add one of your own with `balance private git "
                    "remote add origin URL`");
-  for (const auto& [name, url] : remotes)
-    if (auto clash = shared_remote_clash(r, url))
-      return failure(errc::usage, fmt::format("the private store's remote {}: {}", escape_for_terminal(name), *clash));
+  for (const store_remote& rm : remotes)
+    for (const auto* urls : {&rm.fetch, &rm.push})
+      for (const std::string& url : *urls)
+        if (auto clash = shared_remote_clash(r, url))
+          return failure(errc::usage, fmt::format("the private store's remote {}: {}", escape_for_terminal(rm.name), *clash));
   git_result up = run_git(store, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
   std::string upstream = up.status == 0 ? first_line(up.out) : "";
-  if (auto slash = upstream.find('/'); slash != std::string::npos) return upstream.substr(0, slash);
-  auto origin = std::find_if(remotes.begin(), remotes.end(), [](const auto& rm) { return rm.first == "origin"; });
-  return origin != remotes.end() ? origin->first : remotes.front().first;
+  std::string name = upstream.substr(0, upstream.find('/'));
+  auto chosen = std::find_if(remotes.begin(), remotes.end(), [&](const store_remote& rm) { return rm.name == name; });
+  if (chosen == remotes.end())
+    chosen = std::find_if(remotes.begin(), remotes.end(), [](const store_remote& rm) { return rm.name == "origin"; });
+  return chosen != remotes.end() ? *chosen : remotes.front();
 }
 
 }  // namespace
@@ -245,9 +306,26 @@ std::optional<std::string> shared_remote_clash(const repo& r, std::string_view u
   return std::nullopt;
 }
 
-std::optional<std::string> private_git_refusal(const repo& r, const std::vector<std::string>& args) {
-  if (args.size() < 4 || args[0] != "remote" || (args[1] != "add" && args[1] != "set-url")) return std::nullopt;
-  return shared_remote_clash(r, args.back());
+std::optional<git_outcome> private_git_refusal(const repo& r, const std::vector<std::string>& args) {
+  // Any word that names the shared repository or one of its remotes, as a whole or as the value
+  // of NAME=VALUE (`-c remote.origin.url=…`, `--repo=…`): there is no reason to name it here.
+  for (const std::string& arg : args) {
+    std::vector<std::string_view> candidates;
+    if (!arg.starts_with('-')) candidates.push_back(arg);
+    if (auto eq = arg.find('='); eq != std::string::npos && eq + 1 < arg.size())
+      candidates.push_back(std::string_view(arg).substr(eq + 1));
+    for (std::string_view c : candidates)
+      if (auto clash = shared_remote_clash(r, c)) return failure(errc::usage, *clash);
+  }
+  // Before the store is a repository, only the commands that make one (or say git's version).
+  fs::path store = r.private_root();
+  if (!store.empty() && path_exists(real_file_system(), store / ".git")) return std::nullopt;
+  auto word = std::find_if(args.begin(), args.end(), [](const std::string& a) { return !a.starts_with('-'); });
+  if (word == args.end() || *word == "init" || *word == "clone" || *word == "help" || *word == "version")
+    return std::nullopt;
+  return failure(errc::no_input, fmt::format("the private store is not a git repository yet, so git {} has nothing to "
+                                             "work on: run `balance private git init` first",
+                                             escape_for_terminal(*word)));
 }
 
 private_git_command private_git_argv(const repo& r, const std::vector<std::string>& args) {
@@ -258,20 +336,28 @@ private_git_command private_git_argv(const repo& r, const std::vector<std::strin
   return cmd;
 }
 
+bool private_store_syncs(const repo& r) {
+  return !r.private_root().empty() && path_exists(real_file_system(), r.private_root() / ".git");
+}
+
 git_outcome sync_private_store(const repo& r) {
   const fs::path store = r.private_root();
   auto checked = sync_remote(r, store);
   if (auto* refused = std::get_if<git_outcome>(&checked)) return *refused;
-  const std::string remote = std::get<std::string>(checked);
+  const store_remote chosen = std::get<store_remote>(checked);
+  const std::string& remote = chosen.name;
   // Private writes wait while the store's files change under the merge.
   repo_lock lock(r.root());
+  if (auto unfinished = unfinished_merge(r, store)) return {1, *unfinished};
   set_up_store(store, r.root());
   if (auto problem = commit_store(store, r.private_owner()))
     return failure(errc::io, fmt::format("the private store's changes could not be committed: {}", *problem));
   git_result fetched = run_git(store, {"fetch", "-q", remote});
   if (fetched.status != 0) return failure(errc::io, fmt::format("git fetch failed: {}", first_line(fetched.err)));
-  if (auto shared = shared_history_in(r, store, remote)) return failure(errc::usage, *shared);
+  if (auto shared = shared_history_in(r, store, chosen)) return failure(errc::usage, *shared);
   std::optional<std::string> theirs = their_branch(store, remote);
+  if (theirs)
+    if (auto others = others_records_in(store, *theirs, r.private_owner())) return failure(errc::usage, *others);
   if (theirs) {
     git_outcome merged = merge_into_store(r, store, *theirs);
     if (merged.status != 0) return merged;

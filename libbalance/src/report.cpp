@@ -9,6 +9,7 @@
 
 #include "balance/cadence.hpp"
 #include "balance/error.hpp"
+#include "balance/private_sync.hpp"
 #include "balance/safety.hpp"
 #include "balance/text.hpp"
 #include "report_agreements.hpp"
@@ -547,7 +548,7 @@ void mark_private(report& mine, const report& shared) {
 void add_safety(report& r, const latest_safe& safe, const repo& rp) {
   if (!safe.at || safe.value > 2) return;
   std::string where = safe.path.empty() ? rp.private_root().string() : rp.display_path(safe.path);
-  r.safety_note = safety_note(*safe.at, rp.user(), rp.cal().tz, where);
+  r.safety_note = safety_note(*safe.at, rp.user(), rp.cal().tz, where, private_store_syncs(rp));
 }
 
 // Feeds the same records to the view's builder and, for the private view, to a shared twin that

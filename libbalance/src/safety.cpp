@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "balance/output.hpp"
+#include "balance/private_sync.hpp"
 #include "balance/record.hpp"
 #include "balance/repo.hpp"
 #include "balance/text.hpp"
@@ -152,7 +153,7 @@ std::string guess_country(std::string_view iana_zone) {
 }
 
 std::vector<std::string> safety_note(const timestamp& answered_at, const user_config& user, const zone& tz,
-                                     std::string_view stored_where) {
+                                     std::string_view stored_where, bool private_sync) {
   std::string code = !user.safety_country.empty() ? upper(user.safety_country) : guess_country(tz.name());
   const safety_country* country = code.empty() ? nullptr : find_safety_country(code);
   std::vector<std::string> own = resource_lines(user.safety_resources);
@@ -192,10 +193,13 @@ std::vector<std::string> safety_note(const timestamp& answered_at, const user_co
       "While you feel unsafe, exercises together and joint counselling are not advised: they can make things harder "
       "or riskier for you. The rest of balance can wait.");
   note.push_back(fmt::format(
-      "What you answered, with this note, is kept only on this computer, in {}, and is not shared or synced. "
-      "Anyone who can use this account on this computer could read it. `balance-checkin forget --safety` removes "
-      "your safety answers.",
-      stored_where));
+      "What you answered, with this note, is kept in {}, outside the shared repository: it does not reach your "
+      "partner.{} Anyone who can use this account on this computer could read it. `balance-checkin forget --safety` "
+      "removes your safety answers{}.",
+      stored_where,
+      private_sync ? " Your own private sync also takes it to your other computers, and keeps it in that sync's history."
+                   : "",
+      private_sync ? " from the files (not from that history)" : ""));
   return note;
 }
 
@@ -203,7 +207,7 @@ void write_safety_note(const record& answer, const repo& rp, sink& out) {
   std::string where = answer.path.empty() ? rp.private_root().string() : rp.display_path(answer.path);
   out.write("\n");
   out.write(style{}.bold("Your safety (private)") + "\n");
-  for (const auto& p : safety_note(answer.at, rp.user(), rp.cal().tz, where)) {
+  for (const auto& p : safety_note(answer.at, rp.user(), rp.cal().tz, where, private_store_syncs(rp))) {
     if (p.starts_with("  "))
       out.write("    " + wrap_text(escape_for_terminal(p.substr(2)), output_width, 4) + "\n");
     else

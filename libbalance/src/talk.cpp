@@ -164,7 +164,7 @@ outcome close_agreement(const store& s, const std::string& id, const std::string
   batch.replace(before, after);
   auto paths = batch.commit();
   std::string summary = status == "done" ? fmt::format("agreement {} is done; its reviews stay", short_of(before.id))
-                                         : fmt::format("dropped agreement {}; its reviews stay", short_of(before.id));
+                                         : fmt::format("agreement {} is dropped; its reviews stay", short_of(before.id));
   return {std::move(paths), std::move(summary), {after}, {}};
 }
 

@@ -635,7 +635,7 @@ TEST_CASE("checkin on a terminal with --private asks first whether you feel safe
   for (int i = 0; i < 4; ++i) steps.push_back({"> ", "\n"});
   result r = s.run_pty_expect("balance-checkin", {"--private"}, steps);
   CHECK(r.status == 0);
-  CHECK_THAT(r.out, Catch::Contains("Private: kept on this computer only, never synced; anyone who can use this account "
+  CHECK_THAT(r.out, Catch::Contains("Private: kept outside the shared repository, never synced to your partner; anyone who can use this account "
                                     "could read it.\n"));
   // The answer typed at the safety prompt never appears: the prompt is followed by a bare newline.
   CHECK_THAT(r.out, Catch::Contains("1 = not safe · 5 = completely safe\n> \n\nheard"));

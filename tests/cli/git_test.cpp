@@ -293,9 +293,11 @@ TEST_CASE("git: undo says plainly that a private write cannot be taken back by g
   std::string head = s.git("alex", {"rev-parse", "HEAD"}).out;
   result plain = s.in("alex", "balance", {"undo"});
   CHECK(plain.status == 1);
-  CHECK_THAT(plain.err, Catch::Contains("your latest change, \"balance-checkin: added check-in ") &&
-                            Catch::Contains("was to private records: they live outside git, on this computer only, so undo "
-                                            "cannot take it back (`balance-checkin rm ID` or `balance-checkin edit ID` changes it); "
+  std::string id = priv.err.substr(priv.err.find("added check-in ") + 15, 7);
+  CHECK_THAT(plain.err, Catch::Contains("your latest change, \"balance-checkin: added check-in " + id) &&
+                            Catch::Contains("was to private records: they live outside the shared repository and its git, "
+                                            "so undo cannot take it back (`balance-checkin rm " + id +
+                                            "` or `balance-checkin edit " + id + "` changes it); "
                                             "to take back balance's latest commit before it, run `balance undo 1`"));
   CHECK(s.git("alex", {"rev-parse", "HEAD"}).out == head);
   // Saying how many takes back the shared commit, with the same plain note first.

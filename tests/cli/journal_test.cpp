@@ -156,7 +156,7 @@ TEST_CASE("journal: with no words on a terminal the editor opens on a template w
   std::string prompt = s.j({"prompt", "--format", "json"}).out;
   std::string key = nlohmann::json::parse(prompt)["key"];
   CHECK_THAT(tmpl, Catch::StartsWith("# Today's prompt (" + key + "):\n#   "));
-  CHECK_THAT(tmpl, Catch::Contains("# Private: kept on this computer only, never synced"));
+  CHECK_THAT(tmpl, Catch::Contains("# Private: kept outside the shared repository, never synced to your partner"));
   auto pages = s.pages();
   REQUIRE(pages.size() == 1);
   CHECK(pages[0]["text"] == "written in the editor\n\nsecond line");

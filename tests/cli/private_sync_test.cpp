@@ -138,6 +138,12 @@ TEST_CASE("private sync: only the owner's files are committed, never another per
   CHECK(tree.find("sam") == std::string::npos);
   CHECK(tree.find("notes.txt") == std::string::npos);
   CHECK(s.everything_in(s.private_remote()).find("sam's") == std::string::npos);
+  // Forgetting safety answers says plainly that the store's history keeps earlier versions.
+  REQUIRE(s.on("laptop", "balance-checkin", {"-q", "--private", "--heard", "3", "--safe", "4"}).status == 0);
+  result forget = s.on("laptop", "balance-checkin", {"forget", "--safety"});
+  CHECK(forget.status == 0);
+  CHECK_THAT(forget.err, Catch::Contains("your private store is a git repository (your own private sync): this removes "
+                                         "them from its files, but earlier versions stay in its history and on its remote"));
   // What undo remembers about this computer stays on it.
   REQUIRE(s.on("laptop", "balance-checkin", {"-q", "--private", "--heard", "3"}).status == 0);
   REQUIRE(fs::exists(store / "last-private-write.toml"));
@@ -188,12 +194,85 @@ TEST_CASE("private sync: the shared remote is refused by any address and by its 
   CHECK(s.git({"--git-dir", copy.string(), "show-ref"}).out == before);
   CHECK(s.everything_in(copy).find("canary") == std::string::npos);
 
-  // A remote changed behind balance's back (plain git config) is refused by sync too.
-  REQUIRE(s.on("laptop", "balance", {"private", "git", "config", "remote.origin.url", s.shared_remote().string()}).status == 0);
-  result by_config = s.on("laptop", "balance", {"private", "sync"});
-  CHECK(by_config.status == 64);
-  CHECK_THAT(by_config.err, Catch::StartsWith("balance: the private store's remote origin: "));
+  // No word given to `private git` may name the shared repository: not as a push address, a
+  // push target or a -c value either.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"config", "remote.origin.pushurl", s.shared_remote().string()},
+        {"push", s.shared_remote().string(), "HEAD:refs/heads/x"},
+        {"-c", "remote.origin.url=" + s.shared_remote().string(), "push", "origin"},
+        {"remote", "--verbose", "add", "t", "file://" + s.shared_remote().string()},
+        {"push", "--repo=" + s.shared_remote().string()}}) {
+    std::vector<std::string> full = {"private", "git"};
+    full.insert(full.end(), args.begin(), args.end());
+    result word = s.on("laptop", "balance", full);
+    CHECK(word.status == 64);
+    CHECK_THAT(word.err, Catch::Contains("is where the shared repository syncs"));
+  }
+  // Addresses changed behind balance's back (plain git on the store's config) are refused by sync:
+  // the fetch address, and a push address that differs from it.
+  fs::path store = s.dir() / "laptop/data/balance-private";
+  store /= fs::directory_iterator(store)->path().filename();
+  REQUIRE(s.git({"-C", store.string(), "config", "remote.origin.url", s.private_remote().string()}).status == 0);
+  REQUIRE(s.git({"-C", store.string(), "config", "remote.origin.pushurl", s.shared_remote().string()}).status == 0);
+  result by_push = s.on("laptop", "balance", {"private", "sync"});
+  CHECK(by_push.status == 64);
+  CHECK_THAT(by_push.err, Catch::StartsWith("balance: the private store's remote origin: "));
+  REQUIRE(s.git({"-C", store.string(), "config", "remote.origin.pushurl", copy.string()}).status == 0);
+  result by_push_history = s.on("laptop", "balance", {"private", "sync"});
+  CHECK(by_push_history.status == 64);
+  CHECK_THAT(by_push_history.err, Catch::StartsWith("balance: the remote origin holds the shared repository's history"));
+  CHECK(s.git({"--git-dir", copy.string(), "show-ref"}).out == before);
   CHECK(s.everything_in(s.shared_remote()).find("canary") == std::string::npos);
+  CHECK(s.everything_in(s.private_remote()).find("canary") == std::string::npos);
+}
+
+TEST_CASE("private sync: a remote that holds another person's private records is refused both ways",
+          "[private][sync][git]") {
+  computers s;
+  s.start();
+  REQUIRE(s.on("laptop", "balance-journal", {"-q", "alex canary"}).status == 0);
+  s.private_git("laptop");
+  REQUIRE(s.on("laptop", "balance", {"private", "sync"}).status == 0);
+  // sam sets up a private sync with alex's remote (a disk they share, say).
+  s.join("sams-phone", "sam");
+  REQUIRE(s.on("sams-phone", "balance-journal", {"-q", "sam canary"}).status == 0);
+  s.private_git("sams-phone");
+  result sam = s.on("sams-phone", "balance", {"private", "sync"});
+  CHECK(sam.status == 64);
+  CHECK_THAT(sam.err, Catch::Contains("holds private records of alex (journal/alex/") &&
+                          Catch::Contains("a private remote is for one person's own records. Nothing was merged or pushed"));
+  CHECK(s.on("sams-phone", "balance-journal", {"list"}).out.find("alex canary") == std::string::npos);
+  CHECK(s.everything_in(s.private_remote()).find("sam canary") == std::string::npos);
+}
+
+TEST_CASE("private sync: a second sync during an unresolved conflict refuses, and so does a file with markers",
+          "[private][sync][git]") {
+  computers s;
+  s.start();
+  REQUIRE(s.on("laptop", "balance-journal", {"-q", "--at", "2026-11-20 08:00", "first draft"}).status == 0);
+  s.private_git("laptop");
+  REQUIRE(s.on("laptop", "balance", {"private", "sync"}).status == 0);
+  s.join("desktop", "alex");
+  s.private_git("desktop");
+  REQUIRE(s.on("desktop", "balance", {"private", "sync"}).status == 0);
+  std::string id = *s.page_ids("desktop").begin();
+  REQUIRE(s.on("laptop", "balance-journal", {"-q", "edit", id, "--mood", "1"}).status == 0);
+  REQUIRE(s.on("desktop", "balance-journal", {"-q", "edit", id, "--mood", "5"}).status == 0);
+  REQUIRE(s.on("desktop", "balance", {"private", "sync"}).status == 0);
+  REQUIRE(s.on("laptop", "balance", {"private", "sync"}).status == 1);
+  std::string remote_before = s.everything_in(s.private_remote());
+  result again = s.on("laptop", "balance", {"private", "sync"});
+  CHECK(again.status == 1);
+  CHECK_THAT(again.err, Catch::Contains("the private store is in the middle of a merge with conflicts"));
+  // Committed by hand with the markers still in: still refused, naming the line.
+  REQUIRE(s.on("laptop", "balance", {"private", "git", "commit", "-q", "-a", "-m", "oops"}).status == 0);
+  result markers = s.on("laptop", "balance", {"private", "sync"});
+  CHECK(markers.status == 1);
+  CHECK_THAT(markers.err, Catch::Contains("journal/alex/2026-11.toml:") &&
+                              Catch::Contains("unresolved merge conflict marker") &&
+                              Catch::Contains("nothing was synced"));
+  CHECK(s.everything_in(s.private_remote()) == remote_before);
+  CHECK(s.on("desktop", "balance-journal", {"list"}).status == 0);
 }
 
 TEST_CASE("private sync: without a store, a git repository or a remote it says what to do", "[private][sync][git]") {
@@ -215,10 +294,27 @@ TEST_CASE("private sync: without a store, a git repository or a remote it says w
   result bare = s.on("laptop", "balance", {"private", "git"});
   CHECK(bare.status == 64);
   CHECK_THAT(bare.out, Catch::StartsWith("Usage: balance private git ARGS...\n"));
-  // Before the store is a repository, git must not reach a repository around it (a home in git).
+  // Before the store is a repository, git must not reach a repository around it (a home in
+  // git): only init and clone run, and git finds no repository above the store either.
   REQUIRE(s.git({"init", "-q", (s.dir() / "laptop").string()}).status == 0);
-  fs::remove_all(fs::path(s.on("laptop", "balance", {"private", "path"}).out.substr(0, s.on("laptop", "balance", {"private", "path"}).out.size() - 1)) / ".git");
-  CHECK(s.on("laptop", "balance", {"private", "git", "status"}).status == 128);
+  std::string path = s.on("laptop", "balance", {"private", "path"}).out;
+  fs::remove_all(fs::path(path.substr(0, path.size() - 1)) / ".git");
+  result status = s.on("laptop", "balance", {"private", "git", "status"});
+  CHECK(status.status == 66);
+  CHECK(status.err == "balance: the private store is not a git repository yet, so git status has nothing to work on: "
+                      "run `balance private git init` first\n");
+  result help = s.on("laptop", "balance", {"private", "git", "rev-parse", "--show-toplevel"});
+  CHECK(help.status == 66);
+  CHECK(s.on("laptop", "balance", {"private", "git", "help", "-a"}).status == 0);
+  // `balance private` alone lists what it does.
+  result alone = s.on("laptop", "balance", {"private"});
+  CHECK(alone.status == 64);
+  CHECK_THAT(alone.out, Catch::Contains("Usage: balance private") && Catch::Contains("sync"));
+  // A fresh clone knows the store's name, but this computer has none yet.
+  s.join("desktop", "alex");
+  result fresh = s.on("desktop", "balance", {"private", "path"});
+  CHECK(fresh.status == 1);
+  CHECK_THAT(fresh.err, Catch::StartsWith("this computer has no private store for this repository yet"));
 }
 
 TEST_CASE("private sync: a page edited on both computers is a conflict of that one record, named with the private words",

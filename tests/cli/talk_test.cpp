@@ -167,7 +167,7 @@ TEST_CASE("talk: done and drop close an agreement once, and closed ones take no 
   CHECK(s.snapshot() == before);
   std::string b = s.agree({"We walk on Sundays"});
   result dropped = s.t({"drop", short_of(b)});
-  CHECK(dropped.err == "dropped agreement " + short_of(b) + "; its reviews stay\n");
+  CHECK(dropped.err == "agreement " + short_of(b) + " is dropped; its reviews stay\n");
 
   // Reopening needs the closing time gone too.
   result half = s.t({"edit", short_of(a), "--status", "open"});

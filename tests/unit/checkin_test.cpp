@@ -398,7 +398,7 @@ TEST_CASE("checkin - the editor template holds the questions and what was given"
   std::string priv = checkin_template(c, cfg);
   CHECK_THAT(priv, Catch::Contains("tags = [\"home\", \"week\"]\n"));
   CHECK_THAT(priv, Catch::EndsWith("safe = 3\n"));
-  CHECK_THAT(priv, Catch::Contains("# Private: kept on this computer only"));
+  CHECK_THAT(priv, Catch::Contains("# Private: kept outside the shared repository, never synced to your partner"));
 }
 
 TEST_CASE("checkin - checkins_due_for counts my private check-ins for my own question only", "[checkin]") {

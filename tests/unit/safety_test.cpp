@@ -239,3 +239,14 @@ TEST_CASE("safety - write_safety_note: a heading, the wrapped note, and where th
   write_safety_note(answer, rp, unsaved);
   CHECK(unsaved.str().find(rp.private_root().string()) != std::string::npos);
 }
+
+TEST_CASE("safety - with a private sync of one's own the note says where else the answer is kept", "[safety][tone]") {
+  std::string plain = joined(note_for(in_country("DE")));
+  CHECK_THAT(plain, Catch::Contains("outside the shared repository: it does not reach your partner. Anyone who can"));
+  CHECK_THAT(plain, !Catch::Contains("private sync"));
+  std::string synced = joined(safety_note(answered(), in_country("DE"), zone::locate("Europe/Berlin"), stored, true));
+  CHECK_THAT(synced, Catch::Contains("it does not reach your partner. Your own private sync also takes it to your other "
+                                     "computers, and keeps it in that sync's history."));
+  CHECK_THAT(synced, Catch::Contains("`balance-checkin forget --safety` removes your safety answers from the files (not "
+                                     "from that history)."));
+}

@@ -89,8 +89,12 @@ int check_word(cli::context& ctx, const std::vector<std::string>& paths) {
 // `balance private path`: status 1 when there is no private store yet.
 int private_path_word(cli::context& ctx) {
   repo r = ctx.open_repo();
-  if (r.private_root().empty()) {
-    ctx.note("this repository has no private store yet: its first private record creates one");
+  if (r.private_root().empty() || !path_exists(real_file_system(), r.private_root())) {
+    ctx.note(r.private_root().empty()
+                 ? "this repository has no private store yet: its first private record creates one"
+                 : fmt::format("this computer has no private store for this repository yet: its first private record "
+                               "creates one, in {}",
+                               r.private_root().string()));
     return 1;
   }
   ctx.out.write(r.private_root().string() + "\n");
@@ -110,6 +114,15 @@ int private_migrate_word(cli::context& ctx) {
   return 0;
 }
 
+// `balance sync` and `balance undo`: the outcome's message, as a confirmation or an error.
+int report_outcome(cli::context& ctx, const git_outcome& out) {
+  if (out.status == 0)
+    ctx.confirm(out.message);
+  else
+    std::cerr << "balance: " << out.message << '\n';
+  return out.status;
+}
+
 // `balance private git ARGS…`: git in the private store, which it creates when this computer has
 // none yet (the first step of setting up a private sync is `balance private git init`).
 int private_git_word(cli::context& ctx, const std::vector<std::string>& args) {
@@ -119,7 +132,7 @@ int private_git_word(cli::context& ctx, const std::vector<std::string>& args) {
   }
   repo r = ctx.open_repo();
   r.require_private_owner();
-  if (auto refused = private_git_refusal(r, args)) throw_usage(*refused);
+  if (auto refused = private_git_refusal(r, args)) return report_outcome(ctx, *refused);
   if (r.private_root().empty() || !path_exists(real_file_system(), r.private_root())) {
     r.require_writable();
     r.set_notice([&](const std::string& line) { ctx.note(line); });
@@ -137,14 +150,6 @@ int private_git_word(cli::context& ctx, const std::vector<std::string>& args) {
   throw error(errc::no_input, fmt::format("cannot run git: {}", std::strerror(failed)));
 }
 
-// `balance sync` and `balance undo`: the outcome's message, as a confirmation or an error.
-int report_outcome(cli::context& ctx, const git_outcome& out) {
-  if (out.status == 0)
-    ctx.confirm(out.message);
-  else
-    std::cerr << "balance: " << out.message << '\n';
-  return out.status;
-}
 
 int private_sync_word(cli::context& ctx) {
   repo r = ctx.open_repo();
@@ -184,7 +189,7 @@ int cache_clear_word(cli::context& ctx, bool all) {
 // `balance private path|migrate|git|sync`.
 word_table add_private_words(CLI::App& app, cli::context& ctx) {
   auto* private_cmd = app.add_subcommand("private", "Your private records on this computer: path, migrate, git, sync");
-  private_cmd->require_subcommand(1);
+  private_cmd->require_subcommand(0, 1);
   auto* path = private_cmd->add_subcommand("path", "Print the private store of this repository on this computer");
   auto* migrate = private_cmd->add_subcommand("migrate", "Move a private/ folder out of the repository into the private store");
   auto* git = private_cmd->add_subcommand("git", "Run git in the private store (init, remote add): your own sync");
@@ -196,6 +201,11 @@ word_table add_private_words(CLI::App& app, cli::context& ctx) {
       {migrate, [&] { return private_migrate_word(ctx); }},
       {git, [&ctx, git] { return private_git_word(ctx, git->remaining()); }},
       {sync, [&] { return private_sync_word(ctx); }},
+      // `balance private` alone (after its words, which the table tries first): what it does.
+      {private_cmd, [&ctx, private_cmd] {
+         ctx.out.write(private_cmd->help("balance"));
+         return exit_code(errc::usage);
+       }},
   };
 }
 

@@ -97,7 +97,7 @@ int add_by_interview(cli::context& ctx, const store& s, record r) {
         "  balance-checkin add --heard 4 --kind 5 --feeling \"I feel … when …\"\n"
         "or run it in a terminal to be asked each question, or use --edit");
   if (r.is_private)
-    ctx.err.write("Private: kept on this computer only, never synced; anyone who can use this account could read it.\n");
+    ctx.err.write("Private: kept outside the shared repository, never synced to your partner; anyone who can use this account could read it.\n");
   auto answers = interview(s.repository().config(), read_stdin_line, ctx.err, r.is_private, read_stdin_secret);
   ctx.err.write("\n");
   ctx.err.flush();

@@ -209,7 +209,12 @@ void check_subcommand_words(const CLI::App& app, const std::vector<std::string>&
       path += " " + a;
       continue;
     }
-    if (current->get_require_subcommand_min() > 0 && !names.empty())
+    // A nested command that takes no words of its own (`balance private`, which alone shows its
+    // help) expects one of its subcommands here too.
+    bool takes_words = current->get_prefix_command() ||
+                       !current->get_options([](const CLI::Option* o) { return o->get_positional(); }).empty();
+    bool wants_subcommand = current->get_require_subcommand_min() > 0 || (current != &app && !takes_words);
+    if (wants_subcommand && !names.empty())
       throw_usage(fmt::format("unknown command \"{}\" for `{}`{}; try `{} --help`", escape_for_terminal(a), path,
                               did_you_mean(a, names), path));
     return;  // a positional argument of the command

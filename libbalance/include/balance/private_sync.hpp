@@ -26,9 +26,12 @@ namespace balance {
 // A relative local path is taken from the private store, as git there would take it.
 BALANCE_API std::optional<std::string> shared_remote_clash(const repo& r, std::string_view url);
 
-// The refusal of `balance private git ARGS…` before it runs git: `remote add NAME URL` and
-// `remote set-url NAME URL` with a URL that shared_remote_clash refuses. Nothing otherwise.
-BALANCE_API std::optional<std::string> private_git_refusal(const repo& r, const std::vector<std::string>& args);
+// The refusal of `balance private git ARGS…` before it runs git, or nothing: status 64 when any
+// argument (or the VALUE of a NAME=VALUE one) is an address shared_remote_clash refuses, so that
+// `remote add`, `remote set-url`, `config remote.origin.pushurl` and `push URL` never name the
+// shared repository; 66 for a git command other than init or clone while the store is not a git
+// repository yet.
+BALANCE_API std::optional<git_outcome> private_git_refusal(const repo& r, const std::vector<std::string>& args);
 
 // What `balance private git` runs git with: in the private store (`git -C STORE ARGS…`), and
 // with GIT_CEILING_DIRECTORIES so that git never walks up into a repository around the store
@@ -38,6 +41,10 @@ struct private_git_command {
   std::vector<std::string> environment;
 };
 BALANCE_API private_git_command private_git_argv(const repo& r, const std::vector<std::string>& args);
+
+// Is this computer's private store of the repository a git repository of its own (a private
+// sync set up)? Then private records also live in its history, and on its remote.
+BALANCE_API bool private_store_syncs(const repo& r);
 
 // `balance private sync`. Status 0 and "synced your private records with REMOTE"; 1 with the
 // files and records when the merge has conflicts; errc::usage (64) when a remote is the shared

@@ -55,9 +55,10 @@ BALANCE_API std::string guess_country(std::string_view iana_zone);
 // line of a list, such as a service and its number, is its own paragraph and starts with two
 // spaces). The country is `user.safety_country`, else guessed from `tz`; the date is the day in
 // `tz`. `stored_where` is where the answer and the note are kept (a path), named in the note.
-// The answer itself is not repeated.
+// The answer itself is not repeated. `private_sync` says the private store syncs to the person's
+// own other computers (private_sync.hpp), which the note then says too.
 BALANCE_API std::vector<std::string> safety_note(const timestamp& answered_at, const user_config& user, const zone& tz,
-                                                 std::string_view stored_where);
+                                                 std::string_view stored_where, bool private_sync = false);
 
 class repo;
 class sink;
