@@ -47,11 +47,7 @@ std::function<int(cli::context&)> setup(CLI::App& app) {
       store s(rp);
       r = build_report(s, span, v, [&](const diagnostic& d) { ctx.warn(d); });
     }
-    switch (f) {
-      case format::json: write_report_json(r, chosen, ctx.out); break;
-      case format::markdown: write_report_markdown(r, chosen, ctx.out); break;
-      default: write_report_text(r, chosen, ctx.out, ctx.out_style(rp.user())); break;
-    }
+    write_report(r, chosen, f, ctx.out, ctx.out_style(rp.user()));
     return 0;
   };
 }
