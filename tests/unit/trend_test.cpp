@@ -266,7 +266,7 @@ TEST_CASE("trend - bad --every and --what values name the accepted ones", "[tren
   CHECK(std::string(w.what()) == "--what chekins: use checkins, load, choices or all (did you mean \"checkins\"?)");
 }
 
-TEST_CASE("trend - too many columns is a usage error, not a huge table", "[trend]") {
+TEST_CASE("trend - too many columns is a usage error and not a huge table", "[trend]") {
   calendar cal = berlin();
   settings cfg = couple();
   error e = balance_test::caught([&] {
