@@ -4,7 +4,8 @@
 # you complete `balance-report`, and the front door's completion hands `balance report …` to it
 # (as `balance-report [options before report] [words after it]`). It needs nothing from
 # balance.fish. People for --as are read from balance.toml when you press TAB; --section
-# completes each name of a comma-separated list.
+# completes each name of a comma-separated list. After the command word `trend` come the
+# trend's options.
 
 # The repository the line points at: -C/--dir, BALANCE_DIR, the nearest ancestor holding
 # balance.toml, then `dir` in the user config.
@@ -87,6 +88,25 @@ function __balance_report_sections
     end
 end
 
+# Whether the words before the cursor hold the command word trend (an option's value aside).
+function __balance_report_in_trend
+    set -l tokens (commandline -opc)
+    set -l skip 0
+    for token in $tokens[2..-1]
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        switch $token
+            case -C --dir --as --color --format -p --period --since --until --section --from --every --what
+                set skip 1
+            case trend
+                return 0
+        end
+    end
+    return 1
+end
+
 complete -c balance-report -e
 complete -c balance-report -f
 
@@ -97,12 +117,16 @@ complete -c balance-report -s q -l quiet -d 'No warnings on stderr'
 complete -c balance-report -l no-cache -d 'Parse every file; neither read nor write the record cache'
 complete -c balance-report -s h -l help -d 'Print help and exit'
 complete -c balance-report -l version -d 'Print the version and exit'
-complete -c balance-report -l format -x -a 'text markdown json' -d 'Output format'
-complete -c balance-report -s p -l period -x -a 'today yesterday this-week last-week this-month last-month this-year last-year all 7d 28d' -d 'The period (default 28d)'
+complete -c balance-report -n 'not __balance_report_in_trend' -l format -x -a 'text markdown json' -d 'Output format'
+complete -c balance-report -n __balance_report_in_trend -l format -x -a 'text markdown csv tsv json' -d 'Output format'
+complete -c balance-report -n 'not __balance_report_in_trend' -a trend -d 'The same numbers over time, a column per month'
+complete -c balance-report -n __balance_report_in_trend -l every -x -a 'week month quarter' -d 'One column per week, month or quarter'
+complete -c balance-report -n __balance_report_in_trend -l what -x -a 'checkins load choices all' -d 'Which rows'
+complete -c balance-report -s p -l period -x -a 'today yesterday this-week last-week this-month last-month this-year last-year all 7d 28d' -d 'The period'
 complete -c balance-report -l since -x -a 'now today yesterday' -d 'From WHEN (instead of --period)'
 complete -c balance-report -l until -x -a 'now today yesterday' -d 'Until WHEN (instead of --period)'
-complete -c balance-report -l section -x -a '(__balance_report_sections)' -d 'Only these sections'
+complete -c balance-report -n 'not __balance_report_in_trend' -l section -x -a '(__balance_report_sections)' -d 'Only these sections'
 # The views exclude each other.
 complete -c balance-report -n 'not __fish_seen_argument -l mine -l shared' -l mine -d 'Add your own private records, and your safety note, marked (private)'
 complete -c balance-report -n 'not __fish_seen_argument -l mine -l shared' -l shared -d 'The shared view only (the default): what you may read together'
-complete -c balance-report -l from -r -F -d 'Report over records from FILE or - (TOML)'
+complete -c balance-report -n 'not __balance_report_in_trend' -l from -r -F -d 'Report over records from FILE or - (TOML)'

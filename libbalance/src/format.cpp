@@ -208,15 +208,7 @@ class table_writer : public record_writer {
   void finish() override {}
 
  private:
-  void line(const std::vector<std::string>& cells) {
-    std::string text;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) text += tsv_ ? "\t" : ",";
-      text += tsv_ ? tsv_escape(cells[i]) : csv_quote(cells[i]);
-    }
-    text += tsv_ ? "\n" : "\r\n";
-    out_.write(text);
-  }
+  void line(const std::vector<std::string>& cells) { out_.write(delimited_line(cells, tsv_)); }
   sink& out_;
   bool tsv_;
   std::vector<std::string> keys_;
@@ -337,6 +329,16 @@ class text_writer : public record_writer {
 };
 
 }  // namespace
+
+std::string delimited_line(const std::vector<std::string>& cells, bool tsv) {
+  std::string text;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) text += tsv ? "\t" : ",";
+    text += tsv ? tsv_escape(cells[i]) : csv_quote(cells[i]);
+  }
+  text += tsv ? "\n" : "\r\n";
+  return text;
+}
 
 std::unique_ptr<record_writer> make_record_writer(record_format f, record_type type, sink& out, const writer_options& opts) {
   switch (f) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "balance/error.hpp"
 #include "balance/format.hpp"
 #include "balance/report.hpp"
 #include "balance/text.hpp"
@@ -834,6 +835,19 @@ void write_report_json(const report& r, const std::vector<std::string>& sections
     if (wanted(sections, section.name)) section.write(r, doc);
   out.write(doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   out.write("\n");
+}
+
+void write_report(const report& r, const std::vector<std::string>& sections, format f, sink& out, const style& st) {
+  switch (f) {
+    case format::text: write_report_text(r, sections, out, st); return;
+    case format::markdown: write_report_markdown(r, sections, out); return;
+    case format::json: write_report_json(r, sections, out); return;
+    case format::toml:
+    case format::csv:
+    case format::tsv:
+    case format::ledger: break;
+  }
+  throw_usage(fmt::format("--format {}: a report is written as text, markdown or json", format_name(f)));
 }
 
 }  // namespace balance

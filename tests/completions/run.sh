@@ -670,6 +670,14 @@ bash_tool balance-report balance-report --m ; check "bash: balance-report --m" o
 bash_tool balance-report balance-report --mine -- ; check "bash: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
 bash_tool balance-report balance-report --section s ; check "bash: balance-report --section s" only signs safety
 bash_tool balance balance report --sec ; check "bash: balance report --sec (through the front door)" only --section
+bash_tool balance-report balance-report tr ; check "bash: balance-report tr (the command word)" only trend
+bash_tool balance-report balance-report trend -- ; check "bash: balance-report trend --" has --every --what --period --since --until --mine --shared --format --dir
+bash_tool balance-report balance-report trend -- ; check "bash: balance-report trend -- (not the report's own)" lacks --section --from
+bash_tool balance-report balance-report trend --every '' ; check "bash: balance-report trend --every" only week month quarter
+bash_tool balance-report balance-report trend --what '' ; check "bash: balance-report trend --what" only checkins load choices all
+bash_tool balance-report balance-report trend --format '' ; check "bash: balance-report trend --format" only text markdown csv tsv json
+bash_tool balance-report balance-report -p 2026 trend --every week '' ; check "bash: balance-report trend --every week (no second command word)" lacks trend
+bash_tool balance balance report trend --ev ; check "bash: balance report trend --ev (through the front door)" only --every
 
 bash_tool balance-remind balance-remind -- ; check "bash: balance-remind --" has --who --all --format --dir --quiet --version --no-cache
 bash_tool balance-remind balance-remind -C data --who '' ; check "bash: balance-remind --who" only alex sam
@@ -770,6 +778,13 @@ zsh_complete 'balance-report --m' ; check "zsh: balance-report --m" only --mine
 zsh_complete 'balance-report --mine --' ; check "zsh: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
 zsh_complete 'balance-report --section s' ; check "zsh: balance-report --section s" only signs safety
 zsh_complete 'balance report --sec' ; check "zsh: balance report --sec (through the front door)" only --section
+zsh_complete 'balance-report tr' ; check "zsh: balance-report tr (the command word)" only trend
+zsh_complete 'balance-report trend --' ; check "zsh: balance-report trend --" has --every --what --period --since --until --mine --shared --format --dir
+zsh_complete 'balance-report trend --' ; check "zsh: balance-report trend -- (not the report's own)" lacks --section --from
+zsh_complete 'balance-report trend --every ' ; check "zsh: balance-report trend --every" only week month quarter
+zsh_complete 'balance-report trend --what ' ; check "zsh: balance-report trend --what" only checkins load choices all
+zsh_complete 'balance-report trend --format ' ; check "zsh: balance-report trend --format" only text markdown csv tsv json
+zsh_complete 'balance report trend --ev' ; check "zsh: balance report trend --ev (through the front door)" only --every
 
 zsh_complete 'balance-remind --' ; check "zsh: balance-remind --" has --who --all --format --dir --quiet --version --no-cache
 zsh_complete 'balance-remind -C data --who ' ; check "zsh: balance-remind --who" only alex sam
@@ -859,6 +874,14 @@ fish_autoload 'balance-report --m' ; check "fish: balance-report --m" only --min
 fish_autoload 'balance-report --mine --' ; check "fish: balance-report --mine -- (the views exclude each other)" lacks --mine --shared
 fish_autoload 'balance-report --section s' ; check "fish: balance-report --section s" only signs safety
 fish_autoload 'balance report --sec' ; check "fish: balance report --sec (through the front door)" only --section
+fish_autoload 'balance-report tr' ; check "fish: balance-report tr (the command word)" only trend
+fish_autoload 'balance-report trend --' ; check "fish: balance-report trend --" has --every --what --period --since --until --mine --shared --format --dir
+fish_autoload 'balance-report trend --' ; check "fish: balance-report trend -- (not the report's own)" lacks --section --from
+fish_autoload 'balance-report trend --every ' ; check "fish: balance-report trend --every" only week month quarter
+fish_autoload 'balance-report trend --what ' ; check "fish: balance-report trend --what" only checkins load choices all
+fish_autoload 'balance-report trend --format ' ; check "fish: balance-report trend --format" only text markdown csv tsv json
+fish_autoload 'balance-report -p 2026 trend --every week ' ; check "fish: balance-report trend --every week (no second command word)" lacks trend
+fish_autoload 'balance report trend --ev' ; check "fish: balance report trend --ev (through the front door)" only --every
 
 fish_autoload 'balance-remind --' ; check "fish: balance-remind --" has --who --all --format --dir --quiet --version --no-cache
 fish_autoload 'balance-remind -C data --who ' ; check "fish: balance-remind --who" only alex sam

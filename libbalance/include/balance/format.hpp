@@ -46,6 +46,10 @@ struct writer_options {
   std::size_t width = output_width;
 };
 
+// One line of a csv (RFC 4180 quoting, ending in CRLF) or tsv (\t, \n, \r and \\ escaped,
+// ending in LF) table: every csv and tsv the tools print is written through it.
+BALANCE_API std::string delimited_line(const std::vector<std::string>& cells, bool tsv);
+
 // A writer for records of one type (csv, tsv and text need one set of columns).
 BALANCE_API std::unique_ptr<record_writer> make_record_writer(record_format f, record_type type, sink& out,
                                                               const writer_options& opts);

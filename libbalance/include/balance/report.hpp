@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "balance/api.hpp"
+#include "balance/format.hpp"
 #include "balance/ledger.hpp"
 #include "balance/output.hpp"
 #include "balance/period.hpp"
@@ -228,6 +229,9 @@ BALANCE_API void write_report_text(const report& r, const std::vector<std::strin
                                    const style& st);
 BALANCE_API void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out);
 BALANCE_API void write_report_json(const report& r, const std::vector<std::string>& sections, sink& out);
+// The report in `f`: text, markdown or json; throws error{usage} for any other format.
+BALANCE_API void write_report(const report& r, const std::vector<std::string>& sections, format f, sink& out,
+                              const style& st);
 
 // Checks --section values; throws error{usage} with a did-you-mean.
 BALANCE_API std::vector<std::string> parse_sections(const std::vector<std::string>& given);
