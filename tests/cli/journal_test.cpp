@@ -73,6 +73,19 @@ TEST_CASE("journal: bare words are a private page even when a later word names a
   CHECK(added["text"] == "list of things");
   CHECK(added["tags"] == nlohmann::json::array({"lists"}));
   CHECK(added["private"] == true);
+  // A tag that names a command, after add's flag --prompt (a KEY for edit's --prompt): still a tag.
+  result tagged = s.j({"-", "--prompt", "--tag", "prompt"}, "my answer\n");
+  CHECK(tagged.status == 0);
+  CHECK_THAT(tagged.err, Catch::StartsWith("added page "));
+  result before_flag = s.j({"-", "--tag", "list", "--prompt"}, "another answer\n");
+  CHECK(before_flag.status == 0);
+  auto answers = s.pages();
+  REQUIRE(answers.size() == 4);
+  for (const auto& page : answers)
+    if (page["text"] == "my answer" || page["text"] == "another answer") {
+      CHECK(page.contains("prompt"));
+      CHECK(page["tags"].size() == 1);
+    }
 }
 
 TEST_CASE("journal: --shared pages go into the repository for both and sam sees them", "[journal][shared]") {

@@ -223,13 +223,36 @@ void check_subcommand_words(const CLI::App& app, const std::vector<std::string>&
 
 }  // namespace
 
+// Every name of the options of `app` (and not of its subcommands): "-a", "--at".
+void option_names(const CLI::App& app, std::set<std::string>& names) {
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& s : opt->get_snames()) names.insert("-" + s);
+    for (const auto& l : opt->get_lnames()) names.insert("--" + l);
+  }
+}
+
 std::vector<std::string> with_default_command(const CLI::App& app, std::vector<std::string> args,
                                               const std::string& default_command) {
   std::set<std::string> valued, several;
   options_with_values(app, valued);
   options_with_values(app, several, true);
   std::vector<std::string> commands;
-  for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+  const CLI::App* def = nullptr;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    commands.push_back(sub->get_name());
+    if (sub->get_name() == default_command) def = sub;
+  }
+  // An option before any command word is the tool's or the default command's: its arity there
+  // decides (add's --prompt is a flag, though edit's --prompt takes a KEY).
+  std::set<std::string> known, valued_here;
+  option_names(app, known);
+  options_with_values(app, valued_here, false, false);
+  if (def) {
+    option_names(*def, known);
+    options_with_values(*def, valued_here, false, false);
+  }
+  for (const std::string& name : known)
+    if (!valued_here.count(name)) valued.erase(name);
   auto is_command = [&](const std::string& w) { return std::find(commands.begin(), commands.end(), w) != commands.end(); };
 
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -246,9 +269,6 @@ std::vector<std::string> with_default_command(const CLI::App& app, std::vector<s
     }
     if (is_command(a)) return args;
     // The first word is not a subcommand: a typo, unless the default command takes words.
-    const CLI::App* def = nullptr;
-    for (const CLI::App* sub : app.get_subcommands({}))
-      if (sub->get_name() == default_command) def = sub;
     bool takes_words = def && !def->get_options([](const CLI::Option* o) { return o->get_positional(); }).empty();
     if (!takes_words)
       throw_usage(fmt::format("unknown command \"{}\"{}; try `{} --help`", escape_for_terminal(a),
