@@ -234,7 +234,7 @@ const std::vector<text_column>& text_columns(record_type type) {
       {record_type::appreciation, {{"ID"}, {"WHEN"}, {"FROM"}, {"FOR"}, {"TEXT", align::left, true}}},
       {record_type::repair, {{"ID"}, {"WHEN"}, {"WHO"}, {"TEXT / NOTE", align::left, true}}},
       {record_type::talk, {{"ID"}, {"WHEN"}, {"WITH"}, {"SPOKE"}, {"TOPIC", align::left, true}}},
-      {record_type::page, {{"ID"}, {"DATE"}, {"TAGS"}, {"FIRST LINE", align::left, true}}},
+      {record_type::page, {{"ID"}, {"DATE"}, {"WHO"}, {"TAGS"}, {"FIRST LINE", align::left, true}}},
   };
   return columns.at(type);
 }
@@ -312,7 +312,8 @@ class text_writer : public record_writer {
         table_.add_row(talk_row(r, marked(r.topic.empty() ? "-" : r.topic)));
         break;
       case record_type::page:
-        table_.add_row({id, format_date(r.at), r.tags.empty() ? "-" : cell_text(field_value{r.tags}), marked(first_text_line(r.text))});
+        table_.add_row({id, format_date(r.at), r.who, r.tags.empty() ? "-" : cell_text(field_value{r.tags}),
+                        marked(first_text_line(r.text))});
         break;
     }
   }

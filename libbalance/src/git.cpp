@@ -325,9 +325,11 @@ git_outcome run_merge_driver(const std::string& base, const std::string& ours, c
     merge_outcome merged = merge_record_files(read(base), read(ours), read(theirs), path, *cfg);
     write_file_atomically(real_file_system(), ours, merged.text, path);
     if (merged.conflicts == 0) return {0, ""};
+    // In the private store, the file's own path there (its logical "private/" prefix is ours).
+    std::string shown = path.starts_with("private/") ? path.substr(8) : path;
     return {1, fmt::format("balance merge-driver: {}: {} record{} changed on both sides (or removed on one, changed on "
                            "the other): {}; keep the version you want between the markers, then run `balance check`",
-                           path, merged.conflicts, merged.conflicts == 1 ? "" : "s", short_ids(merged.conflict_ids))};
+                           shown, merged.conflicts, merged.conflicts == 1 ? "" : "s", short_ids(merged.conflict_ids))};
   } catch (const error& e) {
     return {1, fmt::format("balance merge-driver: {}: cannot merge by record, leaving our version untouched:\n{}", path, e.what())};
   }

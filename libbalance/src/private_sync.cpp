@@ -49,6 +49,7 @@ std::string remote_key(std::string_view url, const fs::path& base) {
     if (path.starts_with("~/")) path.remove_prefix(2);
     return "net:" + ascii_lower(host) + "/" + strip_tail(std::string(path));
   };
+  if (u.starts_with("file://localhost/")) u = u.substr(16);
   if (u.starts_with("file://")) u = u.substr(7);
   if (auto scheme = u.find("://"); scheme != std::string::npos) {
     std::string_view rest = std::string_view(u).substr(scheme + 3);

@@ -108,6 +108,16 @@ TEST_CASE("journal: --shared pages go into the repository for both and sam sees 
   CHECK(shared[0]["text"] == "we dream of a garden");
   CHECK(shared[0]["author"] == "alex");
   CHECK(s.run("balance", {"check"}).status == 0);
+  // The couple's list says whose each page is; with --as, whose view it is.
+  result listed = s.j({"list", "--shared", "--as", "sam"});
+  CHECK(listed.out == "ID       DATE        WHO   TAGS   FIRST LINE\n" + short_of(id) + "  2026-11-20  alex  dream  we dream of a garden\n");
+  CHECK(listed.err == "showing sam's shared view: private records open only for alex, this computer's own person\n");
+  CHECK(s.j({"on-this-day", "--as", "sam"}).err.find("showing sam's shared view") != std::string::npos);
+  CHECK(s.j({"export", "--as", "sam"}).err.find("showing sam's shared view") != std::string::npos);
+  // A filter that matches nothing says so, not that there are no pages.
+  result none = s.j({"list", "--grep", "no such words"});
+  CHECK(none.status == 0);
+  CHECK(none.err == "no pages match\n");
 }
 
 TEST_CASE("journal: - reads the page from stdin and several lines become a multi-line string", "[journal][stdin]") {

@@ -168,6 +168,7 @@ TEST_CASE("private sync: the shared remote is refused by any address and by its 
   };
   refused(s.shared_remote().string());
   refused("file://" + s.shared_remote().string() + "/");
+  refused("file://localhost" + s.shared_remote().string());
   // git takes a relative path from the private store: four levels below the sandbox.
   refused("../../../../shared.git");
   // The repository itself.
@@ -337,7 +338,7 @@ TEST_CASE("private sync: a page edited on both computers is a conflict of that o
   CHECK(both.status == 1);
   CHECK_THAT(both.err, Catch::StartsWith("balance: the merge has conflicts in: journal/alex/2026-11.toml. ") &&
                            Catch::Contains("then `balance private git commit -a` and `balance private sync` again") &&
-                           Catch::Contains("private/journal/alex/2026-11.toml: 1 record changed on both sides") &&
+                           Catch::Contains("balance merge-driver: journal/alex/2026-11.toml: 1 record changed on both sides") &&
                            Catch::Contains(id.substr(0, 7)));
   result check = s.on("desktop", "balance", {"check"});
   CHECK(check.status == 65);

@@ -72,15 +72,17 @@ void add_page_filter_options(CLI::App& cmd, list_flags& o) {
   cmd.add_flag("--shared", o.filter.shared, "Only the couple's shared pages, everyone's");
 }
 
-// Pages in --format: markdown as one document, the others as every list writes records.
-void write_pages(context& ctx, const repo& rp, const std::vector<record>& pages, bool shared) {
+// Pages in --format: markdown as one document, the others as every list writes records. With
+// --as someone else, says whose view it is, as every list does.
+void write_pages(context& ctx, const repo& rp, const std::vector<record>& pages, bool shared, bool filtered = false) {
+  (void)cli::private_view(ctx, rp, {});
   if (ctx.opts.format == "markdown") {
     write_pages_markdown(pages, rp, shared, ctx.out);
     return;
   }
   record_format f = ctx.records_format(cli::list_formats);
   write_records(f, record_type::page, pages, ctx.writer(rp), ctx.out);
-  if (pages.empty() && f == record_format::text) ctx.note("no pages here yet");
+  if (pages.empty() && f == record_format::text) ctx.note(filtered ? "no pages match" : "no pages here yet");
 }
 
 std::function<int(context&)> setup_list(CLI::App& cmd) {
@@ -91,7 +93,9 @@ std::function<int(context&)> setup_list(CLI::App& cmd) {
   return [o](context& ctx) {
     repo rp = ctx.open_repo();
     o->filter.span = select_period(o->period, o->since, o->until, "all", rp.cal());
-    write_pages(ctx, rp, journal_pages(store(rp), o->filter), o->filter.shared);
+    bool filtered = !o->period.empty() || !o->since.empty() || !o->until.empty() || !o->filter.grep.empty() ||
+                    !o->filter.tags.empty();
+    write_pages(ctx, rp, journal_pages(store(rp), o->filter), o->filter.shared, filtered);
     return 0;
   };
 }
@@ -137,6 +141,7 @@ std::function<int(context&)> setup_export(CLI::App& cmd) {
     f.limit = 0;
     f.shared = *shared;
     auto pages = journal_pages(store(rp), f);
+    (void)cli::private_view(ctx, rp, {});
     write_pages_markdown(pages, rp, *shared, ctx.out);
     return 0;
   };
