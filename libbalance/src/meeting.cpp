@@ -177,13 +177,6 @@ std::string clock_text(milliseconds left) {
   return fmt::format("{:02}:{:02}", seconds / 60, seconds % 60);
 }
 
-std::string names_text(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-  return out;
-}
-
 class meeting {
  public:
   meeting(const meeting_setup& setup, meeting_terminal& term, meeting_clock& clock, meeting_actions& act)
@@ -263,7 +256,7 @@ class meeting {
   }
 
   void welcome() {
-    screen(fmt::format("The weekly talk: {}", names_text(setup_.with)));
+    screen(fmt::format("The weekly talk: {}", join_names(setup_.with)));
     say("  1. Appreciations    2. What went right    3. One issue, in turns\n"
         "  4. Care             5. One thing to try\n\n"
         "Take your time. Ctrl-C leaves at any moment; whatever you have already\n"

@@ -10,6 +10,7 @@
 #include "balance/error.hpp"
 #include "balance/format.hpp"
 #include "balance/report.hpp"
+#include "report_note.hpp"
 #include "balance/text.hpp"
 
 namespace balance {
@@ -29,15 +30,6 @@ std::string change_text(const person_dimension& p) {
   double rounded = std::round(*t * 10) / 10;
   if (rounded == 0) return "±0.0";
   return fmt::format("{:+.1f}", rounded);
-}
-
-std::string names(const std::vector<std::string>& people) {
-  std::string out;
-  for (std::size_t i = 0; i < people.size(); ++i) {
-    if (i) out += i + 1 == people.size() ? " and " : ", ";
-    out += people[i];
-  }
-  return out;
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
@@ -150,20 +142,8 @@ void paragraph(sink& out, std::string_view text, std::size_t indent) {
   out.write("\n");
 }
 
-// A dim explanatory note under a table, wrapped and indented by two.
-void note(sink& out, const style& st, std::string_view text) {
-  std::string wrapped = wrap_text(text, output_width, 2);
-  std::size_t start = 0;
-  while (start <= wrapped.size()) {
-    std::size_t nl = wrapped.find('\n', start);
-    std::string_view line(wrapped.data() + start, (nl == std::string::npos ? wrapped.size() : nl) - start);
-    if (start == 0) out.write("  ");
-    out.write(st.dim(std::string(line)));
-    out.write("\n");
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-}
+using detail::write_note;
+void note(sink& out, const style& st, std::string_view text) { write_note(out, st, text); }
 
 void indented(sink& out, const std::string& text, std::size_t indent) {
   std::size_t start = 0;
@@ -214,7 +194,7 @@ void text_safety(const report& r, sink& out, const style&) {
 }
 
 void text_header(const report& r, sink& out, const style& st) {
-  out.write(st.bold(fmt::format("Balance report for {}", names(r.people))));
+  out.write(st.bold(fmt::format("Balance report for {}", join_names(r.people))));
   out.write("\n");
   std::string when = r.span_text;
   if (r.previous_text) when += fmt::format(", compared with {}", *r.previous_text);
@@ -507,7 +487,7 @@ void md_safety(const report& r, sink& out) {
 }
 
 void md_header(const report& r, sink& out) {
-  out.write(fmt::format("# Balance report for {}\n\n", md_escape(names(r.people))));
+  out.write(fmt::format("# Balance report for {}\n\n", md_escape(join_names(r.people))));
   out.write(md_escape(r.span_text));
   if (r.previous_text) out.write(fmt::format(", compared with {}", md_escape(*r.previous_text)));
   out.write(". " + md_escape(words::view_line(r)) + " " + words::counts_line(r) + "\n\n");
@@ -849,5 +829,23 @@ void write_report(const report& r, const std::vector<std::string>& sections, for
   }
   throw_usage(fmt::format("--format {}: a report is written as text, markdown or json", format_name(f)));
 }
+
+namespace detail {
+
+void write_note(sink& out, const style& st, std::string_view text) {
+  std::string wrapped = wrap_text(text, output_width, 2);
+  std::size_t start = 0;
+  while (start <= wrapped.size()) {
+    std::size_t nl = wrapped.find('\n', start);
+    std::string_view line(wrapped.data() + start, (nl == std::string::npos ? wrapped.size() : nl) - start);
+    if (start == 0) out.write("  ");
+    out.write(st.dim(std::string(line)));
+    out.write("\n");
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+}
+
+}  // namespace detail
 
 }  // namespace balance

@@ -12,6 +12,7 @@
 #include "balance/ledger.hpp"
 #include "balance/text.hpp"
 #include "balance/trend.hpp"
+#include "report_note.hpp"
 
 namespace balance {
 
@@ -23,15 +24,6 @@ constexpr std::size_t spark_columns = 12;
 constexpr std::string_view agreement_mark = "*";
 
 std::string times_text(std::size_t n) { return n == 1 ? "1 time" : fmt::format("{} times", n); }
-
-std::string names(const std::vector<std::string>& people) {
-  std::string out;
-  for (std::size_t i = 0; i < people.size(); ++i) {
-    if (i) out += i + 1 == people.size() ? " and " : ", ";
-    out += people[i];
-  }
-  return out;
-}
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -143,7 +135,7 @@ std::vector<const trend_row*> rows_of(const trend_report& t, std::string_view se
 namespace words {
 
 std::string heading(const trend_report& t) {
-  return fmt::format("Trends for {}, by {}", names(t.people), trend_step_name(t.every));
+  return fmt::format("Trends for {}, by {}", join_names(t.people), trend_step_name(t.every));
 }
 
 std::string span_line(const trend_report& t) {
@@ -160,7 +152,7 @@ std::string counts_line(const trend_report& t) {
   std::vector<std::string> parts;
   if (shows(t, "checkins")) parts.push_back(plural(t.checkins, "check-in", "check-ins"));
   if (shows(t, "load") || shows(t, "choices")) parts.push_back(plural(t.entries, "ledger entry", "ledger entries"));
-  return "Based on " + names(parts) + ".";
+  return "Based on " + join_names(parts) + ".";
 }
 
 std::string fit_line(const trend_report& t, std::size_t shown) {
@@ -324,20 +316,7 @@ void render_grid(const text_grid& g, const trend_report& t, std::size_t shown, s
     out.write(grid_line(g, g.labels[r], g.cells[r], g.trends[r], g.averages[r], shown) + "\n");
 }
 
-// A dim note under a table, wrapped and indented by two.
-void note(sink& out, const style& st, std::string_view text) {
-  std::string wrapped = wrap_text(escape_for_terminal(text), output_width, 2);
-  std::size_t start = 0;
-  while (start <= wrapped.size()) {
-    std::size_t nl = wrapped.find('\n', start);
-    std::string_view line(wrapped.data() + start, (nl == std::string::npos ? wrapped.size() : nl) - start);
-    if (start == 0) out.write("  ");
-    out.write(st.dim(std::string(line)));
-    out.write("\n");
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-}
+void note(sink& out, const style& st, std::string_view text) { detail::write_note(out, st, text); }
 
 void text_header(const trend_report& t, sink& out, const style& st) {
   out.write(st.bold(words::heading(t)) + "\n");

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "balance/cadence.hpp"
+#include "balance/text.hpp"
 
 namespace balance::detail {
 
@@ -34,17 +35,6 @@ std::string day_words(local_days d, const calendar& cal) {
   std::string text = fmt::format("{} {}", static_cast<unsigned>(ymd.day()), month_names[static_cast<unsigned>(ymd.month()) - 1]);
   if (ymd.year() != today.year()) text += fmt::format(" {}", static_cast<int>(ymd.year()));
   return text;
-}
-
-std::string names(const std::vector<std::string>& people) {
-  if (people.empty()) return "";
-  if (people.size() == 1) return people[0];
-  std::string out;
-  for (std::size_t i = 0; i < people.size(); ++i) {
-    if (i) out += i + 1 == people.size() ? " and " : ", ";
-    out += people[i];
-  }
-  return out;
 }
 
 const dimension_summary* find_dimension(const report& r, std::string_view key) {
@@ -101,7 +91,7 @@ std::string rating_basis(const dimension_summary& d, const calendar& cal) {
   if (first && last)
     when = *first == *last ? fmt::format(", on {}", day_words(*first, cal))
                            : fmt::format(", {} to {}", day_words(*first, cal), day_words(*last, cal));
-  return fmt::format("{} \"{}\" {}: {}{}", d.count, d.key, d.count == 1 ? "rating" : "ratings", names(parts), when);
+  return fmt::format("{} \"{}\" {}: {}{}", d.count, d.key, d.count == 1 ? "rating" : "ratings", join_names(parts), when);
 }
 
 std::string rating_data(const dimension_summary& d, const calendar& cal) { return "Based on " + rating_basis(d, cal) + "."; }
@@ -338,7 +328,7 @@ void seen_differently(const sign_inputs& in, std::vector<sign>& signs, std::vect
       people.push_back(p->name);
     }
     signs.push_back(sign{"seen-differently", fmt::format("You see \"{}\" differently", d.key), people,
-                         {fmt::format("\"{}\": {}.", d.key, names(sides))}, rating_data(d, in.cal),
+                         {fmt::format("\"{}\": {}.", d.key, join_names(sides))}, rating_data(d, in.cal),
                          "Two views of the same thing are worth comparing, not settling. Could each of you describe "
                          "one moment behind your rating, while the other listens and sums up what they heard?",
                          false});
@@ -431,7 +421,7 @@ void lost_self(const sign_inputs& in, std::vector<sign>& signs, std::vector<std:
     order_people(s.people, in.cfg);
     if (entries) data.push_back(fmt::format("{} in the last {} days", plural(entries, "ledger entry", "ledger entries"), in.solo.days()));
     if (!low.people.empty()) data.push_back(rating_basis(*find_dimension(r, "space"), in.cal));
-    s.data = "Based on " + names(data) + ".";
+    s.data = "Based on " + join_names(data) + ".";
     s.suggestion =
         "Time apart feeds time together. Could each of you plan one thing of your own this week — a class, a "
         "friend, a walk alone — and cheer the other one on?";
@@ -519,7 +509,7 @@ void one_sided_sacrifice(const sign_inputs& in, std::vector<sign>& signs, std::v
   }
   if (!s.people.empty()) {
     order_people(s.people, in.cfg);
-    s.data = "Based on " + names(data) + ".";
+    s.data = "Based on " + join_names(data) + ".";
     s.suggestion =
         "Plans hold up best when both of you give something. Could you look at the next big decision together, "
         "and at what each of you would be giving up?";
@@ -555,7 +545,7 @@ void dimensions_at_four(const sign_inputs& in, std::vector<std::string>& working
     if (!all) continue;
     std::vector<std::string> parts;
     for (const auto& p : d.people) parts.push_back(fmt::format("{} {}", p.name, one_decimal(*p.mean)));
-    working.push_back(fmt::format("\"{}\" is at 4 or above from {} ({}){}", d.key, every, names(parts),
+    working.push_back(fmt::format("\"{}\" is at 4 or above from {} ({}){}", d.key, every, join_names(parts),
                                   d.high.empty() ? "." : ": " + d.high + "."));
   }
 }
@@ -589,7 +579,7 @@ void shares_as_agreed(const sign_inputs& in, std::vector<std::string>& working) 
     std::vector<std::string> parts;
     for (const auto& p : g->people) parts.push_back(fmt::format("{} {}", p.name, percent(p.share)));
     working.push_back(fmt::format("{} shared close to what you agreed ({}).",
-                                  kind == std::string_view("chore") ? "Chores were" : "Invisible work was", names(parts)));
+                                  kind == std::string_view("chore") ? "Chores were" : "Invisible work was", join_names(parts)));
   }
 }
 
@@ -612,7 +602,7 @@ void turns_taken(const sign_inputs& in, std::vector<std::string>& working) {
     if (!balanced) continue;
     std::vector<std::string> parts;
     for (const auto& [who, n] : tc.counts) parts.push_back(fmt::format("{} {}", who, n));
-    working.push_back(fmt::format("You took turns choosing {} ({}).", tc.topic, names(parts)));
+    working.push_back(fmt::format("You took turns choosing {} ({}).", tc.topic, join_names(parts)));
   }
 }
 

@@ -16,6 +16,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <catch2/catch.hpp>
+
 extern char** environ;
 
 namespace balance_test {
@@ -364,6 +366,25 @@ std::map<std::string, std::string> sandbox::snapshot() const {
     files[fs::relative(it->path(), repo()).string()] = ss.str();
   }
   return files;
+}
+
+example::example() {
+  cwd = source_dir() + "/examples/couple";
+  env["BALANCE_USER"] = "alex";
+}
+
+std::string golden_path(const std::string& name) { return source_dir() + "/tests/data/golden/" + name; }
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void check_golden(const std::string& actual, const std::string& name) {
+  if (std::getenv("BALANCE_UPDATE_GOLDEN")) std::ofstream(golden_path(name), std::ios::binary) << actual;
+  CHECK(actual == slurp(golden_path(name)));
 }
 
 }  // namespace balance_test

@@ -77,6 +77,18 @@ class sandbox {
   std::filesystem::path dir_;
 };
 
+// The example couple (examples/couple), read in place (nothing is written), as alex on their
+// last day.
+struct example : sandbox {
+  example();
+};
+
+// A golden file of tests/data/golden, its text, and a comparison with it: CHECKs that `actual`
+// is the golden text, or with BALANCE_UPDATE_GOLDEN=1 in the environment rewrites the file.
+std::string golden_path(const std::string& name);
+std::string slurp(const std::string& path);
+void check_golden(const std::string& actual, const std::string& name);
+
 // The first 12-digit id in a text.
 std::string first_id(const std::string& text);
 

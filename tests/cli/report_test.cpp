@@ -15,32 +15,14 @@ using balance_test::first_id;
 using balance_test::result;
 using balance_test::couple;
 using balance_test::sandbox;
+using balance_test::check_golden;
+using balance_test::example;
+using balance_test::golden_path;
+using balance_test::slurp;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string golden_path(const std::string& name) { return balance_test::source_dir() + "/tests/data/golden/" + name; }
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// The example couple, read in place (nothing is written), as alex on their last day.
-struct example : sandbox {
-  example() {
-    cwd = balance_test::source_dir() + "/examples/couple";
-    env["BALANCE_USER"] = "alex";
-  }
-};
-
-// Compares with a checked-in golden file; BALANCE_UPDATE_GOLDEN=1 rewrites it instead.
-void check_golden(const std::string& actual, const std::string& name) {
-  if (std::getenv("BALANCE_UPDATE_GOLDEN")) std::ofstream(golden_path(name), std::ios::binary) << actual;
-  CHECK(actual == slurp(golden_path(name)));
-}
 
 // Every line fits 80 columns (counted in characters, not bytes).
 void check_fits_80(const std::string& text) {

@@ -48,5 +48,7 @@ BALANCE_API std::string ascii_lower(std::string_view text);
 BALANCE_API std::string_view trim(std::string_view text) noexcept;
 // The first line of a text that is not blank, trimmed (a journal page's title).
 BALANCE_API std::string first_text_line(std::string_view text);
+// "alex", "alex and sam", "alex, sam and kim": a list of names (or phrases) in a sentence.
+BALANCE_API std::string join_names(const std::vector<std::string>& names);
 
 }  // namespace balance
