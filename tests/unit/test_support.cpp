@@ -152,6 +152,19 @@ balance::settings couple_settings() {
   return s;
 }
 
+balance::calendar berlin_sunday_evening() {
+  balance::calendar c;
+  c.tz = balance::zone::locate("Europe/Berlin");
+  c.now = c.tz.at(balance::parse_timestamp("2026-11-22T21:00:00+01:00")->utc);
+  return c;
+}
+
+std::string next_id(char fill) {
+  static int n = 0;
+  std::string id = std::to_string(++n);
+  return std::string(12 - id.size(), fill) + id;
+}
+
 std::vector<std::string> problems_of(const balance::record& r) {
   static const balance::settings cfg = couple_settings();
   std::vector<std::string> out;

@@ -14,6 +14,7 @@
 #include "balance/record.hpp"
 #include "balance/repo.hpp"
 #include "balance/settings.hpp"
+#include "balance/time.hpp"
 
 namespace balance_test {
 
@@ -79,6 +80,10 @@ balance::record make_entry(const std::string& id, const std::string& at, const s
 
 // Settings with the people alex and sam, and every other setting at its default.
 balance::settings couple_settings();
+// Sunday 2026-11-22 21:00 in Berlin, weeks from Monday.
+balance::calendar berlin_sunday_evening();
+// A fresh 12-character record id, padded with `fill` so two test files' ids never meet.
+std::string next_id(char fill);
 // What validate() finds wrong with `r` under couple_settings(), warnings left out, each as
 // "key: message".
 std::vector<std::string> problems_of(const balance::record& r);

@@ -13,25 +13,9 @@ using namespace balance;
 
 namespace {
 
-// Sunday 2026-11-22 21:00 in Berlin, weeks from Monday.
-calendar berlin() {
-  calendar c;
-  c.tz = zone::locate("Europe/Berlin");
-  c.now = c.tz.at(parse_timestamp("2026-11-22T21:00:00+01:00")->utc);
-  return c;
-}
-
-settings couple() {
-  settings s;
-  s.people = {"alex", "sam"};
-  return s;
-}
-
-std::string next_id() {
-  static int n = 0;
-  std::string id = std::to_string(++n);
-  return std::string(12 - id.size(), 'b') + id;
-}
+calendar berlin() { return balance_test::berlin_sunday_evening(); }
+settings couple() { return balance_test::couple_settings(); }
+std::string next_id() { return balance_test::next_id('b'); }
 
 // Noon on a day of 2026 ("09-05"); September and October are +02:00 in Berlin, November +01:00.
 std::string noon(const std::string& month_day) {
