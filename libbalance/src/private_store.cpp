@@ -100,6 +100,12 @@ private_move move_private_tree(const repo& r, file_system& files) {
   auto moving = legacy_private_files(r, files);
   if (moving.empty()) {
     if (!r.private_root().empty()) result.to = r.private_root();
+    // A move stopped after its last removal leaves only empty folders: finish it.
+    file_status st;
+    if (files.lstat((r.root() / "private").c_str(), st) == 0 && st.type == file_status::kind::directory) {
+      remove_empty_dirs(files, r.root() / "private");
+      result.emptied = files.lstat((r.root() / "private").c_str(), st) != 0;
+    }
     result.left_behind = files_left_in(files, r);
     return result;
   }
@@ -171,6 +177,7 @@ std::string move_summary(const private_move& moved) {
   if (files > 0)
     return fmt::format("moved {} private {} out of the repository into {}", files, files == 1 ? "file" : "files",
                        moved.to.string());
+  if (moved.emptied) return "removed the empty private/ folder an interrupted move left in the repository; nothing else to move";
   return moved.left_behind.empty() ? "no private/ folder in the repository; nothing to move"
                                    : "no private records in private/; nothing to move";
 }

@@ -114,6 +114,25 @@ TEST_CASE("private: kill -9 during the move loses nothing, and running it again 
   }
 }
 
+TEST_CASE("private: a move killed after its last removal leaves empty folders, and running it again removes them",
+          "[private][migrate][crash]") {
+  couple s;
+  write_legacy_tree(s, 2);
+  REQUIRE(s.run("balance", {"private", "migrate"}).status == 0);
+  // The state a kill between the last removal and the folder clean-up leaves behind.
+  fs::create_directories(s.repo() / "private" / "checkins" / "alex");
+  result again = s.run("balance", {"private", "migrate"});
+  CHECK(again.status == 0);
+  CHECK(again.err == "removed the empty private/ folder an interrupted move left in the repository; nothing else to move\n");
+  CHECK_FALSE(fs::exists(s.repo() / "private"));
+  // A folder that still holds something that is not a record stays, and is named.
+  s.write("private/notes.txt", "mine\n");
+  result kept = s.run("balance", {"private", "migrate"});
+  CHECK(kept.status == 0);
+  CHECK_THAT(kept.out + kept.err, Catch::Contains("private/notes.txt"));
+  CHECK(s.read("private/notes.txt") == "mine\n");
+}
+
 TEST_CASE("private: my own reminders count my private solo time, and no list of everyone shows self-care", "[private][remind]") {
   couple s;
   // A first entry or two is not "busy": no self-care note yet.

@@ -42,6 +42,7 @@ struct private_move {
   std::size_t already_there = 0;            // identical copies were there already (an earlier, interrupted move)
   std::vector<std::string> left_behind;     // other files in private/, untouched
   bool id_added = false;                    // balance.toml got an id
+  bool emptied = false;                     // only empty folders were left (a move stopped at its end); removed
 };
 
 // Moves the old private/ tree into the private store. The caller holds the repository lock.
