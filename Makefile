@@ -4,10 +4,12 @@ PREFIX  ?= /usr/local
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-# Debian packages the build needs (DESIGN.md section 2), and the ones only the tests need.
+# Debian packages the build needs (DESIGN.md section 2), and the ones only the tests need
+# (chromium and a font it only recommends, and html5lib, check the html report).
 BUILD_PACKAGES = g++ cmake make pkg-config libcli11-dev libtomlplusplus-dev libfmt-dev \
   libhowardhinnant-date-dev tzdata nlohmann-json3-dev scdoc
-TEST_PACKAGES = catch2 git ledger bash zsh fish python3 util-linux
+TEST_PACKAGES = catch2 git ledger bash zsh fish python3 util-linux \
+  chromium fonts-dejavu-core python3-html5lib
 # libFuzzer comes with clang's runtime libraries.
 FUZZ_PACKAGES = clang libclang-rt-14-dev
 
@@ -35,11 +37,12 @@ check: test-deps
 	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure --no-tests=error -j $(JOBS)
 
-# Only what the demo runs: the report, the front door and the man pages, no test suite.
+# Only what the demo runs: the report, the front door and the man pages, no test suite. It also
+# writes the example couple's html report into the build tree and prints its path.
 demo: deps
 	cmake -S . -B $(BUILD) -DCMAKE_INSTALL_PREFIX=$(PREFIX) -DBALANCE_TESTS=OFF $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS) --target balance balance-report balance-checkin balance-ledger balance-boundaries balance-remind man
-	@sh examples/demo.sh $(BUILD)/bin
+	@sh examples/demo.sh $(BUILD)/bin $(BUILD)/demo
 
 # Timings on a generated repository, side by side with ledger-cli: a Release build of the tools,
 # repositories generated once into $(BENCH_BUILD)/bench. `make bench BENCH_FLAGS=--quick` is the

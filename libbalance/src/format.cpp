@@ -23,6 +23,7 @@ std::string_view format_name(format f) noexcept {
     case format::tsv: return "tsv";
     case format::markdown: return "markdown";
     case format::ledger: return "ledger";
+    case format::html: return "html";
   }
   return "text";
 }

@@ -675,12 +675,13 @@ void write_report(const report& r, const std::vector<std::string>& sections, for
     case format::text: write_report_text(r, sections, out, st); return;
     case format::markdown: write_report_markdown(r, sections, out); return;
     case format::json: write_report_json(r, sections, out); return;
+    case format::html: write_report_html(r, sections, out); return;
     case format::toml:
     case format::csv:
     case format::tsv:
     case format::ledger: break;
   }
-  throw_usage(fmt::format("--format {}: a report is written as text, markdown or json", format_name(f)));
+  throw_usage(fmt::format("--format {}: a report is written as text, markdown, json or html", format_name(f)));
 }
 
 namespace detail {

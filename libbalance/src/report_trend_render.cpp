@@ -366,10 +366,11 @@ void write_trend(const trend_report& t, format f, sink& out, const style& st) {
     case format::json: json_trend(t, out); return;
     case format::csv: tidy_trend(t, out, false); return;
     case format::tsv: tidy_trend(t, out, true); return;
+    case format::html: write_trend_html(t, out); return;
     case format::toml:
     case format::ledger: break;
   }
-  throw_usage(fmt::format("--format {}: a trend is written as text, markdown, csv, tsv or json", format_name(f)));
+  throw_usage(fmt::format("--format {}: a trend is written as text, markdown, csv, tsv, json or html", format_name(f)));
 }
 
 }  // namespace balance

@@ -123,7 +123,7 @@ inline bool shows(const trend_report& t, std::string_view section) {
   return true;
 }
 
-std::vector<const trend_row*> rows_of(const trend_report& t, std::string_view section) {
+inline std::vector<const trend_row*> rows_of(const trend_report& t, std::string_view section) {
   std::vector<const trend_row*> out;
   for (const auto& r : t.rows)
     if (r.section == section) out.push_back(&r);

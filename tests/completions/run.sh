@@ -663,7 +663,7 @@ bash_tool balance balance boundaries cr ; check "bash: balance boundaries cr (th
 
 bash_tool balance-report balance-report --section '' ; check "bash: balance-report --section" only $sections
 bash_tool balance-report balance-report --section signs,c ; check "bash: balance-report --section signs,c (a list)" only signs,checkins signs,choices
-bash_tool balance-report balance-report --format '' ; check "bash: balance-report --format" only text markdown json
+bash_tool balance-report balance-report --format '' ; check "bash: balance-report --format" only text markdown json html
 bash_tool balance-report balance-report -- ; check "bash: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version --no-cache
 bash_tool balance-report balance-report -C data --as '' ; check "bash: balance-report --as" only alex sam
 bash_tool balance-report balance-report --m ; check "bash: balance-report --m" only --mine
@@ -675,7 +675,7 @@ bash_tool balance-report balance-report trend -- ; check "bash: balance-report t
 bash_tool balance-report balance-report trend -- ; check "bash: balance-report trend -- (not the report's own)" lacks --section --from
 bash_tool balance-report balance-report trend --every '' ; check "bash: balance-report trend --every" only week month quarter
 bash_tool balance-report balance-report trend --what '' ; check "bash: balance-report trend --what" only checkins load choices all
-bash_tool balance-report balance-report trend --format '' ; check "bash: balance-report trend --format" only text markdown csv tsv json
+bash_tool balance-report balance-report trend --format '' ; check "bash: balance-report trend --format" only text markdown csv tsv json html
 bash_tool balance-report balance-report -p 2026 trend --every week '' ; check "bash: balance-report trend --every week (no second command word)" lacks trend
 bash_tool balance balance report trend --ev ; check "bash: balance report trend --ev (through the front door)" only --every
 
@@ -771,7 +771,7 @@ zsh_complete 'balance boundaries cr' ; check "zsh: balance boundaries cr (throug
 
 zsh_complete 'balance-report --section ' ; check "zsh: balance-report --section" only $sections
 zsh_complete 'balance-report --section signs,c' ; check "zsh: balance-report --section signs,c (a list)" only checkins choices
-zsh_complete 'balance-report --format ' ; check "zsh: balance-report --format" only text markdown json
+zsh_complete 'balance-report --format ' ; check "zsh: balance-report --format" only text markdown json html
 zsh_complete 'balance-report --' ; check "zsh: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version --no-cache
 zsh_complete 'balance-report -C data --as ' ; check "zsh: balance-report --as" only alex sam
 zsh_complete 'balance-report --m' ; check "zsh: balance-report --m" only --mine
@@ -783,7 +783,7 @@ zsh_complete 'balance-report trend --' ; check "zsh: balance-report trend --" ha
 zsh_complete 'balance-report trend --' ; check "zsh: balance-report trend -- (not the report's own)" lacks --section --from
 zsh_complete 'balance-report trend --every ' ; check "zsh: balance-report trend --every" only week month quarter
 zsh_complete 'balance-report trend --what ' ; check "zsh: balance-report trend --what" only checkins load choices all
-zsh_complete 'balance-report trend --format ' ; check "zsh: balance-report trend --format" only text markdown csv tsv json
+zsh_complete 'balance-report trend --format ' ; check "zsh: balance-report trend --format" only text markdown csv tsv json html
 zsh_complete 'balance report trend --ev' ; check "zsh: balance report trend --ev (through the front door)" only --every
 
 zsh_complete 'balance-remind --' ; check "zsh: balance-remind --" has --who --all --format --dir --quiet --version --no-cache
@@ -867,7 +867,7 @@ fish_autoload 'balance boundaries cr' ; check "fish: balance boundaries cr (thro
 
 fish_autoload 'balance-report --section ' ; check "fish: balance-report --section" only $sections
 fish_autoload 'balance-report --section signs,c' ; check "fish: balance-report --section signs,c (a list)" only signs,checkins signs,choices
-fish_autoload 'balance-report --format ' ; check "fish: balance-report --format" only text markdown json
+fish_autoload 'balance-report --format ' ; check "fish: balance-report --format" only text markdown json html
 fish_autoload 'balance-report --' ; check "fish: balance-report --" has --period --since --until --section --mine --shared --from --format --dir --as --version --no-cache
 fish_autoload 'balance-report -C data --as ' ; check "fish: balance-report --as" only alex sam
 fish_autoload 'balance-report --m' ; check "fish: balance-report --m" only --mine
@@ -879,7 +879,7 @@ fish_autoload 'balance-report trend --' ; check "fish: balance-report trend --" 
 fish_autoload 'balance-report trend --' ; check "fish: balance-report trend -- (not the report's own)" lacks --section --from
 fish_autoload 'balance-report trend --every ' ; check "fish: balance-report trend --every" only week month quarter
 fish_autoload 'balance-report trend --what ' ; check "fish: balance-report trend --what" only checkins load choices all
-fish_autoload 'balance-report trend --format ' ; check "fish: balance-report trend --format" only text markdown csv tsv json
+fish_autoload 'balance-report trend --format ' ; check "fish: balance-report trend --format" only text markdown csv tsv json html
 fish_autoload 'balance-report -p 2026 trend --every week ' ; check "fish: balance-report trend --every week (no second command word)" lacks trend
 fish_autoload 'balance report trend --ev' ; check "fish: balance report trend --ev (through the front door)" only --every
 

@@ -31,6 +31,7 @@ except ImportError:
 
 SKIP = 77
 XMLNS = "{http://www.w3.org/2000/xmlns/}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 URL_ATTRIBUTES = {"src", "href", "action", "formaction", "srcset", "poster", "data", "cite",
                   "background", "ping", "manifest", "longdesc", "codebase", "archive", "icon"}
 DOCTYPE = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<!doctype\s+html\s*>", re.I | re.S)
@@ -40,6 +41,8 @@ SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
 
 def local(name):
     """`{namespace}name` -> `name`: SVG elements and xlink attributes come namespaced."""
+    if name.startswith(XLINK):
+        return "xlink:" + name[len(XLINK):]
     return name.rsplit("}", 1)[-1]
 
 
@@ -117,13 +120,14 @@ def tree_problems(root):
             attr = local(name)
             if attr.lower().startswith("on"):
                 problems.append(f"<{tag} {attr}=...> is an event handler: no JavaScript allowed")
-            if attr.lower() in URL_ATTRIBUTES:
+            if attr.lower().replace("xlink:", "") in URL_ATTRIBUTES:
                 problem = url_problem(tag, attr, value)
                 if problem:
                     problems.append(problem)
             elif re.search(r"javascript:", value, re.I):
                 problems.append(f"<{tag} {attr}=...> contains javascript:")
-            problems += css_problems(f"<{tag} {attr}=...>", value) if "url(" in value.lower() else []
+            if "url(" in value.lower() or "@import" in value.lower():
+                problems += css_problems(f"<{tag} {attr}=...>", value)
     if charsets != 1:
         problems.append(f'{charsets} <meta charset> elements, expected exactly one <meta charset="utf-8">')
     if not csp:
@@ -160,25 +164,26 @@ CHART = ('<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="im
          '<rect width="5" height="5" fill="url(#g)"/></svg><table><tr><th>a</th></tr>'
          '<tr><td>1</td></tr></table></figure>\n')
 TAIL = '</main></body>\n</html>\n'
-SELF_TEST_BAD = {
-    "stray </div>": HEAD + CHART + "</div>" + TAIL,
-    "<script>": HEAD + "<script>alert(1)</script>" + CHART + TAIL,
-    "https image": HEAD + '<img src="https://x" alt="">' + CHART + TAIL,
-    "missing lang": HEAD.replace(' lang="en"', "") + CHART + TAIL,
-    "no CSP meta": re.sub(r'<meta http-equiv=.*?>\n', "", HEAD) + CHART + TAIL,
-    "CSS url(https:)": HEAD + '<p style="background:url(https://x/y.png)">p</p>' + CHART + TAIL,
-    "svg xlink:href //": HEAD + CHART.replace("<rect", '<image xlink:href="//x/y.png"/><rect')
-    .replace("<svg ", '<svg xmlns:xlink="http://www.w3.org/1999/xlink" ') + TAIL,
-    "onclick": HEAD + '<p onclick="x()">p</p>' + CHART + TAIL,
+SELF_TEST_BAD = {  # name: (document, words the rejection must contain)
+    "stray </div>": (HEAD + CHART + "</div>" + TAIL, "html5lib"),
+    "<script>": (HEAD + "<script>alert(1)</script>" + CHART + TAIL, "<script>"),
+    "https image": (HEAD + '<img src="https://x" alt="">' + CHART + TAIL, "external URL"),
+    "missing lang": (HEAD.replace(' lang="en"', "") + CHART + TAIL, "lang"),
+    "no CSP meta": (re.sub(r'<meta http-equiv=.*?>\n', "", HEAD) + CHART + TAIL, "Content-Security-Policy"),
+    "CSS url(https:)": (HEAD + '<p style="background:url(https://x/y.png)">p</p>' + CHART + TAIL, "CSS url"),
+    "svg xlink:href //": (HEAD + CHART.replace("<rect", '<image xlink:href="//x/y.png"/><rect').replace(
+        "<svg ", '<svg xmlns:xlink="http://www.w3.org/1999/xlink" ') + TAIL, "xlink:href"),
+    "onclick": (HEAD + '<p onclick="x()">p</p>' + CHART + TAIL, "event handler"),
 }
 SELF_TEST_GOOD = HEAD + CHART + '<p class="private-banner">Only you see this.</p>' + TAIL
 
 
 def self_test():
     failures = []
-    for name, text in SELF_TEST_BAD.items():
-        if not problems_of(text):
-            failures.append(f"self-test: the document with {name} was accepted")
+    for name, (text, expected) in SELF_TEST_BAD.items():
+        problems = problems_of(text)
+        if not any(expected in p for p in problems):
+            failures.append(f"self-test: the document with {name} was not rejected for it: {problems}")
     good = problems_of(SELF_TEST_GOOD)
     failures += [f"self-test: the good document was rejected: {p}" for p in good]
     for failure in failures:

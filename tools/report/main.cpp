@@ -32,13 +32,13 @@ std::function<int(cli::context&)> setup_trend(CLI::App& app, const std::shared_p
   cmd->add_option("--what", o->what, "The rows: checkins, load, choices or all (the default)")->type_name("ROWS");
   add_period_options(cmd, *o, "the last 12 months, or weeks or quarters with --every");
   cli::add_view_options(cmd, o->view, "records");
-  cmd->add_option("--format", o->format, "Output format: text, markdown, csv, tsv, json")->type_name("FMT");
+  cmd->add_option("--format", o->format, "Output format: text, markdown, csv, tsv, json, html")->type_name("FMT");
   return [o](cli::context& ctx) {
     if (!o->sections.empty() || !o->from.empty()) throw_usage("--section and --from are for the report, not for trend");
     trend_step every = parse_trend_step(o->every);
     trend_rows what = parse_trend_rows(o->what);
     if (!o->format.empty()) ctx.opts.format = o->format;
-    format f = ctx.output_format({format::text, format::markdown, format::csv, format::tsv, format::json});
+    format f = ctx.output_format({format::text, format::markdown, format::csv, format::tsv, format::json, format::html});
     repo rp = ctx.open_repo();
     period span = trend_period(o->period, o->since, o->until, every, rp.cal());
     report_view v = cli::private_view(ctx, rp, o->view) ? report_view::mine : report_view::shared;
@@ -62,7 +62,7 @@ std::function<int(cli::context&)> setup(CLI::App& app) {
   return [o, trend, &app](cli::context& ctx) {
     if (app.got_subcommand("trend")) return trend(ctx);
     repo rp = ctx.open_repo();
-    format f = ctx.output_format({format::text, format::markdown, format::json});
+    format f = ctx.output_format({format::text, format::markdown, format::json, format::html});
     auto chosen = parse_sections(o->sections);
     period span = select_period(o->period, o->since, o->until, "28d", rp.cal());
     report_view v = cli::private_view(ctx, rp, o->view) ? report_view::mine : report_view::shared;
@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
                     "A calm report over a period: what is working, each balance dimension, the give and\n"
                     "take, choices, boundaries, and the signs of imbalance with the evidence behind them.\n"
                     "`balance-report trend` shows the same numbers over time, a column per month.",
-                    {format::text, format::markdown, format::json},
+                    {format::text, format::markdown, format::json, format::html},
                     ""};
   return cli::run_single(t, setup, argc, argv);
 }

@@ -18,8 +18,9 @@ namespace balance {
 
 struct settings;
 
-// Every value of --format, across the tools (a report takes markdown, `ledger export` ledger).
-enum class format { text, json, toml, csv, tsv, markdown, ledger };
+// Every value of --format, across the tools (a report takes markdown and html, `ledger export`
+// ledger).
+enum class format { text, json, toml, csv, tsv, markdown, ledger, html };
 // The formats records are written in: the writers below take only these, so a list can never be
 // asked for markdown or a ledger journal.
 enum class record_format { text, json, toml, csv, tsv };

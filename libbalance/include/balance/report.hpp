@@ -229,7 +229,11 @@ BALANCE_API void write_report_text(const report& r, const std::vector<std::strin
                                    const style& st);
 BALANCE_API void write_report_markdown(const report& r, const std::vector<std::string>& sections, sink& out);
 BALANCE_API void write_report_json(const report& r, const std::vector<std::string>& sections, sink& out);
-// The report in `f`: text, markdown or json; throws error{usage} for any other format.
+// One self-contained html page (inline CSS and SVG, no script, no URL): the same sections and
+// sentences as the text report, with a chart and its table where there are numbers. The
+// private view carries a banner that says so.
+BALANCE_API void write_report_html(const report& r, const std::vector<std::string>& sections, sink& out);
+// The report in `f`: text, markdown, json or html; throws error{usage} for any other format.
 BALANCE_API void write_report(const report& r, const std::vector<std::string>& sections, format f, sink& out,
                               const style& st);
 

@@ -149,9 +149,14 @@ class BALANCE_API trend_builder {
 BALANCE_API trend_report build_trend(const store& s, const period& span, trend_step every, trend_rows what,
                                      report_view view, const std::function<void(const diagnostic&)>& on_warning = {});
 
+// One self-contained html page: the same sections and sentences as the text trend, each
+// dimension as lines per person on the rating scale, each kind and topic as a stacked bar per
+// column with the agreed split marked, every chart next to its table with every column.
+BALANCE_API void write_trend_html(const trend_report& t, sink& out);
+
 // text (80 columns: the most recent columns that fit, and a line saying so), markdown (a table
 // per section), csv and tsv (tidy: one line per column, row and value, after a header line), or
-// json (one `"schema": 1` object, one row per line). Throws error{usage} for other formats.
+// json (one `"schema": 1` object, one row per line), or html. Throws error{usage} for other formats.
 BALANCE_API void write_trend(const trend_report& t, format f, sink& out, const style& st = {});
 
 }  // namespace balance
