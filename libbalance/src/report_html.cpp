@@ -44,8 +44,10 @@ void safety(html::page& p, const report& r) {
   flush();
 }
 
+// The page's one <h1> comes first whatever the sections, so headings nest for a screen reader.
+std::string report_title(const report& r) { return fmt::format("Balance report for {}", join_names(r.people)); }
+
 void header(html::page& p, const report& r) {
-  html::heading(p, 1, fmt::format("Balance report for {}", join_names(r.people)));
   std::string when = r.span_text;
   if (r.previous_text) when += fmt::format(", compared with {}", *r.previous_text);
   html::paragraph(p, when + ".");
@@ -446,8 +448,8 @@ void trend_page(html::page& p, const trend_report& t) {
 }  // namespace
 
 void write_report_html(const report& r, const std::vector<std::string>& sections, sink& out) {
-  html::page p(out, fmt::format("Balance report for {}", join_names(r.people)),
-               r.view == report_view::mine ? private_banner : std::string_view{});
+  html::page p(out, report_title(r), r.view == report_view::mine ? private_banner : std::string_view{});
+  html::heading(p, 1, report_title(r));
   if (rw::safety_first(r, sections)) safety(p, r);
   for (const auto& section : report_sections_html)
     if (rw::wanted(sections, section.name) && !rw::quiet_section(r, sections, section.name)) section.write(p, r);

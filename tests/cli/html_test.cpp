@@ -140,6 +140,7 @@ TEST_CASE("html: words from the records are escaped, and an empty repository sti
   // A section asked for by name comes alone, inside the same whole page.
   result one = s.run("balance-report", {"--format", "html", "--section", "checkins"});
   CHECK(one.out.find("<h2 id=\"working\">") == std::string::npos);
+  CHECK(count_of(one.out, "<h1>") == 1);
   CHECK_THAT(one.out, Catch::Contains("<h2 id=\"checkins\">Check-ins</h2>"));
   check_self_contained(one.out);
   // html is a report format only: a list refuses it, naming what it takes.

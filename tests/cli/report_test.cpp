@@ -181,10 +181,12 @@ TEST_CASE("report: nothing outside --mine changes with anyone's private records"
       {"balance-report", {}},
       {"balance-report", {"--format", "markdown"}},
       {"balance-report", {"--format", "json"}},
+      {"balance-report", {"--format", "html"}},
       {"balance-report", {"--shared", "--period", "all"}},
       {"balance-report", {"trend"}},
       {"balance-report", {"trend", "--format", "csv", "--every", "week"}},
       {"balance-report", {"trend", "--format", "json"}},
+      {"balance-report", {"trend", "--format", "html", "--every", "week"}},
       {"balance-remind", {"--all"}},
       {"balance-remind", {"--all", "--format", "json"}},
       {"balance-checkin", {"list"}},
@@ -230,6 +232,14 @@ TEST_CASE("report: nothing outside --mine changes with anyone's private records"
   result mine = s.run("balance-report", {"--mine"});
   CHECK_THAT(mine.out, Catch::StartsWith("Your safety (private)\n") && Catch::Contains("I feel afraid") &&
                            Catch::Contains("(private)"));
+  // The page of the private view puts the note first too, under the private banner.
+  result page = s.run("balance-report", {"--mine", "--format", "html"});
+  auto banner = page.out.find("<p class=\"private-banner\">"), safety = page.out.find("<h2 id=\"safety\">Your safety (private)</h2>");
+  auto header = page.out.find("<h1>");
+  CHECK(banner != std::string::npos);
+  CHECK(safety != std::string::npos);
+  CHECK((banner < header && header < safety && safety < page.out.find("<h2 id=\"working\">")));
+  CHECK_THAT(page.out, Catch::Contains("I feel afraid"));
 }
 
 TEST_CASE("report safety: the note is in its author's --mine only, first, with the numbers", "[report][safety]") {
