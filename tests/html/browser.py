@@ -15,13 +15,16 @@ network pointed at a dead proxy, this checks that:
     has an <svg> whose <title> and <desc> are non-empty and named by its aria-labelledby, and a
     <table> with a data row; the private banner is there or not as asked; a --canary text
     (something private that must not leak into this view) appears nowhere;
-  * a full-page screenshot is not blank;
+  * a full-page screenshot is not blank, and the page itself never scrolls sideways on a 1100px
+    screen (a wide table scrolls in its own box);
+  * the background follows the system: light with prefers-color-scheme: light, dark with dark;
   * with print media at A4 and Letter widths (less 15 mm margins) nothing sticks out to the
     right, the print-width screenshot is not blank, and Page.printToPDF gives a PDF.
 
 Prints `FILE: problem` for each failure and exits 1, or exits 0 silently. Exits 77 (ctest's
 SKIP_RETURN_CODE) when Chromium cannot be found or started. `--self-test` checks a page that
-loads an outside image and has a chart without a description, and fails unless both are caught
+loads an outside image, has a chart without a description and no dark scheme, and fails unless
+all three are caught
 and a minimal good page passes: proof that the checks can fail.
 """
 import argparse, base64, collections, fcntl, itertools, json, os, pathlib, select
@@ -265,6 +268,30 @@ def set_width(chrome, session, width):
         "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False}, session)
 
 
+BACKGROUND = "getComputedStyle(document.documentElement).backgroundColor"
+
+
+def luminance(css_colour):
+    """0 (black) to 1 (white) for an rgb()/rgba() value as getComputedStyle gives it."""
+    parts = [float(p) for p in css_colour[css_colour.index("(") + 1:-1].replace("/", ",").split(",")]
+    if len(parts) == 4 and parts[3] == 0:
+        return 1.0  # transparent: the browser's own white canvas shows through
+    return sum(w * c / 255 for w, c in zip((0.2126, 0.7152, 0.0722), parts))
+
+
+def colour_schemes(chrome, session):
+    """The page follows the system: a light background in a light scheme, a dark one in a dark."""
+    failures = []
+    for scheme, ok in (("dark", lambda l: l < 0.25), ("light", lambda l: l > 0.75)):
+        chrome.call("Emulation.setEmulatedMedia", {"media": "screen", "features": [
+            {"name": "prefers-color-scheme", "value": scheme}]}, session)
+        colour = evaluate(chrome, session, BACKGROUND)
+        if not ok(luminance(colour)):
+            failures.append(f"with prefers-color-scheme: {scheme} the background is {colour}")
+    chrome.call("Emulation.setEmulatedMedia", {"media": "", "features": []}, session)
+    return failures
+
+
 def check_page(chrome, path, png=None, print_png=None, banner=None, canary=None):
     """Every failure found while loading, reading, shooting and printing the page at `path`."""
     url, failures = pathlib.Path(path).resolve().as_uri(), []
@@ -285,6 +312,7 @@ def check_page(chrome, path, png=None, print_png=None, banner=None, canary=None)
     if wide[0] > wide[1]:
         failures.append(f"on a 1100px screen the page is {wide[0]}px wide and scrolls sideways")
     shots = [(screenshot(chrome, session), png, "the screenshot")]
+    failures += colour_schemes(chrome, session)
     chrome.call("Emulation.setEmulatedMedia", {"media": "print"}, session)
     for paper, width in (("A4", A4_PX), ("Letter", LETTER_PX)):
         set_width(chrome, session, width)
@@ -344,7 +372,8 @@ SELF_TEST_BAD = """<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>b
 <rect width="10" height="5" fill="#036"/></svg><table><tr><th>a</th></tr><tr><td>1</td></tr></table>
 </figure></section></main>"""
 SELF_TEST_GOOD = SELF_TEST_BAD.replace("<title>bad", """<meta http-equiv="Content-Security-Policy"
-content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>good""").replace(
+content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><style>html { background: #fff; }
+@media (prefers-color-scheme: dark) { html { background: #111; } }</style><title>good""").replace(
     '<img src="http://example.invalid/x.png" alt="">', "").replace(
     'aria-labelledby="t1"', 'aria-labelledby="t1 d1"').replace('T</title>', 'T</title><desc id="d1">D</desc>')
 
@@ -355,7 +384,8 @@ def self_test(chrome):
         for name, text in (("bad.html", SELF_TEST_BAD), ("good.html", SELF_TEST_GOOD)):
             pathlib.Path(directory, name).write_text(text, encoding="utf-8")
         bad = check_page(chrome, os.path.join(directory, "bad.html"))
-        for symptom in ("a request left the page: Image http://example.invalid/x.png", "without a description"):
+        for symptom in ("a request left the page: Image http://example.invalid/x.png", "without a description",
+                        "with prefers-color-scheme: dark the background is rgba(0, 0, 0, 0)"):
             if not any(symptom in failure for failure in bad):
                 problems.append(f"missed {symptom!r} in the bad page; found {bad}")
         good = check_page(chrome, os.path.join(directory, "good.html"), banner=False, canary="sEcReT")
