@@ -264,23 +264,28 @@ class text_writer : public record_writer {
     table_.add_column("FEELING / NOTE", align::left, true);
   }
 
+  // A check-in: its ratings in the configured order, the mood, and the first of its words.
+  template <class Mark>
+  std::vector<std::string> checkin_row(const record& r, const std::string& id, const Mark& marked) const {
+    std::vector<std::string> row = {id, when_text(r.at), r.who};
+    for (const auto& d : opts_.cfg->dimensions) {
+      auto v = r.rating_of(d.key);
+      row.push_back(v ? std::to_string(*v) : "-");
+    }
+    row.push_back(r.mood ? std::to_string(*r.mood) : "-");
+    std::string words = !r.feeling.empty() ? r.feeling : !r.note.empty() ? r.note : !r.need.empty() ? r.need : r.thanks;
+    row.push_back(marked(words));
+    return row;
+  }
+
   void write(const record& r) override {
     std::string id = short_id(r.id);
     // Private records show only in the private view (--mine, or show of my own), always marked.
     auto marked = [&](const std::string& words) { return r.is_private ? "(private) " + words : words; };
     switch (type_) {
-      case record_type::checkin: {
-        std::vector<std::string> row = {id, when_text(r.at), r.who};
-        for (const auto& d : opts_.cfg->dimensions) {
-          auto v = r.rating_of(d.key);
-          row.push_back(v ? std::to_string(*v) : "-");
-        }
-        row.push_back(r.mood ? std::to_string(*r.mood) : "-");
-        std::string words = !r.feeling.empty() ? r.feeling : !r.note.empty() ? r.note : !r.need.empty() ? r.need : r.thanks;
-        row.push_back(marked(words));
-        table_.add_row(std::move(row));
+      case record_type::checkin:
+        table_.add_row(checkin_row(r, id, marked));
         break;
-      }
       case record_type::entry:
         table_.add_row({id, when_text(r.at), r.who, r.kind, marked(r.what), r.topic.empty() ? "-" : r.topic,
                         number_text(r.weight_or_default()), r.minutes ? std::to_string(*r.minutes) : "-"});

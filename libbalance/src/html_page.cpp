@@ -1,6 +1,7 @@
 #include "html_page.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -273,78 +274,106 @@ void write_figure(page& p, const line_chart& c, const table& data, std::string_v
   write_figure_parts(p, svg, data, note);
 }
 
-void write_figure(page& p, const stacked_chart& c, const table& data, std::string_view note) {
-  const bool across = c.horizontal;
-  const double row_height = 30, label_room = 150;
-  const double plot_left = across ? label_room : left;
-  const double bottom = across ? top + row_height * static_cast<double>(c.categories.size()) : 196;
-  const double height = bottom + 62;
-  std::string prefix;
-  std::string svg = open_svg(p, height, c.title, c.desc, prefix);
-  std::vector<std::string> fills = write_patterns(svg, prefix, c.parts.size());
-  double step = across ? row_height : (right - left) / static_cast<double>(std::max<std::size_t>(1, c.categories.size()));
-  double span = across ? right - plot_left : bottom - top;
-  // The scale: 0, half and all.
+namespace {
+
+// Where a stacked chart draws: along a bar (0 to 1 of it) and across the bars (one per category),
+// the same code for bars across the page (horizontal) and up it.
+struct bar_frame {
+  bool across = false;
+  double plot_left = left, bottom = 196, span = 0, step = 0;
+  double lead() const { return step * (across ? 0.19 : 0.18); }
+  double thick() const { return step * (across ? 0.62 : 0.64); }
+  double start(std::size_t k) const { return (across ? top : left) + step * static_cast<double>(k); }
+  // The rectangle of bar k from `from` to `from + share`: x, y, width, height.
+  std::array<double, 4> part(std::size_t k, double from, double share) const {
+    if (across) return {plot_left + from * span, start(k) + lead(), share * span, thick()};
+    return {start(k) + lead(), bottom - (from + share) * span, thick(), share * span};
+  }
+  // A line across bar k at `at` of its length, a little longer than the bar is thick.
+  std::array<double, 4> tick(std::size_t k, double at) const {
+    double a = start(k) + lead() - 4, b = start(k) + lead() + thick() + 4;
+    if (across) return {plot_left + at * span, a, plot_left + at * span, b};
+    return {a, bottom - at * span, b, bottom - at * span};
+  }
+};
+
+std::string stacked_scale(const bar_frame& f) {
+  std::string svg;
   for (double t : {0.0, 0.5, 1.0}) {
     std::string label = t == 0 ? "0" : t == 1 ? "all" : "half";
-    if (across) {
-      double x = plot_left + t * span;
-      svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-opacity=".2"/>)", number(x), number(top), number(x), number(bottom));
-      svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="currentColor">{}</text>)", number(x), number(bottom + 18), label);
+    double x = f.plot_left + t * f.span, y = f.bottom - t * f.span;
+    if (f.across) {
+      svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-opacity=".2"/>)", number(x), number(top), number(x), number(f.bottom));
+      svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="currentColor">{}</text>)", number(x), number(f.bottom + 18), label);
     } else {
-      double y = bottom - t * span;
       svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-opacity=".2"/>)", number(left), number(y), number(right), number(y));
       svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="end" fill="currentColor">{}</text>)", number(left - 6), number(y + 4.5), label);
     }
   }
+  return svg;
+}
+
+// Bar k: its parts, and the agreed split's ticks; or its note when no part has a value.
+std::string stacked_bar(const bar_frame& f, const stacked_chart& c, std::size_t k, const std::vector<std::string>& fills) {
+  std::string svg;
+  double from = 0;
+  bool any = false;
+  for (std::size_t i = 0; i < c.parts.size(); ++i) {
+    const auto& v = k < c.parts[i].values.size() ? c.parts[i].values[k] : std::nullopt;
+    if (!v) continue;
+    any = true;
+    double share = std::clamp(*v, 0.0, 1.0);
+    auto [x, y, w, h] = f.part(k, from, share);
+    svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)", number(x), number(y), number(w),
+                       number(h), fills[i], escape(fmt::format("{}, {}: {:.0f}%", c.parts[i].name, c.categories[k], share * 100)));
+    from += share;
+  }
+  if (!any) {
+    std::string_view label = k < c.notes.size() ? std::string_view(c.notes[k]) : std::string_view{};
+    if (label.empty()) return svg;
+    double mid = f.start(k) + f.step / 2;
+    if (f.across)
+      return svg + fmt::format(R"(<text x="{}" y="{}" fill="currentColor" fill-opacity=".7">{}</text>)", number(f.plot_left + 6), number(mid + 4.5), escape(label));
+    return svg + fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="currentColor" fill-opacity=".7">{}</text>)", number(mid), number(f.bottom - 6), escape(label));
+  }
+  // The agreed split: a bold tick where each person's agreed part would end.
+  double agreed = 0;
+  for (std::size_t i = 0; i + 1 < c.agreed.size(); ++i) {
+    agreed += c.agreed[i];
+    auto [x1, y1, x2, y2] = f.tick(k, agreed);
+    svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-width="3"><title>{}</title></line>)", number(x1),
+                       number(y1), number(x2), number(y2), escape(fmt::format("agreed split, {}", c.categories[k])));
+  }
+  return svg;
+}
+
+}  // namespace
+
+void write_figure(page& p, const stacked_chart& c, const table& data, std::string_view note) {
+  bar_frame f;
+  f.across = c.horizontal;
+  const double row_height = 30;
+  if (f.across) {
+    f.plot_left = 150;
+    f.bottom = top + row_height * static_cast<double>(c.categories.size());
+  }
+  f.step = f.across ? row_height : (right - left) / static_cast<double>(std::max<std::size_t>(1, c.categories.size()));
+  f.span = f.across ? right - f.plot_left : f.bottom - top;
+  std::string prefix;
+  std::string svg = open_svg(p, f.bottom + 62, c.title, c.desc, prefix);
+  std::vector<std::string> fills = write_patterns(svg, prefix, c.parts.size());
+  svg += stacked_scale(f);
   for (std::size_t k = 0; k < c.categories.size(); ++k) {
-    double at = (across ? top : left) + step * static_cast<double>(k);
-    double thick = step * (across ? 0.62 : 0.64), lead = step * (across ? 0.19 : 0.18);
-    if (across)
-      svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="end" fill="currentColor">{}</text>)", number(plot_left - 8), number(at + step / 2 + 4.5), escape(c.categories[k]));
-    bool any = false;
-    double from = 0;
-    for (std::size_t i = 0; i < c.parts.size(); ++i) {
-      const auto& v = k < c.parts[i].values.size() ? c.parts[i].values[k] : std::nullopt;
-      if (!v) continue;
-      any = true;
-      double share = std::clamp(*v, 0.0, 1.0);
-      std::string tip = escape(fmt::format("{}, {}: {:.0f}%", c.parts[i].name, c.categories[k], share * 100));
-      if (across)
-        svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)", number(plot_left + from * span),
-                           number(at + lead), number(share * span), number(thick), fills[i], tip);
-      else
-        svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)", number(at + lead),
-                           number(bottom - (from + share) * span), number(thick), number(share * span), fills[i], tip);
-      from += share;
-    }
-    if (!any) {
-      std::string_view label = k < c.notes.size() ? std::string_view(c.notes[k]) : std::string_view{};
-      if (label.empty()) continue;
-      if (across)
-        svg += fmt::format(R"(<text x="{}" y="{}" fill="currentColor" fill-opacity=".7">{}</text>)", number(plot_left + 6), number(at + step / 2 + 4.5), escape(label));
-      else
-        svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="currentColor" fill-opacity=".7">{}</text>)", number(at + step / 2), number(bottom - 6), escape(label));
-      continue;
-    }
-    // The agreed split: a bold tick where each person's agreed part would end.
-    double agreed = 0;
-    for (std::size_t i = 0; i + 1 < c.agreed.size(); ++i) {
-      agreed += c.agreed[i];
-      std::string tip = escape(fmt::format("agreed split, {}", c.categories[k]));
-      if (across)
-        svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-width="3"><title>{}</title></line>)", number(plot_left + agreed * span),
-                           number(at + lead - 4), number(plot_left + agreed * span), number(at + lead + thick + 4), tip);
-      else
-        svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-width="3"><title>{}</title></line>)", number(at + lead - 4),
-                           number(bottom - agreed * span), number(at + lead + thick + 4), number(bottom - agreed * span), tip);
-    }
+    if (f.across)
+      svg += fmt::format(R"(<text x="{}" y="{}" text-anchor="end" fill="currentColor">{}</text>)", number(f.plot_left - 8),
+                         number(f.start(k) + f.step / 2 + 4.5), escape(c.categories[k]));
+    svg += stacked_bar(f, c, k, fills);
   }
-  if (!across) {
-    svg += agreement_marks(c.marks, step, top, bottom, c.categories);
-    svg += category_labels(c.categories, bottom + 20, step);
+  if (!f.across) {
+    svg += agreement_marks(c.marks, f.step, top, f.bottom, c.categories);
+    svg += category_labels(c.categories, f.bottom + 20, f.step);
   }
-  svg += legend(c.parts, bottom + 44, fills, !c.marks.empty(), !c.agreed.empty());
+  svg += legend(c.parts, f.bottom + 44, fills, !c.marks.empty(), !c.agreed.empty());
   svg += "</svg>";
   write_figure_parts(p, svg, data, note);
 }

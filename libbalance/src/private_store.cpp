@@ -50,6 +50,20 @@ std::vector<std::string> files_left_in(file_system& files, const repo& r) {
   return left;
 }
 
+// No record left in private/: a move stopped after its last removal leaves only empty folders,
+// which go now; anything else there stays and is named.
+private_move nothing_to_move(const repo& r, file_system& files) {
+  private_move result;
+  if (!r.private_root().empty()) result.to = r.private_root();
+  file_status st;
+  if (files.lstat((r.root() / "private").c_str(), st) == 0 && st.type == file_status::kind::directory) {
+    remove_empty_dirs(files, r.root() / "private");
+    result.emptied = files.lstat((r.root() / "private").c_str(), st) != 0;
+  }
+  result.left_behind = files_left_in(files, r);
+  return result;
+}
+
 }  // namespace
 
 std::vector<std::string> legacy_private_files(const repo& r, file_system& files) {
@@ -98,17 +112,7 @@ bool ensure_private_store(const repo& r, file_system& files) {
 private_move move_private_tree(const repo& r, file_system& files) {
   private_move result;
   auto moving = legacy_private_files(r, files);
-  if (moving.empty()) {
-    if (!r.private_root().empty()) result.to = r.private_root();
-    // A move stopped after its last removal leaves only empty folders: finish it.
-    file_status st;
-    if (files.lstat((r.root() / "private").c_str(), st) == 0 && st.type == file_status::kind::directory) {
-      remove_empty_dirs(files, r.root() / "private");
-      result.emptied = files.lstat((r.root() / "private").c_str(), st) != 0;
-    }
-    result.left_behind = files_left_in(files, r);
-    return result;
-  }
+  if (moving.empty()) return nothing_to_move(r, files);
 
   // First look at everything, so a conflict stops the move before anything changes.
   std::vector<std::string> texts;
