@@ -24,14 +24,15 @@ p, ul { margin: .4rem 0; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: .4rem 0; }
 caption { text-align: left; font-weight: bold; padding: .2rem 0; }
 th, td { padding: .2rem .6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-thead th { border-bottom: 2px solid var(--rule); }
+thead th { border-bottom: 2px solid var(--rule); text-transform: uppercase; font-size: .85em; letter-spacing: .02em; }
 .num { text-align: right; white-space: nowrap; }
 .note { color: var(--muted); font-size: .9rem; }
 .private-banner { background: var(--banner); color: var(--banner-fg); padding: .6rem .9rem; border-radius: .3rem; font-weight: bold; }
 .private { font-style: italic; }
-figure.chart { margin: 1rem 0 1.6rem; break-inside: avoid; page-break-inside: avoid; }
-figure.chart svg { display: block; width: 100%; max-width: 44rem; height: auto; color: var(--fg); }
-.table-wrap { overflow-x: auto; }
+figure.chart { margin: 1rem 0 1.6rem; }
+figure.chart svg { display: block; width: 100%; max-width: 44rem; height: auto; color: var(--fg); break-inside: avoid; page-break-inside: avoid; }
+.table-wrap, .chart-wrap { overflow-x: auto; }
+@media (max-width: 36rem) { main { padding: .75rem; } th, td { padding: .15rem .35rem; } figure.chart svg { min-width: 30rem; } }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }
 @page { margin: 15mm; }
 @media print {
@@ -39,8 +40,11 @@ figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  .table-wrap { overflow: visible; }
-  table { font-size: 7.5pt; width: 100%; }
+  .table-wrap, .chart-wrap { overflow: visible; }
+  figure.chart svg { min-width: 0; }
+  table { font-size: 8.5pt; width: 100%; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  .note, figcaption { font-size: 8.5pt; }
   th, td { padding: .1rem .25rem; }
   .num { white-space: normal; }
 }
@@ -59,9 +63,10 @@ std::string number(double v) {
   return s;
 }
 
-// A marker of person `i` at (x, y): circle, square, triangle, diamond, and round again.
-std::string marker(std::size_t i, double x, double y, std::string_view title) {
-  std::string c(colour(i));
+// A marker of person `i` at (x, y): circle, square, triangle, diamond, and round again; hollow
+// when `faint`.
+std::string marker(std::size_t i, double x, double y, std::string_view title, bool faint = false) {
+  std::string c = faint ? fmt::format("none\" stroke=\"{}\" stroke-width=\"2", colour(i)) : std::string(colour(i));
   std::string t = title.empty() ? "" : "<title>" + escape(title) + "</title>";
   switch (i % 4) {
     case 0: return fmt::format(R"(<circle cx="{}" cy="{}" r="4.5" fill="{}">{}</circle>)", number(x), number(y), c, t);
@@ -151,7 +156,8 @@ std::string category_labels(const std::vector<std::string>& cats, double y, doub
   for (std::size_t i = 0; i < cats.size(); ++i) {
     // The latest column always has its label; the others every `every` back from it.
     if ((cats.size() - 1 - i) % every != 0) continue;
-    double x = left + step * (static_cast<double>(i) + 0.5);
+    // Kept inside the picture: the last label would otherwise hang over its right edge.
+    double x = std::min(left + step * (static_cast<double>(i) + 0.5), width - 2 - label_width / 2);
     out += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="currentColor">{}</text>)", number(x), number(y), escape(cats[i]));
   }
   return out;
@@ -170,9 +176,10 @@ std::string agreement_marks(const std::vector<std::size_t>& marks, double step, 
 
 void write_figure_parts(page& p, const std::string& svg, const table& data, std::string_view note) {
   sink& out = p.out();
-  out.write("<figure class=\"chart\">\n");
+  // On a phone the chart keeps a readable size and scrolls in its own box.
+  out.write("<figure class=\"chart\">\n<div class=\"chart-wrap\">");
   out.write(svg);
-  out.write("\n");
+  out.write("</div>\n");
   write_table(p, data);
   if (!note.empty()) out.write("<figcaption>" + escape(note) + "</figcaption>\n");
   out.write("</figure>\n");
@@ -239,9 +246,12 @@ void write_table(page& p, const table& t) {
 }
 
 void write_figure(page& p, const line_chart& c, const table& data, std::string_view note) {
-  const double bottom = 196, height = 250;
+  const double bottom = 196;
+  bool any_faint = false;
+  for (const auto& s : c.lines) any_faint = any_faint || std::find(s.faint.begin(), s.faint.end(), true) != s.faint.end();
+  const bool faint_key = any_faint && !c.faint_note.empty();
   std::string prefix;
-  std::string svg = open_svg(p, height, c.title, c.desc, prefix);
+  std::string svg = open_svg(p, faint_key ? 272 : 250, c.title, c.desc, prefix);
   double step = (right - left) / static_cast<double>(std::max<std::size_t>(1, c.categories.size()));
   auto y_of = [&](double v) { return bottom - (std::clamp(v, c.low, c.high) - c.low) / (c.high - c.low) * (bottom - top); };
   for (double t : c.ticks) {
@@ -262,7 +272,9 @@ void write_figure(page& p, const line_chart& c, const table& data, std::string_v
       double x = left + step * (static_cast<double>(k) + 0.5), y = y_of(*s.values[k]);
       path += fmt::format("{}{} {}", pen_down ? "L" : "M", number(x), number(y));
       pen_down = true;
-      dots += marker(i, x, y, fmt::format("{}, {}: {}", s.name, k < c.categories.size() ? c.categories[k] : "", fmt::format("{:.1f}", *s.values[k])));
+      std::string value = k < s.tips.size() ? s.tips[k] : fmt::format("{:.1f}", *s.values[k]);
+      dots += marker(i, x, y, fmt::format("{}, {}: {}", s.name, k < c.categories.size() ? c.categories[k] : "", value),
+                     k < s.faint.size() && s.faint[k]);
     }
     if (!path.empty())
       svg += fmt::format(R"(<path d="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-dasharray="{}"/>)", path, colour(i), dashes[i % styles]);
@@ -270,6 +282,11 @@ void write_figure(page& p, const line_chart& c, const table& data, std::string_v
   }
   svg += category_labels(c.categories, bottom + 20, step);
   svg += legend(c.lines, bottom + 44, {}, !c.marks.empty());
+  if (faint_key) {
+    // What a hollow marker means, on a line of its own under the legend.
+    svg += marker(0, left + 12, bottom + 66, "", true);
+    svg += fmt::format(R"(<text x="{}" y="{}" fill="currentColor">{}</text>)", number(left + 30), number(bottom + 70.5), escape(c.faint_note));
+  }
   svg += "</svg>";
   write_figure_parts(p, svg, data, note);
 }
@@ -324,8 +341,9 @@ std::string stacked_bar(const bar_frame& f, const stacked_chart& c, std::size_t 
     any = true;
     double share = std::clamp(*v, 0.0, 1.0);
     auto [x, y, w, h] = f.part(k, from, share);
+    std::string value = k < c.parts[i].tips.size() ? c.parts[i].tips[k] : fmt::format("{}%", std::lround(share * 100));
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)", number(x), number(y), number(w),
-                       number(h), fills[i], escape(fmt::format("{}, {}: {:.0f}%", c.parts[i].name, c.categories[k], share * 100)));
+                       number(h), fills[i], escape(fmt::format("{}, {}: {}", c.parts[i].name, c.categories[k], value)));
     from += share;
   }
   if (!any) {
@@ -338,8 +356,10 @@ std::string stacked_bar(const bar_frame& f, const stacked_chart& c, std::size_t 
   }
   // The agreed split: a bold tick where each person's agreed part would end.
   double agreed = 0;
-  for (std::size_t i = 0; i + 1 < c.agreed.size(); ++i) {
-    agreed += c.agreed[i];
+  const std::vector<double> none;
+  const std::vector<double>& split = k < c.agreed.size() ? c.agreed[k] : none;
+  for (std::size_t i = 0; i + 1 < split.size(); ++i) {
+    agreed += split[i];
     auto [x1, y1, x2, y2] = f.tick(k, agreed);
     svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor" stroke-width="3"><title>{}</title></line>)", number(x1),
                        number(y1), number(x2), number(y2), escape(fmt::format("agreed split, {}", c.categories[k])));
@@ -373,7 +393,8 @@ void write_figure(page& p, const stacked_chart& c, const table& data, std::strin
     svg += agreement_marks(c.marks, f.step, top, f.bottom, c.categories);
     svg += category_labels(c.categories, f.bottom + 20, f.step);
   }
-  svg += legend(c.parts, f.bottom + 44, fills, !c.marks.empty(), !c.agreed.empty());
+  bool any_split = std::any_of(c.agreed.begin(), c.agreed.end(), [](const auto& a) { return a.size() > 1; });
+  svg += legend(c.parts, f.bottom + 44, fills, !c.marks.empty(), any_split);
   svg += "</svg>";
   write_figure_parts(p, svg, data, note);
 }

@@ -55,8 +55,13 @@ void write_table(page& p, const table& t);
 // One series of a chart: whose it is (the legend's word) and a value per category; nullopt
 // where there is nothing to draw.
 struct series {
+  explicit series(std::string who, std::vector<std::optional<double>> v = {}) : name(std::move(who)), values(std::move(v)) {}
   std::string name;
   std::vector<std::optional<double>> values;
+  // Optional, per value: the words its tooltip says (the table's cell), and whether it rests on
+  // too little to read much into (drawn hollow).
+  std::vector<std::string> tips;
+  std::vector<bool> faint;
 };
 
 // Lines over categories (the trend's columns) on a fixed scale, for example the ratings 1–5.
@@ -68,16 +73,17 @@ struct line_chart {
   double low = 1, high = 5;
   std::vector<double> ticks = {1, 2, 3, 4, 5};
   std::vector<std::size_t> marks;
+  std::string faint_note;  // the legend's words for a hollow marker, when a line has one
 };
 
-// One stacked bar per category; each series is a share (0–1) of the bar. `agreed`, when given,
-// marks the agreed split on every bar (the cumulative agreed shares). A category whose values
+// One stacked bar per category; each series is a share (0–1) of the bar. `agreed`, per category
+// and when given, marks the agreed split on that bar (the cumulative agreed shares). A category whose values
 // are all nullopt gets its `notes` entry (if any) in place of a bar.
 struct stacked_chart {
   std::string title, desc;
   std::vector<std::string> categories;
   std::vector<series> parts;
-  std::vector<double> agreed;  // one per series, or empty
+  std::vector<std::vector<double>> agreed;  // per category: one per series, or empty
   std::vector<std::size_t> marks;
   std::vector<std::string> notes;  // per category
   bool horizontal = false;  // bars across (categories down the side), for a single period

@@ -105,7 +105,7 @@ void checkins(html::page& p, const report& r) {
   html::dot_chart chart;
   chart.title = "Mean rating per dimension, 1 to 5";
   chart.desc = dimensions_desc(dims);
-  for (std::size_t i = 0; i < r.people.size(); ++i) chart.dots.push_back({r.people[i], {}});
+  for (std::size_t i = 0; i < r.people.size(); ++i) chart.dots.emplace_back(r.people[i]);
   html::table data{{"Dimension", "Who", "Mean", "N", "Weekly", "Change", "Gap"}, {false, false, true, true, false, true, true}};
   for (const auto* d : dims) {
     chart.categories.push_back(d->key + (d->retired ? " (retired)" : ""));
@@ -163,16 +163,19 @@ void give_and_take(html::page& p, const report& r) {
     chart.title = "Each kind's share, next to the agreed split";
     chart.desc = shares_desc(b, shares);
     chart.horizontal = true;
-    for (const auto& person : shares.front()->people) chart.parts.push_back({person.name, {}});
+    for (const auto& person : shares.front()->people) chart.parts.emplace_back(person.name);
     html::table data{{"Kind", "Who", "Share", "Agreed", "Weight", "Split"}, {false, false, true, true, true, false}};
     for (const auto* g : shares) {
       bool enough = g->entries >= b.min_share_entries;
       chart.categories.push_back(g->group);
       chart.notes.push_back(enough ? "" : fmt::format("fewer than {} entries: counts in the table", b.min_share_entries));
+      chart.agreed.emplace_back();
+      for (const auto& person : g->people) chart.agreed.back().push_back(person.target);
       bool first = true;
       for (std::size_t i = 0; i < g->people.size() && i < chart.parts.size(); ++i) {
         const person_share& person = g->people[i];
         chart.parts[i].values.push_back(enough ? std::optional(person.share) : std::nullopt);
+        chart.parts[i].tips.push_back(share_text(person.share));
         data.rows.push_back({first ? g->group : "", person.name,
                              enough ? share_text(person.share) : fmt::format("{} of {}", person.entries, g->entries),
                              share_text(person.target), fmt::format("{:g}", person.sum),
@@ -180,14 +183,6 @@ void give_and_take(html::page& p, const report& r) {
         first = false;
       }
     }
-    // One agreed split per chart needs the same targets in every kind; otherwise each bar
-    // would need its own, and the table carries them.
-    bool same_targets = true;
-    for (const auto* g : shares)
-      for (std::size_t i = 0; i < g->people.size(); ++i)
-        if (std::abs(g->people[i].target - shares.front()->people[i].target) > 1e-9) same_targets = false;
-    if (same_targets)
-      for (const auto& person : shares.front()->people) chart.agreed.push_back(person.target);
     html::write_figure(p, chart, data, fmt::format("Below {} entries a kind shows counts, not shares.", b.min_share_entries));
   }
   html::list(p, totals);
@@ -203,7 +198,7 @@ void choices(html::page& p, const report& r) {
   html::stacked_chart chart;
   chart.title = "Who chose, per topic";
   chart.horizontal = true;
-  for (const auto& person : r.people) chart.parts.push_back({person, {}});
+  for (const auto& person : r.people) chart.parts.emplace_back(person);
   html::table data{{"Topic"}, {false}};
   for (const auto& person : r.people) {
     data.heads.push_back(person);
@@ -212,12 +207,18 @@ void choices(html::page& p, const report& r) {
   data.heads.push_back("Next turn");
   data.right.push_back(false);
   std::vector<std::string> said;
+  // Below the share minimum a topic is counts, in the table, never a bar that reads as a share.
+  const std::size_t minimum = r.give_and_take.min_share_entries;
   for (const auto& c : r.choices) {
     chart.categories.push_back(c.topic);
+    bool enough = c.choices >= minimum && c.choices > 0;
+    chart.notes.push_back(enough ? "" : fmt::format("fewer than {} choices: counts in the table", minimum));
     std::vector<std::string> row = {c.topic}, counts;
     for (std::size_t i = 0; i < chart.parts.size(); ++i) {
       std::size_t n = i < c.counts.size() ? c.counts[i].second : 0;
-      chart.parts[i].values.push_back(c.choices ? std::optional(static_cast<double>(n) / static_cast<double>(c.choices)) : std::nullopt);
+      double share = enough ? static_cast<double>(n) / static_cast<double>(c.choices) : 0;
+      chart.parts[i].values.push_back(enough ? std::optional(share) : std::nullopt);
+      chart.parts[i].tips.push_back(fmt::format("{} of {}", n, c.choices));
       row.push_back(std::to_string(n));
       counts.push_back(fmt::format("{} {}", r.people[i], n));
     }
@@ -282,28 +283,48 @@ const html_section report_sections_html[] = {
     {"choices", choices},       {"boundaries", boundaries}, {"agreements", agreements}, {"signs", signs},
 };
 
-// --- the trend ----------------------------------------------------------------------------
+// --- the trend ---------------------------------------------------------------------------
 
-// The table of a trend section's rows (or of one key's rows): labels, every column, average.
+// The trend as the page shows it: from the first column with a record (or an agreement), since
+// the columns before it hold nothing; csv, tsv and json keep every column.
+trend_report from_first_record(const trend_report& t) {
+  std::size_t first = t.columns.size() - std::min(t.averaged_columns, t.columns.size());
+  for (const auto& a : t.agreements) first = std::min(first, a.column);
+  if (first == 0 || first >= t.columns.size()) return t;
+  trend_report shown = t;
+  shown.columns.erase(shown.columns.begin(), shown.columns.begin() + static_cast<std::ptrdiff_t>(first));
+  for (auto& row : shown.rows) row.cells.erase(row.cells.begin(), row.cells.begin() + static_cast<std::ptrdiff_t>(first));
+  for (auto& a : shown.agreements) a.column -= first;
+  return shown;
+}
+
+std::string first_column_line(const trend_report& t, const trend_report& shown) {
+  return fmt::format("Starting at {}, the first {} with a record: the {} before it {} empty. --format csv, tsv or json "
+                     "has every column.",
+                     shown.columns.front().label, tw::unit_word(t), t.columns.size() - shown.columns.size() == 1 ? tw::unit_word(t) : tw::unit_word(t, 2),
+                     t.columns.size() - shown.columns.size() == 1 ? "is" : "are");
+}
+
+// The table of a trend section's rows (or of one key's rows): labels, every column, the
+// sparkline and the average, as the text trend has them.
 html::table trend_table(const trend_report& t, std::string_view section, const std::vector<const trend_row*>& rows) {
   html::table out;
   for (auto h : tw::label_heads(section)) {
-    std::string head = h;
-    std::transform(head.begin() + 1, head.end(), head.begin() + 1, [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    out.heads.push_back(head);
+    out.heads.push_back(h);
     out.right.push_back(out.heads.size() == 3);
   }
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     out.heads.push_back(tw::column_head(t, i));
     out.right.push_back(true);
   }
-  out.heads.push_back("Average");
-  out.right.push_back(true);
+  out.heads.insert(out.heads.end(), {"Trend", "Average"});
+  out.right.insert(out.right.end(), {false, true});
   std::string last_key;
   for (const trend_row* r : rows) {
     std::vector<std::string> cells = tw::label_cells(*r, r->key != last_key);
     last_key = r->key;
     for (const auto& c : r->cells) cells.push_back(tw::cell_text(*r, c));
+    cells.push_back(tw::sparkline(t, *r));
     cells.push_back(tw::average_text(t, *r));
     out.rows.push_back(std::move(cells));
   }
@@ -333,28 +354,22 @@ std::vector<std::vector<const trend_row*>> by_key(const std::vector<const trend_
   return groups;
 }
 
-// "heard, by month, 2026-01 to 2026-12: alex 3.5 to 4.2, sam 3.0 to 3.9 (first and latest month with a rating)."
+// "Mean ratings of heard, by month: alex 4.5 (4) in 2026-08, 4.0 (4) in 2026-09; sam …" — every
+// column with something in it, as the table writes it.
 std::string trend_desc(const trend_report& t, const std::vector<const trend_row*>& rows, std::string_view what) {
   std::vector<std::string> parts;
   for (const trend_row* r : rows) {
     if (r->kind == trend_row_kind::gap) continue;
-    std::optional<std::size_t> first, last;
+    std::vector<std::string> cells;
     for (std::size_t i = 0; i < r->cells.size(); ++i)
-      if (r->cells[i].value) {
-        if (!first) first = i;
-        last = i;
-      }
-    std::string who = r->who.empty() ? "together" : r->who;
-    if (!first)
-      parts.push_back(fmt::format("{} nothing to draw", who));
-    else if (*first == *last)
-      parts.push_back(fmt::format("{} {} in {}", who, tw::cell_text(*r, r->cells[*first]), t.columns[*first].label));
-    else
-      parts.push_back(fmt::format("{} {} in {} and {} in {}", who, tw::cell_text(*r, r->cells[*first]), t.columns[*first].label,
-                                  tw::cell_text(*r, r->cells[*last]), t.columns[*last].label));
+      if (!r->cells[i].empty()) cells.push_back(fmt::format("{} in {}", tw::cell_text(*r, r->cells[i]), t.columns[i].label));
+    std::string list;
+    for (const auto& c : cells) list += (list.empty() ? "" : ", ") + c;
+    parts.push_back(fmt::format("{} {}", r->who.empty() ? "together" : r->who, cells.empty() ? "nothing yet" : list));
   }
-  std::string span = t.columns.empty() ? "" : fmt::format(", {} to {}", t.columns.front().label, t.columns.back().label);
-  return fmt::format("{} of {}, by {}{}: {}.", what, rows.front()->key, trend_step_name(t.every), span, join_names(parts));
+  std::string joined;
+  for (const auto& part : parts) joined += (joined.empty() ? "" : "; ") + part;
+  return fmt::format("{} of {}, by {}: {}.", what, rows.front()->key, trend_step_name(t.every), joined);
 }
 
 void trend_checkins(html::page& p, const trend_report& t, const std::vector<const trend_row*>& rows) {
@@ -364,10 +379,15 @@ void trend_checkins(html::page& p, const trend_report& t, const std::vector<cons
     chart.desc = trend_desc(t, group, "Mean ratings");
     chart.categories = column_labels(t);
     chart.marks = agreement_columns(t);
+    chart.faint_note = fmt::format("hollow: fewer than {} ratings (~ in the table)", t.min_ratings);
     for (const trend_row* r : group) {
       if (r->kind != trend_row_kind::rating) continue;
-      html::series s{r->who, {}};
-      for (const auto& c : r->cells) s.values.push_back(c.value);
+      html::series s(r->who);
+      for (const auto& c : r->cells) {
+        s.values.push_back(c.value);
+        s.tips.push_back(tw::cell_text(*r, c));
+        s.faint.push_back(c.few);  // on fewer ratings than the minimum: hollow, like the table's ~
+      }
       chart.lines.push_back(std::move(s));
     }
     html::heading(p, 3, group.front()->key);
@@ -375,35 +395,55 @@ void trend_checkins(html::page& p, const trend_report& t, const std::vector<cons
   }
 }
 
+// One kind's or topic's shares: a stacked bar per column, or, where no column has enough
+// entries for a share, only its table of counts.
+void trend_share_chart(html::page& p, const trend_report& t, std::string_view section, const std::vector<const trend_row*>& group) {
+  html::heading(p, 3, group.front()->key);
+  bool any_share = false;
+  for (const trend_row* r : group)
+    for (const auto& c : r->cells) any_share = any_share || c.value.has_value();
+  if (!any_share) {
+    html::paragraph(p, fmt::format("No {} has enough {} for shares yet: the table counts them.", tw::unit_word(t),
+                                   section == "choices" ? "choices" : "entries"));
+    html::write_table(p, trend_table(t, section, group));
+    return;
+  }
+  html::stacked_chart chart;
+  chart.title = fmt::format("{}: each person's share per {}, next to the agreed split", group.front()->key, tw::unit_word(t));
+  chart.desc = trend_desc(t, group, section == "choices" ? "Shares of the choices" : "Shares");
+  chart.categories = column_labels(t);
+  chart.marks = agreement_columns(t);
+  std::vector<double> split;
+  for (const trend_row* r : group) {
+    html::series s(r->who);
+    for (const auto& c : r->cells) {
+      s.values.push_back(c.value);
+      s.tips.push_back(tw::cell_text(*r, c));
+    }
+    chart.parts.push_back(std::move(s));
+    if (r->agreed) split.push_back(*r->agreed);
+  }
+  // A column with entries, but too few for a share, says so; one with none stays blank. The
+  // agreed split is marked on the bars that are drawn.
+  for (std::size_t k = 0; k < t.columns.size(); ++k) {
+    bool some = false, drawn = false;
+    for (const trend_row* r : group) {
+      some = some || r->cells[k].of > 0;
+      drawn = drawn || r->cells[k].value.has_value();
+    }
+    chart.notes.push_back(some ? "few" : "");
+    chart.agreed.push_back(drawn && split.size() == group.size() ? split : std::vector<double>{});
+  }
+  html::write_figure(p, chart, trend_table(t, section, group));
+}
+
 void trend_shares(html::page& p, const trend_report& t, std::string_view section, const std::vector<const trend_row*>& rows) {
   std::vector<const trend_row*> totals;
   for (const auto& group : by_key(rows)) {
-    if (group.front()->kind != trend_row_kind::share) {
+    if (group.front()->kind == trend_row_kind::share)
+      trend_share_chart(p, t, section, group);
+    else
       totals.insert(totals.end(), group.begin(), group.end());
-      continue;
-    }
-    html::stacked_chart chart;
-    chart.title = fmt::format("{}: each person's share per {}, next to the agreed split", group.front()->key, tw::unit_word(t));
-    chart.desc = trend_desc(t, group, section == "choices" ? "Shares of the choices" : "Shares");
-    chart.categories = column_labels(t);
-    chart.marks = agreement_columns(t);
-    // A column with entries, but too few for a share, says so; one with none stays blank.
-    for (std::size_t k = 0; k < t.columns.size(); ++k) {
-      bool some = false;
-      for (const trend_row* r : group) some = some || (k < r->cells.size() && r->cells[k].of > 0);
-      chart.notes.push_back(some ? "few" : "");
-    }
-    bool agreed = true;
-    for (const trend_row* r : group) {
-      html::series s{r->who, {}};
-      for (const auto& c : r->cells) s.values.push_back(c.value);
-      chart.parts.push_back(std::move(s));
-      if (r->agreed) chart.agreed.push_back(*r->agreed);
-      else agreed = false;
-    }
-    if (!agreed) chart.agreed.clear();
-    html::heading(p, 3, group.front()->key);
-    html::write_figure(p, chart, trend_table(t, section, group));
   }
   // together and solo are hours, not shares: their table alone.
   if (!totals.empty()) {
@@ -412,15 +452,17 @@ void trend_shares(html::page& p, const trend_report& t, std::string_view section
   }
 }
 
-void trend_page(html::page& p, const trend_report& t) {
-  html::heading(p, 1, tw::words::heading(t));
-  html::paragraph(p, tw::words::span_line(t));
-  html::paragraph(p, tw::words::view_line(t));
-  html::paragraph(p, tw::words::counts_line(t));
-  if (t.empty()) {
+void trend_page(html::page& p, const trend_report& all) {
+  html::heading(p, 1, tw::words::heading(all));
+  html::paragraph(p, tw::words::span_line(all));
+  html::paragraph(p, tw::words::view_line(all));
+  html::paragraph(p, tw::words::counts_line(all));
+  if (all.empty()) {
     html::paragraph(p, tw::words::nothing_yet);
     return;
   }
+  const trend_report t = from_first_record(all);
+  if (t.columns.size() < all.columns.size()) html::paragraph(p, first_column_line(all, t));
   for (std::string_view section : tw::sections) {
     if (!tw::shows(t, section)) continue;
     html::heading(p, 2, tw::section_title(section), section);

@@ -187,7 +187,7 @@ inline std::string columns_note(const trend_report& t) {
   return fmt::format("TREND draws the latest {} (· where there is nothing to draw). AVERAGE is over the whole "
                      "span: every rating and entry, and for together and solo the hours per {} from the first {} "
                      "with a record.",
-                     plural(drawn, unit_word(t), unit_word(t, 2)), unit_word(t), unit_word(t));
+                     drawn == 1 ? unit_word(t) : plural(drawn, unit_word(t), unit_word(t, 2)), unit_word(t), unit_word(t));
 }
 
 inline std::string agreement_text(const trend_agreement& a) { return a.text + (a.is_private ? " (private)" : ""); }

@@ -5,6 +5,8 @@
 
 #include <regex>
 
+#include <fmt/format.h>
+
 #include "cli/harness.hpp"
 
 using balance_test::check_golden;
@@ -94,8 +96,14 @@ TEST_CASE("html: the example couple's report and trend match their golden pages,
   check_self_contained(trend.out);
   check_charts(trend.out, 6);  // at least one per dimension
   // The table beside a chart has every column, marked where an agreement was made.
-  CHECK_THAT(trend.out, Catch::Contains("<th scope=\"col\" class=\"num\">2025-12</th>") &&
+  // It starts at the first month with a record (the example begins in August) and says so.
+  CHECK_THAT(trend.out, Catch::Contains("<p>Starting at 2026-08, the first month with a record: the months before it are "
+                                        "empty. --format csv, tsv or json has every column.</p>"));
+  CHECK(trend.out.find("<th scope=\"col\" class=\"num\">2026-07</th>") == std::string::npos);
+  CHECK_THAT(trend.out, Catch::Contains("<th scope=\"col\" class=\"num\">2026-08</th>") &&
                             Catch::Contains("<th scope=\"col\" class=\"num\">2026-11*</th>"));
+  // The json keeps every column, from 2025-12.
+  CHECK_THAT(s.run("balance-report", {"trend", "--format", "json"}).out, Catch::Contains("{\"label\": \"2025-12\""));
   CHECK_THAT(trend.out, Catch::Contains("<title>An agreement was made in 2026-10</title>"));
   // Cells read as in the text trend: "4.5 (4)", "~" below the minimum, "·" for none.
   CHECK_THAT(trend.out, Catch::Contains("<td class=\"num\">·</td>"));
@@ -125,6 +133,35 @@ TEST_CASE("html: a private canary stays out of the page unless --mine, which say
   CHECK_THAT(mine_trend.out, Catch::Contains("Your view: shared records plus 2 private records of yours."));
 }
 
+TEST_CASE("html: each kind's bar marks its own agreed split, and a topic below the share minimum has no bar", "[html]") {
+  couple s;
+  std::string settings = s.read("balance.toml");
+  auto at = settings.find("[ledger.target]\n");
+  REQUIRE(at != std::string::npos);
+  settings.insert(at + 16, "invisible = { alex = 0.3, sam = 0.7 }\n");
+  s.write("balance.toml", settings);
+  for (int d = 1; d <= 10; ++d) {
+    std::string day = fmt::format("2026-11-{:02}", d + 5);
+    REQUIRE(s.run("balance-ledger", {"add", "invisible", "birthday list", "--at", day}).status == 0);
+    REQUIRE(s.run("balance-ledger", {"add", "chore", "dishes", "--at", day, "--who", d % 2 ? "alex" : "sam"}).status == 0);
+  }
+  for (int d = 1; d <= 3; ++d)
+    REQUIRE(s.run("balance-ledger", {"add", "choice", "pizza", "--topic", "dinner", "--at", fmt::format("2026-11-{:02}", d + 10)}).status == 0);
+  result page = s.run("balance-report", {"--format", "html"});
+  REQUIRE(page.status == 0);
+  // Across 150 to 624: invisible's agreed 30% sits at 292.2, chore's half at 387.
+  CHECK_THAT(page.out, Catch::Contains("<line x1=\"292.2\"") && Catch::Contains("<title>agreed split, invisible</title>"));
+  CHECK_THAT(page.out, Catch::Contains("<line x1=\"387\"") && Catch::Contains("<title>agreed split, chore</title>"));
+  CHECK_THAT(page.out, Catch::Contains(">agreed split</text>"));
+  // Three dinner choices: counts in the table, no bar that reads as a share.
+  CHECK_THAT(page.out, Catch::Contains(">fewer than 10 choices: counts in the table</text>"));
+  CHECK(page.out.find("<title>alex, dinner:") == std::string::npos);
+  // A week of few entries has no share chart at all: its table counts them.
+  result weekly = s.run("balance-report", {"trend", "--every", "week", "--format", "html"});
+  REQUIRE(weekly.status == 0);
+  CHECK_THAT(weekly.out, Catch::Contains("<p>No week has enough choices for shares yet: the table counts them.</p>"));
+}
+
 TEST_CASE("html: words from the records are escaped, and an empty repository still makes a whole page", "[html]") {
   couple s;
   result empty = s.run("balance-report", {"--format", "html"});
@@ -137,6 +174,9 @@ TEST_CASE("html: words from the records are escaped, and an empty repository sti
   REQUIRE(page.status == 0);
   check_self_contained(page.out);
   CHECK_THAT(page.out, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"));
+  // One column: its sparkline note says "the latest month", not "the latest 1 month".
+  CHECK_THAT(s.run("balance-report", {"trend", "--period", "this-month"}).out,
+             Catch::Contains("TREND draws the latest month (·"));
   // A section asked for by name comes alone, inside the same whole page.
   result one = s.run("balance-report", {"--format", "html", "--section", "checkins"});
   CHECK(one.out.find("<h2 id=\"working\">") == std::string::npos);

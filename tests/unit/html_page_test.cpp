@@ -64,7 +64,7 @@ TEST_CASE("html line chart: a line per person that breaks where a column has not
   c.title = "heard";
   c.desc = "Mean ratings of heard.";
   c.categories = {"2026-09", "2026-10", "2026-11"};
-  c.lines = {{"alex", {1.0, std::nullopt, 5.0}}, {"sam", {3.0, 3.0, 3.0}}};
+  c.lines = {html::series("alex", {1.0, std::nullopt, 5.0}), html::series("sam", {3.0, 3.0, 3.0})};
   c.marks = {1};
   std::string page = page_with([&](html::page& p) { html::write_figure(p, c, html::table({"Who"}, {false}, {{"alex"}})); });
   // Ids are counted, so the same chart gives the same bytes; title and desc are named by them.
@@ -76,7 +76,7 @@ TEST_CASE("html line chart: a line per person that breaks where a column has not
   CHECK(count_of(page, "<title>An agreement was made in 2026-10</title>") == 1);
   CHECK_THAT(page, Catch::Contains(">agreement made</text>"));
   CHECK(count_of(page, "<figure class=\"chart\">") == 1);
-  CHECK_THAT(page, Catch::Contains("</svg>\n<div class=\"table-wrap\">"));
+  CHECK_THAT(page, Catch::Contains("<figure class=\"chart\">\n<div class=\"chart-wrap\"><svg ") && Catch::Contains("</svg></div>\n<div class=\"table-wrap\">"));
 }
 
 TEST_CASE("html stacked chart: shares stack, the agreed split is a tick, a column with too few says so", "[html]") {
@@ -84,8 +84,8 @@ TEST_CASE("html stacked chart: shares stack, the agreed split is a tick, a colum
   c.title = "chore";
   c.desc = "Shares.";
   c.categories = {"2026-10", "2026-11"};
-  c.parts = {{"alex", {0.75, std::nullopt}}, {"sam", {0.25, std::nullopt}}};
-  c.agreed = {0.5, 0.5};
+  c.parts = {html::series("alex", {0.75, std::nullopt}), html::series("sam", {0.25, std::nullopt})};
+  c.agreed = {{0.5, 0.5}, {0.5, 0.5}};
   c.notes = {"", "few"};
   std::string page = page_with([&](html::page& p) { html::write_figure(p, c, html::table({"Who"}, {false}, {{"alex"}})); });
   // Plot from y 196 (none) to 16 (all): alex's 75% is 135 high, sam's 25% sits on top of it.
@@ -105,7 +105,7 @@ TEST_CASE("html dot chart: equal means sit apart on their row, and a line joins 
   c.title = "Means";
   c.desc = "heard: alex 4, sam 4.";
   c.categories = {"heard"};
-  c.dots = {{"alex", {4.0}}, {"sam", {4.0}}};
+  c.dots = {html::series("alex", {4.0}), html::series("sam", {4.0})};
   std::string page = page_with([&](html::page& p) { html::write_figure(p, c, html::table({"Who"}, {false}, {{"alex"}})); });
   // Row centre y 31; alex 3 above, sam 3 below, both at x for 4 on the 1-5 scale.
   CHECK_THAT(page, Catch::Contains("<circle cx=\"505.5\" cy=\"28\" r=\"4.5\" fill=\"#0072B2\"><title>alex, heard: 4.0</title></circle>"));
