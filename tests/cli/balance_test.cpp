@@ -232,6 +232,15 @@ TEST_CASE("balance --help lists the tools, and check of a path outside the repos
   s.init_couple();
   CHECK_THAT(s.run("balance", {"--help"}).out, Catch::Contains("Tools (balance WORD runs balance-WORD") &&
                                                    Catch::Contains("checkin, journal, ledger, remind, report"));
+  // A built-in word's own help is about that word only: no list of the tools under it.
+  for (const std::vector<std::string>& word : {std::vector<std::string>{"private", "--help"},
+                                               std::vector<std::string>{"git", "--help"},
+                                               std::vector<std::string>{"cache", "--help"}}) {
+    result help = s.run("balance", word);
+    INFO(word[0]);
+    CHECK(help.status == 0);
+    CHECK(help.out.find("Tools (") == std::string::npos);
+  }
   result outside = s.run("balance", {"check", "/etc/passwd"});
   CHECK(outside.status == 64);
   CHECK_THAT(outside.err, Catch::StartsWith("balance: /etc/passwd: is not inside the repository"));

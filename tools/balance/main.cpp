@@ -78,13 +78,14 @@ int main(int argc, char** argv) {
                                       "beside this program or PATH (see `balance commands`).");
   cli::add_common_options(*app, ctx.opts);
   app->require_subcommand(0, 1);
-  // The footer is for help (asked for, or a bare `balance`): finding the tools reads directories,
-  // which --version and every built-in word would otherwise pay for.
+  front_options opts;
+  word_table words = add_words(*app, ctx, opts);
+  // The footer is for the front door's own help (asked for, or a bare `balance`): finding the
+  // tools reads directories, which --version and every built-in word would otherwise pay for.
+  // Set after the words, so their help (a subcommand copies its parent's footer) has none.
   auto given = [&](const char* a) { return std::find(args.begin(), args.end(), a) != args.end(); };
   if (given("-h") || given("--help") || (split.word.empty() && !given("--version")))
     if (std::string footer = tools_footer(); !footer.empty()) app->footer(footer);
-  front_options opts;
-  word_table words = add_words(*app, ctx, opts);
   return cli::run(*app, ctx, args, [&]() -> int {
     for (const auto& [cmd, run] : words)
       if (cmd->parsed()) return run();
