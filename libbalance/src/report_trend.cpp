@@ -357,7 +357,12 @@ void checkin_rows(const trend_state& st, const column_list& cols, std::vector<tr
   for (const auto& key : rated)
     if (key != "mood" && !st.cfg.find_dimension(key)) keys.push_back(key);
   if (rated.count("mood")) keys.push_back("mood");
-  for (const auto& key : keys) dimension_rows(st, cols, key, rows);
+  for (const auto& key : keys) {
+    std::size_t from = rows.size();
+    dimension_rows(st, cols, key, rows);
+    bool retired = key != "mood" && !st.cfg.find_dimension(key);
+    for (std::size_t i = from; i < rows.size(); ++i) rows[i].retired = retired;
+  }
 }
 
 const group_totals* group_of(const column_totals* c, bool topic, const std::string& key) {

@@ -291,6 +291,7 @@ std::string row_json(const trend_report& t, const trend_row& row) {
   json_fields f;
   f.text("section", row.section).text("row", row_kind_name(row.kind)).text("key", row.key).text_or_null("who", row.who);
   if (row.agreed) f.number("agreed", *row.agreed);
+  if (row.retired) f.boolean("retired", true);
   std::vector<std::string> cells;
   for (std::size_t i = 0; i < row.cells.size(); ++i) cells.push_back(cell_json(row, row.cells[i], t.columns[i].label));
   return f.raw("cells", json_list(cells)).raw("average", cell_json(row, row.average, "")).object();

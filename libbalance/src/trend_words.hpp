@@ -209,7 +209,7 @@ inline std::vector<std::string> label_heads(std::string_view section) {
 
 inline std::vector<std::string> label_cells(const trend_row& row, bool first_of_key) {
   std::string who = row.kind == trend_row_kind::gap ? "gap" : row.who;
-  std::vector<std::string> cells = {first_of_key ? row.key : "", who};
+  std::vector<std::string> cells = {first_of_key ? row.key + (row.retired ? " (retired)" : "") : "", who};
   if (row.section != "checkins") cells.push_back(row.agreed ? share_text(*row.agreed) : "");
   return cells;
 }

@@ -302,3 +302,20 @@ TEST_CASE("trend - json is one schema 1 object with a row per line", "[trend]") 
       "\"2026-09\", \"mean\": 4.5, \"ratings\": 2, \"few\": true}"));
   CHECK(balance_test::caught([&] { write_trend(build(example()), format::toml, out); }).kind() == errc::usage);
 }
+
+TEST_CASE("trend - a dimension rated but no longer configured is marked retired, in text and json", "[trend]") {
+  std::vector<record> v = example();
+  record old = rated("alex", 4, "09-05");
+  old.ratings.clear();
+  old.set_rating("closeness", 4);
+  v.push_back(old);
+  trend_report t = build(v);
+  const trend_row& closeness = row(t, trend_row_kind::rating, "closeness", "alex");
+  CHECK(closeness.retired);
+  CHECK_FALSE(row(t, trend_row_kind::rating, "heard", "alex").retired);
+  CHECK_THAT(text_of(t), Catch::Contains("closeness (retired)"));
+  string_sink json;
+  write_trend(t, format::json, json);
+  CHECK_THAT(json.str(), Catch::Contains("\"key\": \"closeness\", \"who\": \"alex\", \"retired\": true"));
+  CHECK(json.str().find("\"key\": \"heard\", \"who\": \"alex\", \"retired\"") == std::string::npos);
+}

@@ -93,6 +93,7 @@ struct trend_row {
   // entry; for together and solo the hours (and times) per column, counted from the first
   // column that holds a record.
   trend_cell average;
+  bool retired = false;  // a dimension rated in the data but no longer in balance.toml
 };
 
 // An agreement made in the span (open or since closed), and the column it was made in.
