@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "balance/ledger.hpp"
+
 namespace balance::html {
 
 namespace {
@@ -53,6 +55,12 @@ figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }
 // Okabe–Ito, in the order people are listed in balance.toml.
 constexpr std::string_view colours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
 constexpr std::string_view dashes[] = {"", "8 4", "2 3", "10 3 2 3", "5 5", "1 2"};
+
+// The stroke-dasharray attribute of person i's line; none for the solid line.
+std::string dash(std::size_t i) {
+  std::string_view d = dashes[i % std::size(dashes)];
+  return d.empty() ? "" : fmt::format(" stroke-dasharray=\"{}\"", d);
+}
 constexpr std::size_t styles = std::size(colours);
 
 std::string_view colour(std::size_t i) { return colours[i % styles]; }
@@ -123,8 +131,8 @@ std::string legend(const std::vector<series>& s, double y, const std::vector<std
   double x = left;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (fills.empty()) {
-      out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2.5" stroke-dasharray="{}"/>)", number(x),
-                         number(y), number(x + 24), number(y), colour(i), dashes[i % styles]);
+      out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2.5"{}/>)", number(x), number(y),
+                         number(x + 24), number(y), colour(i), dash(i));
       out += marker(i, x + 12, y, "");
     } else {
       out += fmt::format(R"(<rect x="{}" y="{}" width="22" height="12" fill="{}"/>)", number(x), number(y - 6), fills[i]);
@@ -187,21 +195,57 @@ void write_figure_parts(page& p, const std::string& svg, const table& data, std:
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// The length of the UTF-8 sequence at text[i] and its code point; 0 when it is not well formed.
+std::size_t utf8_at(std::string_view text, std::size_t i, char32_t& cp) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char b = byte(i);
+  std::size_t n = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  cp = n == 2 ? b & 0x1Fu : n == 3 ? b & 0x0Fu : b & 0x07u;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0u) != 0x80u) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+  }
+  bool overlong = (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+// What HTML does not allow in a page's text: control characters (but tab and newline) and the
+// noncharacters.
+bool forbidden(char32_t cp) {
+  if (cp < 0x20) return cp != '\t' && cp != '\n';
+  if (cp >= 0x7F && cp <= 0x9F) return true;
+  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu;
+}
+
+}  // namespace
+
 std::string escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      char32_t cp = 0;
+      std::size_t n = utf8_at(text, i, cp);
+      out += n == 0 || forbidden(cp) ? replacement : text.substr(i, n);
+      i += n == 0 ? 1 : n;
+      continue;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default:
-        // Control characters other than tab and newline have no place in a page.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') out += "\xEF\xBF\xBD";
-        else out += c;
+      default: out += forbidden(static_cast<unsigned char>(c)) ? replacement : std::string_view(&text[i], 1);
     }
+    ++i;
   }
   return out;
 }
@@ -277,7 +321,7 @@ void write_figure(page& p, const line_chart& c, const table& data, std::string_v
                      k < s.faint.size() && s.faint[k]);
     }
     if (!path.empty())
-      svg += fmt::format(R"(<path d="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-dasharray="{}"/>)", path, colour(i), dashes[i % styles]);
+      svg += fmt::format(R"(<path d="{}" fill="none" stroke="{}" stroke-width="2.5"{}/>)", path, colour(i), dash(i));
     svg += dots;
   }
   svg += category_labels(c.categories, bottom + 20, step);
@@ -341,14 +385,15 @@ std::string stacked_bar(const bar_frame& f, const stacked_chart& c, std::size_t 
     any = true;
     double share = std::clamp(*v, 0.0, 1.0);
     auto [x, y, w, h] = f.part(k, from, share);
-    std::string value = k < c.parts[i].tips.size() ? c.parts[i].tips[k] : fmt::format("{}%", std::lround(share * 100));
+    std::string value = k < c.parts[i].tips.size() ? c.parts[i].tips[k] : share_text(share);
     svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)", number(x), number(y), number(w),
                        number(h), fills[i], escape(fmt::format("{}, {}: {}", c.parts[i].name, c.categories[k], value)));
     from += share;
   }
   if (!any) {
     std::string_view label = k < c.notes.size() ? std::string_view(c.notes[k]) : std::string_view{};
-    if (label.empty()) return svg;
+    // A note needs room: bars too narrow for one leave it to the table.
+    if (label.empty() || (!f.across && f.step < 8.0 * static_cast<double>(label.size()) + 4)) return svg;
     double mid = f.start(k) + f.step / 2;
     if (f.across)
       return svg + fmt::format(R"(<text x="{}" y="{}" fill="currentColor" fill-opacity=".7">{}</text>)", number(f.plot_left + 6), number(mid + 4.5), escape(label));

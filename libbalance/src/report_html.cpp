@@ -21,8 +21,9 @@ namespace rw = report_words;
 namespace tw = trend_words;
 
 constexpr std::string_view private_banner =
-    "Private view: this page holds your own private records, marked (private). It is yours; share it only if you "
-    "choose to.";
+    "Private view: the numbers and charts on this page count your own private records too, and their words are "
+    "marked (private). Saved as a file, it can be read by whoever opens it: keep it out of shared and synced "
+    "folders, and share it only if you choose to.";
 
 // --- the report ---------------------------------------------------------------------------
 
@@ -95,13 +96,8 @@ std::string dimensions_desc(const std::vector<const dimension_summary*>& dims) {
   return out + ".";
 }
 
-void checkins(html::page& p, const report& r) {
-  html::heading(p, 2, "Check-ins", "checkins");
-  if (r.checkins == 0) {
-    html::paragraph(p, rw::words::no_checkins);
-    return;
-  }
-  auto dims = rw::rated_dimensions(r);
+// Each dimension's means per person: the chart and its table.
+void write_means_chart(html::page& p, const report& r, const std::vector<const dimension_summary*>& dims) {
   html::dot_chart chart;
   chart.title = "Mean rating per dimension, 1 to 5";
   chart.desc = dimensions_desc(dims);
@@ -120,6 +116,20 @@ void checkins(html::page& p, const report& r) {
     }
   }
   html::write_figure(p, chart, data, rw::words::checkins_caption);
+}
+
+void checkins(html::page& p, const report& r) {
+  html::heading(p, 2, "Check-ins", "checkins");
+  if (r.checkins == 0) {
+    html::paragraph(p, rw::words::no_checkins);
+    return;
+  }
+  auto dims = rw::rated_dimensions(r);
+  // Check-ins with words only have nothing to draw; their words follow.
+  if (dims.empty())
+    html::paragraph(p, "No check-in in this period has a rating yet.");
+  else
+    write_means_chart(p, r, dims);
   std::vector<std::string> words;
   for (const auto& f : r.feelings) words.push_back(rw::words::feeling(f));
   for (const auto& n : r.needs) words.push_back(rw::words::need(n));
@@ -169,8 +179,9 @@ void give_and_take(html::page& p, const report& r) {
       bool enough = g->entries >= b.min_share_entries;
       chart.categories.push_back(g->group);
       chart.notes.push_back(enough ? "" : fmt::format("fewer than {} entries: counts in the table", b.min_share_entries));
-      chart.agreed.emplace_back();
-      for (const auto& person : g->people) chart.agreed.back().push_back(person.target);
+      chart.agreed.emplace_back();  // marked only on a bar that is drawn
+      if (enough)
+        for (const auto& person : g->people) chart.agreed.back().push_back(person.target);
       bool first = true;
       for (std::size_t i = 0; i < g->people.size() && i < chart.parts.size(); ++i) {
         const person_share& person = g->people[i];
@@ -375,7 +386,8 @@ std::string trend_desc(const trend_report& t, const std::vector<const trend_row*
 void trend_checkins(html::page& p, const trend_report& t, const std::vector<const trend_row*>& rows) {
   for (const auto& group : by_key(rows)) {
     html::line_chart chart;
-    chart.title = fmt::format("{}: mean rating per {}, 1 to 5", group.front()->key, tw::unit_word(t));
+    std::string name = group.front()->key + (group.front()->retired ? " (retired)" : "");
+    chart.title = fmt::format("{}: mean rating per {}, 1 to 5", name, tw::unit_word(t));
     chart.desc = trend_desc(t, group, "Mean ratings");
     chart.categories = column_labels(t);
     chart.marks = agreement_columns(t);
@@ -390,7 +402,7 @@ void trend_checkins(html::page& p, const trend_report& t, const std::vector<cons
       }
       chart.lines.push_back(std::move(s));
     }
-    html::heading(p, 3, group.front()->key);
+    html::heading(p, 3, name);
     html::write_figure(p, chart, trend_table(t, "checkins", group));
   }
 }
@@ -476,7 +488,7 @@ void trend_page(html::page& p, const trend_report& all) {
     else
       trend_shares(p, t, section, rows);
     html::paragraph(p, tw::words::caption(t, section), "note");
-    if (section == "load" || (section == "choices" && !tw::shows(t, "load"))) html::paragraph(p, over_claiming_note, "note");
+    if (tw::carries_over_claiming(t, section)) html::paragraph(p, over_claiming_note, "note");
   }
   html::paragraph(p, tw::words::columns_note(t), "note");
   if (t.agreements.empty()) return;

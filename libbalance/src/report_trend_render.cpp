@@ -137,7 +137,7 @@ void text_agreements(const trend_report& t, sink& out, const style& st) {
 // The notes under a section's table; the over-claiming line goes with the first ledger section.
 void text_notes(const trend_report& t, std::string_view section, sink& out, const style& st) {
   note(out, st, words::caption(t, section));
-  if (section == "load" || (section == "choices" && !shows(t, "load"))) note(out, st, over_claiming_note);
+  if (carries_over_claiming(t, section)) note(out, st, over_claiming_note);
 }
 
 void text_trend(const trend_report& t, sink& out, const style& st) {
@@ -211,7 +211,7 @@ void md_section(const trend_report& t, std::string_view section, sink& out) {
   }
   md_table(t, section, out);
   out.write("\n*" + md(words::caption(t, section)) + "*");
-  if (section == "load" || (section == "choices" && !shows(t, "load"))) out.write(" *" + md(over_claiming_note) + "*");
+  if (carries_over_claiming(t, section)) out.write(" *" + md(over_claiming_note) + "*");
   out.write("\n\n");
 }
 

@@ -130,6 +130,14 @@ inline std::vector<const trend_row*> rows_of(const trend_report& t, std::string_
   return out;
 }
 
+// Whether `section` carries the line that people log more of their own work: the first ledger
+// section shown that has rows, so the line is there once whenever ledger numbers are.
+inline bool carries_over_claiming(const trend_report& t, std::string_view section) {
+  for (std::string_view s : {"load", "choices"})
+    if (shows(t, s) && !rows_of(t, s).empty()) return s == section;
+  return false;
+}
+
 // The sentences, shared by text and Markdown.
 namespace words {
 

@@ -114,6 +114,8 @@ TEST_CASE("html: a private canary stays out of the page unless --mine, which say
   s.run("balance-checkin", {"--heard", "4", "--feeling", "I feel glad when we walk", "--at", "2026-11-20"});
   REQUIRE(s.run("balance-checkin", {"--private", "--heard", "1", "--feeling", "canary-93d1 worry", "--thanks", "canary-93d1 thanks"}).status == 0);
   REQUIRE(s.run("balance-ledger", {"add", "solo", "canary-93d1 therapy", "--private"}).status == 0);
+  // The trend shows topics: a private one must not show in the shared trend either.
+  REQUIRE(s.run("balance-ledger", {"add", "choice", "x", "--topic", "canary-93d1", "--private"}).status == 0);
   for (const std::vector<std::string>& args : {std::vector<std::string>{"--format", "html"},
                                                std::vector<std::string>{"trend", "--format", "html"}}) {
     result shared = s.run("balance-report", args);
@@ -125,12 +127,12 @@ TEST_CASE("html: a private canary stays out of the page unless --mine, which say
   }
   result mine = s.run("balance-report", {"--mine", "--format", "html"});
   REQUIRE(mine.status == 0);
-  CHECK_THAT(mine.out, Catch::Contains("<p class=\"private-banner\">Private view: this page holds your own private records"));
+  CHECK_THAT(mine.out, Catch::Contains("<p class=\"private-banner\">Private view: the numbers and charts on this page count your own private records too"));
   CHECK_THAT(mine.out, Catch::Contains("alex felt (2026-11-22): &quot;canary-93d1 worry&quot; (private)"));
   result mine_trend = s.run("balance-report", {"trend", "--mine", "--format", "html"});
   REQUIRE(mine_trend.status == 0);
   CHECK_THAT(mine_trend.out, Catch::Contains("<p class=\"private-banner\">"));
-  CHECK_THAT(mine_trend.out, Catch::Contains("Your view: shared records plus 2 private records of yours."));
+  CHECK_THAT(mine_trend.out, Catch::Contains("Your view: shared records plus 3 private records of yours."));
 }
 
 TEST_CASE("html: each kind's bar marks its own agreed split, and a topic below the share minimum has no bar", "[html]") {
@@ -162,6 +164,28 @@ TEST_CASE("html: each kind's bar marks its own agreed split, and a topic below t
   CHECK_THAT(weekly.out, Catch::Contains("<p>No week has enough choices for shares yet: the table counts them.</p>"));
 }
 
+TEST_CASE("html: a check-in of words only, a ledger of choices only, and too few chores draw no empty promise", "[html]") {
+  couple s;
+  REQUIRE(s.run("balance-checkin", {"--feeling", "I feel glad when we cook", "--at", "2026-11-20"}).status == 0);
+  for (int d = 1; d <= 3; ++d) REQUIRE(s.run("balance-ledger", {"add", "chore", "dishes", "--at", fmt::format("2026-11-{:02}", d + 10)}).status == 0);
+  result page = s.run("balance-report", {"--format", "html"});
+  REQUIRE(page.status == 0);
+  CHECK_THAT(page.out, Catch::Contains("<p>No check-in in this period has a rating yet.</p>"));
+  CHECK_THAT(page.out, Catch::Contains("I feel glad when we cook"));
+  CHECK(page.out.find("Mean rating per dimension") == std::string::npos);
+  // Three chores: counts, no tick, and so no "agreed split" in the legend.
+  CHECK(page.out.find(">agreed split</text>") == std::string::npos);
+  // A trend of choices only still says that people log more of their own work, once.
+  couple chooser;
+  for (int d = 1; d <= 4; ++d)
+    REQUIRE(chooser.run("balance-ledger", {"add", "choice", "pizza", "--topic", "dinner", "--at", fmt::format("2026-11-{:02}", d)}).status == 0);
+  for (const char* f : {"text", "markdown", "html"}) {
+    INFO(f);
+    std::string out = chooser.run("balance-report", {"trend", "--format", f}).out;
+    CHECK(count_of(out, "People tend to log more of their own work") == 1);
+  }
+}
+
 TEST_CASE("html: words from the records are escaped, and an empty repository still makes a whole page", "[html]") {
   couple s;
   result empty = s.run("balance-report", {"--format", "html"});
@@ -174,6 +198,8 @@ TEST_CASE("html: words from the records are escaped, and an empty repository sti
   REQUIRE(page.status == 0);
   check_self_contained(page.out);
   CHECK_THAT(page.out, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;"));
+  // Charts name only kinds, topics, dimensions and people, which balance.toml keeps to a-z, 0-9,
+  // _ and -; their svg titles go through the same escaping (tests/unit/html_page_test.cpp).
   // One column: its sparkline note says "the latest month", not "the latest 1 month".
   CHECK_THAT(s.run("balance-report", {"trend", "--period", "this-month"}).out,
              Catch::Contains("TREND draws the latest month (·"));

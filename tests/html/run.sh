@@ -41,6 +41,7 @@ repo="$work/repo"
   done
   "$bin/balance-checkin" --private --heard 1 --feeling "$canary worry" --thanks "$canary thanks" > /dev/null 2>&1
   "$bin/balance-ledger" add solo "$canary walk" --private > /dev/null 2>&1
+  "$bin/balance-ledger" add choice pizza --topic "$canary" --private > /dev/null 2>&1
   "$bin/balance-report" --format html > "$out/canary.html"
   "$bin/balance-report" trend --format html > "$out/canary-trend.html"
   "$bin/balance-report" --mine --format html > "$out/canary-mine.html" )

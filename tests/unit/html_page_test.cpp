@@ -32,7 +32,15 @@ TEST_CASE("html escape: markup, quotes and control characters never reach the pa
   CHECK(html::escape("a < b & \"c\" > 'd'") == "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39;");
   CHECK(html::escape("tab\tand\nnewline") == "tab\tand\nnewline");
   CHECK(html::escape(std::string("bell\x07") + "esc\x1b") == "bell\xEF\xBF\xBD" "esc\xEF\xBF\xBD");
-  CHECK(html::escape("ünïcode ✓") == "ünïcode ✓");
+  CHECK(html::escape("ünïcode ✓ 𝄞") == "ünïcode ✓ 𝄞");
+  // HTML allows neither C1 controls, DEL nor noncharacters, and a stray byte is no character.
+  const std::string r = "\xEF\xBF\xBD";
+  CHECK(html::escape("ok\xC2\x85") == "ok" + r);        // U+0085
+  CHECK(html::escape("a\x7F" "b") == "a" + r + "b");     // DEL
+  CHECK(html::escape("\xEF\xBF\xBE|\xEF\xB7\x90") == r + "|" + r);  // U+FFFE, U+FDD0
+  CHECK(html::escape("\xF0\x9F\xBF\xBF") == r);         // U+1FFFF
+  CHECK(html::escape("\xFF" "x\xC3") == r + "x" + r);      // not UTF-8, and cut short
+  CHECK(html::escape("\xC0\xBC") == r + r);              // an overlong '<' stays harmless
 }
 
 TEST_CASE("html page: one frame with the policy, the escaped title, and a banner only when asked", "[html]") {
@@ -63,6 +71,14 @@ TEST_CASE("html line chart: a line per person that breaks where a column has not
   html::line_chart c;
   c.title = "heard";
   c.desc = "Mean ratings of heard.";
+  std::string escaped = page_with([&](html::page& p) {
+    html::line_chart odd = c;
+    odd.title = "a<b";
+    odd.desc = "x & \"y\"";
+    html::write_figure(p, odd, html::table({"Who"}, {false}, {{"<alex>"}}));
+  });
+  CHECK_THAT(escaped, Catch::Contains("<title id=\"chart1-title\">a&lt;b</title><desc id=\"chart1-desc\">x &amp; &quot;y&quot;</desc>") &&
+                          Catch::Contains("<th scope=\"row\">&lt;alex&gt;</th>"));
   c.categories = {"2026-09", "2026-10", "2026-11"};
   c.lines = {html::series("alex", {1.0, std::nullopt, 5.0}), html::series("sam", {3.0, 3.0, 3.0})};
   c.marks = {1};
