@@ -1,7 +1,10 @@
 #include "balance/store.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <future>
 #include <map>
+#include <thread>
 #include <set>
 #include <memory>
 
@@ -143,16 +146,46 @@ void store::scan(const scan_filter& filter, const std::function<void(record&&)>&
     on_warning(diagnostic{{"private/", 0, 0}, legacy_private_warning(repo_)});
   read_options opts{&repo_.config(), &repo_.data_zone(), false};
   auto cache = open_cache(repo_, fs_);
-  for (const auto& rel : files) {
+  const record_cache* cached = cache ? &*cache : nullptr;
+  auto read_one = [&, cached](const std::string& rel) -> std::optional<parsed_file> {
     auto role = role_of_path(rel);
-    if (!role) continue;
-    auto parsed = read_records(fs_, repo_, cache ? &*cache : nullptr, rel, *role, opts);
-    if (!parsed) continue;
+    if (!role) return std::nullopt;
+    return read_records(fs_, repo_, cached, rel, *role, opts);
+  };
+  // Records go on in file order, whichever thread parsed them.
+  auto hand_on = [&](std::optional<parsed_file> parsed) {
+    if (!parsed) return;
     if (!parsed->problems.empty()) throw error(errc::data, std::move(parsed->problems));
     if (on_warning)
       for (const auto& w : parsed->warnings) on_warning(w);
     for (auto& r : parsed->records)
       if (filter.span.contains(r.at)) visit(std::move(r));
+  };
+  if (files.empty()) return;
+  // The first file tells a warm read (its cache entry was good) from a cold one. A warm read
+  // stays on this thread, where a second one only costs; a cold one parses the next files on
+  // other threads while this one hands records on: a window of a few files, so memory stays
+  // flat. The cache was opened (and its folder checked) by the first read, on this thread.
+  auto misses = record_cache_counters().misses;
+  hand_on(read_one(files.front()));
+  bool cold = !cached || record_cache_counters().misses > misses;
+  std::size_t workers = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()) - 1, 3);
+  if (!cold || workers == 0 || !fs_.is_disk() || files.size() < 3) {
+    for (std::size_t i = 1; i < files.size(); ++i) hand_on(read_one(files[i]));
+    return;
+  }
+  std::deque<std::future<std::optional<parsed_file>>> ahead;
+  std::size_t next = 1;
+  auto fill = [&] {
+    while (ahead.size() < workers + 1 && next < files.size())
+      ahead.push_back(std::async(std::launch::async, read_one, std::cref(files[next++])));
+  };
+  fill();
+  while (!ahead.empty()) {
+    auto parsed = ahead.front().get();
+    ahead.pop_front();
+    fill();
+    hand_on(std::move(parsed));
   }
 }
 

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "cli/harness.hpp"
 
 using balance_test::couple;
@@ -330,4 +332,38 @@ TEST_CASE("cache: an unknown word after cache or private is named, with a did-yo
   CHECK(other.status == 64);
   CHECK_THAT(other.err, Catch::StartsWith("balance: unknown command \"bogus\" for `balance private`"));
   CHECK(s.run("balance", {"cache", "info"}).status == 0);
+}
+
+TEST_CASE("cache: a cold read on several threads names the first bad file, in file order, every time", "[cache]") {
+  couple s;
+  // Eight month files of entries; the 3rd and the 6th are broken.
+  for (int m = 1; m <= 8; ++m)
+    for (int d = 1; d <= 3; ++d)
+      REQUIRE(s.run("balance-ledger", {"add", "chore", "dishes", "--at", fmt::format("2026-{:02}-{:02}", m, d)}).status == 0);
+  for (const char* month : {"03", "06"}) {
+    std::string rel = std::string("ledger/alex/2026-") + month + ".toml";
+    s.write(rel, s.read(rel) + "\n[[entry]]\nid = \"zzzz\"\n");
+  }
+  let_files_age();
+  for (int round = 0; round < 6; ++round) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"--period", "all", "--no-cache"},
+                                                 std::vector<std::string>{"--period", "all"}}) {
+      result r = s.run("balance-report", args);
+      INFO(round << " " << args.back());
+      CHECK(r.status == 65);
+      CHECK_THAT(r.err, Catch::Contains("ledger/alex/2026-03.toml:"));
+      CHECK(r.err.find("2026-06.toml") == std::string::npos);
+    }
+  }
+  // Mended, every thread's records come out in the order one thread gives.
+  for (const char* month : {"03", "06"}) {
+    std::string rel = std::string("ledger/alex/2026-") + month + ".toml";
+    std::string text = s.read(rel);
+    s.write(rel, text.substr(0, text.find("\n[[entry]]\nid = \"zzzz\"")) );
+  }
+  let_files_age();
+  result cold = s.run("balance-ledger", {"list", "--period", "all", "--format", "json", "--no-cache"});
+  REQUIRE(cold.status == 0);
+  CHECK(s.run("balance-ledger", {"list", "--period", "all", "--format", "json"}).out == cold.out);
+  CHECK(s.run("balance-ledger", {"list", "--period", "all", "--format", "json"}).out == cold.out);
 }
